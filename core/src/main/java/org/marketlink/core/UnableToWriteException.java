@@ -1,0 +1,14 @@
+package org.marketlink.core;
+
+/** A write could not be made; nothing of the failed statement or batch was kept. */
+public class UnableToWriteException extends MarketLinkException {
+    private static final long serialVersionUID = 1L;
+
+    public UnableToWriteException(String message) {
+        super(message);
+    }
+
+    public UnableToWriteException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,142 @@
+package org.marketlink.core.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Argument checks for compact constructors. Every failure is an {@link IllegalArgumentException} whose message
+ * names the field and the bad value, so a host can tell its user exactly what to fix.
+ *
+ * <p>Not part of the public API.
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    public static <T> T notNull(String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        return value;
+    }
+
+    public static String notBlank(String field, String value) {
+        notNull(field, value);
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be blank, was '" + value + "'");
+        }
+        return trimmed;
+    }
+
+    /** Null becomes the empty string; other values are stripped of surrounding white space. */
+    public static String orEmpty(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    public static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite number, was " + value);
+        }
+        return value;
+    }
+
+    public static double between(String field, double value, double min, double max) {
+        finite(field, value);
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(field + " must be in " + min + ".." + max + ", was " + value);
+        }
+        return value;
+    }
+
+    public static int atLeast(String field, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + " must be at least " + min + ", was " + value);
+        }
+        return value;
+    }
+
+    public static long atLeast(String field, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(field + " must be at least " + min + ", was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * A non-negative amount of money with scale 2. More than two significant decimals are refused rather than
+     * rounded, so no amount changes silently.
+     */
+    public static BigDecimal money(String field, BigDecimal value) {
+        notNull(field, value);
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + value.toPlainString());
+        }
+        try {
+            return value.setScale(2, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    field + " must have at most 2 decimals, was " + value.toPlainString());
+        }
+    }
+
+    /** A strictly positive amount of money with scale 2. */
+    public static BigDecimal positiveMoney(String field, BigDecimal value) {
+        BigDecimal m = money(field, value);
+        if (m.signum() == 0) {
+            throw new IllegalArgumentException(field + " must be greater than 0, was " + m.toPlainString());
+        }
+        return m;
+    }
+
+    /** An immutable copy whose elements are non-null. */
+    public static <T> List<T> list(String field, Collection<T> values) {
+        if (values == null) {
+            return List.of();
+        }
+        int i = 0;
+        for (T v : values) {
+            if (v == null) {
+                throw new IllegalArgumentException(field + "[" + i + "] must not be null");
+            }
+            i++;
+        }
+        return List.copyOf(values);
+    }
+
+    /** An immutable copy of a map of finite numbers. */
+    public static Map<String, Double> finiteMap(String field, Map<String, Double> values) {
+        if (values == null) {
+            return Map.of();
+        }
+        values.forEach((k, v) -> {
+            if (k == null || k.isBlank()) {
+                throw new IllegalArgumentException(field + " has a blank key");
+            }
+            if (v == null || !Double.isFinite(v)) {
+                throw new IllegalArgumentException(field + "." + k + " must be a finite number, was " + v);
+            }
+        });
+        return Map.copyOf(values);
+    }
+
+    public static Map<String, String> stringMap(String field, Map<String, String> values) {
+        if (values == null) {
+            return Map.of();
+        }
+        values.forEach((k, v) -> {
+            if (k == null || v == null) {
+                throw new IllegalArgumentException(field + " must not hold null keys or values");
+            }
+        });
+        return Map.copyOf(values);
+    }
+
+    public static boolean equal(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+}

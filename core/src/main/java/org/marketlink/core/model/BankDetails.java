@@ -1,0 +1,28 @@
+package org.marketlink.core.model;
+
+import org.marketlink.core.internal.Checks;
+
+/**
+ * Where payments to a producer group go. Always encrypted at rest; {@link #toString()} never shows it, so it
+ * cannot reach a log line or an exception message by accident.
+ *
+ * @param accountHolder name on the account
+ * @param accountNumber account number, digits and letters only
+ * @param bankCode      bank or branch routing code (IFSC, sort code, SWIFT)
+ */
+public record BankDetails(String accountHolder, String accountNumber, String bankCode) {
+    public BankDetails {
+        accountHolder = Checks.notBlank("bankDetails.accountHolder", accountHolder);
+        accountNumber = Checks.notBlank("bankDetails.accountNumber", accountNumber);
+        bankCode = Checks.notBlank("bankDetails.bankCode", bankCode);
+        if (!accountNumber.chars().allMatch(Character::isLetterOrDigit)) {
+            // the value itself is deliberately not echoed: it is personal data
+            throw new IllegalArgumentException("bankDetails.accountNumber must hold only letters and digits");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BankDetails[redacted]";
+    }
+}

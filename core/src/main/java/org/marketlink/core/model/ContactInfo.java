@@ -1,0 +1,26 @@
+package org.marketlink.core.model;
+
+import org.marketlink.core.internal.Checks;
+
+/**
+ * How to reach a producer group or buyer. Personal data: mask it wherever it is shown.
+ *
+ * @param person the contact person's name, may be empty
+ * @param phone  phone number as written, may be empty
+ * @param email  e-mail address, may be empty; when given it must contain one {@code @}
+ */
+public record ContactInfo(String person, String phone, String email) {
+    public ContactInfo {
+        person = Checks.orEmpty(person);
+        phone = Checks.orEmpty(phone);
+        email = Checks.orEmpty(email);
+        if (!email.isEmpty() && (email.indexOf('@') <= 0 || email.indexOf('@') != email.lastIndexOf('@')
+                || email.indexOf('@') == email.length() - 1)) {
+            throw new IllegalArgumentException("email must look like name@domain, was '" + email + "'");
+        }
+    }
+
+    public static ContactInfo none() {
+        return new ContactInfo("", "", "");
+    }
+}

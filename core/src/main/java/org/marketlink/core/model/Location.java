@@ -1,0 +1,29 @@
+package org.marketlink.core.model;
+
+import org.marketlink.core.internal.Checks;
+
+import java.util.Optional;
+
+/**
+ * Where a producer or buyer is.
+ *
+ * @param place   village, town or market name
+ * @param region  district, county or state; part of natural keys, so required
+ * @param country ISO 3166-1 alpha-2 code, upper case
+ * @param point   coordinates, when known
+ */
+public record Location(String place, String region, String country, Optional<GeoPoint> point) {
+    public Location {
+        place = Checks.orEmpty(place);
+        region = Checks.notBlank("region", region);
+        country = Checks.notBlank("country", country).toUpperCase(java.util.Locale.ROOT);
+        if (country.length() != 2 || !country.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code, was '" + country + "'");
+        }
+        point = point == null ? Optional.empty() : point;
+    }
+
+    public static Location of(String place, String region, String country, GeoPoint point) {
+        return new Location(place, region, country, Optional.ofNullable(point));
+    }
+}

@@ -1,0 +1,38 @@
+package org.marketlink.core.model;
+
+import org.marketlink.core.internal.Checks;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A product's sales on one day in one region. Natural key: {@code (productId, saleDate, region)}.
+ *
+ * @param productId    the product
+ * @param saleDate     the day
+ * @param price        average price per unit that day, ≥ 0, scale 2
+ * @param quantitySold units sold, ≥ 0 (at most 3 decimals)
+ * @param orderCount   orders, ≥ 0
+ * @param region       where
+ */
+public record PricingHistory(UUID productId, LocalDate saleDate, BigDecimal price, BigDecimal quantitySold,
+                             int orderCount, String region) {
+    public PricingHistory {
+        Checks.notNull("productId", productId);
+        Checks.notNull("saleDate", saleDate);
+        price = Checks.money("price", price);
+        Checks.notNull("quantitySold", quantitySold);
+        if (quantitySold.signum() < 0) {
+            throw new IllegalArgumentException("quantitySold must not be negative, was "
+                    + quantitySold.toPlainString());
+        }
+        if (quantitySold.stripTrailingZeros().scale() > 3) {
+            throw new IllegalArgumentException("quantitySold must have at most 3 decimals, was "
+                    + quantitySold.toPlainString());
+        }
+        quantitySold = quantitySold.setScale(3, java.math.RoundingMode.UNNECESSARY);
+        Checks.atLeast("orderCount", orderCount, 0);
+        region = Checks.notBlank("region", region);
+    }
+}

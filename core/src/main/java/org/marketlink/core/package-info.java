@@ -1,0 +1,5 @@
+/**
+ * MarketLink core: the root exception types. The domain model is in {@link org.marketlink.core.model},
+ * storage in {@link org.marketlink.core.store}.
+ */
+package org.marketlink.core;
