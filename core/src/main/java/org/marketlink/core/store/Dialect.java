@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public enum Dialect {
     /** PostgreSQL 14 or newer: JSONB, BYTEA, {@code INSERT ... ON CONFLICT}, {@code COPY} for bulk loads. */
     POSTGRESQL("JSONB", "BYTEA", "TEXT"),
-    /** H2 2.x in PostgreSQL mode, the embedded default: JSON, VARBINARY, standard {@code MERGE}. */
+    /** H2 2.x in PostgreSQL mode, the embedded default: JSON, VARBINARY, update-then-insert upserts. */
     H2("JSON", "VARBINARY", "VARCHAR(1000000)");
 
     private final String jsonType;
@@ -51,34 +51,49 @@ public enum Dialect {
     }
 
     /**
-     * An idempotent insert-or-update of one row on its natural key.
+     * Whether one statement can insert-or-update a row atomically ({@code INSERT ... ON CONFLICT}). Where it
+     * cannot (H2), the store updates by key and inserts the rows that matched nothing, in one transaction, and
+     * retries the transaction if a concurrent writer inserted the same key first.
+     */
+    public boolean hasAtomicUpsert() {
+        return this == POSTGRESQL;
+    }
+
+    /**
+     * {@code INSERT ... ON CONFLICT (key) DO UPDATE} of one row, for dialects with {@link #hasAtomicUpsert()}.
      *
-     * @param table        table name (a constant, never data)
-     * @param columns      every column written, in order
-     * @param jsonColumns  the columns among them whose values are JSON text
-     * @param keyColumns   the natural key the conflict is detected on
-     * @param insertOnly   columns set on insert but kept on update (the id, creation time)
+     * @param table       table name (a constant, never data)
+     * @param columns     every column written, in order
+     * @param jsonColumns the columns among them whose values are JSON text
+     * @param keyColumns  the natural key the conflict is detected on
+     * @param insertOnly  columns set on insert but kept on update (the id, creation time)
      */
     public String upsert(String table, List<String> columns, List<String> jsonColumns, List<String> keyColumns,
                          List<String> insertOnly) {
-        List<String> updated = columns.stream()
-                .filter(c -> !keyColumns.contains(c) && !insertOnly.contains(c)).toList();
-        String values = columns.stream()
-                .map(c -> jsonColumns.contains(c) ? jsonValue(c) : ":" + c)
+        if (!hasAtomicUpsert()) {
+            throw new UnsupportedOperationException(this + " has no atomic upsert");
+        }
+        List<String> updated = updatedColumns(columns, keyColumns, insertOnly);
+        return insert(table, columns, jsonColumns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO "
+                + (updated.isEmpty() ? "NOTHING" : "UPDATE SET " + updated.stream()
+                .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
+    }
+
+    /** {@code UPDATE} of the non-key, non-insert-only columns of the row with this natural key. */
+    public String updateByKey(String table, List<String> columns, List<String> jsonColumns, List<String> keyColumns,
+                              List<String> insertOnly) {
+        List<String> updated = updatedColumns(columns, keyColumns, insertOnly);
+        // with nothing to update, a no-op assignment still reports whether the key exists
+        String set = updated.isEmpty() ? keyColumns.get(0) + " = " + keyColumns.get(0) : updated.stream()
+                .map(c -> c + " = " + (jsonColumns.contains(c) ? jsonValue(c) : ":" + c))
                 .collect(Collectors.joining(", "));
-        return switch (this) {
-            case POSTGRESQL -> "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + values
-                    + ") ON CONFLICT (" + String.join(", ", keyColumns) + ") DO "
-                    + (updated.isEmpty() ? "NOTHING" : "UPDATE SET " + updated.stream()
-                    .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
-            case H2 -> "MERGE INTO " + table + " t USING (VALUES (" + values + ")) AS s ("
-                    + String.join(", ", columns) + ") ON " + keyColumns.stream()
-                    .map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" AND "))
-                    + (updated.isEmpty() ? "" : " WHEN MATCHED THEN UPDATE SET " + updated.stream()
-                    .map(c -> c + " = s." + c).collect(Collectors.joining(", ")))
-                    + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
-                    + columns.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
-        };
+        return "UPDATE " + table + " SET " + set + " WHERE " + keyColumns.stream().map(c -> c + " = :" + c)
+                .collect(Collectors.joining(" AND "));
+    }
+
+    private static List<String> updatedColumns(List<String> columns, List<String> keyColumns,
+                                               List<String> insertOnly) {
+        return columns.stream().filter(c -> !keyColumns.contains(c) && !insertOnly.contains(c)).toList();
     }
 
     /** A plain insert of one row. */

@@ -17,8 +17,14 @@ import java.util.function.Function;
  */
 public final class EntityCache<V> {
     private final Cache<UUID, V> cache;
+    /** Look-ups made while caching is switched off (maximum size 0): each one is a miss. */
+    private final java.util.concurrent.atomic.LongAdder uncachedLoads = new java.util.concurrent.atomic.LongAdder();
 
     public EntityCache(long maximumSize, Duration expireAfterWrite) {
+        if (maximumSize == 0) {
+            this.cache = null;
+            return;
+        }
         Caffeine<Object, Object> builder = Caffeine.newBuilder().recordStats();
         if (maximumSize >= 0) {
             builder.maximumSize(maximumSize);
@@ -31,24 +37,37 @@ public final class EntityCache<V> {
 
     /** The cached value, or the loader's value (cached when present). */
     public Optional<V> get(UUID id, Function<UUID, Optional<V>> loader) {
+        if (cache == null) {
+            uncachedLoads.increment();
+            return loader.apply(id);
+        }
         // Caffeine blocks a concurrent invalidate of this key until the load finishes, so a load that read the
         // old row cannot be cached after the write that replaced it was invalidated.
         return Optional.ofNullable(cache.get(id, key -> loader.apply(key).orElse(null)));
     }
 
     public void invalidate(UUID id) {
-        cache.invalidate(id);
+        if (cache != null) {
+            cache.invalidate(id);
+        }
     }
 
     public void invalidate(Collection<UUID> ids) {
-        cache.invalidateAll(ids);
+        if (cache != null) {
+            cache.invalidateAll(ids);
+        }
     }
 
     public void invalidateAll() {
-        cache.invalidateAll();
+        if (cache != null) {
+            cache.invalidateAll();
+        }
     }
 
     public CacheStatistics statistics() {
+        if (cache == null) {
+            return new CacheStatistics(0, uncachedLoads.sum(), 0, 0);
+        }
         var s = cache.stats();
         return new CacheStatistics(s.hitCount(), s.missCount(), s.evictionCount(), cache.estimatedSize());
     }

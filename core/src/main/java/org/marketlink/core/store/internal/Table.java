@@ -35,6 +35,7 @@ public final class Table<T> {
     private final Function<T, String> naturalKey;
     private final String insertSql;
     private final String upsertSql;
+    private final String updateSql;
 
     public Table(Dialect dialect, String name, String entity, List<String> columns, List<String> jsonColumns,
                  List<String> keyColumns, List<String> insertOnly, Binder<T> binder, RowMapper<T> mapper,
@@ -46,7 +47,9 @@ public final class Table<T> {
         this.mapper = mapper;
         this.naturalKey = naturalKey;
         this.insertSql = dialect.insert(name, columns, jsonColumns);
-        this.upsertSql = dialect.upsert(name, columns, jsonColumns, keyColumns, insertOnly);
+        this.upsertSql = dialect.hasAtomicUpsert()
+                ? dialect.upsert(name, columns, jsonColumns, keyColumns, insertOnly) : null;
+        this.updateSql = dialect.updateByKey(name, columns, jsonColumns, keyColumns, insertOnly);
     }
 
     public String name() {
@@ -77,13 +80,30 @@ public final class Table<T> {
         if (sorted.isEmpty()) {
             return 0;
         }
-        PreparedBatch batch = handle.prepareBatch(upsertSql);
-        for (T value : sorted) {
+        if (upsertSql != null) {
+            execute(handle, upsertSql, sorted);
+            return sorted.size();
+        }
+        int[] updated = execute(handle, updateSql, sorted);
+        List<T> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(sorted.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            execute(handle, insertSql, missing);
+        }
+        return sorted.size();
+    }
+
+    private int[] execute(Handle handle, String sql, List<T> values) {
+        PreparedBatch batch = handle.prepareBatch(sql);
+        for (T value : values) {
             binder.bind(value, batch);
             batch.add();
         }
-        batch.execute();
-        return sorted.size();
+        return batch.execute();
     }
 
     public List<T> sortedByKey(Collection<T> values) {
