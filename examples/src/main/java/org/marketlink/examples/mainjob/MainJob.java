@@ -1,0 +1,119 @@
+package org.marketlink.examples.mainjob;
+
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.DemandForecast;
+import org.marketlink.core.model.MarketData;
+import org.marketlink.core.model.Match;
+import org.marketlink.core.model.MatchStatus;
+import org.marketlink.core.model.Order;
+import org.marketlink.core.model.PricingHistory;
+import org.marketlink.core.model.Product;
+import org.marketlink.core.model.Shg;
+import org.marketlink.core.privacy.KeyProvider;
+import org.marketlink.core.store.ConnectionOptions;
+import org.marketlink.core.store.MarketStore;
+import org.marketlink.core.store.StoreOptions;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The main job: opens the embedded H2 database (or a PostgreSQL named by {@code MARKETLINK_JDBC_URL}), writes a
+ * small marketplace of every entity, reads it back and prints a summary.
+ *
+ * <p>Later stages (ingestion, quality, matching, forecasting, the HTML report) join this job as their modules
+ * land.
+ *
+ * <p>Configuration, by system property or environment variable:
+ * <ul>
+ *   <li>{@code marketlink.data} / {@code MARKETLINK_DATA}: the embedded database directory, default
+ *       {@code marketlink-data}</li>
+ *   <li>{@code MARKETLINK_JDBC_URL}, {@code MARKETLINK_JDBC_USER}, {@code MARKETLINK_JDBC_PASSWORD}: use this
+ *       database server instead</li>
+ * </ul>
+ */
+public final class MainJob {
+    private MainJob() {
+    }
+
+    public static void main(String[] args) {
+        Path dataDir = Path.of(setting("marketlink.data", "MARKETLINK_DATA", "marketlink-data"));
+        String url = setting("marketlink.jdbc.url", "MARKETLINK_JDBC_URL", "");
+        KeyProvider keys = DemoKeys.load(dataDir.resolve("demo-keys"));
+        StoreOptions options = StoreOptions.defaults().withKeyProvider(keys);
+        try (MarketStore store = url.isEmpty()
+                ? MarketStore.embedded(dataDir, options)
+                : MarketStore.connect(ConnectionOptions.of(url,
+                        setting("marketlink.jdbc.user", "MARKETLINK_JDBC_USER", ""),
+                        setting("marketlink.jdbc.password", "MARKETLINK_JDBC_PASSWORD", "")), options)) {
+            Summary summary = run(store, System.out);
+            System.out.println(summary.render(url.isEmpty() ? "H2 at " + dataDir.toAbsolutePath() : url));
+        }
+    }
+
+    /** Writes the sample marketplace through the store, reads every entity back and checks it. */
+    public static Summary run(MarketStore store, PrintStream out) {
+        Instant now = Instant.parse("2026-11-25T06:00:00Z");
+        SampleMarket market = SampleMarket.build(now);
+        long started = System.nanoTime();
+        out.println("[1/2] writing " + market.size() + " records");
+        store.shgs().upsertAll(market.shgs());
+        store.buyers().upsertAll(market.buyers());
+        store.products().upsertAll(market.products());
+        store.matches().upsertAll(market.matches());
+        store.orders().upsertAll(market.orders());
+        store.marketData().upsertAll(market.marketData());
+        store.pricingHistory().upsertAll(market.pricingHistory());
+        store.forecasts().upsertAll(market.forecasts());
+
+        out.println("[2/2] reading back and checking every entity");
+        List<String> mismatches = new ArrayList<>();
+        for (Shg shg : market.shgs()) {
+            check(mismatches, "shg " + shg.name(), store.shgs().findByNaturalKey(shg.name(), shg.location().region())
+                    .map(s -> s.bankDetails().equals(shg.bankDetails()) && s.memberCount() == shg.memberCount())
+                    .orElse(false));
+        }
+        for (Buyer b : market.buyers()) {
+            check(mismatches, "buyer " + b.name(), store.buyers().findById(b.id()).map(b::equals).orElse(false));
+        }
+        for (Product p : market.products()) {
+            check(mismatches, "product " + p.name(), store.products().findById(p.id()).map(p::equals).orElse(false));
+        }
+        for (Order o : market.orders()) {
+            check(mismatches, "order " + o.reference(), store.orders().findByReference(o.reference())
+                    .map(x -> x.totalValue().compareTo(o.totalValue()) == 0 && x.lines().size() == o.lines().size())
+                    .orElse(false));
+        }
+        Product first = market.products().get(0);
+        List<MarketData> observed = store.marketData().findByProduct(first.id(), now.minusSeconds(86_400L * 400),
+                now.plusSeconds(1));
+        List<PricingHistory> history = store.pricingHistory().findByProduct(first.id(), LocalDate.of(2000, 1, 1),
+                LocalDate.of(2100, 1, 1));
+        List<DemandForecast> forecasts = store.forecasts().findByProduct(first.id(), LocalDate.of(2000, 1, 1),
+                LocalDate.of(2100, 1, 1));
+        List<Match> pending = store.matches().findByStatus(MatchStatus.PENDING, 1000);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Summary(store.shgs().count(), store.products().count(), store.buyers().count(),
+                store.matches().count(), pending.size(), store.orders().count(), store.marketData().count(),
+                observed.size(), store.pricingHistory().count(), history.size(), store.forecasts().count(),
+                forecasts.size(), store.cacheStatistics().get("product").hitRate(), mismatches, seconds);
+    }
+
+    private static void check(List<String> mismatches, String what, boolean ok) {
+        if (!ok) {
+            mismatches.add(what);
+        }
+    }
+
+    static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
