@@ -1,0 +1,135 @@
+package org.marketlink.core.data;
+
+import org.marketlink.core.internal.Checks;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One row of a {@link Schema}: values by field index (fast) or by name (convenient). A value is {@code null}
+ * when the field is empty. Construction checks that each value has its field's type and that required fields
+ * are present, naming the field on failure.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Row {
+    private final Schema schema;
+    private final Object[] values;
+
+    private Row(Schema schema, Object[] values) {
+        this.schema = schema;
+        this.values = values;
+    }
+
+    /** A row of {@code schema} with these values, in field order. */
+    public static Row of(Schema schema, Object... values) {
+        Checks.notNull("schema", schema);
+        Checks.notNull("values", values);
+        if (values.length != schema.size()) {
+            throw new IllegalArgumentException("expected " + schema.size() + " values for " + schema.names()
+                    + ", got " + values.length);
+        }
+        Object[] copy = values.clone();
+        for (int i = 0; i < copy.length; i++) {
+            Field f = schema.field(i);
+            Object v = copy[i];
+            if (v == null) {
+                if (!f.nullable()) {
+                    throw new IllegalArgumentException("field '" + f.name() + "' is required but was empty");
+                }
+            } else {
+                if (f.type() == FieldType.LONG && (v instanceof Integer || v instanceof Short || v instanceof Byte)) {
+                    copy[i] = ((Number) v).longValue();
+                } else if (f.type() == FieldType.DOUBLE && v instanceof Float fl) {
+                    copy[i] = fl.doubleValue();
+                } else if (!f.type().javaType().isInstance(v)) {
+                    throw new IllegalArgumentException("field '" + f.name() + "' holds " + f.type() + ", not "
+                            + v.getClass().getSimpleName() + " '" + v + "'");
+                }
+            }
+        }
+        return new Row(schema, copy);
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The value at {@code i}, or {@code null}. */
+    public Object get(int i) {
+        return values[i];
+    }
+
+    public Object get(String name) {
+        return values[schema.indexOf(name)];
+    }
+
+    public boolean isNull(int i) {
+        return values[i] == null;
+    }
+
+    public String getString(int i) {
+        return (String) values[i];
+    }
+
+    public String getString(String name) {
+        return getString(schema.indexOf(name));
+    }
+
+    /** The long at {@code i}; the field must not be empty. */
+    public long getLong(int i) {
+        return (Long) Objects.requireNonNull(values[i], () -> "field '" + schema.field(i).name() + "' is empty");
+    }
+
+    /** The double at {@code i}, or NaN when the field is empty. */
+    public double getDouble(int i) {
+        Object v = values[i];
+        return v == null ? Double.NaN : (Double) v;
+    }
+
+    public BigDecimal getDecimal(int i) {
+        return (BigDecimal) values[i];
+    }
+
+    public Boolean getBoolean(int i) {
+        return (Boolean) values[i];
+    }
+
+    public LocalDate getDate(int i) {
+        return (LocalDate) values[i];
+    }
+
+    public Instant getTimestamp(int i) {
+        return (Instant) values[i];
+    }
+
+    /** This row with one value replaced. */
+    public Row with(int i, Object value) {
+        Object[] copy = values.clone();
+        copy[i] = value;
+        return of(schema, copy);
+    }
+
+    /** The values as an array copy. */
+    public Object[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Row r && r.schema.equals(schema) && Arrays.equals(r.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "Row" + Arrays.toString(values);
+    }
+}

@@ -1,0 +1,148 @@
+package org.marketlink.core.data;
+
+import org.marketlink.core.internal.Checks;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An ordered list of named, typed fields. Rules, stages and features bind a field name to its index once, with
+ * {@link #indexOf(String)}, and then read rows by index.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Schema {
+    private static final Map<Class<?>, Schema> RECORD_SCHEMAS = new ConcurrentHashMap<>();
+
+    private final List<Field> fields;
+    private final Map<String, Integer> index;
+
+    private Schema(List<Field> fields) {
+        this.fields = List.copyOf(fields);
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < this.fields.size(); i++) {
+            if (idx.put(this.fields.get(i).name(), i) != null) {
+                throw new IllegalArgumentException("field '" + this.fields.get(i).name() + "' appears twice");
+            }
+        }
+        this.index = Map.copyOf(idx);
+    }
+
+    public static Schema of(List<Field> fields) {
+        Checks.notNull("fields", fields);
+        return new Schema(Checks.list("fields", fields));
+    }
+
+    public static Schema of(Field... fields) {
+        return of(Arrays.asList(fields));
+    }
+
+    /**
+     * The schema of a record class, one field per component in declaration order, derived once per class:
+     * numbers, decimals, booleans, dates and instants map to their types; enums, UUIDs and strings to
+     * {@code STRING}; anything else (lists, maps, nested records) to {@code JSON}. Primitive components are
+     * required; others, and {@code Optional}s, are nullable.
+     */
+    public static Schema of(Class<? extends Record> type) {
+        Checks.notNull("type", type);
+        return RECORD_SCHEMAS.computeIfAbsent(type, Schema::derive);
+    }
+
+    private static Schema derive(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            Class<?> raw = c.getType();
+            boolean optional = raw == Optional.class;
+            if (optional && c.getGenericType() instanceof ParameterizedType p
+                    && p.getActualTypeArguments()[0] instanceof Class<?> inner) {
+                raw = inner;
+            }
+            fields.add(new Field(c.getName(), typeOf(raw), !raw.isPrimitive()));
+        }
+        return new Schema(fields);
+    }
+
+    static FieldType typeOf(Class<?> raw) {
+        if (raw == long.class || raw == Long.class || raw == int.class || raw == Integer.class
+                || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class) {
+            return FieldType.LONG;
+        }
+        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class) {
+            return FieldType.DOUBLE;
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return FieldType.BOOLEAN;
+        }
+        if (raw == BigDecimal.class) {
+            return FieldType.DECIMAL;
+        }
+        if (raw == LocalDate.class) {
+            return FieldType.DATE;
+        }
+        if (raw == Instant.class) {
+            return FieldType.TIMESTAMP;
+        }
+        if (raw == String.class || raw.isEnum() || raw == java.util.UUID.class || raw == char.class) {
+            return FieldType.STRING;
+        }
+        return FieldType.JSON;
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public int size() {
+        return fields.size();
+    }
+
+    public Field field(int i) {
+        return fields.get(i);
+    }
+
+    /**
+     * The position of a field.
+     *
+     * @throws IllegalArgumentException naming the field and the fields that exist when there is no such field
+     */
+    public int indexOf(String name) {
+        Integer i = index.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("no field '" + name + "' in schema " + names());
+        }
+        return i;
+    }
+
+    public boolean has(String name) {
+        return index.containsKey(name);
+    }
+
+    public List<String> names() {
+        return fields.stream().map(Field::name).toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Schema s && s.fields.equals(fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Schema" + fields.stream().map(f -> f.name() + ":" + f.type() + (f.nullable() ? "?" : "")).toList();
+    }
+}

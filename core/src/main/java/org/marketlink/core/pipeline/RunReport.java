@@ -1,0 +1,48 @@
+package org.marketlink.core.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.marketlink.core.io.Json;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The account of one run. Every source row ends in the target or in quarantine; stages that emit several rows
+ * per input add {@code expanded} rows, so the run's balance is
+ * {@code rowsIn + expanded == rowsOut + quarantined}, and {@link #balanced()} checks it.
+ *
+ * @param runId       unique id of the run
+ * @param status      how it ended
+ * @param source      source name
+ * @param sink        sink name
+ * @param stages      per-stage counts, in order
+ * @param rowsIn      rows read from the source, including unreadable ones
+ * @param rowsOut     rows written to the sink
+ * @param quarantined rows sent to quarantine, by the source or any stage
+ * @param expanded    extra rows made by stages that emit more than one row per input
+ * @param chunks      chunks written
+ * @param startedAt   start time
+ * @param millis      wall time
+ */
+public record RunReport(String runId, Status status, String source, String sink, List<StageReport> stages, long rowsIn,
+                        long rowsOut, long quarantined, long expanded, long chunks, Instant startedAt,
+                        double millis) {
+
+    /** How a run ended. */
+    public enum Status { COMPLETED, CANCELLED }
+
+    public RunReport {
+        stages = List.copyOf(stages);
+    }
+
+    /** Whether every row is accounted for: {@code rowsIn + expanded == rowsOut + quarantined}. */
+    @JsonProperty("balanced")
+    public boolean balanced() {
+        return rowsIn + expanded == rowsOut + quarantined;
+    }
+
+    /** The report as JSON. */
+    public String toJson() {
+        return Json.write(this);
+    }
+}

@@ -1,0 +1,28 @@
+package org.marketlink.core.pipeline;
+
+/**
+ * One step of a pipeline: for each input, emit zero or more outputs, or reject the input to quarantine. An
+ * exception thrown by {@link #apply} quarantines that input with reason {@code STAGE_ERROR}; it never stops the
+ * run.
+ *
+ * <p>A stateless stage must be safe to call from several threads at once (chunks may run in parallel). A
+ * stage that keeps state across rows says so with {@link #stateful()}: the runner then feeds it from one thread,
+ * in source order, and calls {@link #finish} once at the end.
+ *
+ * @param <I> input type
+ * @param <O> output type
+ */
+@FunctionalInterface
+public interface Stage<I, O> {
+
+    void apply(I input, Emitter<O> out) throws Exception;
+
+    /** Called once after the last input; a stateful stage emits what it held back. */
+    default void finish(Emitter<O> out) {
+    }
+
+    /** Whether this stage keeps state across rows. */
+    default boolean stateful() {
+        return false;
+    }
+}

@@ -1,0 +1,165 @@
+package org.marketlink.core.pipeline;
+
+import org.marketlink.core.internal.Checks;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** Factories for the common stages. */
+public final class Stages {
+    /** Reason code of rows a {@link #filter} drops. */
+    public static final String FILTERED = "FILTERED";
+    /** Reason code of rows a {@link #deduplicate} drops. */
+    public static final String DUPLICATE = "DUPLICATE";
+
+    private Stages() {
+    }
+
+    /** One output per input. */
+    public static <I, O> Stage<I, O> map(Function<? super I, ? extends O> fn) {
+        Checks.notNull("fn", fn);
+        return (in, out) -> out.emit(fn.apply(in));
+    }
+
+    /**
+     * Keeps inputs that pass {@code keep}; the others go to quarantine with reason {@link #FILTERED} (nothing is
+     * dropped silently).
+     */
+    public static <T> Stage<T, T> filter(Predicate<? super T> keep, String why) {
+        Checks.notNull("keep", keep);
+        return (in, out) -> {
+            if (keep.test(in)) {
+                out.emit(in);
+            } else {
+                out.reject(FILTERED, "", why);
+            }
+        };
+    }
+
+    /** Any number of outputs per input. */
+    public static <I, O> Stage<I, O> flatMap(Function<? super I, ? extends Iterable<? extends O>> fn) {
+        Checks.notNull("fn", fn);
+        return (in, out) -> {
+            for (O o : fn.apply(in)) {
+                out.emit(o);
+            }
+        };
+    }
+
+    /**
+     * A validation plug point: {@code check} returns the violations of one row (empty when it is valid). A row
+     * with violations goes to quarantine under the first violation's code, with all messages joined.
+     */
+    public static <T> Stage<T, T> validate(Function<? super T, List<Violation>> check) {
+        Checks.notNull("check", check);
+        return (in, out) -> {
+            List<Violation> violations = check.apply(in);
+            if (violations == null || violations.isEmpty()) {
+                out.emit(in);
+            } else {
+                Violation first = violations.get(0);
+                StringBuilder message = new StringBuilder();
+                for (Violation v : violations) {
+                    if (message.length() > 0) {
+                        message.append("; ");
+                    }
+                    message.append(v.column().isEmpty() ? "" : v.column() + ": ").append(v.message());
+                }
+                out.reject(first.code(), first.column(), message.toString());
+            }
+        };
+    }
+
+    /** Which of several rows with one key a {@link #deduplicate} keeps. */
+    public enum Keep { FIRST, LAST }
+
+    /**
+     * Keeps one row per key and quarantines the others as {@link #DUPLICATE}. Memory grows with the number of
+     * distinct keys (for {@code FIRST}, only the keys; for {@code LAST}, the kept rows until the end).
+     */
+    public static <T, K> Stage<T, T> deduplicate(Function<? super T, K> key, Keep keep) {
+        Checks.notNull("key", key);
+        Checks.notNull("keep", keep);
+        return keep == Keep.FIRST ? new KeepFirst<>(key) : new KeepBest<>(key, (a, b) -> 1);
+    }
+
+    /**
+     * Keeps the greatest row per key by {@code order} (for example the latest by a timestamp); on ties the
+     * earlier row stays. Kept rows are emitted at the end, in the order their keys first appeared.
+     */
+    public static <T, K> Stage<T, T> deduplicateBy(Function<? super T, K> key, Comparator<? super T> order) {
+        Checks.notNull("key", key);
+        Checks.notNull("order", order);
+        return new KeepBest<>(key, order);
+    }
+
+    private static final class KeepFirst<T, K> implements Stage<T, T> {
+        private final Function<? super T, K> key;
+        private final Set<K> seen = new HashSet<>();
+
+        KeepFirst(Function<? super T, K> key) {
+            this.key = key;
+        }
+
+        @Override
+        public void apply(T in, Emitter<T> out) {
+            K k = key.apply(in);
+            if (seen.add(k)) {
+                out.emit(in);
+            } else {
+                out.reject(DUPLICATE, "", "duplicate of an earlier row with key " + k);
+            }
+        }
+
+        @Override
+        public boolean stateful() {
+            return true;
+        }
+    }
+
+    private static final class KeepBest<T, K> implements Stage<T, T> {
+        private final Function<? super T, K> key;
+        private final Comparator<? super T> order;
+        private final Map<K, Held<T>> kept = new LinkedHashMap<>();
+
+        private record Held<T>(T value, long rowNumber) {
+        }
+
+        KeepBest(Function<? super T, K> key, Comparator<? super T> order) {
+            this.key = key;
+            this.order = order;
+        }
+
+        @Override
+        public void apply(T in, Emitter<T> out) {
+            K k = key.apply(in);
+            Held<T> current = kept.get(k);
+            if (current == null) {
+                kept.put(k, new Held<>(in, out.rowNumber()));
+            } else if (order.compare(in, current.value()) > 0) {
+                kept.put(k, new Held<>(in, out.rowNumber()));
+                out.rejectHeld(current.value(), current.rowNumber(), DUPLICATE, "",
+                        "superseded by row " + out.rowNumber() + " with the same key " + k);
+            } else {
+                out.reject(DUPLICATE, "", "duplicate of row " + current.rowNumber() + " with key " + k);
+            }
+        }
+
+        @Override
+        public void finish(Emitter<T> out) {
+            kept.values().forEach(h -> out.emit(h.value()));
+            kept.clear();
+        }
+
+        @Override
+        public boolean stateful() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.marketlink.core.pipeline;
+
+import org.marketlink.core.internal.Checks;
+
+/**
+ * One reason a row is not valid.
+ *
+ * @param code    machine-readable reason code, for example {@code OUT_OF_RANGE}
+ * @param column  the column at fault, or empty
+ * @param message what is wrong, naming the value
+ */
+public record Violation(String code, String column, String message) {
+    public Violation {
+        code = Checks.notBlank("code", code);
+        column = Checks.orEmpty(column);
+        message = Checks.orEmpty(message);
+    }
+}

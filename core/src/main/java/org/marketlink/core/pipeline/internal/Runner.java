@@ -1,0 +1,350 @@
+package org.marketlink.core.pipeline.internal;
+
+import org.marketlink.core.pipeline.ChunkKey;
+import org.marketlink.core.pipeline.Cursor;
+import org.marketlink.core.pipeline.Emitter;
+import org.marketlink.core.pipeline.Progress;
+import org.marketlink.core.pipeline.QuarantineSink;
+import org.marketlink.core.pipeline.Rejection;
+import org.marketlink.core.pipeline.RunOptions;
+import org.marketlink.core.pipeline.RunReport;
+import org.marketlink.core.pipeline.Sink;
+import org.marketlink.core.pipeline.Source;
+import org.marketlink.core.pipeline.Stage;
+import org.marketlink.core.pipeline.StageReport;
+import org.marketlink.core.pipeline.UnableToRunException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Streams one run: reads chunks, runs the stateless stages of up to {@code parallelism} chunks at once, then,
+ * on the calling thread and in source order, the stateful stages and the writes. At most
+ * {@code 2 × parallelism} chunks are in memory.
+ */
+public final class Runner {
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    private static final String STAGE_ERROR = "STAGE_ERROR";
+
+    private final Source<?> source;
+    private final List<NamedStage> stages;
+    private final Sink<Object> sink;
+    private final QuarantineSink quarantine;
+    private final RunOptions options;
+    private final int firstStateful;
+    private final Counters[] counters;
+    private final String runId = UUID.randomUUID().toString();
+    private long rowsIn;
+    private long rowsOut;
+    private long quarantined;
+    private long chunks;
+
+    @SuppressWarnings("unchecked")
+    public Runner(Source<?> source, List<NamedStage> stages, Sink<?> sink, QuarantineSink quarantine,
+                  RunOptions options) {
+        this.source = source;
+        this.stages = stages;
+        this.sink = (Sink<Object>) sink;
+        this.quarantine = quarantine;
+        this.options = options;
+        int first = stages.size();
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).stage().stateful()) {
+                first = i;
+                break;
+            }
+        }
+        this.firstStateful = first;
+        this.counters = new Counters[stages.size()];
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = new Counters();
+        }
+    }
+
+    /** A value with its source row number. */
+    private record Item(Object value, long rowNumber) {
+    }
+
+    /** What processing a chunk produced. */
+    private static final class Chunk {
+        final long index;
+        final long firstRow;
+        final List<Item> items = new ArrayList<>();
+        final List<Rejection> rejections = new ArrayList<>();
+        List<Item> output = new ArrayList<>();
+
+        Chunk(long index, long firstRow) {
+            this.index = index;
+            this.firstRow = firstRow;
+        }
+    }
+
+    public RunReport run() {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        ExecutorService pool = options.parallelism() > 1 ? Executors.newFixedThreadPool(options.parallelism(), r -> {
+            Thread t = new Thread(r, "marketlink-pipeline-" + runId.substring(0, 8));
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        RunReport.Status status = RunReport.Status.COMPLETED;
+        Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
+        try (Cursor<?> cursor = source.open()) {
+            long index = 0;
+            boolean more = true;
+            while (more) {
+                if (options.cancellation().isCancelled()) {
+                    status = RunReport.Status.CANCELLED;
+                    break;
+                }
+                Chunk chunk = new Chunk(index++, rowsIn + 1);
+                more = read(cursor, chunk);
+                if (chunk.items.isEmpty() && chunk.rejections.isEmpty()) {
+                    break;
+                }
+                if (pool == null) {
+                    commit(processStateless(chunk), t0);
+                } else {
+                    inFlight.add(pool.submit(() -> processStateless(chunk)));
+                    if (inFlight.size() >= 2 * options.parallelism()) {
+                        commit(await(inFlight.poll()), t0);
+                    }
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                commit(await(inFlight.poll()), t0);
+            }
+            if (status == RunReport.Status.COMPLETED) {
+                Chunk last = new Chunk(index, rowsIn + 1);
+                flushStateful(last);
+                if (!last.output.isEmpty() || !last.rejections.isEmpty()) {
+                    write(last, t0);
+                }
+                try {
+                    sink.complete();
+                } catch (Exception e) {
+                    throw new UnableToRunException("sink " + sink.name() + " could not complete: " + e.getMessage(),
+                            e);
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        List<StageReport> reports = new ArrayList<>();
+        long expanded = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            Counters c = counters[i];
+            long in = c.in.sum();
+            long out = c.out.sum();
+            long q = c.quarantined.sum();
+            reports.add(new StageReport(stages.get(i).name(), in, out, q, c.failed.sum(), c.nanos.sum() / 1e6));
+            expanded += out - (in - q);
+        }
+        RunReport report = new RunReport(runId, status, source.name(), sink.name(), reports, rowsIn, rowsOut,
+                quarantined, expanded, chunks, started, (System.nanoTime() - t0) / 1e6);
+        if (status == RunReport.Status.COMPLETED && !report.balanced()) {
+            // a stage that holds rows back without emitting or rejecting them breaks the balance; say so loudly
+            LOG.error("run {} is not balanced: {}", runId, report.toJson());
+        }
+        return report;
+    }
+
+    private static Chunk await(Future<Chunk> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnableToRunException("interrupted while waiting for a chunk", e);
+        } catch (ExecutionException e) {
+            throw new UnableToRunException("a chunk could not be processed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private boolean read(Cursor<?> cursor, Chunk chunk) {
+        int size = options.chunkSize();
+        while (chunk.items.size() + chunk.rejections.size() < size) {
+            boolean more;
+            try {
+                more = cursor.next((row, n) -> chunk.items.add(new Item(row, n)), chunk.rejections::add);
+            } catch (RuntimeException e) {
+                throw new UnableToRunException("could not read source " + source.name() + " after row " + rowsIn
+                        + ": " + e.getMessage(), e);
+            }
+            if (!more) {
+                rowsIn += chunk.items.size() + chunk.rejections.size();
+                return false;
+            }
+        }
+        rowsIn += chunk.items.size() + chunk.rejections.size();
+        return true;
+    }
+
+    private Chunk processStateless(Chunk chunk) {
+        List<Item> current = chunk.items;
+        for (int s = 0; s < firstStateful; s++) {
+            current = applyStage(s, current, chunk.rejections);
+        }
+        chunk.output = current;
+        return chunk;
+    }
+
+    private void commit(Chunk chunk, long t0) {
+        List<Item> current = chunk.output;
+        for (int s = firstStateful; s < stages.size(); s++) {
+            current = applyStage(s, current, chunk.rejections);
+        }
+        chunk.output = current;
+        write(chunk, t0);
+    }
+
+    /** Asks the stateful stages, in order, to emit what they held; each one's output runs through the rest. */
+    private void flushStateful(Chunk chunk) {
+        List<Item> carried = new ArrayList<>();
+        for (int s = firstStateful; s < stages.size(); s++) {
+            List<Item> passed = applyStage(s, carried, chunk.rejections);
+            @SuppressWarnings("unchecked")
+            Stage<Object, Object> stage = (Stage<Object, Object>) stages.get(s).stage();
+            Collector collector = new Collector(s, chunk.rejections);
+            collector.current = new Item(null, 0);
+            stage.finish(collector);
+            counters[s].out.add(collector.output.size());
+            passed.addAll(collector.output);
+            carried = passed;
+        }
+        chunk.output = carried;
+    }
+
+    private List<Item> applyStage(int s, List<Item> inputs, List<Rejection> rejections) {
+        @SuppressWarnings("unchecked")
+        Stage<Object, Object> stage = (Stage<Object, Object>) stages.get(s).stage();
+        Counters c = counters[s];
+        Collector collector = new Collector(s, rejections);
+        long start = System.nanoTime();
+        for (Item item : inputs) {
+            collector.current = item;
+            try {
+                stage.apply(item.value(), collector);
+            } catch (Exception e) {
+                c.failed.increment();
+                collector.reject(STAGE_ERROR, "", e.toString());
+            }
+        }
+        c.nanos.add(System.nanoTime() - start);
+        c.in.add(inputs.size());
+        c.out.add(collector.output.size());
+        return collector.output;
+    }
+
+    private final class Collector implements Emitter<Object> {
+        final int stage;
+        final List<Rejection> rejections;
+        final List<Item> output = new ArrayList<>();
+        Item current;
+
+        Collector(int stage, List<Rejection> rejections) {
+            this.stage = stage;
+            this.rejections = rejections;
+        }
+
+        @Override
+        public void emit(Object value) {
+            output.add(new Item(value, current.rowNumber()));
+        }
+
+        @Override
+        public void reject(String reasonCode, String column, String message) {
+            counters[stage].quarantined.increment();
+            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, message,
+                    String.valueOf(current.value()), current.rowNumber(), source.name()));
+        }
+
+        @Override
+        public long rowNumber() {
+            return current.rowNumber();
+        }
+
+        @Override
+        public void rejectHeld(Object held, long heldRowNumber, String reasonCode, String column, String message) {
+            counters[stage].quarantined.increment();
+            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, message,
+                    String.valueOf(held), heldRowNumber, source.name()));
+        }
+    }
+
+    private void write(Chunk chunk, long t0) {
+        ChunkKey key = new ChunkKey(runId, chunk.index, chunk.firstRow);
+        List<Object> rows = new ArrayList<>(chunk.output.size());
+        for (Item item : chunk.output) {
+            rows.add(item.value());
+        }
+        if (!rows.isEmpty()) {
+            withRetries("sink " + sink.name(), key, () -> sink.write(key, rows));
+        }
+        if (!chunk.rejections.isEmpty()) {
+            withRetries("quarantine", key, () -> quarantine.write(key, List.copyOf(chunk.rejections)));
+        }
+        rowsOut += rows.size();
+        quarantined += chunk.rejections.size();
+        chunks++;
+        double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+        double rate = rowsIn / seconds;
+        OptionalLong expected = source.estimatedSize();
+        Optional<Duration> remaining = expected.isPresent() && rate > 0
+                ? Optional.of(Duration.ofMillis((long) (Math.max(0, expected.getAsLong() - rowsIn) / rate * 1000)))
+                : Optional.empty();
+        options.listener().onProgress(new Progress(rowsIn, rate, expected, remaining));
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws Exception;
+    }
+
+    private void withRetries(String target, ChunkKey key, Write write) {
+        long backoff = options.retryBackoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (Exception e) {
+                if (attempt >= options.writeAttempts()) {
+                    throw new UnableToRunException(target + " failed on chunk " + key.index() + " (source rows from "
+                            + key.firstRow() + ") after " + attempt + " attempts: " + e.getMessage(), e);
+                }
+                LOG.warn("{} failed on chunk {} (attempt {}), retrying: {}", target, key.index(), attempt,
+                        e.toString());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new UnableToRunException("interrupted while retrying chunk " + key.index(), ie);
+                }
+                backoff *= 2;
+            }
+        }
+    }
+
+    private static final class Counters {
+        final LongAdder in = new LongAdder();
+        final LongAdder out = new LongAdder();
+        final LongAdder quarantined = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder nanos = new LongAdder();
+    }
+}
