@@ -24,6 +24,14 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * A non-null instant truncated to microseconds, the precision of the databases' timestamps, so that a value
+     * read back equals the value written.
+     */
+    public static java.time.Instant instant(String field, java.time.Instant value) {
+        return notNull(field, value).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     public static String notBlank(String field, String value) {
         notNull(field, value);
         String trimmed = value.strip();

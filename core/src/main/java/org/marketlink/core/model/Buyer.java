@@ -47,8 +47,8 @@ public record Buyer(UUID id, String name, BuyerType type, Location location, Lis
         certificationsRequired = Checks.list("certificationsRequired", certificationsRequired);
         Checks.notNull("paymentTerms", paymentTerms);
         Checks.between("rating", rating, 0, 5);
-        Checks.notNull("createdAt", createdAt);
-        Checks.notNull("updatedAt", updatedAt);
+        createdAt = Checks.instant("createdAt", createdAt);
+        updatedAt = Checks.instant("updatedAt", updatedAt);
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt must not be before createdAt, was " + updatedAt
                     + " < " + createdAt);

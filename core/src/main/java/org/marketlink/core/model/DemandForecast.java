@@ -35,6 +35,6 @@ public record DemandForecast(UUID productId, LocalDate forecastDate, int periodD
                     + upperBound);
         }
         modelUsed = Checks.notBlank("modelUsed", modelUsed);
-        Checks.notNull("generatedAt", generatedAt);
+        generatedAt = Checks.instant("generatedAt", generatedAt);
     }
 }

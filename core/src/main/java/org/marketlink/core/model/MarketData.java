@@ -22,7 +22,7 @@ public record MarketData(UUID productId, Instant observedAt, BigDecimal price, d
                          int competitorCount, double availabilityIndex, Trend trend, String source) {
     public MarketData {
         Checks.notNull("productId", productId);
-        Checks.notNull("observedAt", observedAt);
+        observedAt = Checks.instant("observedAt", observedAt);
         price = Checks.money("price", price);
         Checks.between("demandSignal", demandSignal, 0, 10);
         Checks.atLeast("competitorCount", competitorCount, 0);

@@ -32,9 +32,9 @@ public record Match(UUID id, UUID shgId, UUID buyerId, Optional<UUID> productId,
         Checks.between("score", score, 0, 1);
         Checks.notNull("status", status);
         initialMessage = Checks.orEmpty(initialMessage);
-        Checks.notNull("lastInteraction", lastInteraction);
+        lastInteraction = Checks.instant("lastInteraction", lastInteraction);
         metadata = Checks.stringMap("metadata", metadata);
-        Checks.notNull("createdAt", createdAt);
+        createdAt = Checks.instant("createdAt", createdAt);
     }
 
     /** A new pending match. */

@@ -43,7 +43,7 @@ public record Order(UUID id, String reference, UUID shgId, UUID buyerId, List<Or
             throw new IllegalArgumentException("totalValue must equal the sum of the lines (" + sum.toPlainString()
                     + "), was " + totalValue.toPlainString() + " for order " + reference);
         }
-        Checks.notNull("orderedAt", orderedAt);
+        orderedAt = Checks.instant("orderedAt", orderedAt);
         deliveryDate = deliveryDate == null ? Optional.empty() : deliveryDate;
         Checks.notNull("status", status);
         Checks.notNull("paymentStatus", paymentStatus);

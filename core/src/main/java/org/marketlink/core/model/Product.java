@@ -46,8 +46,8 @@ public record Product(UUID id, UUID shgId, String name, String category, String 
         Checks.atLeast("minimumOrderQuantity", minimumOrderQuantity, 1);
         Checks.atLeast("availableQuantity", availableQuantity, 0);
         Checks.between("sustainabilityScore", sustainabilityScore, 0, 1);
-        Checks.notNull("createdAt", createdAt);
-        Checks.notNull("updatedAt", updatedAt);
+        createdAt = Checks.instant("createdAt", createdAt);
+        updatedAt = Checks.instant("updatedAt", updatedAt);
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt must not be before createdAt, was " + updatedAt
                     + " < " + createdAt);

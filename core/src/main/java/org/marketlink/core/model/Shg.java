@@ -38,8 +38,8 @@ public record Shg(UUID id, String name, Location location, String category, int 
         qualityMetrics = Checks.finiteMap("qualityMetrics", qualityMetrics);
         contact = contact == null ? ContactInfo.none() : contact;
         bankDetails = bankDetails == null ? Optional.empty() : bankDetails;
-        Checks.notNull("createdAt", createdAt);
-        Checks.notNull("updatedAt", updatedAt);
+        createdAt = Checks.instant("createdAt", createdAt);
+        updatedAt = Checks.instant("updatedAt", updatedAt);
         if (updatedAt.isBefore(createdAt)) {
             throw new IllegalArgumentException("updatedAt must not be before createdAt, was " + updatedAt
                     + " < " + createdAt);

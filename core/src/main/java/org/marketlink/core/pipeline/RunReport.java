@@ -21,11 +21,12 @@ import java.util.List;
  * @param quarantined rows sent to quarantine, by the source or any stage
  * @param expanded    extra rows made by stages that emit more than one row per input
  * @param chunks      chunks written
+ * @param checksum    order-independent {@link Checksum} of the rows written to the sink
  * @param startedAt   start time
  * @param millis      wall time
  */
 public record RunReport(String runId, Status status, String source, String sink, List<StageReport> stages, long rowsIn,
-                        long rowsOut, long quarantined, long expanded, long chunks, Instant startedAt,
+                        long rowsOut, long quarantined, long expanded, long chunks, String checksum, Instant startedAt,
                         double millis) {
 
     /** How a run ended. */

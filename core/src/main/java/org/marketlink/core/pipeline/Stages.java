@@ -76,6 +76,70 @@ public final class Stages {
         };
     }
 
+    /**
+     * Drops exact duplicates (equal rows), keeping the first; memory grows with the number of distinct rows.
+     */
+    public static <T> Stage<T, T> distinct() {
+        return deduplicate(Function.identity(), Keep.FIRST);
+    }
+
+    /**
+     * Deduplication for input already sorted (or grouped) by key: keeps the first row of each run of equal keys
+     * in constant memory, however large the input.
+     */
+    public static <T, K> Stage<T, T> deduplicateSorted(Function<? super T, K> key) {
+        Checks.notNull("key", key);
+        return new Stage<>() {
+            private K last;
+            private boolean any;
+            private long lastRow;
+
+            @Override
+            public void apply(T in, Emitter<T> out) {
+                K k = key.apply(in);
+                if (any && java.util.Objects.equals(k, last)) {
+                    out.reject(DUPLICATE, "", "duplicate of row " + lastRow + " with key " + k);
+                } else {
+                    last = k;
+                    lastRow = out.rowNumber();
+                    any = true;
+                    out.emit(in);
+                }
+            }
+
+            @Override
+            public boolean stateful() {
+                return true;
+            }
+        };
+    }
+
+    /**
+     * Looks up extra data for each row through a host function, cached with Caffeine (up to
+     * {@code cacheSize} keys), and combines it with the row. A key the lookup does not know quarantines the row
+     * as {@code NOT_FOUND}. The lookup must be thread-safe; it is called at most once per key while cached.
+     */
+    public static <T, K, V, O> Stage<T, O> enrich(Function<? super T, K> key,
+                                                  Function<? super K, java.util.Optional<V>> lookup,
+                                                  java.util.function.BiFunction<? super T, ? super V, ? extends O> combine,
+                                                  long cacheSize) {
+        Checks.notNull("key", key);
+        Checks.notNull("lookup", lookup);
+        Checks.notNull("combine", combine);
+        com.github.benmanes.caffeine.cache.LoadingCache<K, java.util.Optional<V>> cache =
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cacheSize)
+                        .build(k -> lookup.apply(k));
+        return (in, out) -> {
+            K k = key.apply(in);
+            java.util.Optional<V> found = k == null ? java.util.Optional.empty() : cache.get(k);
+            if (found.isPresent()) {
+                out.emit(combine.apply(in, found.get()));
+            } else {
+                out.reject("NOT_FOUND", "", "no enrichment found for key " + k);
+            }
+        };
+    }
+
     /** Which of several rows with one key a {@link #deduplicate} keeps. */
     public enum Keep { FIRST, LAST }
 

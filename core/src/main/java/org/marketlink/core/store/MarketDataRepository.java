@@ -87,7 +87,10 @@ public final class MarketDataRepository {
         return total;
     }
 
-    /** A product's observations with {@code from <= observedAt < to}, oldest first. */
+    /**
+     * A product's observations with {@code from <= observedAt < to}, oldest first. {@code Instant.MIN} and
+     * {@code Instant.MAX} may be used as open bounds.
+     */
     public List<MarketData> findByProduct(UUID productId, Instant from, Instant to) {
         Checks.notNull("productId", productId);
         Checks.notNull("from", from);
@@ -95,8 +98,8 @@ public final class MarketDataRepository {
         return ctx.sql().read("market data of product " + productId, h ->
                 h.createQuery("SELECT * FROM market_data WHERE product_id = :p AND observed_at >= :from "
                                 + "AND observed_at < :to ORDER BY observed_at, source")
-                        .bind("p", Args.uuid(productId)).bind("from", Args.timestamp(from))
-                        .bind("to", Args.timestamp(to)).map(table.mapper()).list());
+                        .bind("p", Args.uuid(productId)).bind("from", Args.timestampBound(from))
+                        .bind("to", Args.timestampBound(to)).map(table.mapper()).list());
     }
 
     public long count() {

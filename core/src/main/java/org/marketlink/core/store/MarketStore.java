@@ -63,6 +63,9 @@ public final class MarketStore implements AutoCloseable {
     private final MarketDataRepository marketData;
     private final PricingHistoryRepository pricingHistory;
     private final DemandForecastRepository forecasts;
+    private final QuarantineRepository quarantine;
+    private final LineageRepository lineage;
+    private final StoreContext context;
 
     private MarketStore(DataSource dataSource, HikariDataSource ownedPool, StoreOptions options) {
         this.dataSource = dataSource;
@@ -92,6 +95,9 @@ public final class MarketStore implements AutoCloseable {
         this.marketData = new MarketDataRepository(ctx);
         this.pricingHistory = new PricingHistoryRepository(ctx);
         this.forecasts = new DemandForecastRepository(ctx);
+        this.quarantine = new QuarantineRepository(ctx);
+        this.lineage = new LineageRepository(ctx);
+        this.context = ctx;
     }
 
     /** An H2 database in files under {@code directory} (created if missing), with default options. */
@@ -222,6 +228,25 @@ public final class MarketStore implements AutoCloseable {
 
     public DemandForecastRepository forecasts() {
         return forecasts;
+    }
+
+    /** Quarantined rows of pipeline runs. */
+    public QuarantineRepository quarantine() {
+        return quarantine;
+    }
+
+    /** Lineage of pipeline runs. */
+    public LineageRepository lineage() {
+        return lineage;
+    }
+
+    /**
+     * A sink that upserts rows of {@code schema} into an existing {@code table} on {@code keyColumns}, each chunk
+     * in its own transaction. The table and every field name are checked against the database's own column list
+     * before anything is written; identifiers never come from data.
+     */
+    public TableSink tableSink(String table, org.marketlink.core.data.Schema schema, java.util.List<String> keyColumns) {
+        return TableSink.create(context, table, schema, keyColumns);
     }
 
     /** The SQL dialect in use. */

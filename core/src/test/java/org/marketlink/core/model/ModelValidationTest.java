@@ -160,6 +160,13 @@ class ModelValidationTest {
     }
 
     @Test
+    void instants_areKeptToTheMicrosecondTheDatabasesStore() {
+        Instant nanos = Instant.parse("2026-01-01T00:00:00.123456789Z");
+        MarketData m = new MarketData(ID, nanos, BigDecimal.ONE, 1, 0, 0.5, Trend.UP, "s");
+        assertThat(m.observedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+    }
+
+    @Test
     void pricingHistory_negativeQuantity_isRejected() {
         assertThatThrownBy(() -> new PricingHistory(ID, LocalDate.EPOCH, BigDecimal.ONE, new BigDecimal("-1"), 0, "r"))
                 .hasMessageContaining("quantitySold").hasMessageContaining("-1");

@@ -52,6 +52,7 @@ public final class Runner {
     private long rowsOut;
     private long quarantined;
     private long chunks;
+    private final org.marketlink.core.pipeline.Checksum checksum = new org.marketlink.core.pipeline.Checksum();
 
     @SuppressWarnings("unchecked")
     public Runner(Source<?> source, List<NamedStage> stages, Sink<?> sink, QuarantineSink quarantine,
@@ -157,7 +158,7 @@ public final class Runner {
             expanded += out - (in - q);
         }
         RunReport report = new RunReport(runId, status, source.name(), sink.name(), reports, rowsIn, rowsOut,
-                quarantined, expanded, chunks, started, (System.nanoTime() - t0) / 1e6);
+                quarantined, expanded, chunks, checksum.value(), started, (System.nanoTime() - t0) / 1e6);
         if (status == RunReport.Status.COMPLETED && !report.balanced()) {
             // a stage that holds rows back without emitting or rejecting them breaks the balance; say so loudly
             LOG.error("run {} is not balanced: {}", runId, report.toJson());
@@ -300,6 +301,7 @@ public final class Runner {
             withRetries("quarantine", key, () -> quarantine.write(key, List.copyOf(chunk.rejections)));
         }
         rowsOut += rows.size();
+        rows.forEach(checksum::add);
         quarantined += chunk.rejections.size();
         chunks++;
         double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);

@@ -27,6 +27,18 @@ public final class Args {
         };
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
+     * A query bound: {@code Instant.MIN}, {@code Instant.MAX} and anything else beyond years 1..9999 are clamped
+     * to that range, which both databases store, so "everything after t" can be asked with {@code Instant.MAX}.
+     */
+    public static Argument timestampBound(Instant value) {
+        Instant clamped = value.isBefore(EARLIEST) ? EARLIEST : value.isAfter(LATEST) ? LATEST : value;
+        return timestamp(clamped);
+    }
+
     public static Argument date(LocalDate value) {
         return (position, statement, ctx) -> {
             if (value == null) {

@@ -1,0 +1,77 @@
+package org.marketlink.core.pipeline;
+
+import org.marketlink.core.data.Row;
+import org.marketlink.core.io.Json;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * An order-independent fingerprint of a multiset of rows: the count and the sum (mod 2^64) of a 64-bit hash of
+ * each row's canonical text. Two runs that wrote the same rows in any order, chunking or parallelism have the
+ * same checksum; checksums of parts {@link #merge} into the checksum of the whole. Not thread-safe; merge
+ * per-thread instances.
+ */
+public final class Checksum {
+    private long count;
+    private long sum;
+
+    /** Adds one row. */
+    public void add(Object row) {
+        sum += hash(canonical(row));
+        count++;
+    }
+
+    public Checksum merge(Checksum other) {
+        Checksum c = new Checksum();
+        c.count = count + other.count;
+        c.sum = sum + other.sum;
+        return c;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** The checksum as 16 hex digits of the sum followed by the count, e.g. {@code 1f2e...:1200}. */
+    public String value() {
+        return String.format("%016x:%d", sum, count);
+    }
+
+    /**
+     * The text a row is fingerprinted by: a {@link Row}'s values in order (separated by the unit separator), a
+     * record's MarketLink JSON, or {@code toString()} for anything else.
+     */
+    public static String canonical(Object row) {
+        if (row instanceof Row r) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < r.schema().size(); i++) {
+                if (i > 0) {
+                    b.append('\u001f');
+                }
+                Object v = r.get(i);
+                b.append(v instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                        : String.valueOf(v));
+            }
+            return b.toString();
+        }
+        if (row instanceof Record) {
+            return Json.write(row);
+        }
+        return String.valueOf(row);
+    }
+
+    /** 64-bit FNV-1a over UTF-8 bytes, finished with a murmur-style mix so that sums spread well. */
+    static long hash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}
