@@ -140,6 +140,63 @@ public final class Stages {
         };
     }
 
+    /**
+     * Groups runs of consecutive rows with equal keys (input sorted or grouped by key) and emits one combined
+     * value per run, in constant memory. A key that appears again after other keys starts a new run.
+     */
+    public static <T, K, O> Stage<T, O> groupConsecutive(Function<? super T, K> key,
+                                                         java.util.function.BiFunction<? super K, List<T>, O> combine) {
+        Checks.notNull("key", key);
+        Checks.notNull("combine", combine);
+        return new Stage<>() {
+            private K current;
+            private List<T> run = new java.util.ArrayList<>();
+            private final List<Long> rowNumbers = new java.util.ArrayList<>();
+
+            @Override
+            public void apply(T in, Emitter<O> out) {
+                K k = key.apply(in);
+                if (!run.isEmpty() && !java.util.Objects.equals(k, current)) {
+                    emitRun(out);
+                }
+                current = k;
+                run.add(in);
+                rowNumbers.add(out.rowNumber());
+            }
+
+            /** Emits the combined run; if combining fails, every row of the run goes to quarantine. */
+            private void emitRun(Emitter<O> out) {
+                List<T> done = run;
+                run = new java.util.ArrayList<>();
+                O combined;
+                try {
+                    combined = combine.apply(current, done);
+                } catch (RuntimeException e) {
+                    for (int i = 0; i < done.size(); i++) {
+                        out.rejectHeld(done.get(i), rowNumbers.get(i), "GROUP_ERROR", "",
+                                "group " + current + " could not be combined: " + e.getMessage());
+                    }
+                    rowNumbers.clear();
+                    return;
+                }
+                rowNumbers.clear();
+                out.emit(combined);
+            }
+
+            @Override
+            public void finish(Emitter<O> out) {
+                if (!run.isEmpty()) {
+                    emitRun(out);
+                }
+            }
+
+            @Override
+            public boolean stateful() {
+                return true;
+            }
+        };
+    }
+
     /** Which of several rows with one key a {@link #deduplicate} keeps. */
     public enum Keep { FIRST, LAST }
 

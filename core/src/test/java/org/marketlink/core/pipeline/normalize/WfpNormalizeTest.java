@@ -48,8 +48,9 @@ class WfpNormalizeTest {
                 })
                 .to(sink).quarantineTo(quarantine).run(RunOptions.defaults().withChunkSize(2048).withParallelism(2));
 
-        // counted independently: plain split of each data line (the file has no quoted commas)
-        List<String[]> lines = Files.readAllLines(file).stream().skip(2).map(l -> l.split(",", -1)).toList();
+        // counted independently, with a quote-aware split of our own (some market names hold quoted commas)
+        List<String[]> lines = Files.readAllLines(file).stream().skip(2)
+                .map(l -> org.marketlink.core.testsupport.CsvLines.split(l).toArray(new String[0])).toList();
         long unknown = lines.stream().filter(f -> f[8].equals("Head") || f[8].equals("Bunch")).count();
         assertThat(report.rowsIn()).isEqualTo(lines.size());
         assertThat(report.quarantined()).isEqualTo(unknown).isEqualTo(48);
