@@ -18,6 +18,12 @@ import java.util.Objects;
 public final class Row {
     private final Schema schema;
     private final Object[] values;
+    /**
+     * Rows are hashed often (deduplication, grouping), so the hash of this immutable row is kept once computed.
+     * 0 means not yet computed; a real hash of 0 is stored as 1. A racy single-field cache, as String's: every
+     * thread computes the same value.
+     */
+    private int hash;
 
     private Row(Schema schema, Object[] values) {
         this.schema = schema;
@@ -120,12 +126,21 @@ public final class Row {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Row r && r.schema.equals(schema) && Arrays.equals(r.values, values);
+        return o instanceof Row r && (r.schema == schema || r.schema.equals(schema)) && r.hashCode() == hashCode()
+                && Arrays.equals(r.values, values);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(values);
+            if (h == 0) {
+                h = 1;
+            }
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -14,6 +14,46 @@ final class CellParser {
     }
 
     /**
+     * An instant from ISO-8601 text; without an offset the time is taken as UTC. The common
+     * {@code yyyy-MM-dd HH:mm:ss} and {@code yyyy-MM-ddTHH:mm:ss[Z]} shapes are read by hand, several times faster
+     * than the general parser, which handles everything else.
+     */
+    static Instant timestamp(String text) {
+        int n = text.length();
+        if ((n == 19 || n == 20 && text.charAt(19) == 'Z') && text.charAt(4) == '-' && text.charAt(7) == '-'
+                && (text.charAt(10) == ' ' || text.charAt(10) == 'T') && text.charAt(13) == ':'
+                && text.charAt(16) == ':') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60
+                    && second >= 0 && second < 60) {
+                long days = LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second);
+            }
+        }
+        return text.endsWith("Z") || text.indexOf('+', 10) > 0
+                ? Instant.parse(text)
+                : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /**
      * The cell's value, or {@code null} for an empty cell of a nullable field.
      *
      * @throws IllegalArgumentException when the text is not a value of the field's type
@@ -43,9 +83,7 @@ final class CellParser {
                 default -> throw new IllegalArgumentException("not a boolean");
             };
             case DATE -> LocalDate.parse(text);
-            case TIMESTAMP -> text.endsWith("Z") || text.contains("+")
-                    ? Instant.parse(text)
-                    : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            case TIMESTAMP -> timestamp(text);
         };
     }
 }

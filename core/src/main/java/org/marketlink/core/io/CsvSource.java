@@ -173,10 +173,9 @@ public final class CsvSource implements Source<Row> {
         }
 
         private void parse(String[] cells, RowConsumer<Row> value, Consumer<Rejection> rejected) {
-            String raw = String.join(String.valueOf(options.delimiter()), cells);
             if (cells.length != width) {
                 rejected.accept(new Rejection("RAGGED_ROW", "csv", "", "expected " + width + " cells, found "
-                        + cells.length, raw, row, name()));
+                        + cells.length, raw(cells), row, name()));
                 return;
             }
             Object[] values = new Object[schema.size()];
@@ -189,11 +188,16 @@ public final class CsvSource implements Source<Row> {
                 } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
                     rejected.accept(new Rejection("PARSE_ERROR", "csv", field.name(), field.name() + ": '" + text
                             + "' is not a valid " + field.type() + (e.getMessage() == null ? "" : " ("
-                            + e.getMessage() + ")"), raw, row, name()));
+                            + e.getMessage() + ")"), raw(cells), row, name()));
                     return;
                 }
             }
             value.accept(Row.of(schema, values), row);
+        }
+
+        /** The row as it was in the file, rebuilt only for rows that are rejected. */
+        private String raw(String[] cells) {
+            return String.join(String.valueOf(options.delimiter()), cells);
         }
 
         @Override

@@ -54,8 +54,11 @@ public final class Pipeline<T> {
     /** Ends the plan in a sink; rejected rows are counted but kept nowhere until {@link Plan#quarantineTo}. */
     public Plan<T> to(Sink<? super T> sink) {
         Checks.notNull("sink", sink);
-        return new Plan<>(source, stages, sink, (key, rows) -> { });
+        return new Plan<>(source, stages, sink, NO_QUARANTINE);
     }
+
+    /** The quarantine of a plan that was given none: rejections are counted in the report and kept nowhere. */
+    public static final QuarantineSink NO_QUARANTINE = (key, rows) -> { };
 
     /** A complete, runnable plan. Immutable. */
     public static final class Plan<T> {

@@ -80,7 +80,7 @@ public final class Stages {
      * Drops exact duplicates (equal rows), keeping the first; memory grows with the number of distinct rows.
      */
     public static <T> Stage<T, T> distinct() {
-        return deduplicate(Function.identity(), Keep.FIRST);
+        return new KeepFirst<>(Function.identity(), false);
     }
 
     /**
@@ -207,7 +207,7 @@ public final class Stages {
     public static <T, K> Stage<T, T> deduplicate(Function<? super T, K> key, Keep keep) {
         Checks.notNull("key", key);
         Checks.notNull("keep", keep);
-        return keep == Keep.FIRST ? new KeepFirst<>(key) : new KeepBest<>(key, (a, b) -> 1);
+        return keep == Keep.FIRST ? new KeepFirst<>(key, true) : new KeepBest<>(key, (a, b) -> 1);
     }
 
     /**
@@ -223,9 +223,11 @@ public final class Stages {
     private static final class KeepFirst<T, K> implements Stage<T, T> {
         private final Function<? super T, K> key;
         private final Set<K> seen = new HashSet<>();
+        private final boolean nameKey;
 
-        KeepFirst(Function<? super T, K> key) {
+        KeepFirst(Function<? super T, K> key, boolean nameKey) {
             this.key = key;
+            this.nameKey = nameKey;
         }
 
         @Override
@@ -234,7 +236,9 @@ public final class Stages {
             if (seen.add(k)) {
                 out.emit(in);
             } else {
-                out.reject(DUPLICATE, "", "duplicate of an earlier row with key " + k);
+                // the whole row is in the rejection already; repeating it as the key would only cost time
+                out.reject(DUPLICATE, "", nameKey ? "duplicate of an earlier row with key " + k
+                        : "exact duplicate of an earlier row");
             }
         }
 

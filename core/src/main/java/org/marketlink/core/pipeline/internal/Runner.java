@@ -46,6 +46,8 @@ public final class Runner {
     private final QuarantineSink quarantine;
     private final RunOptions options;
     private final int firstStateful;
+    /** Whether rejected rows are kept anywhere; if not, their text is never built. */
+    private final boolean keepRaw;
     private final Counters[] counters;
     private final String runId = UUID.randomUUID().toString();
     private long rowsIn;
@@ -70,6 +72,7 @@ public final class Runner {
             }
         }
         this.firstStateful = first;
+        this.keepRaw = quarantine != org.marketlink.core.pipeline.Pipeline.NO_QUARANTINE;
         this.counters = new Counters[stages.size()];
         for (int i = 0; i < counters.length; i++) {
             counters[i] = new Counters();
@@ -106,28 +109,46 @@ public final class Runner {
         Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
         try (Cursor<?> cursor = source.open()) {
             long index = 0;
-            boolean more = true;
-            while (more) {
-                if (options.cancellation().isCancelled()) {
-                    status = RunReport.Status.CANCELLED;
-                    break;
-                }
-                Chunk chunk = new Chunk(index++, rowsIn + 1);
-                more = read(cursor, chunk);
-                if (chunk.items.isEmpty() && chunk.rejections.isEmpty()) {
-                    break;
-                }
-                if (pool == null) {
-                    commit(processStateless(chunk), t0);
-                } else {
-                    inFlight.add(pool.submit(() -> processStateless(chunk)));
-                    if (inFlight.size() >= 2 * options.parallelism()) {
-                        commit(await(inFlight.poll()), t0);
+            if (pool == null) {
+                boolean more = true;
+                while (more) {
+                    if (options.cancellation().isCancelled()) {
+                        status = RunReport.Status.CANCELLED;
+                        break;
                     }
+                    Chunk chunk = new Chunk(index++, rowsIn + 1);
+                    more = read(cursor, chunk);
+                    rowsIn += chunk.items.size() + chunk.rejections.size();
+                    if (chunk.items.isEmpty() && chunk.rejections.isEmpty()) {
+                        break;
+                    }
+                    commit(processStateless(chunk), t0);
                 }
-            }
-            while (!inFlight.isEmpty()) {
-                commit(await(inFlight.poll()), t0);
+            } else {
+                // a reader thread parses ahead while workers run the stateless stages and this thread commits
+                ChunkReader reader = new ChunkReader(cursor, 2 * options.parallelism());
+                reader.start();
+                try {
+                    Chunk chunk;
+                    while ((chunk = reader.take()) != null) {
+                        if (options.cancellation().isCancelled()) {
+                            status = RunReport.Status.CANCELLED;
+                            break;
+                        }
+                        rowsIn += chunk.items.size() + chunk.rejections.size();
+                        Chunk submitted = chunk;
+                        inFlight.add(pool.submit(() -> processStateless(submitted)));
+                        if (inFlight.size() >= 2 * options.parallelism()) {
+                            commit(await(inFlight.poll()), t0);
+                        }
+                        index = chunk.index + 1;
+                    }
+                } finally {
+                    reader.stop();
+                }
+                while (!inFlight.isEmpty()) {
+                    commit(await(inFlight.poll()), t0);
+                }
             }
             if (status == RunReport.Status.COMPLETED) {
                 Chunk last = new Chunk(index, rowsIn + 1);
@@ -188,13 +209,89 @@ public final class Runner {
                         + ": " + e.getMessage(), e);
             }
             if (!more) {
-                rowsIn += chunk.items.size() + chunk.rejections.size();
                 return false;
             }
         }
-        rowsIn += chunk.items.size() + chunk.rejections.size();
         return true;
     }
+
+    /** Reads chunks on its own thread into a bounded queue; {@link #take()} gives them in order, then null. */
+    private final class ChunkReader {
+        private final Cursor<?> cursor;
+        private final java.util.concurrent.BlockingQueue<Object> queue;
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        ChunkReader(Cursor<?> cursor, int capacity) {
+            this.cursor = cursor;
+            this.queue = new java.util.concurrent.ArrayBlockingQueue<>(capacity);
+            this.thread = new Thread(this::loop, "marketlink-reader-" + runId.substring(0, 8));
+            this.thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void loop() {
+            long index = 0;
+            long read = 0;
+            try {
+                boolean more = true;
+                while (more && !stopped && !options.cancellation().isCancelled()) {
+                    Chunk chunk = new Chunk(index++, read + 1);
+                    more = Runner.this.read(cursor, chunk);
+                    read += chunk.items.size() + chunk.rejections.size();
+                    if (chunk.items.isEmpty() && chunk.rejections.isEmpty()) {
+                        break;
+                    }
+                    put(chunk);
+                }
+                put(END);
+            } catch (RuntimeException e) {
+                put(e);
+            }
+        }
+
+        private void put(Object o) {
+            try {
+                while (!stopped && !queue.offer(o, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the committing thread is behind; wait for room unless the run stopped
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        Chunk take() {
+            Object o;
+            try {
+                o = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnableToRunException("interrupted while reading " + source.name(), e);
+            }
+            if (o == END) {
+                return null;
+            }
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            return (Chunk) o;
+        }
+
+        void stop() {
+            stopped = true;
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final Object END = new Object();
 
     private Chunk processStateless(Chunk chunk) {
         List<Item> current = chunk.items;
@@ -272,7 +369,7 @@ public final class Runner {
         public void reject(String reasonCode, String column, String message) {
             counters[stage].quarantined.increment();
             rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, message,
-                    String.valueOf(current.value()), current.rowNumber(), source.name()));
+                    keepRaw ? String.valueOf(current.value()) : "", current.rowNumber(), source.name()));
         }
 
         @Override
@@ -284,7 +381,7 @@ public final class Runner {
         public void rejectHeld(Object held, long heldRowNumber, String reasonCode, String column, String message) {
             counters[stage].quarantined.increment();
             rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, message,
-                    String.valueOf(held), heldRowNumber, source.name()));
+                    keepRaw ? String.valueOf(held) : "", heldRowNumber, source.name()));
         }
     }
 
