@@ -1,0 +1,144 @@
+package org.marketlink.forecast.internal;
+
+/**
+ * Simple exponential smoothing fitted by least squares of the one-step errors, as R's {@code ses()} does
+ * ({@code ets(ANN, opt.crit = "mse")} with the initial level estimated): alpha in [0.0001, 0.9999] and the
+ * initial level chosen jointly.
+ *
+ * <p>For a given alpha the one-step errors are linear in the initial level, so its best value has a closed form;
+ * only alpha is searched, on a grid refined by golden-section search. This finds the global least-squares
+ * optimum, which R's Nelder–Mead approaches from its starting point. Works on primitive arrays, no allocation
+ * per step.
+ */
+public final class SesFit {
+    public static final double ALPHA_MIN = 1e-4;
+    public static final double ALPHA_MAX = 0.9999;
+
+    private final double alpha;
+    private final double initialLevel;
+    private final double lastLevel;
+    private final double sse;
+    private final int n;
+
+    private SesFit(double alpha, double initialLevel, double lastLevel, double sse, int n) {
+        this.alpha = alpha;
+        this.initialLevel = initialLevel;
+        this.lastLevel = lastLevel;
+        this.sse = sse;
+        this.n = n;
+    }
+
+    /** Fits {@code y} (at least one value, no missing values). */
+    public static SesFit fit(double[] y) {
+        int steps = 60;
+        double bestA = ALPHA_MIN;
+        double bestSse = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= steps; i++) {
+            double a = ALPHA_MIN + (ALPHA_MAX - ALPHA_MIN) * i / steps;
+            double s = sseAt(y, a);
+            if (s < bestSse) {
+                bestSse = s;
+                bestA = a;
+            }
+        }
+        double lo = Math.max(ALPHA_MIN, bestA - (ALPHA_MAX - ALPHA_MIN) / steps);
+        double hi = Math.min(ALPHA_MAX, bestA + (ALPHA_MAX - ALPHA_MIN) / steps);
+        double g = (Math.sqrt(5) - 1) / 2;
+        double c = hi - g * (hi - lo);
+        double d = lo + g * (hi - lo);
+        double fc = sseAt(y, c);
+        double fd = sseAt(y, d);
+        for (int it = 0; it < 80 && hi - lo > 1e-10; it++) {
+            if (fc < fd) {
+                hi = d;
+                d = c;
+                fd = fc;
+                c = hi - g * (hi - lo);
+                fc = sseAt(y, c);
+            } else {
+                lo = c;
+                c = d;
+                fc = fd;
+                d = lo + g * (hi - lo);
+                fd = sseAt(y, d);
+            }
+        }
+        double a = (lo + hi) / 2;
+        if (sseAt(y, a) > bestSse) {
+            a = bestA;
+        }
+        return withAlpha(y, a);
+    }
+
+    /** SES with a given alpha and the least-squares initial level. */
+    public static SesFit withAlpha(double[] y, double alpha) {
+        double l0 = bestInitialLevel(y, alpha);
+        double level = l0;
+        double sse = 0;
+        for (double v : y) {
+            double e = v - level;
+            sse += e * e;
+            level += alpha * e;
+        }
+        return new SesFit(alpha, l0, level, sse, y.length);
+    }
+
+    /**
+     * With level_t = (1−α) level_{t−1} + α y_t, the one-step forecast of y_t is w_t·l0 + c_t with w_t = (1−α)^(t−1);
+     * the squared-error-minimising l0 is Σ w_t (y_t − c_t) / Σ w_t².
+     */
+    private static double bestInitialLevel(double[] y, double alpha) {
+        double w = 1;
+        double c = 0;
+        double num = 0;
+        double den = 0;
+        for (double v : y) {
+            num += w * (v - c);
+            den += w * w;
+            c = (1 - alpha) * c + alpha * v;
+            w *= 1 - alpha;
+        }
+        return den == 0 ? y[0] : num / den;
+    }
+
+    private static double sseAt(double[] y, double alpha) {
+        double l0 = bestInitialLevel(y, alpha);
+        double level = l0;
+        double sse = 0;
+        for (double v : y) {
+            double e = v - level;
+            sse += e * e;
+            level += alpha * e;
+        }
+        return sse;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    public double initialLevel() {
+        return initialLevel;
+    }
+
+    /** The level after the last observation: the point forecast for every step. */
+    public double lastLevel() {
+        return lastLevel;
+    }
+
+    /** Residual variance of the one-step errors, over n − 2 degrees of freedom (alpha and l0 estimated). */
+    public double sigma2() {
+        return n > 2 ? sse / (n - 2) : sse / Math.max(1, n);
+    }
+
+    /** The one-step-ahead fitted values, oldest first. */
+    public double[] fitted(double[] y) {
+        double[] f = new double[y.length];
+        double level = initialLevel;
+        for (int t = 0; t < y.length; t++) {
+            f[t] = level;
+            level += alpha * (y[t] - level);
+        }
+        return f;
+    }
+}

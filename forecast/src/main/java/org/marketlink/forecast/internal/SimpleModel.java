@@ -1,0 +1,84 @@
+package org.marketlink.forecast.internal;
+
+import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Forecast;
+import org.marketlink.forecast.Interval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * A fitted model given by its point forecast and forecast standard error per step, optionally on a seasonally
+ * adjusted scale (forecasts and bounds are then multiplied by the seasonal index of their step).
+ */
+public final class SimpleModel implements FittedModel {
+    private final String description;
+    private final Optional<String> fallback;
+    private final IntToDoubleFunction mean;
+    private final IntToDoubleFunction se;
+    private final SeasonalAdjustment adjustment;
+    private final boolean nonNegative;
+
+    public SimpleModel(String description, Optional<String> fallback, IntToDoubleFunction mean,
+                       IntToDoubleFunction se, SeasonalAdjustment adjustment, boolean nonNegative) {
+        this.description = description;
+        this.fallback = fallback;
+        this.mean = mean;
+        this.se = se;
+        this.adjustment = adjustment;
+        this.nonNegative = nonNegative;
+    }
+
+    /** A flat forecast of {@code value} with zero-width intervals, for empty and constant series. */
+    public static SimpleModel constant(double value, String description, String why) {
+        return new SimpleModel(description, Optional.of(why), h -> value, h -> 0, null, false);
+    }
+
+    @Override
+    public Forecast forecast(int horizon, double... levels) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1, was " + horizon);
+        }
+        double[] point = new double[horizon];
+        for (int h = 1; h <= horizon; h++) {
+            point[h - 1] = mean.applyAsDouble(h);
+        }
+        List<Interval> raw = Intervals.normal(point, se, levels, false);
+        List<Interval> intervals = new ArrayList<>(raw.size());
+        for (Interval i : raw) {
+            double[] lo = i.lower();
+            double[] hi = i.upper();
+            if (adjustment != null) {
+                adjustment.reseasonalize(lo);
+                adjustment.reseasonalize(hi);
+            }
+            if (nonNegative) {
+                clip(lo);
+                clip(hi);
+            }
+            intervals.add(new Interval(i.level(), lo, hi));
+        }
+        if (adjustment != null) {
+            adjustment.reseasonalize(point);
+        }
+        if (nonNegative) {
+            clip(point);
+        }
+        return new Forecast(description, point, intervals, fallback);
+    }
+
+    private static void clip(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 0) {
+                v[i] = 0;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description + fallback.map(f -> " (fallback: " + f + ")").orElse("");
+    }
+}

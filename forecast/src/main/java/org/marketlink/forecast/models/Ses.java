@@ -1,0 +1,68 @@
+package org.marketlink.forecast.models;
+
+import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.internal.Fallbacks;
+import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.internal.SeasonalAdjustment;
+import org.marketlink.forecast.internal.SesFit;
+import org.marketlink.forecast.internal.SimpleModel;
+
+import java.util.Locale;
+
+/**
+ * Simple exponential smoothing, fitted by least squares of the one-step errors (alpha in [0.0001, 0.9999] and the
+ * initial level), as R's {@code ses()}. With {@code seasonalAdjustment} (the default) it runs on the M4
+ * seasonally adjusted series, as the M4 benchmark does. Intervals are those of ETS(A,N,N):
+ * σ²(1 + α²(h−1)). Immutable and thread-safe.
+ */
+public final class Ses implements Forecaster {
+    /**
+     * @param seasonalAdjustment whether to adjust seasonal series first (M4 style)
+     * @param nonNegative        whether forecasts and bounds below 0 are raised to 0
+     */
+    public record Options(boolean seasonalAdjustment, boolean nonNegative) {
+        public static Options defaults() {
+            return new Options(true, false);
+        }
+    }
+
+    private final Options options;
+
+    private Ses(Options options) {
+        this.options = options;
+    }
+
+    public static Ses create() {
+        return new Ses(Options.defaults());
+    }
+
+    public static Ses create(Options options) {
+        return new Ses(options);
+    }
+
+    @Override
+    public String name() {
+        return "SES";
+    }
+
+    @Override
+    public FittedModel fit(double[] series, int m) {
+        Prepared p = Prepared.of(series);
+        return Fallbacks.forIrregular(p).orElseGet(() -> {
+            if (p.values().length < 3) {
+                return Fallbacks.naive(p.values(), "too short for SES (" + p.values().length + " < 3 values)",
+                        options.nonNegative());
+            }
+            SeasonalAdjustment adj = options.seasonalAdjustment() ? SeasonalAdjustment.of(p.values(), m)
+                    : SeasonalAdjustment.of(p.values(), 1);
+            SesFit fit = SesFit.fit(adj.adjusted());
+            double level = fit.lastLevel();
+            double sigma2 = fit.sigma2();
+            double a = fit.alpha();
+            String name = String.format(Locale.ROOT, "SES(alpha=%.4f%s)", a, adj.seasonal() ? ", seasonal m=" + m : "");
+            return new SimpleModel(name, p.note(), h -> level, h -> Math.sqrt(sigma2 * (1 + a * a * (h - 1))),
+                    adj.seasonal() ? adj : null, options.nonNegative());
+        });
+    }
+}

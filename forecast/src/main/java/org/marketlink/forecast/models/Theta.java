@@ -1,0 +1,100 @@
+package org.marketlink.forecast.models;
+
+import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.internal.Fallbacks;
+import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.internal.SeasonalAdjustment;
+import org.marketlink.forecast.internal.SesFit;
+import org.marketlink.forecast.internal.SimpleModel;
+
+import java.util.Locale;
+
+/**
+ * The classic Theta method as the M4 benchmark code implements it: on the (M4) seasonally adjusted series, the
+ * mean of the linear-trend line (theta = 0) and SES on the theta = 2 line (2y minus the trend), negative
+ * forecasts clipped to 0, then reseasonalised. Intervals use the SES interval widths of the adjusted series
+ * around the Theta forecast, as R's {@code thetaf} does. Immutable and thread-safe.
+ */
+public final class Theta implements Forecaster {
+    /**
+     * @param theta              the weight of the curvature line (2 in the classic method)
+     * @param seasonalAdjustment whether to adjust seasonal series first (M4 style)
+     */
+    public record Options(double theta, boolean seasonalAdjustment) {
+        public Options {
+            if (!(theta > 1) || !Double.isFinite(theta)) {
+                throw new IllegalArgumentException("theta must be a finite number above 1, was " + theta);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(2, true);
+        }
+    }
+
+    private final Options options;
+
+    private Theta(Options options) {
+        this.options = options;
+    }
+
+    public static Theta create() {
+        return new Theta(Options.defaults());
+    }
+
+    public static Theta create(Options options) {
+        return new Theta(options);
+    }
+
+    @Override
+    public String name() {
+        return "Theta";
+    }
+
+    @Override
+    public FittedModel fit(double[] series, int m) {
+        Prepared p = Prepared.of(series);
+        return Fallbacks.forIrregular(p).orElseGet(() -> {
+            if (p.values().length < 3) {
+                return Fallbacks.naive(p.values(), "too short for Theta (" + p.values().length + " < 3 values)",
+                        true);
+            }
+            SeasonalAdjustment adj = options.seasonalAdjustment() ? SeasonalAdjustment.of(p.values(), m)
+                    : SeasonalAdjustment.of(p.values(), 1);
+            double[] y = adj.adjusted();
+            int n = y.length;
+            // least-squares line on t = 1..n
+            double meanT = (n + 1) / 2.0;
+            double meanY = 0;
+            for (double v : y) {
+                meanY += v;
+            }
+            meanY /= n;
+            double sxy = 0;
+            double sxx = 0;
+            for (int t = 1; t <= n; t++) {
+                sxy += (t - meanT) * (y[t - 1] - meanY);
+                sxx += (t - meanT) * (t - meanT);
+            }
+            double slope = sxy / sxx;
+            double intercept = meanY - slope * meanT;
+            double theta = options.theta();
+            double[] thetaLine = new double[n];
+            for (int t = 1; t <= n; t++) {
+                thetaLine[t - 1] = theta * y[t - 1] + (1 - theta) * (intercept + slope * t);
+            }
+            SesFit ses = SesFit.fit(thetaLine);
+            double sesLevel = ses.lastLevel();
+            double w = 1 / theta;
+            SesFit widths = SesFit.fit(y);
+            double sigma2 = widths.sigma2();
+            double a = widths.alpha();
+            String name = String.format(Locale.ROOT, "Theta(theta=%s, alpha=%.4f%s)", theta, ses.alpha(),
+                    adj.seasonal() ? ", seasonal m=" + m : "");
+            return new SimpleModel(name, p.note(),
+                    h -> Math.max(0, (1 - w) * sesLevel + w * (intercept + slope * (n + h))),
+                    h -> Math.sqrt(sigma2 * (1 + a * a * (h - 1))), adj.seasonal() ? adj : null, true);
+        });
+    }
+}
