@@ -70,6 +70,48 @@ public final class SesFit {
         return withAlpha(y, a);
     }
 
+    /**
+     * SES fitted the way R's {@code ses()} does it: Nelder–Mead over (alpha, initial level) from alpha = 0.2 and
+     * the mean of the first ten values, minimising the mean squared one-step error, alpha kept in
+     * [0.0001, 0.9999]. Where the error surface has several minima this lands where R lands.
+     */
+    public static SesFit fitLikeR(double[] y) {
+        int first = Math.min(10, y.length);
+        double l0 = 0;
+        for (int i = 0; i < first; i++) {
+            l0 += y[i];
+        }
+        l0 /= first;
+        double alpha0 = ALPHA_MIN + 0.2 * (ALPHA_MAX - ALPHA_MIN);
+        NelderMead.Result r = NelderMead.minimize(x -> {
+            if (x[0] < ALPHA_MIN || x[0] > ALPHA_MAX) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return mse(y, x[0], x[1]);
+        }, new double[] {alpha0, l0}, 2000);
+        double alpha = r.x()[0];
+        double level = r.x()[1];
+        double initial = level;
+        double sse = 0;
+        for (double v : y) {
+            double e = v - level;
+            sse += e * e;
+            level += alpha * e;
+        }
+        return new SesFit(alpha, initial, level, sse, y.length);
+    }
+
+    private static double mse(double[] y, double alpha, double l0) {
+        double level = l0;
+        double sse = 0;
+        for (double v : y) {
+            double e = v - level;
+            sse += e * e;
+            level += alpha * e;
+        }
+        return sse / y.length;
+    }
+
     /** SES with a given alpha and the least-squares initial level. */
     public static SesFit withAlpha(double[] y, double alpha) {
         double l0 = bestInitialLevel(y, alpha);

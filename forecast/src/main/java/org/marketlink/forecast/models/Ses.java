@@ -18,12 +18,27 @@ import java.util.Locale;
  */
 public final class Ses implements Forecaster {
     /**
+     * How alpha and the initial level are found.
+     * <ul>
+     *   <li>{@code LIKE_R}: Nelder–Mead from R's starting point, reproducing R's {@code ses()} (and the M4
+     *       benchmark figures) even where it stops in a local minimum;</li>
+     *   <li>{@code GLOBAL}: the global least-squares optimum (exact initial level, searched alpha).</li>
+     * </ul>
+     */
+    public enum Optimizer { LIKE_R, GLOBAL }
+
+    /**
      * @param seasonalAdjustment whether to adjust seasonal series first (M4 style)
      * @param nonNegative        whether forecasts and bounds below 0 are raised to 0
+     * @param optimizer          how the parameters are fitted
      */
-    public record Options(boolean seasonalAdjustment, boolean nonNegative) {
+    public record Options(boolean seasonalAdjustment, boolean nonNegative, Optimizer optimizer) {
+        public Options {
+            optimizer = optimizer == null ? Optimizer.LIKE_R : optimizer;
+        }
+
         public static Options defaults() {
-            return new Options(true, false);
+            return new Options(true, false, Optimizer.LIKE_R);
         }
     }
 
@@ -56,7 +71,8 @@ public final class Ses implements Forecaster {
             }
             SeasonalAdjustment adj = options.seasonalAdjustment() ? SeasonalAdjustment.of(p.values(), m)
                     : SeasonalAdjustment.of(p.values(), 1);
-            SesFit fit = SesFit.fit(adj.adjusted());
+            SesFit fit = options.optimizer() == Optimizer.LIKE_R ? SesFit.fitLikeR(adj.adjusted())
+                    : SesFit.fit(adj.adjusted());
             double level = fit.lastLevel();
             double sigma2 = fit.sigma2();
             double a = fit.alpha();

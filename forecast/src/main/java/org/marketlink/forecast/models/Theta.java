@@ -20,16 +20,18 @@ public final class Theta implements Forecaster {
     /**
      * @param theta              the weight of the curvature line (2 in the classic method)
      * @param seasonalAdjustment whether to adjust seasonal series first (M4 style)
+     * @param optimizer          how SES is fitted (see {@link Ses.Optimizer})
      */
-    public record Options(double theta, boolean seasonalAdjustment) {
+    public record Options(double theta, boolean seasonalAdjustment, Ses.Optimizer optimizer) {
         public Options {
+            optimizer = optimizer == null ? Ses.Optimizer.LIKE_R : optimizer;
             if (!(theta > 1) || !Double.isFinite(theta)) {
                 throw new IllegalArgumentException("theta must be a finite number above 1, was " + theta);
             }
         }
 
         public static Options defaults() {
-            return new Options(2, true);
+            return new Options(2, true, Ses.Optimizer.LIKE_R);
         }
     }
 
@@ -84,10 +86,11 @@ public final class Theta implements Forecaster {
             for (int t = 1; t <= n; t++) {
                 thetaLine[t - 1] = theta * y[t - 1] + (1 - theta) * (intercept + slope * t);
             }
-            SesFit ses = SesFit.fit(thetaLine);
+            SesFit ses = options.optimizer() == Ses.Optimizer.LIKE_R ? SesFit.fitLikeR(thetaLine)
+                    : SesFit.fit(thetaLine);
             double sesLevel = ses.lastLevel();
             double w = 1 / theta;
-            SesFit widths = SesFit.fit(y);
+            SesFit widths = options.optimizer() == Ses.Optimizer.LIKE_R ? SesFit.fitLikeR(y) : SesFit.fit(y);
             double sigma2 = widths.sigma2();
             double a = widths.alpha();
             String name = String.format(Locale.ROOT, "Theta(theta=%s, alpha=%.4f%s)", theta, ses.alpha(),
