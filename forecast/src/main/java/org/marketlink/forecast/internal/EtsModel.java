@@ -1,0 +1,176 @@
+package org.marketlink.forecast.internal;
+
+import java.util.Arrays;
+
+/**
+ * The ETS recursions on primitive arrays, written after the forecast package's {@code etscalc}: one-step
+ * forecasts, errors, state updates and the likelihood it optimises, {@code n·log(SSE) + 2·Σ log|ŷ|} (the last
+ * term for multiplicative errors only).
+ *
+ * <p>State layout: {@code [l, b?, s_0 .. s_{m-1}]} where {@code s_{m-1}} is the seasonal term of the next step and
+ * {@code s_0} the latest. Not thread-safe (reuses scratch arrays).
+ */
+public final class EtsModel {
+    static final double TOL = 1e-10;
+    static final double HUGE = 1e10;
+
+    private final EtsSpec spec;
+    private final int m;
+    private final double[] oldSeason;
+    private final double[] season;
+
+    public EtsModel(EtsSpec spec, int m) {
+        this.spec = spec;
+        this.m = spec.seasonal() ? m : 1;
+        this.oldSeason = new double[this.m];
+        this.season = new double[this.m];
+    }
+
+    public int period() {
+        return m;
+    }
+
+    /**
+     * Runs the recursions over {@code y} from {@code initial} states; fills {@code errors} (may be null) and returns
+     * the likelihood criterion, or NaN when a forecast breaks down. {@code finalState} (may be null) receives the
+     * states after the last observation.
+     */
+    public double likelihood(double[] y, double[] initial, double alpha, double beta, double gamma, double phi,
+                             double[] errors, double[] finalState) {
+        int trendAt = spec.trend() ? 1 : 0;
+        double l = initial[0];
+        double b = spec.trend() ? initial[1] : 0;
+        if (spec.seasonal()) {
+            System.arraycopy(initial, 1 + trendAt, season, 0, m);
+        }
+        double sse = 0;
+        double logF = 0;
+        double effPhi = spec.damped() ? phi : 1;
+        for (int t = 0; t < y.length; t++) {
+            double oldL = l;
+            double oldB = b;
+            if (spec.seasonal()) {
+                System.arraycopy(season, 0, oldSeason, 0, m);
+            }
+            double phib = spec.trend() ? effPhi * oldB : 0;
+            double q = oldL + phib;
+            double sLast = spec.seasonal() ? oldSeason[m - 1] : 0;
+            double f = switch (spec.season()) {
+                case 'A' -> q + sLast;
+                case 'M' -> q * sLast;
+                default -> q;
+            };
+            if (!Double.isFinite(f)) {
+                return Double.NaN;
+            }
+            double e;
+            if (spec.multiplicativeError()) {
+                double f0 = Math.abs(f) < TOL ? f + TOL : f;
+                e = (y[t] - f) / f0;
+            } else {
+                e = y[t] - f;
+            }
+            if (errors != null) {
+                errors[t] = e;
+            }
+            // level
+            double p = switch (spec.season()) {
+                case 'A' -> y[t] - sLast;
+                case 'M' -> Math.abs(sLast) < TOL ? HUGE : y[t] / sLast;
+                default -> y[t];
+            };
+            l = q + alpha * (p - q);
+            if (spec.trend()) {
+                double r = l - oldL;
+                b = phib + (beta / alpha) * (r - phib);
+            }
+            if (spec.seasonal()) {
+                double tt = spec.season() == 'A' ? y[t] - q : (Math.abs(q) < TOL ? HUGE : y[t] / q);
+                season[0] = sLast + gamma * (tt - sLast);
+                System.arraycopy(oldSeason, 0, season, 1, m - 1);
+            }
+            sse += e * e;
+            logF += Math.log(Math.abs(f));
+        }
+        if (finalState != null) {
+            finalState[0] = l;
+            if (spec.trend()) {
+                finalState[1] = b;
+            }
+            if (spec.seasonal()) {
+                System.arraycopy(season, 0, finalState, 1 + trendAt, m);
+            }
+        }
+        double lik = y.length * Math.log(sse);
+        if (spec.multiplicativeError()) {
+            lik += 2 * logF;
+        }
+        return lik;
+    }
+
+    /** Point forecasts for {@code h} steps from a state after the last observation. */
+    public double[] forecast(double[] state, double phi, int h) {
+        int trendAt = spec.trend() ? 1 : 0;
+        double l = state[0];
+        double b = spec.trend() ? state[1] : 0;
+        double[] f = new double[h];
+        double phiStar = spec.damped() ? phi : 1;
+        for (int i = 0; i < h; i++) {
+            f[i] = spec.trend() ? l + phiStar * b : l;
+            if (spec.seasonal()) {
+                int j = m - 1 - i;
+                while (j < 0) {
+                    j += m;
+                }
+                double s = state[1 + trendAt + j];
+                f[i] = spec.season() == 'A' ? f[i] + s : f[i] * s;
+            }
+            if (i < h - 1) {
+                phiStar += spec.damped() ? Math.pow(phi, i + 2) : 1;
+            }
+        }
+        return f;
+    }
+
+    /**
+     * One step of the model with a given error, for simulation: returns the observation and advances
+     * {@code state} in place.
+     */
+    public double simulateStep(double[] state, double alpha, double beta, double gamma, double phi, double error) {
+        int trendAt = spec.trend() ? 1 : 0;
+        double effPhi = spec.damped() ? phi : 1;
+        double oldL = state[0];
+        double oldB = spec.trend() ? state[1] : 0;
+        double phib = spec.trend() ? effPhi * oldB : 0;
+        double q = oldL + phib;
+        double sLast = spec.seasonal() ? state[1 + trendAt + m - 1] : 0;
+        double f = switch (spec.season()) {
+            case 'A' -> q + sLast;
+            case 'M' -> q * sLast;
+            default -> q;
+        };
+        double y = spec.multiplicativeError() ? f * (1 + error) : f + error;
+        double p = switch (spec.season()) {
+            case 'A' -> y - sLast;
+            case 'M' -> Math.abs(sLast) < TOL ? HUGE : y / sLast;
+            default -> y;
+        };
+        double l = q + alpha * (p - q);
+        state[0] = l;
+        if (spec.trend()) {
+            state[1] = phib + (beta / alpha) * ((l - oldL) - phib);
+        }
+        if (spec.seasonal()) {
+            double tt = spec.season() == 'A' ? y - q : (Math.abs(q) < TOL ? HUGE : y / q);
+            double newS = sLast + gamma * (tt - sLast);
+            System.arraycopy(state, 1 + trendAt, state, 2 + trendAt, m - 1);
+            state[1 + trendAt] = newS;
+        }
+        return y;
+    }
+
+    @Override
+    public String toString() {
+        return spec.label() + " m=" + m + " " + Arrays.toString(season);
+    }
+}

@@ -1,0 +1,210 @@
+package org.marketlink.forecast.models;
+
+import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Forecast;
+import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.Interval;
+import org.marketlink.forecast.internal.EtsFit;
+import org.marketlink.forecast.internal.EtsSpec;
+import org.marketlink.forecast.internal.Fallbacks;
+import org.marketlink.forecast.internal.Intervals;
+import org.marketlink.forecast.internal.Prepared;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Exponential smoothing state-space models (ETS), fitted by maximum likelihood as R's {@code ets()} fits them,
+ * either one given model or the best of the family by AICc ({@link #auto()}).
+ *
+ * <p>The family: additive or multiplicative error; no, additive or damped trend; no, additive or multiplicative
+ * season. Multiplicative components need strictly positive data; additive error with multiplicative season is
+ * left out (its forecast variance is infinite), as in R. Seasonal periods above 24 are allowed: their initial
+ * seasonal states come from a classical decomposition instead of being optimised.
+ *
+ * <p>Prediction intervals are analytic for the all-additive models and simulated (seeded, so repeatable) for the
+ * others. Immutable and thread-safe.
+ */
+public final class Ets implements Forecaster {
+    /**
+     * @param model          an ETS code such as {@code "MAdN"}, or {@code "ZZZ"} to select by AICc
+     * @param simulatedPaths sample paths for simulated intervals
+     * @param nonNegative    whether forecasts and bounds below 0 are raised to 0
+     */
+    public record Options(String model, int simulatedPaths, boolean nonNegative) {
+        public Options {
+            model = model == null ? "ZZZ" : model.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!model.equals("ZZZ")) {
+                EtsSpec.parse(model);
+            }
+            if (simulatedPaths < 100) {
+                throw new IllegalArgumentException("simulatedPaths must be at least 100, was " + simulatedPaths);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options("ZZZ", 5000, false);
+        }
+    }
+
+    private final Options options;
+
+    private Ets(Options options) {
+        this.options = options;
+    }
+
+    /** Automatic selection by AICc over the whole family. */
+    public static Ets auto() {
+        return new Ets(Options.defaults());
+    }
+
+    /** One model, for example {@code Ets.of("AAN")}. */
+    public static Ets of(String model) {
+        return new Ets(new Options(model, 5000, false));
+    }
+
+    public static Ets create(Options options) {
+        return new Ets(options);
+    }
+
+    @Override
+    public String name() {
+        return options.model().equals("ZZZ") ? "AutoETS" : "ETS(" + options.model() + ")";
+    }
+
+    @Override
+    public FittedModel fit(double[] series, int m) {
+        Prepared p = Prepared.of(series);
+        Optional<FittedModel> simple = Fallbacks.forIrregular(p);
+        if (simple.isPresent()) {
+            return simple.get();
+        }
+        double[] y = p.values();
+        EtsFit best = null;
+        for (EtsSpec spec : candidates(y, m)) {
+            EtsFit fit = fitIfEnoughData(spec, y, m);
+            if (fit != null && (best == null || fit.aicc() < best.aicc())) {
+                best = fit;
+            }
+        }
+        if (best == null) {
+            return Fallbacks.naive(y, "no ETS model could be fitted to " + y.length + " values",
+                    options.nonNegative());
+        }
+        return new EtsFitted(best, p.note(), options);
+    }
+
+    /** R skips a model whose parameters and initial states are almost as many as the observations. */
+    private static EtsFit fitIfEnoughData(EtsSpec spec, double[] y, int m) {
+        int period = spec.seasonal() ? m : 1;
+        int params = 1 + (spec.trend() ? 2 : 0) + (spec.damped() ? 1 : 0) + 1
+                + (spec.seasonal() ? 1 + (period <= 24 ? period - 1 : 0) : 0);
+        if (params >= y.length - 1) {
+            return null;
+        }
+        return EtsFit.fit(spec, y, m);
+    }
+
+    private List<EtsSpec> candidates(double[] y, int m) {
+        if (!options.model().equals("ZZZ")) {
+            return List.of(EtsSpec.parse(options.model()));
+        }
+        boolean positive = Arrays.stream(y).allMatch(v -> v > 0);
+        boolean seasonal = m > 1 && y.length > m;
+        List<EtsSpec> out = new ArrayList<>();
+        for (boolean mult : new boolean[] {false, true}) {
+            if (mult && !positive) {
+                continue;
+            }
+            for (int trend = 0; trend < 3; trend++) {
+                for (char season : seasonal ? new char[] {'N', 'A', 'M'} : new char[] {'N'}) {
+                    if (season == 'M' && (!positive || !mult)) {
+                        continue;
+                    }
+                    out.add(new EtsSpec(mult, trend > 0, trend == 2, season));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A fitted ETS model. */
+    private static final class EtsFitted implements FittedModel {
+        private final EtsFit fit;
+        private final Optional<String> note;
+        private final Options options;
+
+        EtsFitted(EtsFit fit, Optional<String> note, Options options) {
+            this.fit = fit;
+            this.note = note;
+            this.options = options;
+        }
+
+        @Override
+        public Forecast forecast(int horizon, double... levels) {
+            if (horizon < 1) {
+                throw new IllegalArgumentException("horizon must be at least 1, was " + horizon);
+            }
+            double[] mean = fit.forecast(horizon);
+            List<Interval> intervals;
+            if (levels.length == 0) {
+                intervals = List.of();
+            } else if (fit.spec().analyticIntervals()) {
+                double[] var = fit.analyticVariance(horizon);
+                intervals = Intervals.normal(mean, h -> Math.sqrt(var[h - 1]), levels, false);
+            } else {
+                intervals = simulated(mean, horizon, levels);
+            }
+            if (options.nonNegative()) {
+                clip(mean);
+                List<Interval> clipped = new ArrayList<>();
+                for (Interval i : intervals) {
+                    double[] lo = i.lower();
+                    double[] hi = i.upper();
+                    clip(lo);
+                    clip(hi);
+                    clipped.add(new Interval(i.level(), lo, hi));
+                }
+                intervals = clipped;
+            }
+            return new Forecast(fit.toString(), mean, intervals, note);
+        }
+
+        private List<Interval> simulated(double[] mean, int horizon, double[] levels) {
+            long seed = Double.doubleToLongBits(fit.sigma2()) ^ Double.doubleToLongBits(mean[0]) ^ horizon;
+            double[][] paths = fit.simulate(horizon, options.simulatedPaths(), seed);
+            List<Interval> out = new ArrayList<>();
+            double[] column = new double[paths.length];
+            for (double level : levels) {
+                Intervals.z(level);
+                double[] lo = new double[horizon];
+                double[] hi = new double[horizon];
+                for (int h = 0; h < horizon; h++) {
+                    for (int p = 0; p < paths.length; p++) {
+                        column[p] = paths[p][h];
+                    }
+                    Arrays.sort(column);
+                    lo[h] = quantile(column, 0.5 - level / 200);
+                    hi[h] = quantile(column, 0.5 + level / 200);
+                }
+                out.add(new Interval(level, lo, hi));
+            }
+            return out;
+        }
+
+        private static double quantile(double[] sorted, double q) {
+            double pos = q * (sorted.length - 1);
+            int i = (int) Math.floor(pos);
+            int j = Math.min(sorted.length - 1, i + 1);
+            return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
+        }
+
+        private static void clip(double[] v) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Math.max(0, v[i]);
+            }
+        }
+    }
+}
