@@ -1,0 +1,148 @@
+package org.marketlink.forecast.models;
+
+import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.internal.Fallbacks;
+import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.internal.SimpleModel;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Intermittent-demand methods for series with many zero periods: Croston (smoothed demand size over smoothed
+ * interval between demands, as R's {@code croston()}), SBA (Croston with the Syntetos–Boylan bias correction
+ * 1 − α/2) and TSB (smoothed demand size times smoothed probability of demand, updated every period, so a product
+ * that stops selling fades out). Forecasts are flat and never negative; intervals are normal on the one-step errors
+ * with bounds floored at 0. Immutable and thread-safe.
+ */
+public final class Croston implements Forecaster {
+    /** The variant. */
+    public enum Variant { CROSTON, SBA, TSB }
+
+    /**
+     * @param variant     which method
+     * @param alpha       smoothing of demand sizes (and intervals), in (0, 1]
+     * @param alphaProbability smoothing of the demand probability (TSB only), in (0, 1]
+     */
+    public record Options(Variant variant, double alpha, double alphaProbability) {
+        public Options {
+            if (variant == null) {
+                throw new IllegalArgumentException("variant must not be null");
+            }
+            if (!(alpha > 0 && alpha <= 1) || !(alphaProbability > 0 && alphaProbability <= 1)) {
+                throw new IllegalArgumentException("alpha and alphaProbability must be in (0, 1], were " + alpha
+                        + " and " + alphaProbability);
+            }
+        }
+    }
+
+    private final Options options;
+
+    private Croston(Options options) {
+        this.options = options;
+    }
+
+    /** Croston with alpha 0.1, R's default. */
+    public static Croston create() {
+        return new Croston(new Options(Variant.CROSTON, 0.1, 0.1));
+    }
+
+    public static Croston sba() {
+        return new Croston(new Options(Variant.SBA, 0.1, 0.1));
+    }
+
+    public static Croston tsb() {
+        return new Croston(new Options(Variant.TSB, 0.1, 0.1));
+    }
+
+    public static Croston create(Options options) {
+        return new Croston(options);
+    }
+
+    @Override
+    public String name() {
+        return options.variant().name().charAt(0) + options.variant().name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public FittedModel fit(double[] series, int seasonalPeriod) {
+        Prepared p = Prepared.of(series);
+        Optional<FittedModel> simple = Fallbacks.forIrregular(p);
+        if (simple.isPresent()) {
+            return simple.get();
+        }
+        double[] y = p.values().clone();
+        boolean negative = false;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0) {
+                y[i] = 0;
+                negative = true;
+            }
+        }
+        Optional<String> note = negative
+                ? Optional.of("negative values treated as no demand" + p.note().map(n -> "; " + n).orElse(""))
+                : p.note();
+        int demands = 0;
+        for (double v : y) {
+            if (v > 0) {
+                demands++;
+            }
+        }
+        if (demands == 0) {
+            return SimpleModel.constant(0, name(), "no demand in the series");
+        }
+        double a = options.alpha();
+        double[] fitted = new double[y.length];
+        double level;
+        if (options.variant() == Variant.TSB) {
+            double size = -1;
+            double prob = demands / (double) y.length;
+            for (int t = 0; t < y.length; t++) {
+                fitted[t] = size < 0 ? Double.NaN : size * prob;
+                if (y[t] > 0) {
+                    size = size < 0 ? y[t] : size + a * (y[t] - size);
+                    prob += options.alphaProbability() * (1 - prob);
+                } else {
+                    prob += options.alphaProbability() * (0 - prob);
+                }
+            }
+            level = Math.max(0, size) * prob;
+        } else {
+            double size = -1;
+            double interval = -1;
+            int sinceLast = 0;
+            for (int t = 0; t < y.length; t++) {
+                sinceLast++;
+                fitted[t] = size < 0 ? Double.NaN : size / interval;
+                if (y[t] > 0) {
+                    if (size < 0) {
+                        size = y[t];
+                        interval = sinceLast;
+                    } else {
+                        size += a * (y[t] - size);
+                        interval += a * (sinceLast - interval);
+                    }
+                    sinceLast = 0;
+                }
+            }
+            level = size / interval;
+            if (options.variant() == Variant.SBA) {
+                level *= 1 - a / 2;
+            }
+        }
+        double sse = 0;
+        int n = 0;
+        for (int t = 0; t < y.length; t++) {
+            if (!Double.isNaN(fitted[t])) {
+                double e = y[t] - fitted[t];
+                sse += e * e;
+                n++;
+            }
+        }
+        double se = n > 1 ? Math.sqrt(sse / (n - 1)) : 0;
+        double point = level;
+        String label = String.format(Locale.ROOT, "%s(alpha=%s)", name(), a);
+        return new SimpleModel(label, note, h -> point, h -> se * Math.sqrt(1 + (h - 1) * a * a), null, true);
+    }
+}
