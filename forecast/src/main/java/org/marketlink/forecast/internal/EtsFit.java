@@ -233,7 +233,7 @@ public final class EtsFit {
             }
             poly[m] = alpha + be - ph;
             poly[m + 1] = 1;
-            if (maxRootModulus(poly) > 1 + 1e-10) {
+            if (!SchurCohn.rootsWithin(poly, 1 + 1e-10)) {
                 return false;
             }
         }

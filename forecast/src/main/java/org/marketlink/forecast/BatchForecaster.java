@@ -1,0 +1,171 @@
+package org.marketlink.forecast;
+
+import org.marketlink.core.internal.Checks;
+import org.marketlink.core.model.DemandForecast;
+import org.marketlink.core.timeseries.TimeSeries;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Forecasts many series on a pool of threads with bounded memory: at most {@code 2 × parallelism} series are in
+ * flight, read lazily from the caller's iterator. A series that fails (an unexpected exception in a model) is
+ * reported with its error and never stops the batch. Results are handed to the caller's consumer on the calling
+ * thread, in completion order.
+ *
+ * <p>Thread-safe; each {@link #run} uses its own threads and shuts them down before returning.
+ */
+public final class BatchForecaster {
+    /**
+     * @param parallelism threads
+     * @param horizon     steps to forecast
+     * @param levels      interval levels in percent
+     */
+    public record Options(int parallelism, int horizon, double[] levels) {
+        public Options {
+            Checks.atLeast("parallelism", parallelism, 1);
+            Checks.atLeast("horizon", horizon, 1);
+            levels = levels == null ? new double[] {80, 95} : levels.clone();
+        }
+
+        public static Options defaults() {
+            return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), 12, new double[] {80, 95});
+        }
+
+        public Options withParallelism(int threads) {
+            return new Options(threads, horizon, levels);
+        }
+
+        public Options withHorizon(int h) {
+            return new Options(parallelism, h, levels);
+        }
+    }
+
+    /** One series to forecast, under a key the host chooses (for example a product id). */
+    public record Task(String key, TimeSeries series) {
+    }
+
+    /** The outcome for one series: a forecast, or the error that prevented it. */
+    public record Result(String key, TimeSeries series, Optional<Forecast> forecast, Optional<String> error) {
+    }
+
+    /** Counts of a finished batch. */
+    public record Report(int series, int failed, double seconds) {
+        public double seriesPerSecond() {
+            return series / Math.max(1e-9, seconds);
+        }
+    }
+
+    private final Forecaster method;
+    private final Options options;
+
+    private BatchForecaster(Forecaster method, Options options) {
+        this.method = method;
+        this.options = options;
+    }
+
+    public static BatchForecaster of(Forecaster method, Options options) {
+        return new BatchForecaster(Checks.notNull("method", method), Checks.notNull("options", options));
+    }
+
+    /** Forecasts every task; {@code results} receives each outcome on the calling thread. */
+    public Report run(Iterator<Task> tasks, Consumer<Result> results) {
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), r -> {
+            Thread t = new Thread(r, "marketlink-forecast");
+            t.setDaemon(true);
+            return t;
+        });
+        ExecutorCompletionService<Result> done = new ExecutorCompletionService<>(pool);
+        int inFlight = 0;
+        int count = 0;
+        int failed = 0;
+        try {
+            while (tasks.hasNext() || inFlight > 0) {
+                while (tasks.hasNext() && inFlight < 2 * options.parallelism()) {
+                    Task task = tasks.next();
+                    done.submit(() -> forecastOne(task));
+                    inFlight++;
+                }
+                Result r = done.take().get();
+                inFlight--;
+                count++;
+                if (r.error().isPresent()) {
+                    failed++;
+                }
+                results.accept(r);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.marketlink.core.MarketLinkException("interrupted while forecasting", e);
+        } catch (ExecutionException e) {
+            throw new org.marketlink.core.MarketLinkException("a forecast task failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Report(count, failed, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Forecasts a list and returns the results in input order. */
+    public List<Result> runAll(List<Task> tasks) {
+        List<Result> out = new ArrayList<>();
+        run(tasks.iterator(), out::add);
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            order.putIfAbsent(tasks.get(i).key(), i);
+        }
+        out.sort(java.util.Comparator.comparingInt(r -> order.getOrDefault(r.key(), Integer.MAX_VALUE)));
+        return out;
+    }
+
+    private Result forecastOne(Task task) {
+        try {
+            TimeSeries s = task.series();
+            Forecast f = method.fit(s.values(), s.frequency().seasonalPeriod()).forecast(options.horizon(),
+                    options.levels());
+            return new Result(task.key(), s, Optional.of(f), Optional.empty());
+        } catch (RuntimeException e) {
+            return new Result(task.key(), task.series(), Optional.empty(),
+                    Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
+    /**
+     * The forecast as {@link DemandForecast} rows, one per step: the period's first day, its length in days, the
+     * point forecast and the bounds at {@code level}, all floored at 0 (demand is never negative).
+     */
+    public static List<DemandForecast> toDemandForecasts(UUID productId, TimeSeries history, Forecast forecast,
+                                                         double level, Instant generatedAt) {
+        Interval interval = forecast.interval(level).orElseThrow(() -> new IllegalArgumentException(
+                "the forecast has no " + level + "% interval"));
+        double[] mean = forecast.mean();
+        double[] lo = interval.lower();
+        double[] hi = interval.upper();
+        String model = forecast.model() + forecast.fallback().map(f -> " (fallback: " + f + ")").orElse("");
+        if (model.length() > 200) {
+            model = model.substring(0, 197) + "...";
+        }
+        List<DemandForecast> rows = new ArrayList<>(mean.length);
+        for (int h = 0; h < mean.length; h++) {
+            var start = history.periodAt(history.length() + h);
+            var end = history.periodAt(history.length() + h + 1);
+            int days = (int) Math.max(1, ChronoUnit.DAYS.between(start.toLocalDate(), end.toLocalDate()));
+            double point = Math.max(0, mean[h]);
+            double lower = Math.min(point, Math.max(0, lo[h]));
+            double upper = Math.max(point, Math.max(0, hi[h]));
+            rows.add(new DemandForecast(productId, start.toLocalDate(), days, point, lower, upper, model,
+                    generatedAt));
+        }
+        return rows;
+    }
+}
