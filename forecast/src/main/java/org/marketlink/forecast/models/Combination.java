@@ -34,9 +34,13 @@ public final class Combination implements Forecaster {
         return new Combination(Arrays.asList(members), method);
     }
 
-    /** The mean of SES, Holt and damped Holt, as the M4 competition's Comb benchmark. */
+    /**
+     * The mean of SES, Holt and damped Holt on the M4 seasonally adjusted series, as the M4 competition's Comb
+     * benchmark.
+     */
     public static Combination m4Comb() {
-        return of(Method.MEAN, Ses.create(), Ets.of("AAN"), Ets.of("AAdN"));
+        return of(Method.MEAN, Ses.create(), SeasonallyAdjusted.of(Ets.of("AAN")),
+                SeasonallyAdjusted.of(Ets.of("AAdN")));
     }
 
     @Override

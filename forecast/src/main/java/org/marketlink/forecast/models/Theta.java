@@ -25,8 +25,9 @@ public final class Theta implements Forecaster {
     public record Options(double theta, boolean seasonalAdjustment, Ses.Optimizer optimizer) {
         public Options {
             optimizer = optimizer == null ? Ses.Optimizer.LIKE_R : optimizer;
-            if (!(theta > 1) || !Double.isFinite(theta)) {
-                throw new IllegalArgumentException("theta must be a finite number above 1, was " + theta);
+            if (!Double.isNaN(theta) && (!(theta >= 1) || !Double.isFinite(theta))) {
+                throw new IllegalArgumentException("theta must be a finite number of at least 1 (or NaN to "
+                        + "optimise it), was " + theta);
             }
         }
 
@@ -49,9 +50,51 @@ public final class Theta implements Forecaster {
         return new Theta(options);
     }
 
+    /**
+     * The optimised Theta method: theta chosen in [1, 5] (steps of 0.25) to minimise the in-sample one-step
+     * squared error of the combined forecast, after Fiorucci et al. (2016).
+     */
+    public static Theta optimized() {
+        return new Theta(new Options(Double.NaN, true, Ses.Optimizer.LIKE_R));
+    }
+
     @Override
     public String name() {
-        return "Theta";
+        return Double.isNaN(options.theta()) ? "OptimizedTheta" : "Theta";
+    }
+
+    private SesFit sesOnThetaLine(double[] y, double theta, double intercept, double slope) {
+        double[] line = new double[y.length];
+        for (int t = 1; t <= y.length; t++) {
+            line[t - 1] = theta * y[t - 1] + (1 - theta) * (intercept + slope * t);
+        }
+        return options.optimizer() == Ses.Optimizer.LIKE_R ? SesFit.fitLikeR(line) : SesFit.fit(line);
+    }
+
+    /** The theta in [1, 5] whose combined one-step fitted values have the least squared error. */
+    private double bestTheta(double[] y, double intercept, double slope) {
+        double best = 2;
+        double bestMse = Double.POSITIVE_INFINITY;
+        for (double theta = 1; theta <= 5 + 1e-9; theta += 0.25) {
+            double[] line = new double[y.length];
+            for (int t = 1; t <= y.length; t++) {
+                line[t - 1] = theta * y[t - 1] + (1 - theta) * (intercept + slope * t);
+            }
+            SesFit ses = options.optimizer() == Ses.Optimizer.LIKE_R ? SesFit.fitLikeR(line) : SesFit.fit(line);
+            double[] fitted = ses.fitted(line);
+            double w = 1 / theta;
+            double mse = 0;
+            for (int t = 1; t <= y.length; t++) {
+                double f = (1 - w) * fitted[t - 1] + w * (intercept + slope * t);
+                double e = y[t - 1] - f;
+                mse += e * e;
+            }
+            if (mse < bestMse) {
+                bestMse = mse;
+                best = theta;
+            }
+        }
+        return best;
     }
 
     @Override
@@ -82,18 +125,17 @@ public final class Theta implements Forecaster {
             double slope = sxy / sxx;
             double intercept = meanY - slope * meanT;
             double theta = options.theta();
-            double[] thetaLine = new double[n];
-            for (int t = 1; t <= n; t++) {
-                thetaLine[t - 1] = theta * y[t - 1] + (1 - theta) * (intercept + slope * t);
+            if (Double.isNaN(theta)) {
+                theta = bestTheta(y, intercept, slope);
             }
-            SesFit ses = options.optimizer() == Ses.Optimizer.LIKE_R ? SesFit.fitLikeR(thetaLine)
-                    : SesFit.fit(thetaLine);
+            SesFit ses = sesOnThetaLine(y, theta, intercept, slope);
             double sesLevel = ses.lastLevel();
             double w = 1 / theta;
+            double chosenTheta = theta;
             SesFit widths = options.optimizer() == Ses.Optimizer.LIKE_R ? SesFit.fitLikeR(y) : SesFit.fit(y);
             double sigma2 = widths.sigma2();
             double a = widths.alpha();
-            String name = String.format(Locale.ROOT, "Theta(theta=%s, alpha=%.4f%s)", theta, ses.alpha(),
+            String name = String.format(Locale.ROOT, "Theta(theta=%s, alpha=%.4f%s)", chosenTheta, ses.alpha(),
                     adj.seasonal() ? ", seasonal m=" + m : "");
             return new SimpleModel(name, p.note(),
                     h -> Math.max(0, (1 - w) * sesLevel + w * (intercept + slope * (n + h))),

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BadInputTest {
 
     static Stream<Arguments> models() {
-        return Stream.of(Naive.create(), SeasonalNaive.create(), Naive2.create(), Ses.create(), Theta.create(),
+        return Stream.of(Naive.create(), SeasonalNaive.create(), Naive2.create(), Ses.create(), Theta.create(), Theta.optimized(),
                         Ets.auto(), Ets.of("MAM"), Croston.create(), Croston.sba(), Croston.tsb(),
                         Intermittent.auto(), Combination.m4Comb(), AutoForecaster.create())
                 .map(Arguments::of);
