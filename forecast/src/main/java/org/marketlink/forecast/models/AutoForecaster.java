@@ -6,8 +6,9 @@ import org.marketlink.forecast.internal.Prepared;
 
 /**
  * The default forecaster: intermittent and lumpy demand goes to Croston or SBA (see {@link Intermittent});
- * everything else to the mean of AutoETS and classic Theta, the combination that did best across the M3 and M4
- * sets in {@code shared/data/forecast} (see the forecast benchmark). The forecast names every model used.
+ * everything else to the mean of AutoETS, AutoARIMA and classic Theta (the M4 "Comb" of R's ets, auto.arima and
+ * thetaf), which did best across the M3 and M4 sets in {@code shared/data/forecast} among the combinations tried
+ * (see the forecast benchmark). The forecast names every model used.
  * Immutable and thread-safe.
  */
 public final class AutoForecaster implements Forecaster {
@@ -15,7 +16,7 @@ public final class AutoForecaster implements Forecaster {
     private final Intermittent intermittent;
 
     private AutoForecaster() {
-        this.regular = Combination.of(Combination.Method.MEAN, Ets.auto(), Theta.create());
+        this.regular = Combination.of(Combination.Method.MEAN, Ets.auto(), Arima.auto(), Theta.create());
         this.intermittent = Intermittent.withRegular(regular);
     }
 

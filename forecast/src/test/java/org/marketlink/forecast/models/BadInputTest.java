@@ -17,7 +17,8 @@ class BadInputTest {
     static Stream<Arguments> models() {
         return Stream.of(Naive.create(), SeasonalNaive.create(), Naive2.create(), Ses.create(), Theta.create(), Theta.optimized(),
                         Ets.auto(), Ets.of("MAM"), Croston.create(), Croston.sba(), Croston.tsb(),
-                        Intermittent.auto(), Combination.m4Comb(), AutoForecaster.create())
+                        Intermittent.auto(), Combination.m4Comb(), AutoForecaster.create(), Arima.auto(),
+                        Arima.of(1, 1, 1, true))
                 .map(Arguments::of);
     }
 

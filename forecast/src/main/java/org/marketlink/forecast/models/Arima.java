@@ -1,0 +1,86 @@
+package org.marketlink.forecast.models;
+
+import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.internal.ArimaFit;
+import org.marketlink.forecast.internal.ArimaSearch;
+import org.marketlink.forecast.internal.Fallbacks;
+import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.internal.SimpleModel;
+
+import java.util.Optional;
+
+/**
+ * Seasonal ARIMA with automatic order selection ({@link ArimaSearch}: KPSS and seasonal-strength differencing,
+ * stepwise AICc search) or given orders, estimated by conditional sum of squares. Intervals come from the
+ * ψ-weights of the integrated model. Seasonal periods up to 52 are searched; longer periods are treated as
+ * non-seasonal. Immutable and thread-safe.
+ */
+public final class Arima implements Forecaster {
+    private static final int MAX_SEASONAL_PERIOD = 52;
+
+    /**
+     * @param orders {p, d, q, P, D, Q} or null for automatic selection
+     * @param constant whether a given model has a mean or drift (ignored for automatic selection)
+     * @param nonNegative whether forecasts and bounds below 0 are raised to 0
+     */
+    public record Options(int[] orders, boolean constant, boolean nonNegative) {
+        public Options {
+            if (orders != null && orders.length != 6) {
+                throw new IllegalArgumentException("orders must be {p, d, q, P, D, Q}");
+            }
+            orders = orders == null ? null : orders.clone();
+        }
+    }
+
+    private final Options options;
+
+    private Arima(Options options) {
+        this.options = options;
+    }
+
+    public static Arima auto() {
+        return new Arima(new Options(null, true, false));
+    }
+
+    public static Arima of(int p, int d, int q, boolean constant) {
+        return new Arima(new Options(new int[] {p, d, q, 0, 0, 0}, constant, false));
+    }
+
+    @Override
+    public String name() {
+        return options.orders() == null ? "AutoARIMA" : "ARIMA";
+    }
+
+    @Override
+    public FittedModel fit(double[] series, int m) {
+        Prepared p = Prepared.of(series);
+        Optional<FittedModel> simple = Fallbacks.forIrregular(p);
+        if (simple.isPresent()) {
+            return simple.get();
+        }
+        double[] y = p.values();
+        int period = m > MAX_SEASONAL_PERIOD ? 1 : m;
+        ArimaFit fit;
+        if (options.orders() == null) {
+            fit = y.length >= 8 ? ArimaSearch.search(y, period) : null;
+        } else {
+            int[] o = options.orders();
+            fit = ArimaFit.fit(y, o[0], o[1], o[2], o[3], o[4], o[5], period, options.constant());
+        }
+        if (fit == null) {
+            return Fallbacks.naive(y, "no ARIMA model could be fitted to " + y.length + " values",
+                    options.nonNegative());
+        }
+        ArimaFit f = fit;
+        return (h, levels) -> {
+            if (h < 1) {
+                throw new IllegalArgumentException("horizon must be at least 1, was " + h);
+            }
+            double[] mean = f.forecast(h);
+            double[] var = f.variance(h);
+            return new SimpleModel(f.toString(), p.note(), step -> mean[step - 1],
+                    step -> Math.sqrt(var[step - 1]), null, options.nonNegative()).forecast(h, levels);
+        };
+    }
+}
