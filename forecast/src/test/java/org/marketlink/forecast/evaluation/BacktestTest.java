@@ -1,0 +1,34 @@
+package org.marketlink.forecast.evaluation;
+
+import org.junit.jupiter.api.Test;
+import org.marketlink.forecast.models.Naive;
+import org.marketlink.forecast.models.Ses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+class BacktestTest {
+
+    @Test
+    void rollingOrigin_scoresEachOriginOnTheValuesAfterIt() {
+        double[] y = new double[60];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 10 + t;
+        }
+        Backtest.Result r = Backtest.rollingOrigin(Naive.create(), y, 1, 4, 5, 3);
+        assertThat(r.origins()).extracting(Backtest.Origin::trainLength).containsExactly(44, 47, 50, 53, 56);
+        // naive on a unit-slope line misses by 1, 2, 3, 4: MASE = mean(1..4) / 1 = 2.5
+        assertThat(r.mase()).isCloseTo(2.5, offset(1e-9));
+        double expectedLast = (200.0 * 1 / (66 + 65) + 200.0 * 2 / (67 + 65) + 200.0 * 3 / (68 + 65)
+                + 200.0 * 4 / (69 + 65)) / 4;
+        assertThat(r.origins().get(4).smape()).isCloseTo(expectedLast, offset(1e-9));
+        assertThat(Backtest.rollingOrigin(Ses.create(), y, 1, 4, 5, 3).origins()).hasSize(5);
+    }
+
+    @Test
+    void rollingOrigin_tooShort_namesTheNumbers() {
+        assertThatThrownBy(() -> Backtest.rollingOrigin(Naive.create(), new double[10], 1, 6, 3, 2))
+                .hasMessageContaining("10 values").hasMessageContaining("3 origins");
+    }
+}
