@@ -1,0 +1,51 @@
+package org.marketlink.quality.metrics;
+
+import org.marketlink.quality.RuleOutcome;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts offending values, keeping at most {@code capacity} distinct values (later new values are counted in
+ * {@link #overflow()} only), so memory stays bounded on very dirty data. Mergeable. Not thread-safe.
+ */
+public final class ValueCounter {
+    private final int capacity;
+    private final Map<String, long[]> counts = new HashMap<>();
+    private long overflow;
+
+    public ValueCounter(int capacity) {
+        this.capacity = capacity;
+    }
+
+    public void add(String value, long n) {
+        long[] c = counts.get(value);
+        if (c != null) {
+            c[0] += n;
+        } else if (counts.size() < capacity) {
+            counts.put(value, new long[] {n});
+        } else {
+            overflow += n;
+        }
+    }
+
+    public void merge(ValueCounter other) {
+        other.counts.forEach((k, v) -> add(k, v[0]));
+        overflow += other.overflow;
+    }
+
+    /** Occurrences of values that did not fit. */
+    public long overflow() {
+        return overflow;
+    }
+
+    /** The {@code n} most frequent values, ties broken by value so the order is stable. */
+    public List<RuleOutcome.ValueCount> top(int n) {
+        List<RuleOutcome.ValueCount> all = new ArrayList<>(counts.size());
+        counts.forEach((k, v) -> all.add(new RuleOutcome.ValueCount(k, v[0])));
+        all.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+        return all.size() > n ? List.copyOf(all.subList(0, n)) : List.copyOf(all);
+    }
+}

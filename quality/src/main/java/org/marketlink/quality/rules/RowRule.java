@@ -1,0 +1,155 @@
+package org.marketlink.quality.rules;
+
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.core.internal.Checks;
+import org.marketlink.core.pipeline.Violation;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Severity;
+import org.marketlink.quality.metrics.ValueCounter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A rule judged row by row. Its metric is the share of rows that pass. It passes when that share is at least
+ * {@code mostly}; otherwise it fails at {@code warning} severity while the failing share is at most
+ * {@code errorAbove}, and at {@code severity} beyond. Outcomes name the most frequent offending values and keep a
+ * bounded sample of failing rows.
+ *
+ * <p>On an empty dataset a row rule passes with metric 1 (nothing violated it).
+ */
+public abstract class RowRule implements Rule {
+    private static final int TOP_VALUES = 5;
+    private static final int SAMPLES = 5;
+    private static final int DISTINCT_CAP = 1000;
+
+    private final String name;
+    private final String column;
+    private final double mostly;
+    private final double errorAbove;
+    private final Severity severity;
+
+    protected RowRule(String name, String column, double mostly, double errorAbove, Severity severity) {
+        this.name = Checks.notBlank("name", name);
+        this.column = column == null ? "" : column;
+        if (!(mostly >= 0 && mostly <= 1)) {
+            throw new IllegalArgumentException("mostly must be in 0..1, was " + mostly);
+        }
+        if (!(errorAbove >= 0 && errorAbove <= 1)) {
+            throw new IllegalArgumentException("errorAbove must be in 0..1, was " + errorAbove);
+        }
+        this.mostly = mostly;
+        this.errorAbove = errorAbove;
+        this.severity = Checks.notNull("severity", severity);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The reason code of a violation, for example {@code NOT_IN_SET}. */
+    protected abstract String code();
+
+    /** Binds to the schema and returns the row test; called once. */
+    protected abstract RowTest compile(Schema schema);
+
+    /** Describes a failure for messages, for example {@code "outside {A, B}"}. */
+    protected abstract String failureText();
+
+    /** A compiled row test: whether a row passes, and the offending value as text when it does not. */
+    protected interface RowTest {
+        boolean passes(Row row);
+
+        String value(Row row);
+    }
+
+    @Override
+    public final BoundRule bind(Schema schema) {
+        RowTest test = compile(schema);
+        return new BoundRule() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public boolean rowLevel() {
+                return true;
+            }
+
+            @Override
+            public Violation check(Row row) {
+                return test.passes(row) ? null : new Violation(code(), column,
+                        (column.isEmpty() ? "" : column + " ") + "'" + test.value(row) + "' " + failureText());
+            }
+
+            @Override
+            public RuleState newState() {
+                return new State(test);
+            }
+        };
+    }
+
+    private final class State implements RuleState {
+        private final RowTest test;
+        private long rows;
+        private long failing;
+        private final ValueCounter values = new ValueCounter(DISTINCT_CAP);
+        private final List<String> samples = new ArrayList<>();
+
+        State(RowTest test) {
+            this.test = test;
+        }
+
+        @Override
+        public void accept(Row row) {
+            rows++;
+            if (!test.passes(row)) {
+                failing++;
+                values.add(test.value(row), 1);
+                if (samples.size() < SAMPLES) {
+                    samples.add(row.toString());
+                }
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            State o = (State) other;
+            rows += o.rows;
+            failing += o.failing;
+            values.merge(o.values);
+            for (String s : o.samples) {
+                if (samples.size() < SAMPLES) {
+                    samples.add(s);
+                }
+            }
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            double passing = rows == 0 ? 1 : (double) (rows - failing) / rows;
+            if (failing == 0 || passing >= mostly) {
+                return new RuleOutcome.Passed(name, passing, rows == 0 ? "no rows" : failing + " of " + rows
+                        + " rows " + failureText() + String.format(Locale.ROOT, " (%.2f%% pass)", passing * 100));
+            }
+            List<RuleOutcome.ValueCount> top = values.top(TOP_VALUES);
+            String list = top.stream().map(v -> "'" + v.value() + "' ×" + v.count()).collect(Collectors.joining(", "));
+            String message = (column.isEmpty() ? name : column) + ": " + failing + " row" + (failing == 1 ? "" : "s")
+                    + " " + failureText() + ": " + list + (values.overflow() > 0 || top.size() < distinctShown()
+                    ? ", ..." : "");
+            double failingShare = 1 - passing;
+            Severity level = failingShare > errorAbove ? severity
+                    : (severity == Severity.INFO ? Severity.INFO : Severity.WARNING);
+            return new RuleOutcome.Failed(name, passing, message, level, failing, top, samples);
+        }
+
+        private int distinctShown() {
+            return values.top(Integer.MAX_VALUE).size();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.marketlink.quality.rules;
+
+import org.marketlink.quality.Severity;
+
+/**
+ * Tolerances of a row rule.
+ *
+ * @param mostly     the share of rows that must pass (1 = all)
+ * @param errorAbove failing shares up to this are only a warning; beyond it the rule fails at {@code severity}
+ * @param severity   the severity of a failure beyond {@code errorAbove}
+ */
+public record RuleOptions(double mostly, double errorAbove, Severity severity) {
+    /** Every row must pass; any failure is an error. */
+    public static RuleOptions strict() {
+        return new RuleOptions(1.0, 0.0, Severity.ERROR);
+    }
+
+    public static RuleOptions mostly(double share) {
+        return new RuleOptions(share, 0.0, Severity.ERROR);
+    }
+
+    public RuleOptions withSeverity(Severity s) {
+        return new RuleOptions(mostly, errorAbove, s);
+    }
+
+    public RuleOptions withErrorAbove(double share) {
+        return new RuleOptions(mostly, share, severity);
+    }
+}

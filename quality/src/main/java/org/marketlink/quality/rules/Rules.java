@@ -1,0 +1,410 @@
+package org.marketlink.quality.rules;
+
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.core.internal.Checks;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Severity;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** Factories for the built-in rules. */
+public final class Rules {
+    private Rules() {
+    }
+
+    /** Every value of {@code column} is present (not null, and not blank for strings). */
+    public static Rule complete(String column) {
+        return complete(column, RuleOptions.strict());
+    }
+
+    public static Rule complete(String column, RuleOptions o) {
+        return new RowRule("completeness(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
+            @Override
+            protected String code() {
+                return "INCOMPLETE";
+            }
+
+            @Override
+            protected String failureText() {
+                return "missing";
+            }
+
+            @Override
+            protected RowTest compile(Schema schema) {
+                int i = schema.indexOf(column);
+                boolean text = schema.field(i).type() == FieldType.STRING;
+                return new RowTest() {
+                    @Override
+                    public boolean passes(Row row) {
+                        Object v = row.get(i);
+                        return v != null && !(text && ((String) v).isBlank());
+                    }
+
+                    @Override
+                    public String value(Row row) {
+                        return String.valueOf(row.get(i));
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * Every present numeric value of {@code column} lies in [min, max] (or (min, max) when not inclusive). Empty
+     * values pass (completeness is its own rule); NaN fails.
+     */
+    public static Rule between(String column, double min, double max, boolean inclusive, RuleOptions o) {
+        if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
+            throw new IllegalArgumentException("range of " + column + " must have min <= max, was " + min + ".." + max);
+        }
+        String shown = (inclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (inclusive ? "]" : ")");
+        return new RowRule("range(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
+            @Override
+            protected String code() {
+                return "OUT_OF_RANGE";
+            }
+
+            @Override
+            protected String failureText() {
+                return "outside " + shown;
+            }
+
+            @Override
+            protected RowTest compile(Schema schema) {
+                int i = numericColumn(schema, column);
+                return new RowTest() {
+                    @Override
+                    public boolean passes(Row row) {
+                        Object v = row.get(i);
+                        if (v == null) {
+                            return true;
+                        }
+                        double d = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+                        return inclusive ? d >= min && d <= max : d > min && d < max;
+                    }
+
+                    @Override
+                    public String value(Row row) {
+                        Object v = row.get(i);
+                        return v instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v);
+                    }
+                };
+            }
+        };
+    }
+
+    public static Rule between(String column, double min, double max) {
+        return between(column, min, max, true, RuleOptions.strict());
+    }
+
+    /** Every present value of {@code column} is ≥ 0. */
+    public static Rule nonNegative(String column) {
+        return between(column, 0, Double.POSITIVE_INFINITY, true, RuleOptions.strict());
+    }
+
+    /** Every present value of {@code column} is &gt; 0. */
+    public static Rule positive(String column) {
+        return between(column, 0, Double.POSITIVE_INFINITY, false, RuleOptions.strict());
+    }
+
+    /** Every present value of a string column is one of {@code allowed}. */
+    public static Rule inSet(String column, Set<String> allowed, RuleOptions o) {
+        Set<String> values = new LinkedHashSet<>(Checks.list("allowed", List.copyOf(allowed)));
+        return new RowRule("inSet(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
+            @Override
+            protected String code() {
+                return "NOT_IN_SET";
+            }
+
+            @Override
+            protected String failureText() {
+                return "outside {" + String.join(", ", values) + "}";
+            }
+
+            @Override
+            protected RowTest compile(Schema schema) {
+                int i = schema.indexOf(column);
+                return new RowTest() {
+                    @Override
+                    public boolean passes(Row row) {
+                        Object v = row.get(i);
+                        return v == null || values.contains(v.toString());
+                    }
+
+                    @Override
+                    public String value(Row row) {
+                        return String.valueOf(row.get(i));
+                    }
+                };
+            }
+        };
+    }
+
+    public static Rule inSet(String column, Set<String> allowed) {
+        return inSet(column, allowed, RuleOptions.strict());
+    }
+
+    /** Every present value of a string column matches {@code regex} as a whole (compiled once). */
+    public static Rule matches(String column, String regex, RuleOptions o) {
+        Pattern pattern = Pattern.compile(regex);
+        return new RowRule("pattern(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
+            @Override
+            protected String code() {
+                return "PATTERN_MISMATCH";
+            }
+
+            @Override
+            protected String failureText() {
+                return "not matching /" + regex + "/";
+            }
+
+            @Override
+            protected RowTest compile(Schema schema) {
+                int i = schema.indexOf(column);
+                java.util.regex.Matcher matcher = pattern.matcher("");
+                return new RowTest() {
+                    @Override
+                    public boolean passes(Row row) {
+                        Object v = row.get(i);
+                        if (v == null) {
+                            return true;
+                        }
+                        // one matcher per bound rule, reset per value: no allocation per row
+                        synchronized (matcher) {
+                            return matcher.reset(v.toString()).matches();
+                        }
+                    }
+
+                    @Override
+                    public String value(Row row) {
+                        return String.valueOf(row.get(i));
+                    }
+                };
+            }
+        };
+    }
+
+    public static Rule matches(String column, String regex) {
+        return matches(column, regex, RuleOptions.strict());
+    }
+
+    /**
+     * An arbitrary row predicate (cross-column comparisons and the like) under a name; {@code shown} is the column
+     * whose value is reported for failing rows.
+     */
+    public static Rule satisfies(String name, String shown, Predicate<Row> predicate, String description,
+                                 RuleOptions o) {
+        Checks.notNull("predicate", predicate);
+        return new RowRule(name, shown, o.mostly(), o.errorAbove(), o.severity()) {
+            @Override
+            protected String code() {
+                return "PREDICATE_FAILED";
+            }
+
+            @Override
+            protected String failureText() {
+                return description;
+            }
+
+            @Override
+            protected RowTest compile(Schema schema) {
+                int i = shown == null || shown.isEmpty() ? -1 : schema.indexOf(shown);
+                return new RowTest() {
+                    @Override
+                    public boolean passes(Row row) {
+                        return predicate.test(row);
+                    }
+
+                    @Override
+                    public String value(Row row) {
+                        return i < 0 ? row.toString() : String.valueOf(row.get(i));
+                    }
+                };
+            }
+        };
+    }
+
+    /** No two rows share the same values of {@code columns} (exact; memory grows with distinct keys). */
+    public static Rule unique(String... columns) {
+        return new AggregateRule("uniqueness(" + String.join(",", columns) + ")", Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int[] idx = new int[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    idx[i] = schema.indexOf(columns[i]);
+                }
+                return bound(() -> new UniqueState(name(), idx));
+            }
+        };
+    }
+
+    private static final class UniqueState implements RuleState {
+        private final int[] idx;
+        private final Map<List<Object>, long[]> counts = new HashMap<>();
+        private final String name;
+        private long rows;
+
+        UniqueState(String name, int[] idx) {
+            this.name = name;
+            this.idx = idx;
+        }
+
+        @Override
+        public void accept(Row row) {
+            rows++;
+            List<Object> key = new ArrayList<>(idx.length);
+            for (int i : idx) {
+                key.add(row.get(i));
+            }
+            counts.computeIfAbsent(key, k -> new long[1])[0]++;
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            UniqueState o = (UniqueState) other;
+            rows += o.rows;
+            o.counts.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            long duplicates = 0;
+            List<RuleOutcome.ValueCount> top = new ArrayList<>();
+            for (Map.Entry<List<Object>, long[]> e : counts.entrySet()) {
+                if (e.getValue()[0] > 1) {
+                    duplicates += e.getValue()[0] - 1;
+                    top.add(new RuleOutcome.ValueCount(e.getKey().toString(), e.getValue()[0]));
+                }
+            }
+            double metric = rows == 0 ? 1 : (double) counts.size() / rows;
+            if (duplicates == 0) {
+                return new RuleOutcome.Passed(name, metric, counts.size() + " distinct of " + rows + " rows");
+            }
+            top.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count())
+                    : a.value().compareTo(b.value()));
+            List<RuleOutcome.ValueCount> shown = top.size() > 5 ? top.subList(0, 5) : top;
+            return new RuleOutcome.Failed(name, metric, duplicates + " duplicate row" + (duplicates == 1 ? "" : "s")
+                    + " (" + top.size() + " keys repeated), e.g. " + shown, Severity.ERROR, duplicates, shown,
+                    List.of());
+        }
+    }
+
+    /** The number of rows is in [min, max]. */
+    public static Rule rowCount(long min, long max) {
+        return new AggregateRule("rowCount", Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                return bound(() -> new RowCountState(min, max));
+            }
+        };
+    }
+
+    private static final class RowCountState implements RuleState {
+        private final long min;
+        private final long max;
+        private long rows;
+
+        RowCountState(long min, long max) {
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            rows++;
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            rows += ((RowCountState) other).rows;
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            String msg = rows + " rows, expected " + min + ".." + max;
+            return rows >= min && rows <= max ? new RuleOutcome.Passed("rowCount", rows, msg)
+                    : new RuleOutcome.Failed("rowCount", rows, msg, Severity.ERROR, 0, List.of(), List.of());
+        }
+    }
+
+    /** The mean of the present values of a numeric column is in [min, max]; errored when there are none. */
+    public static Rule meanBetween(String column, double min, double max) {
+        String name = "mean(" + column + ")";
+        return new AggregateRule(name, Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int i = numericColumn(schema, column);
+                return bound(() -> new MeanState(name, i, min, max));
+            }
+        };
+    }
+
+    private static final class MeanState implements RuleState {
+        private final String name;
+        private final int column;
+        private final double min;
+        private final double max;
+        private long n;
+        private double sum;
+
+        MeanState(String name, int column, double min, double max) {
+            this.name = name;
+            this.column = column;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                double d = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+                if (Double.isFinite(d)) {
+                    n++;
+                    sum += d;
+                }
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            MeanState o = (MeanState) other;
+            n += o.n;
+            sum += o.sum;
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            if (n == 0) {
+                return new RuleOutcome.Errored(name, Double.NaN, "no finite values to average");
+            }
+            double mean = sum / n;
+            String msg = "mean " + fmt(mean) + ", expected " + fmt(min) + ".." + fmt(max);
+            return mean >= min && mean <= max ? new RuleOutcome.Passed(name, mean, msg)
+                    : new RuleOutcome.Failed(name, mean, msg, Severity.ERROR, 0, List.of(), List.of());
+        }
+    }
+
+    static int numericColumn(Schema schema, String column) {
+        int i = schema.indexOf(column);
+        FieldType t = schema.field(i).type();
+        if (t != FieldType.LONG && t != FieldType.DOUBLE && t != FieldType.DECIMAL) {
+            throw new IllegalArgumentException("column '" + column + "' must be numeric, is " + t);
+        }
+        return i;
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}
