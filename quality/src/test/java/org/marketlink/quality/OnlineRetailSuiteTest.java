@@ -82,15 +82,15 @@ class OnlineRetailSuiteTest {
         SuiteResult r = state.result();
         assertThat(r.rows()).isEqualTo(rows).isEqualTo(370_931);
         assertThat(((RuleOutcome.Failed) r.outcome("completeness(CustomerID)")).failingRows()).isEqualTo(missingCustomer);
-        assertThat(((RuleOutcome.Failed) r.outcome("range(Quantity)")).failingRows()).isEqualTo(negativeQuantity);
-        assertThat(((RuleOutcome.Failed) r.outcome("range(UnitPrice)")).failingRows()).isEqualTo(nonPositivePrice);
+        assertThat(((RuleOutcome.Failed) r.outcome("nonNegative(Quantity)")).failingRows()).isEqualTo(negativeQuantity);
+        assertThat(((RuleOutcome.Failed) r.outcome("positive(UnitPrice)")).failingRows()).isEqualTo(nonPositivePrice);
         assertThat(((RuleOutcome.Failed) r.outcome("pattern(InvoiceNo)")).failingRows()).isEqualTo(badInvoiceNumbers);
         RuleOutcome.Failed cancelled = (RuleOutcome.Failed) r.outcome("notCancelled");
         assertThat(cancelled.failingRows()).isEqualTo(cancellations).isEqualTo(6652);
         assertThat(((RuleOutcome.Failed) r.outcome("uniqueness(InvoiceNo,StockCode,Description,Quantity,"
                 + "InvoiceDate,UnitPrice,CustomerID,Country)")).failingRows()).isEqualTo(duplicates).isEqualTo(2848);
         assertThat(r.status()).isEqualTo(SuiteResult.Status.ERROR);
-        assertThat(((RuleOutcome.Failed) r.outcome("range(UnitPrice)")).message()).contains("'0.0' ×");
+        assertThat(((RuleOutcome.Failed) r.outcome("positive(UnitPrice)")).message()).contains("'0.0' ×");
     }
 
     @Test

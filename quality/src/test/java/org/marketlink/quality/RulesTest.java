@@ -57,7 +57,7 @@ class RulesTest {
     @Test
     void ranges_nonNegativeAndPositive_andNaNFails() {
         SuiteResult r = run(DIRTY, Rules.nonNegative("price"), Rules.between("score", 0, 1));
-        assertThat(((RuleOutcome.Failed) r.outcome("range(price)")).message()).contains("'-1.00' ×1");
+        assertThat(((RuleOutcome.Failed) r.outcome("nonNegative(price)")).message()).contains("'-1.00' ×1");
         RuleOutcome.Failed score = (RuleOutcome.Failed) r.outcome("range(score)");
         assertThat(score.failingRows()).isEqualTo(2);
         assertThat(score.message()).contains("'1.5'", "'NaN'");

@@ -64,11 +64,16 @@ public final class Rules {
      * values pass (completeness is its own rule); NaN fails.
      */
     public static Rule between(String column, double min, double max, boolean inclusive, RuleOptions o) {
+        return between("range(" + column + ")", column, min, max, inclusive, o);
+    }
+
+    private static Rule between(String name, String column, double min, double max, boolean inclusive,
+                                RuleOptions o) {
         if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
             throw new IllegalArgumentException("range of " + column + " must have min <= max, was " + min + ".." + max);
         }
         String shown = (inclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (inclusive ? "]" : ")");
-        return new RowRule("range(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
+        return new RowRule(name, column, o.mostly(), o.errorAbove(), o.severity()) {
             @Override
             protected String code() {
                 return "OUT_OF_RANGE";
@@ -107,14 +112,16 @@ public final class Rules {
         return between(column, min, max, true, RuleOptions.strict());
     }
 
-    /** Every present value of {@code column} is ≥ 0. */
+    /** Every present value of {@code column} is ≥ 0. Named {@code nonNegative(column)}. */
     public static Rule nonNegative(String column) {
-        return between(column, 0, Double.POSITIVE_INFINITY, true, RuleOptions.strict());
+        return between("nonNegative(" + column + ")", column, 0, Double.POSITIVE_INFINITY, true,
+                RuleOptions.strict());
     }
 
-    /** Every present value of {@code column} is &gt; 0. */
+    /** Every present value of {@code column} is &gt; 0. Named {@code positive(column)}. */
     public static Rule positive(String column) {
-        return between(column, 0, Double.POSITIVE_INFINITY, false, RuleOptions.strict());
+        return between("positive(" + column + ")", column, 0, Double.POSITIVE_INFINITY, false,
+                RuleOptions.strict());
     }
 
     /** Every present value of a string column is one of {@code allowed}. */
