@@ -6,13 +6,19 @@ import org.marketlink.forecast.internal.Prepared;
 
 /**
  * The default forecaster: intermittent and lumpy demand goes to Croston or SBA (see {@link Intermittent});
+ * long or high-frequency series (at least 300 observations, or a seasonal period of 24 or more) to AutoARIMA alone;
  * everything else to the mean of AutoETS, AutoARIMA and classic Theta (the M4 "Comb" of R's ets, auto.arima and
- * thetaf), which did best across the M3 and M4 sets in {@code shared/data/forecast} among the combinations tried
- * (see the forecast benchmark). The forecast names every model used.
+ * thetaf). These choices did best across the M3 and M4 sets in {@code shared/data/forecast} among the variants
+ * tried (see the forecast benchmark). The forecast names every model used.
  * Immutable and thread-safe.
  */
 public final class AutoForecaster implements Forecaster {
+    /** From this many observations (or a seasonal period this long) ARIMA alone forecasts best. */
+    private static final int LONG_SERIES = 300;
+    private static final int HIGH_FREQUENCY_PERIOD = 24;
+
     private final Forecaster regular;
+    private final Forecaster longSeries = Arima.auto();
     private final Intermittent intermittent;
 
     private AutoForecaster() {
@@ -37,6 +43,10 @@ public final class AutoForecaster implements Forecaster {
             if (pattern == Intermittent.Pattern.INTERMITTENT || pattern == Intermittent.Pattern.LUMPY) {
                 return intermittent.fit(series, seasonalPeriod);
             }
+        }
+        if (p.kind() == Prepared.Kind.REGULAR
+                && (p.values().length >= LONG_SERIES || seasonalPeriod >= HIGH_FREQUENCY_PERIOD)) {
+            return longSeries.fit(series, seasonalPeriod);
         }
         return regular.fit(series, seasonalPeriod);
     }

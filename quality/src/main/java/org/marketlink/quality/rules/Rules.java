@@ -255,9 +255,18 @@ public final class Rules {
         };
     }
 
+    /** Stands for an empty value in uniqueness keys (HashMap keys may not be told apart from absence by null). */
+    private static final Object NULL_KEY = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
     private static final class UniqueState implements RuleState {
         private final int[] idx;
-        private final Map<List<Object>, long[]> counts = new HashMap<>();
+        /** Keys are the value itself for one column (no allocation per row), a list of values otherwise. */
+        private final Map<Object, long[]> counts = new HashMap<>();
         private final String name;
         private long rows;
 
@@ -269,11 +278,25 @@ public final class Rules {
         @Override
         public void accept(Row row) {
             rows++;
-            List<Object> key = new ArrayList<>(idx.length);
-            for (int i : idx) {
-                key.add(row.get(i));
+            Object key;
+            if (idx.length == 1) {
+                key = row.get(idx[0]);
+                if (key == null) {
+                    key = NULL_KEY;
+                }
+            } else {
+                List<Object> values = new ArrayList<>(idx.length);
+                for (int i : idx) {
+                    values.add(row.get(i));
+                }
+                key = values;
             }
-            counts.computeIfAbsent(key, k -> new long[1])[0]++;
+            long[] c = counts.get(key);
+            if (c == null) {
+                counts.put(key, new long[] {1});
+            } else {
+                c[0]++;
+            }
         }
 
         @Override
@@ -287,7 +310,7 @@ public final class Rules {
         public RuleOutcome outcome() {
             long duplicates = 0;
             List<RuleOutcome.ValueCount> top = new ArrayList<>();
-            for (Map.Entry<List<Object>, long[]> e : counts.entrySet()) {
+            for (Map.Entry<Object, long[]> e : counts.entrySet()) {
                 if (e.getValue()[0] > 1) {
                     duplicates += e.getValue()[0] - 1;
                     top.add(new RuleOutcome.ValueCount(e.getKey().toString(), e.getValue()[0]));
