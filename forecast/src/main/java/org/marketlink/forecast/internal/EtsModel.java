@@ -16,13 +16,11 @@ public final class EtsModel {
 
     private final EtsSpec spec;
     private final int m;
-    private final double[] oldSeason;
     private final double[] season;
 
     public EtsModel(EtsSpec spec, int m) {
         this.spec = spec;
         this.m = spec.seasonal() ? m : 1;
-        this.oldSeason = new double[this.m];
         this.season = new double[this.m];
     }
 
@@ -40,31 +38,30 @@ public final class EtsModel {
         int trendAt = spec.trend() ? 1 : 0;
         double l = initial[0];
         double b = spec.trend() ? initial[1] : 0;
-        if (spec.seasonal()) {
+        boolean seasonal = spec.seasonal();
+        boolean multiplicativeSeason = spec.season() == 'M';
+        // seasonal states in a ring: s_j = season[(head + j) % m]; s_0 is the latest, s_{m-1} the one due next
+        int head = 0;
+        if (seasonal) {
             System.arraycopy(initial, 1 + trendAt, season, 0, m);
         }
         double sse = 0;
         double logF = 0;
         double effPhi = spec.damped() ? phi : 1;
+        boolean trend = spec.trend();
+        boolean multError = spec.multiplicativeError();
         for (int t = 0; t < y.length; t++) {
             double oldL = l;
-            double oldB = b;
-            if (spec.seasonal()) {
-                System.arraycopy(season, 0, oldSeason, 0, m);
-            }
-            double phib = spec.trend() ? effPhi * oldB : 0;
+            double phib = trend ? effPhi * b : 0;
             double q = oldL + phib;
-            double sLast = spec.seasonal() ? oldSeason[m - 1] : 0;
-            double f = switch (spec.season()) {
-                case 'A' -> q + sLast;
-                case 'M' -> q * sLast;
-                default -> q;
-            };
+            int due = seasonal ? (head + m - 1) % m : 0;
+            double sLast = seasonal ? season[due] : 0;
+            double f = !seasonal ? q : multiplicativeSeason ? q * sLast : q + sLast;
             if (!Double.isFinite(f)) {
                 return Double.NaN;
             }
             double e;
-            if (spec.multiplicativeError()) {
+            if (multError) {
                 double f0 = Math.abs(f) < TOL ? f + TOL : f;
                 e = (y[t] - f) / f0;
             } else {
@@ -73,36 +70,36 @@ public final class EtsModel {
             if (errors != null) {
                 errors[t] = e;
             }
-            // level
-            double p = switch (spec.season()) {
-                case 'A' -> y[t] - sLast;
-                case 'M' -> Math.abs(sLast) < TOL ? HUGE : y[t] / sLast;
-                default -> y[t];
-            };
+            double p = !seasonal ? y[t] : multiplicativeSeason
+                    ? (Math.abs(sLast) < TOL ? HUGE : y[t] / sLast) : y[t] - sLast;
             l = q + alpha * (p - q);
-            if (spec.trend()) {
-                double r = l - oldL;
-                b = phib + (beta / alpha) * (r - phib);
+            if (trend) {
+                b = phib + (beta / alpha) * ((l - oldL) - phib);
             }
-            if (spec.seasonal()) {
-                double tt = spec.season() == 'A' ? y[t] - q : (Math.abs(q) < TOL ? HUGE : y[t] / q);
-                season[0] = sLast + gamma * (tt - sLast);
-                System.arraycopy(oldSeason, 0, season, 1, m - 1);
+            if (seasonal) {
+                double tt = multiplicativeSeason ? (Math.abs(q) < TOL ? HUGE : y[t] / q) : y[t] - q;
+                // the state due now becomes the newest: moving the head back by one shifts every other state
+                season[due] = sLast + gamma * (tt - sLast);
+                head = due;
             }
             sse += e * e;
-            logF += Math.log(Math.abs(f));
+            if (multError) {
+                logF += Math.log(Math.abs(f));
+            }
         }
         if (finalState != null) {
             finalState[0] = l;
-            if (spec.trend()) {
+            if (trend) {
                 finalState[1] = b;
             }
-            if (spec.seasonal()) {
-                System.arraycopy(season, 0, finalState, 1 + trendAt, m);
+            if (seasonal) {
+                for (int j = 0; j < m; j++) {
+                    finalState[1 + trendAt + j] = season[(head + j) % m];
+                }
             }
         }
         double lik = y.length * Math.log(sse);
-        if (spec.multiplicativeError()) {
+        if (multError) {
             lik += 2 * logF;
         }
         return lik;
