@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Every set in shared/data/forecast (M4 file layout) through Naive2, SES, Theta, AutoETS, AutoARIMA, the ETS–Theta
- * combination, the M4 Comb benchmark and the default AutoForecaster (mean of AutoETS, AutoARIMA and Theta): sMAPE, MASE and OWA against Naive2 as in M4,
+ * combination, the M4 Comb benchmark and the default AutoForecaster (see its javadoc for the rule it follows): sMAPE, MASE and OWA against Naive2 as in M4,
  * and series per CPU-second on one thread. Compare with the R figures in shared/data/forecast/REFERENCE.md.
  *
  * <p>Arguments: set names, default all six.

@@ -7,8 +7,8 @@ import org.marketlink.forecast.internal.Prepared;
 /**
  * The default forecaster: intermittent and lumpy demand goes to Croston or SBA (see {@link Intermittent});
  * long or high-frequency series (at least 300 observations, or a seasonal period of 24 or more) to AutoARIMA alone;
- * everything else to the mean of AutoETS, AutoARIMA and classic Theta (the M4 "Comb" of R's ets, auto.arima and
- * thetaf). These choices did best across the M3 and M4 sets in {@code shared/data/forecast} among the variants
+ * short series (under 60 observations) to the mean of AutoETS, AutoARIMA, classic and optimised Theta; everything
+ * else to the mean of AutoETS and AutoARIMA. These choices did best across the M3 and M4 sets in {@code shared/data/forecast} among the variants
  * tried (see the forecast benchmark). The forecast names every model used.
  * Immutable and thread-safe.
  */
@@ -17,12 +17,17 @@ public final class AutoForecaster implements Forecaster {
     private static final int LONG_SERIES = 300;
     private static final int HIGH_FREQUENCY_PERIOD = 24;
 
+    /** Below this many observations Theta gets more weight (the optimised variant joins the mean). */
+    private static final int SHORT_SERIES = 60;
+
     private final Forecaster regular;
+    private final Forecaster shortSeries = Combination.of(Combination.Method.MEAN, Ets.auto(), Arima.auto(),
+            Theta.create(), Theta.optimized());
     private final Forecaster longSeries = Arima.auto();
     private final Intermittent intermittent;
 
     private AutoForecaster() {
-        this.regular = Combination.of(Combination.Method.MEAN, Ets.auto(), Arima.auto(), Theta.create());
+        this.regular = Combination.of(Combination.Method.MEAN, Ets.auto(), Arima.auto());
         this.intermittent = Intermittent.withRegular(regular);
     }
 
@@ -47,6 +52,9 @@ public final class AutoForecaster implements Forecaster {
         if (p.kind() == Prepared.Kind.REGULAR
                 && (p.values().length >= LONG_SERIES || seasonalPeriod >= HIGH_FREQUENCY_PERIOD)) {
             return longSeries.fit(series, seasonalPeriod);
+        }
+        if (p.kind() == Prepared.Kind.REGULAR && p.values().length < SHORT_SERIES) {
+            return shortSeries.fit(series, seasonalPeriod);
         }
         return regular.fit(series, seasonalPeriod);
     }
