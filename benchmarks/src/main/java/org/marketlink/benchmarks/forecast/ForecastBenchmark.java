@@ -44,6 +44,7 @@ public final class ForecastBenchmark {
         methods.put("M4 Comb(SES,Holt,Damped)", Combination.m4Comb());
         methods.put("Auto (default)", AutoForecaster.create());
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        List<String> reference = readReference(folder.resolve("REFERENCE.md"));
         for (String name : sets) {
             CompetitionSet set = CompetitionSet.read(folder, name);
             System.out.printf("%n## %s (%d series)%n%n", name, set.series().size());
@@ -71,6 +72,50 @@ public final class ForecastBenchmark {
                 System.out.printf("| %s | %.3f | %.3f | %.3f | %,.1f |%n", m.getKey(), smape, mase,
                         Metrics.owa(smape, mase, naive2Smape, naive2Mase), n / Math.max(seconds, 1e-9));
             }
+            System.out.println();
+            System.out.println("Throughput on all cores (BatchForecaster, wall clock, horizon only):");
+            for (String fast : List.of("Naive2", "SES", "Theta")) {
+                Forecaster f = methods.get(fast);
+                int threads = Runtime.getRuntime().availableProcessors();
+                long t0 = System.nanoTime();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+                try {
+                    List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+                    int per = (set.series().size() + threads - 1) / threads;
+                    for (int i = 0; i < set.series().size(); i += per) {
+                        List<CompetitionSet.Series> part = set.series().subList(i, Math.min(set.series().size(), i + per));
+                        jobs.add(pool.submit(() -> part.forEach(s -> f.fit(s.train(), s.seasonalPeriod())
+                                .forecast(s.horizon()))));
+                    }
+                    for (var j : jobs) {
+                        j.get();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    pool.shutdown();
+                }
+                System.out.printf("  %s: %,.0f series/s on %d threads%n", fast,
+                        set.series().size() / ((System.nanoTime() - t0) / 1e9), threads);
+            }
+            System.out.println();
+            System.out.println("R reference (shared/data/forecast/REFERENCE.md):");
+            boolean in = false;
+            for (String line : reference) {
+                if (line.startsWith("## ")) {
+                    in = line.startsWith("## " + name + " ");
+                } else if (in && line.startsWith("|")) {
+                    System.out.println(line);
+                }
+            }
+        }
+    }
+
+    private static List<String> readReference(Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            return List.of();
         }
     }
 }

@@ -132,14 +132,28 @@ public final class Theta implements Forecaster {
             double sesLevel = ses.lastLevel();
             double w = 1 / theta;
             double chosenTheta = theta;
-            SesFit widths = options.optimizer() == Ses.Optimizer.LIKE_R ? SesFit.fitLikeR(y) : SesFit.fit(y);
-            double sigma2 = widths.sigma2();
-            double a = widths.alpha();
+            // the interval widths need SES on the adjusted series itself: fitted only if intervals are asked for
+            final double[] adjustedSeries = y;
             String name = String.format(Locale.ROOT, "Theta(theta=%s, alpha=%.4f%s)", chosenTheta, ses.alpha(),
                     adj.seasonal() ? ", seasonal m=" + m : "");
+            java.util.function.Supplier<SesFit> widths = new java.util.function.Supplier<>() {
+                private SesFit fit;
+
+                @Override
+                public synchronized SesFit get() {
+                    if (fit == null) {
+                        fit = options.optimizer() == Ses.Optimizer.LIKE_R ? SesFit.fitLikeR(adjustedSeries)
+                                : SesFit.fit(adjustedSeries);
+                    }
+                    return fit;
+                }
+            };
             return new SimpleModel(name, p.note(),
                     h -> Math.max(0, (1 - w) * sesLevel + w * (intercept + slope * (n + h))),
-                    h -> Math.sqrt(sigma2 * (1 + a * a * (h - 1))), adj.seasonal() ? adj : null, true);
+                    h -> {
+                        SesFit f = widths.get();
+                        return Math.sqrt(f.sigma2() * (1 + f.alpha() * f.alpha() * (h - 1)));
+                    }, adj.seasonal() ? adj : null, true);
         });
     }
 }
