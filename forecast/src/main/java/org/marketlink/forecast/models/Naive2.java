@@ -14,11 +14,25 @@ import org.marketlink.forecast.internal.SimpleModel;
  * the random walk, and multiplied back. It is the yardstick of OWA. Immutable and thread-safe.
  */
 public final class Naive2 implements Forecaster {
-    private Naive2() {
+    /** @param nonNegative whether forecasts and bounds below 0 are raised to 0 */
+    public record Options(boolean nonNegative) {
+        public static Options defaults() {
+            return new Options(false);
+        }
+    }
+
+    private final Options options;
+
+    private Naive2(Options options) {
+        this.options = options;
     }
 
     public static Naive2 create() {
-        return new Naive2();
+        return new Naive2(Options.defaults());
+    }
+
+    public static Naive2 create(Options options) {
+        return new Naive2(options);
     }
 
     @Override
@@ -35,7 +49,7 @@ public final class Naive2 implements Forecaster {
             double last = y[y.length - 1];
             double se = Naives.randomWalkSe(y);
             return new SimpleModel(adj.seasonal() ? "Naive2(seasonal, m=" + m + ")" : "Naive2", p.note(),
-                    h -> last, h -> se * Math.sqrt(h), adj.seasonal() ? adj : null, false);
+                    h -> last, h -> se * Math.sqrt(h), adj.seasonal() ? adj : null, options.nonNegative());
         });
     }
 }
