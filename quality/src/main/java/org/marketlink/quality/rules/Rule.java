@@ -17,4 +17,9 @@ public interface Rule {
      * @throws IllegalArgumentException naming the column when the schema has no such column or a wrong type
      */
     BoundRule bind(Schema schema);
+
+    /** How to write this rule into a suite file; empty for rules made from code (predicates). */
+    default java.util.Optional<RuleSpec> spec() {
+        return java.util.Optional.empty();
+    }
 }

@@ -27,7 +27,7 @@ public final class Rules {
         return complete(column, RuleOptions.strict());
     }
 
-    public static Rule complete(String column, RuleOptions o) {
+    private static Rule complete0(String column, RuleOptions o) {
         return new RowRule("completeness(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
             @Override
             protected String code() {
@@ -63,7 +63,7 @@ public final class Rules {
      * Every present numeric value of {@code column} lies in [min, max] (or (min, max) when not inclusive). Empty
      * values pass (completeness is its own rule); NaN fails.
      */
-    public static Rule between(String column, double min, double max, boolean inclusive, RuleOptions o) {
+    private static Rule between0(String column, double min, double max, boolean inclusive, RuleOptions o) {
         return between("range(" + column + ")", column, min, max, inclusive, o);
     }
 
@@ -113,19 +113,19 @@ public final class Rules {
     }
 
     /** Every present value of {@code column} is ≥ 0. Named {@code nonNegative(column)}. */
-    public static Rule nonNegative(String column) {
+    private static Rule nonNegative0(String column) {
         return between("nonNegative(" + column + ")", column, 0, Double.POSITIVE_INFINITY, true,
                 RuleOptions.strict());
     }
 
     /** Every present value of {@code column} is &gt; 0. Named {@code positive(column)}. */
-    public static Rule positive(String column) {
+    private static Rule positive0(String column) {
         return between("positive(" + column + ")", column, 0, Double.POSITIVE_INFINITY, false,
                 RuleOptions.strict());
     }
 
     /** Every present value of a string column is one of {@code allowed}. */
-    public static Rule inSet(String column, Set<String> allowed, RuleOptions o) {
+    private static Rule inSet0(String column, Set<String> allowed, RuleOptions o) {
         Set<String> values = new LinkedHashSet<>(Checks.list("allowed", List.copyOf(allowed)));
         return new RowRule("inSet(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
             @Override
@@ -162,7 +162,7 @@ public final class Rules {
     }
 
     /** Every present value of a string column matches {@code regex} as a whole (compiled once). */
-    public static Rule matches(String column, String regex, RuleOptions o) {
+    private static Rule matches0(String column, String regex, RuleOptions o) {
         Pattern pattern = Pattern.compile(regex);
         return new RowRule("pattern(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
             @Override
@@ -242,7 +242,7 @@ public final class Rules {
     }
 
     /** No two rows share the same values of {@code columns} (exact; memory grows with distinct keys). */
-    public static Rule unique(String... columns) {
+    private static Rule unique0(String... columns) {
         return new AggregateRule("uniqueness(" + String.join(",", columns) + ")", Severity.ERROR) {
             @Override
             public BoundRule bind(Schema schema) {
@@ -330,7 +330,7 @@ public final class Rules {
     }
 
     /** The number of rows is in [min, max]. */
-    public static Rule rowCount(long min, long max) {
+    private static Rule rowCount0(long min, long max) {
         return new AggregateRule("rowCount", Severity.ERROR) {
             @Override
             public BoundRule bind(Schema schema) {
@@ -368,7 +368,7 @@ public final class Rules {
     }
 
     /** The mean of the present values of a numeric column is in [min, max]; errored when there are none. */
-    public static Rule meanBetween(String column, double min, double max) {
+    private static Rule meanBetween0(String column, double min, double max) {
         String name = "mean(" + column + ")";
         return new AggregateRule(name, Severity.ERROR) {
             @Override
@@ -423,6 +423,72 @@ public final class Rules {
             return mean >= min && mean <= max ? new RuleOutcome.Passed(name, mean, msg)
                     : new RuleOutcome.Failed(name, mean, msg, Severity.ERROR, 0, List.of(), List.of());
         }
+    }
+
+
+    // ---- public factories: each rule carries the spec it can be written back as ----
+
+    public static Rule complete(String column, RuleOptions o) {
+        return specified(RuleSpec.of("complete").column(column).options(o), complete0(column, o));
+    }
+
+    public static Rule between(String column, double min, double max, boolean inclusive, RuleOptions o) {
+        return specified(RuleSpec.of("between").column(column).min(min).max(max).inclusive(inclusive).options(o),
+                between0(column, min, max, inclusive, o));
+    }
+
+    /** Every present value of {@code column} is ≥ 0. Named {@code nonNegative(column)}. */
+    public static Rule nonNegative(String column) {
+        return specified(RuleSpec.of("nonNegative").column(column), nonNegative0(column));
+    }
+
+    /** Every present value of {@code column} is &gt; 0. Named {@code positive(column)}. */
+    public static Rule positive(String column) {
+        return specified(RuleSpec.of("positive").column(column), positive0(column));
+    }
+
+    public static Rule inSet(String column, Set<String> allowed, RuleOptions o) {
+        return specified(RuleSpec.of("inSet").column(column).values(List.copyOf(new java.util.TreeSet<>(allowed)))
+                .options(o), inSet0(column, allowed, o));
+    }
+
+    public static Rule matches(String column, String regex, RuleOptions o) {
+        return specified(RuleSpec.of("matches").column(column).pattern(regex).options(o), matches0(column, regex, o));
+    }
+
+    /** No two rows share the same values of {@code columns} (exact; memory grows with distinct keys). */
+    public static Rule unique(String... columns) {
+        return specified(RuleSpec.of("unique").columns(List.of(columns)), unique0(columns));
+    }
+
+    /** The number of rows is in [min, max]. */
+    public static Rule rowCount(long min, long max) {
+        return specified(RuleSpec.of("rowCount").min((double) min).max((double) max), rowCount0(min, max));
+    }
+
+    /** The mean of the present values of a numeric column is in [min, max]; errored when there are none. */
+    public static Rule meanBetween(String column, double min, double max) {
+        return specified(RuleSpec.of("meanBetween").column(column).min(min).max(max),
+                meanBetween0(column, min, max));
+    }
+
+    private static Rule specified(RuleSpec spec, Rule rule) {
+        return new Rule() {
+            @Override
+            public String name() {
+                return rule.name();
+            }
+
+            @Override
+            public BoundRule bind(Schema schema) {
+                return rule.bind(schema);
+            }
+
+            @Override
+            public java.util.Optional<RuleSpec> spec() {
+                return java.util.Optional.of(spec);
+            }
+        };
     }
 
     static int numericColumn(Schema schema, String column) {

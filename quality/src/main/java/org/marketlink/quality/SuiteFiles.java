@@ -1,0 +1,106 @@
+package org.marketlink.quality;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.marketlink.quality.rules.Rule;
+import org.marketlink.quality.rules.RuleSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Suites as YAML or JSON files:
+ *
+ * <pre>
+ * name: orders
+ * rules:
+ *   - type: complete
+ *     column: CustomerID
+ *     mostly: 0.95
+ *   - type: inSet
+ *     column: status
+ *     values: [PENDING, PAID]
+ *   - type: unique
+ *     columns: [InvoiceNo, StockCode]
+ * </pre>
+ *
+ * An unknown rule, an unknown field or a bad parameter is an error naming its place in the file
+ * ({@code rules[1].values: missing}). Suites built in Java from {@link org.marketlink.quality.rules.Rules} write back
+ * to the same form; rules made from code (predicates) cannot be written and say so. Thread-safe.
+ */
+public final class SuiteFiles {
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** The file form of a suite. */
+    public record SuiteSpec(String name, List<RuleSpec> rules) {
+    }
+
+    private SuiteFiles() {
+    }
+
+    /** Reads a suite from YAML (JSON is valid YAML too). */
+    public static Suite readYaml(String text) {
+        return read(YAML, text);
+    }
+
+    public static Suite readJson(String text) {
+        return read(JSON, text);
+    }
+
+    private static Suite read(ObjectMapper mapper, String text) {
+        SuiteSpec spec;
+        try {
+            spec = mapper.readValue(text, SuiteSpec.class);
+        } catch (JsonMappingException e) {
+            String path = e.getPath().stream().map(r -> r.getFieldName() != null ? "." + r.getFieldName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
+            throw new IllegalArgumentException((path.isEmpty() ? "suite" : path) + ": " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a valid suite file: " + e.getOriginalMessage(), e);
+        }
+        if (spec == null || spec.name() == null || spec.name().isBlank()) {
+            throw new IllegalArgumentException("name: missing");
+        }
+        if (spec.rules() == null) {
+            throw new IllegalArgumentException("rules: missing");
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; i < spec.rules().size(); i++) {
+            RuleSpec r = spec.rules().get(i);
+            if (r == null) {
+                throw new IllegalArgumentException("rules[" + i + "]: empty");
+            }
+            rules.add(r.toRule("rules[" + i + "]"));
+        }
+        return Suite.of(spec.name(), rules);
+    }
+
+    public static String writeYaml(Suite suite) {
+        return write(YAML, suite);
+    }
+
+    public static String writeJson(Suite suite) {
+        return write(JSON, suite);
+    }
+
+    private static String write(ObjectMapper mapper, Suite suite) {
+        List<RuleSpec> specs = new ArrayList<>();
+        for (Rule r : suite.rules()) {
+            specs.add(r.spec().orElseThrow(() -> new IllegalArgumentException("rule " + r.name()
+                    + " is made from code and cannot be written to a suite file")));
+        }
+        try {
+            return mapper.writeValueAsString(new SuiteSpec(suite.name(), specs));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write suite " + suite.name(), e);
+        }
+    }
+}

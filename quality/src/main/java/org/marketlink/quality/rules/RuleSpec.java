@@ -1,0 +1,110 @@
+package org.marketlink.quality.rules;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.marketlink.quality.Severity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A rule as it is written in a suite file (YAML or JSON). {@code type} names the rule; the other fields are its
+ * parameters, absent when not used.
+ *
+ * @param type       complete, between, nonNegative, positive, inSet, matches, unique, rowCount or meanBetween
+ * @param column     the column (all but unique and rowCount)
+ * @param columns    the columns (unique)
+ * @param min        lower bound (between, rowCount, meanBetween)
+ * @param max        upper bound
+ * @param inclusive  whether bounds are included (between; default true)
+ * @param values     allowed values (inSet)
+ * @param pattern    regular expression (matches)
+ * @param mostly     share of rows that must pass (row rules; default 1)
+ * @param errorAbove failing share up to which a failure is only a warning (row rules; default 0)
+ * @param severity   severity beyond {@code errorAbove} (row rules; default ERROR)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RuleSpec(String type, String column, List<String> columns, Double min, Double max, Boolean inclusive,
+                       List<String> values, String pattern, Double mostly, Double errorAbove, Severity severity) {
+
+    static RuleSpec of(String type) {
+        return new RuleSpec(type, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    RuleSpec column(String c) {
+        return new RuleSpec(type, c, columns, min, max, inclusive, values, pattern, mostly, errorAbove, severity);
+    }
+
+    RuleSpec columns(List<String> c) {
+        return new RuleSpec(type, column, c, min, max, inclusive, values, pattern, mostly, errorAbove, severity);
+    }
+
+    RuleSpec min(double v) {
+        return new RuleSpec(type, column, columns, v, max, inclusive, values, pattern, mostly, errorAbove, severity);
+    }
+
+    RuleSpec max(double v) {
+        return new RuleSpec(type, column, columns, min, v, inclusive, values, pattern, mostly, errorAbove, severity);
+    }
+
+    RuleSpec inclusive(boolean v) {
+        return new RuleSpec(type, column, columns, min, max, v, values, pattern, mostly, errorAbove, severity);
+    }
+
+    RuleSpec values(List<String> v) {
+        return new RuleSpec(type, column, columns, min, max, inclusive, v, pattern, mostly, errorAbove, severity);
+    }
+
+    RuleSpec pattern(String p) {
+        return new RuleSpec(type, column, columns, min, max, inclusive, values, p, mostly, errorAbove, severity);
+    }
+
+    RuleSpec options(RuleOptions o) {
+        return new RuleSpec(type, column, columns, min, max, inclusive, values, pattern, o.mostly(), o.errorAbove(),
+                o.severity());
+    }
+
+    /**
+     * The rule this spec describes.
+     *
+     * @param path where the spec sits in its file, for error messages (for example {@code rules[2]})
+     * @throws IllegalArgumentException naming the path and the field when a parameter is missing or wrong
+     */
+    public Rule toRule(String path) {
+        if (type == null) {
+            throw new IllegalArgumentException(path + ".type: missing");
+        }
+        RuleOptions o = new RuleOptions(mostly == null ? 1.0 : mostly, errorAbove == null ? 0.0 : errorAbove,
+                severity == null ? Severity.ERROR : severity);
+        try {
+            return switch (type) {
+                case "complete" -> Rules.complete(need(path, "column", column), o);
+                case "between" -> Rules.between(need(path, "column", column), need(path, "min", min),
+                        need(path, "max", max), inclusive == null || inclusive, o);
+                case "nonNegative" -> Rules.nonNegative(need(path, "column", column));
+                case "positive" -> Rules.positive(need(path, "column", column));
+                case "inSet" -> Rules.inSet(need(path, "column", column), Set.copyOf(need(path, "values", values)), o);
+                case "matches" -> Rules.matches(need(path, "column", column), need(path, "pattern", pattern), o);
+                case "unique" -> Rules.unique(need(path, "columns", columns).toArray(new String[0]));
+                case "rowCount" -> Rules.rowCount(need(path, "min", min).longValue(), need(path, "max", max).longValue());
+                case "meanBetween" -> Rules.meanBetween(need(path, "column", column), need(path, "min", min),
+                        need(path, "max", max));
+                default -> throw new IllegalArgumentException(path + ".type: unknown rule '" + type + "'; known: "
+                        + "complete, between, nonNegative, positive, inSet, matches, unique, rowCount, meanBetween");
+            };
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException(path + ".pattern: not a regular expression: " + e.getDescription(), e);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(path)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T need(String path, String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(path + "." + field + ": missing");
+        }
+        return value;
+    }
+}
