@@ -10,7 +10,8 @@ import java.util.Set;
  * A rule as it is written in a suite file (YAML or JSON). {@code type} names the rule; the other fields are its
  * parameters, absent when not used.
  *
- * @param type       complete, between, nonNegative, positive, inSet, matches, unique, rowCount or meanBetween
+ * @param type       complete, between, nonNegative, positive, inSet, matches, unique, rowCount, meanBetween,
+ *                   distinctCount or quantile
  * @param column     the column (all but unique and rowCount)
  * @param columns    the columns (unique)
  * @param min        lower bound (between, rowCount, meanBetween)
@@ -21,46 +22,59 @@ import java.util.Set;
  * @param mostly     share of rows that must pass (row rules; default 1)
  * @param errorAbove failing share up to which a failure is only a warning (row rules; default 0)
  * @param severity   severity beyond {@code errorAbove} (row rules; default ERROR)
+ * @param q          the quantile (quantile)
+ * @param exact      exact instead of sketched (distinctCount, quantile; default false)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleSpec(String type, String column, List<String> columns, Double min, Double max, Boolean inclusive,
-                       List<String> values, String pattern, Double mostly, Double errorAbove, Severity severity) {
+                       List<String> values, String pattern, Double mostly, Double errorAbove, Severity severity,
+                       Double q, Boolean exact) {
 
     static RuleSpec of(String type) {
-        return new RuleSpec(type, null, null, null, null, null, null, null, null, null, null);
+        return new RuleSpec(type, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    RuleSpec q(double v) {
+        return new RuleSpec(type, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove, severity,
+                v, exact);
+    }
+
+    RuleSpec exact(boolean v) {
+        return new RuleSpec(type, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove, severity,
+                q, v);
     }
 
     RuleSpec column(String c) {
-        return new RuleSpec(type, c, columns, min, max, inclusive, values, pattern, mostly, errorAbove, severity);
+        return new RuleSpec(type, c, columns, min, max, inclusive, values, pattern, mostly, errorAbove, severity, q, exact);
     }
 
     RuleSpec columns(List<String> c) {
-        return new RuleSpec(type, column, c, min, max, inclusive, values, pattern, mostly, errorAbove, severity);
+        return new RuleSpec(type, column, c, min, max, inclusive, values, pattern, mostly, errorAbove, severity, q, exact);
     }
 
     RuleSpec min(double v) {
-        return new RuleSpec(type, column, columns, v, max, inclusive, values, pattern, mostly, errorAbove, severity);
+        return new RuleSpec(type, column, columns, v, max, inclusive, values, pattern, mostly, errorAbove, severity, q, exact);
     }
 
     RuleSpec max(double v) {
-        return new RuleSpec(type, column, columns, min, v, inclusive, values, pattern, mostly, errorAbove, severity);
+        return new RuleSpec(type, column, columns, min, v, inclusive, values, pattern, mostly, errorAbove, severity, q, exact);
     }
 
     RuleSpec inclusive(boolean v) {
-        return new RuleSpec(type, column, columns, min, max, v, values, pattern, mostly, errorAbove, severity);
+        return new RuleSpec(type, column, columns, min, max, v, values, pattern, mostly, errorAbove, severity, q, exact);
     }
 
     RuleSpec values(List<String> v) {
-        return new RuleSpec(type, column, columns, min, max, inclusive, v, pattern, mostly, errorAbove, severity);
+        return new RuleSpec(type, column, columns, min, max, inclusive, v, pattern, mostly, errorAbove, severity, q, exact);
     }
 
     RuleSpec pattern(String p) {
-        return new RuleSpec(type, column, columns, min, max, inclusive, values, p, mostly, errorAbove, severity);
+        return new RuleSpec(type, column, columns, min, max, inclusive, values, p, mostly, errorAbove, severity, q, exact);
     }
 
     RuleSpec options(RuleOptions o) {
         return new RuleSpec(type, column, columns, min, max, inclusive, values, pattern, o.mostly(), o.errorAbove(),
-                o.severity());
+                o.severity(), q, exact);
     }
 
     /**
@@ -88,8 +102,14 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                 case "rowCount" -> Rules.rowCount(need(path, "min", min).longValue(), need(path, "max", max).longValue());
                 case "meanBetween" -> Rules.meanBetween(need(path, "column", column), need(path, "min", min),
                         need(path, "max", max));
+                case "distinctCount" -> Rules.distinctCount(need(path, "column", column),
+                        need(path, "min", min).longValue(), need(path, "max", max).longValue(),
+                        exact != null && exact);
+                case "quantile" -> Rules.quantile(need(path, "column", column), need(path, "q", q),
+                        need(path, "min", min), need(path, "max", max), exact != null && exact);
                 default -> throw new IllegalArgumentException(path + ".type: unknown rule '" + type + "'; known: "
-                        + "complete, between, nonNegative, positive, inSet, matches, unique, rowCount, meanBetween");
+                        + "complete, between, nonNegative, positive, inSet, matches, unique, rowCount, meanBetween, "
+                        + "distinctCount, quantile");
             };
         } catch (java.util.regex.PatternSyntaxException e) {
             throw new IllegalArgumentException(path + ".pattern: not a regular expression: " + e.getDescription(), e);

@@ -472,6 +472,24 @@ public final class Rules {
                 meanBetween0(column, min, max));
     }
 
+    /**
+     * The number of distinct present values of {@code column} is in [min, max]: estimated with a HyperLogLog
+     * sketch (about 1.6% error, bounded memory), or counted exactly when {@code exact}.
+     */
+    public static Rule distinctCount(String column, long min, long max, boolean exact) {
+        return specified(RuleSpec.of("distinctCount").column(column).min((double) min).max((double) max)
+                .exact(exact), SketchRules.distinctCount(column, min, max, exact));
+    }
+
+    /**
+     * The {@code q} quantile of the present values of a numeric column is in [min, max]: estimated with a KLL
+     * sketch (about 1.7% rank error, bounded memory), or computed exactly when {@code exact}.
+     */
+    public static Rule quantile(String column, double q, double min, double max, boolean exact) {
+        return specified(RuleSpec.of("quantile").column(column).q(q).min(min).max(max).exact(exact),
+                SketchRules.quantile(column, q, min, max, exact));
+    }
+
     private static Rule specified(RuleSpec spec, Rule rule) {
         return new Rule() {
             @Override

@@ -1,0 +1,231 @@
+package org.marketlink.quality.rules;
+
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.Union;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Severity;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Distinct-count and quantile rules. By default they use Apache DataSketches (HyperLogLog with lgK 12, about 1.6%
+ * relative error; KLL with k 200, about 1.7% rank error), whose states merge across chunks in bounded memory; the
+ * exact variants keep every distinct value or every number, and say so in their names.
+ */
+final class SketchRules {
+    private static final int LG_K = 12;
+    private static final int KLL_K = 200;
+
+    private SketchRules() {
+    }
+
+    static Rule distinctCount(String column, long min, long max, boolean exact) {
+        String name = "distinctCount(" + column + (exact ? ", exact" : "") + ")";
+        return new AggregateRule(name, Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int i = schema.indexOf(column);
+                return bound(() -> exact ? new ExactDistinct(name, i, min, max) : new HllDistinct(name, i, min, max));
+            }
+        };
+    }
+
+    static Rule quantile(String column, double q, double min, double max, boolean exact) {
+        if (!(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("quantile q must be in 0..1, was " + q);
+        }
+        String name = "quantile(" + column + ", " + q + (exact ? ", exact" : "") + ")";
+        return new AggregateRule(name, Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int i = Rules.numericColumn(schema, column);
+                return bound(() -> exact ? new ExactQuantile(name, i, q, min, max) : new KllQuantile(name, i, q, min,
+                        max));
+            }
+        };
+    }
+
+    private static RuleOutcome judge(String name, double value, double min, double max, String what) {
+        String msg = what + " " + Rules.fmt(value) + ", expected " + Rules.fmt(min) + ".." + Rules.fmt(max);
+        return value >= min && value <= max ? new RuleOutcome.Passed(name, value, msg)
+                : new RuleOutcome.Failed(name, value, msg, Severity.ERROR, 0, List.of(), List.of());
+    }
+
+    private static double number(Object v) {
+        return v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+    }
+
+    private static final class HllDistinct implements RuleState {
+        private final String name;
+        private final int column;
+        private final long min;
+        private final long max;
+        private HllSketch sketch = new HllSketch(LG_K);
+
+        HllDistinct(String name, int column, long min, long max) {
+            this.name = name;
+            this.column = column;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                sketch.update(v.toString());
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            Union union = new Union(LG_K);
+            union.update(sketch);
+            union.update(((HllDistinct) other).sketch);
+            sketch = union.getResult();
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            return judge(name, Math.round(sketch.getEstimate()), min, max, "about");
+        }
+    }
+
+    private static final class ExactDistinct implements RuleState {
+        private final String name;
+        private final int column;
+        private final long min;
+        private final long max;
+        private final Set<Object> values = new HashSet<>();
+
+        ExactDistinct(String name, int column, long min, long max) {
+            this.name = name;
+            this.column = column;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            values.addAll(((ExactDistinct) other).values);
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            return judge(name, values.size(), min, max, "exactly");
+        }
+    }
+
+    private static final class KllQuantile implements RuleState {
+        private final String name;
+        private final int column;
+        private final double q;
+        private final double min;
+        private final double max;
+        private final KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(KLL_K);
+
+        KllQuantile(String name, int column, double q, double min, double max) {
+            this.name = name;
+            this.column = column;
+            this.q = q;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                double d = number(v);
+                if (Double.isFinite(d)) {
+                    sketch.update(d);
+                }
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            sketch.merge(((KllQuantile) other).sketch);
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            if (sketch.isEmpty()) {
+                return new RuleOutcome.Errored(name, Double.NaN, "no finite values");
+            }
+            return judge(name, sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE), min, max, "about");
+        }
+    }
+
+    private static final class ExactQuantile implements RuleState {
+        private final String name;
+        private final int column;
+        private final double q;
+        private final double min;
+        private final double max;
+        private double[] values = new double[1024];
+        private int n;
+
+        ExactQuantile(String name, int column, double q, double min, double max) {
+            this.name = name;
+            this.column = column;
+            this.q = q;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                double d = number(v);
+                if (Double.isFinite(d)) {
+                    add(d);
+                }
+            }
+        }
+
+        private void add(double d) {
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = d;
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            ExactQuantile o = (ExactQuantile) other;
+            for (int i = 0; i < o.n; i++) {
+                add(o.values[i]);
+            }
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            if (n == 0) {
+                return new RuleOutcome.Errored(name, Double.NaN, "no finite values");
+            }
+            double[] sorted = Arrays.copyOf(values, n);
+            Arrays.sort(sorted);
+            // the inclusive quantile: the smallest value with at least q·n values at or below it
+            int rank = (int) Math.ceil(q * n);
+            return judge(name, sorted[Math.max(0, Math.min(n - 1, rank - 1))], min, max, "exactly");
+        }
+    }
+}
