@@ -102,6 +102,12 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                 case "rowCount" -> Rules.rowCount(need(path, "min", min).longValue(), need(path, "max", max).longValue());
                 case "meanBetween" -> Rules.meanBetween(need(path, "column", column), need(path, "min", min),
                         need(path, "max", max));
+                case "parsesAs" -> Rules.parsesAs(need(path, "column", column), org.marketlink.core.data.FieldType
+                        .valueOf(need(path, "values", values).get(0)), o);
+                case "length" -> Rules.length(need(path, "column", column), need(path, "min", min).intValue(),
+                        need(path, "max", max).intValue(), o);
+                case "stddevBetween" -> Rules.stddevBetween(need(path, "column", column), need(path, "min", min),
+                        need(path, "max", max));
                 case "distinctCount" -> Rules.distinctCount(need(path, "column", column),
                         need(path, "min", min).longValue(), need(path, "max", max).longValue(),
                         exact != null && exact);
@@ -109,7 +115,7 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                         need(path, "min", min), need(path, "max", max), exact != null && exact);
                 default -> throw new IllegalArgumentException(path + ".type: unknown rule '" + type + "'; known: "
                         + "complete, between, nonNegative, positive, inSet, matches, unique, rowCount, meanBetween, "
-                        + "distinctCount, quantile");
+                        + "distinctCount, quantile, parsesAs, length, stddevBetween");
             };
         } catch (java.util.regex.PatternSyntaxException e) {
             throw new IllegalArgumentException(path + ".pattern: not a regular expression: " + e.getDescription(), e);

@@ -490,6 +490,284 @@ public final class Rules {
                 SketchRules.quantile(column, q, min, max, exact));
     }
 
+
+    /**
+     * Every present value of a text column can be read as {@code type} (a whole number, a decimal number, a date
+     * yyyy-MM-dd, an ISO timestamp, true/false). Named {@code parses(column, TYPE)}.
+     */
+    public static Rule parsesAs(String column, FieldType type, RuleOptions o) {
+        return specified(RuleSpec.of("parsesAs").column(column).values(List.of(type.name())).options(o),
+                new RowRule("parses(" + column + ", " + type + ")", column, o.mostly(), o.errorAbove(),
+                        o.severity()) {
+                    @Override
+                    protected String code() {
+                        return "UNPARSEABLE";
+                    }
+
+                    @Override
+                    protected String failureText() {
+                        return "not a valid " + type;
+                    }
+
+                    @Override
+                    protected RowTest compile(Schema schema) {
+                        int i = schema.indexOf(column);
+                        return new RowTest() {
+                            @Override
+                            public boolean passes(Row row) {
+                                Object v = row.get(i);
+                                return v == null || parses(v.toString().strip(), type);
+                            }
+
+                            @Override
+                            public String value(Row row) {
+                                return String.valueOf(row.get(i));
+                            }
+                        };
+                    }
+                });
+    }
+
+    private static boolean parses(String text, FieldType type) {
+        try {
+            switch (type) {
+                case LONG -> Long.parseLong(text);
+                case DOUBLE -> {
+                    if (!Double.isFinite(Double.parseDouble(text))) {
+                        return false;
+                    }
+                }
+                case DECIMAL -> new BigDecimal(text);
+                case DATE -> java.time.LocalDate.parse(text);
+                case TIMESTAMP -> {
+                    if (text.endsWith("Z") || text.indexOf('+', 10) > 0) {
+                        java.time.Instant.parse(text);
+                    } else {
+                        java.time.LocalDateTime.parse(text.replace(' ', 'T'));
+                    }
+                }
+                case BOOLEAN -> {
+                    return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+                }
+                default -> {
+                    return true;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Every present text value of {@code column} has between {@code min} and {@code max} characters. */
+    public static Rule length(String column, int min, int max, RuleOptions o) {
+        if (min < 0 || min > max) {
+            throw new IllegalArgumentException("length of " + column + " must have 0 <= min <= max, was " + min
+                    + ".." + max);
+        }
+        return specified(RuleSpec.of("length").column(column).min(min).max(max).options(o),
+                new RowRule("length(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
+                    @Override
+                    protected String code() {
+                        return "BAD_LENGTH";
+                    }
+
+                    @Override
+                    protected String failureText() {
+                        return "not " + min + ".." + max + " characters long";
+                    }
+
+                    @Override
+                    protected RowTest compile(Schema schema) {
+                        int i = schema.indexOf(column);
+                        return new RowTest() {
+                            @Override
+                            public boolean passes(Row row) {
+                                Object v = row.get(i);
+                                if (v == null) {
+                                    return true;
+                                }
+                                int n = v.toString().length();
+                                return n >= min && n <= max;
+                            }
+
+                            @Override
+                            public String value(Row row) {
+                                return String.valueOf(row.get(i));
+                            }
+                        };
+                    }
+                });
+    }
+
+    /**
+     * Every present value of {@code column} is a key of the referenced dataset (given as its set of keys, for
+     * example the ids of the products table read once by the host).
+     */
+    public static Rule references(String column, Set<?> keys, String referenced, RuleOptions o) {
+        Set<Object> known = Set.copyOf(keys);
+        return new RowRule("references(" + column + ", " + referenced + ")", column, o.mostly(), o.errorAbove(),
+                o.severity()) {
+            @Override
+            protected String code() {
+                return "DANGLING_REFERENCE";
+            }
+
+            @Override
+            protected String failureText() {
+                return "not found in " + referenced;
+            }
+
+            @Override
+            protected RowTest compile(Schema schema) {
+                int i = schema.indexOf(column);
+                return new RowTest() {
+                    @Override
+                    public boolean passes(Row row) {
+                        Object v = row.get(i);
+                        return v == null || known.contains(v);
+                    }
+
+                    @Override
+                    public String value(Row row) {
+                        return String.valueOf(row.get(i));
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * The newest value of a timestamp column is no older than {@code maxAge} at the time {@code clock} gives when
+     * the outcome is computed; failed when there are no values.
+     */
+    public static Rule freshness(String column, java.time.Duration maxAge, java.time.Clock clock) {
+        String name = "freshness(" + column + ")";
+        return new AggregateRule(name, Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int i = schema.indexOf(column);
+                if (schema.field(i).type() != FieldType.TIMESTAMP) {
+                    throw new IllegalArgumentException("column '" + column + "' must be a TIMESTAMP, is "
+                            + schema.field(i).type());
+                }
+                return bound(() -> new FreshnessState(name, i, maxAge, clock));
+            }
+        };
+    }
+
+    private static final class FreshnessState implements RuleState {
+        private final String name;
+        private final int column;
+        private final java.time.Duration maxAge;
+        private final java.time.Clock clock;
+        private java.time.Instant newest;
+
+        FreshnessState(String name, int column, java.time.Duration maxAge, java.time.Clock clock) {
+            this.name = name;
+            this.column = column;
+            this.maxAge = maxAge;
+            this.clock = clock;
+        }
+
+        @Override
+        public void accept(Row row) {
+            java.time.Instant t = row.getTimestamp(column);
+            if (t != null && (newest == null || t.isAfter(newest))) {
+                newest = t;
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            java.time.Instant t = ((FreshnessState) other).newest;
+            if (t != null && (newest == null || t.isAfter(newest))) {
+                newest = t;
+            }
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            if (newest == null) {
+                return new RuleOutcome.Failed(name, Double.NaN, "no timestamps at all", Severity.ERROR, 0, List.of(),
+                        List.of());
+            }
+            java.time.Duration age = java.time.Duration.between(newest, clock.instant());
+            String msg = "newest " + newest + " is " + age + " old, allowed " + maxAge;
+            return age.compareTo(maxAge) <= 0 ? new RuleOutcome.Passed(name, age.toSeconds(), msg)
+                    : new RuleOutcome.Failed(name, age.toSeconds(), msg, Severity.ERROR, 0, List.of(), List.of());
+        }
+    }
+
+    /** The sample standard deviation of the present values of a numeric column is in [min, max]. */
+    public static Rule stddevBetween(String column, double min, double max) {
+        String name = "stddev(" + column + ")";
+        return specified(RuleSpec.of("stddevBetween").column(column).min(min).max(max),
+                new AggregateRule(name, Severity.ERROR) {
+                    @Override
+                    public BoundRule bind(Schema schema) {
+                        int i = numericColumn(schema, column);
+                        return bound(() -> new StddevState(name, i, min, max));
+                    }
+                });
+    }
+
+    /** Welford's running moments, merged with Chan's formula, so chunks combine exactly. */
+    private static final class StddevState implements RuleState {
+        private final String name;
+        private final int column;
+        private final double min;
+        private final double max;
+        private long n;
+        private double mean;
+        private double m2;
+
+        StddevState(String name, int column, double min, double max) {
+            this.name = name;
+            this.column = column;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                double x = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+                if (Double.isFinite(x)) {
+                    n++;
+                    double d = x - mean;
+                    mean += d / n;
+                    m2 += d * (x - mean);
+                }
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            StddevState o = (StddevState) other;
+            if (o.n == 0) {
+                return;
+            }
+            long total = n + o.n;
+            double d = o.mean - mean;
+            m2 += o.m2 + d * d * n * o.n / total;
+            mean += d * o.n / total;
+            n = total;
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            if (n < 2) {
+                return new RuleOutcome.Errored(name, Double.NaN, "fewer than two finite values");
+            }
+            double sd = Math.sqrt(m2 / (n - 1));
+            String msg = "standard deviation " + fmt(sd) + ", expected " + fmt(min) + ".." + fmt(max);
+            return sd >= min && sd <= max ? new RuleOutcome.Passed(name, sd, msg)
+                    : new RuleOutcome.Failed(name, sd, msg, Severity.ERROR, 0, List.of(), List.of());
+        }
+    }
+
     private static Rule specified(RuleSpec spec, Rule rule) {
         return new Rule() {
             @Override
