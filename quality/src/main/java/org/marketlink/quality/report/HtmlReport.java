@@ -1,0 +1,131 @@
+package org.marketlink.quality.report;
+
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.history.MetricPoint;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A self-contained HTML page for a suite result: overall status, one row per rule with its metric and message,
+ * the most frequent offending values and a sample of failing rows, and — when a history is given — an inline SVG
+ * chart of each rule's metric over time. No scripts, no external files: it opens in any browser without a server.
+ * All text is HTML-escaped. Thread-safe (stateless).
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    /**
+     * @param history per rule name, its past metric values, oldest first (may be empty)
+     */
+    public static String render(SuiteResult result, Map<String, List<MetricPoint>> history, Instant generatedAt) {
+        StringBuilder b = new StringBuilder(8192);
+        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Quality: ")
+                .append(esc(result.suite())).append("</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}")
+                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.4rem;")
+                .append("vertical-align:top;text-align:left}th{background:#f3f3f3}")
+                .append(".PASSED{color:#176c2e}.WARNING,.INFO{color:#8a6100}.ERROR,.FAILED,.ERRORED{color:#b00020}")
+                .append("code{font-size:.85em}svg{background:#fafafa}")
+                .append("</style></head><body>");
+        b.append("<h1>Suite <code>").append(esc(result.suite())).append("</code></h1>");
+        b.append("<p>Status: <strong class=\"").append(result.status()).append("\">").append(result.status())
+                .append("</strong> &middot; ").append(result.rows()).append(" rows &middot; generated ")
+                .append(esc(generatedAt.toString())).append("</p>");
+        b.append("<table><thead><tr><th>Rule</th><th>Outcome</th><th>Metric</th><th>Message</th>")
+                .append("<th>Offending values</th><th>Sample rows</th><th>History</th></tr></thead><tbody>");
+        for (RuleOutcome o : result.outcomes()) {
+            String status = o instanceof RuleOutcome.Passed ? "PASSED"
+                    : o instanceof RuleOutcome.Failed f ? "FAILED (" + f.severity() + ")" : "ERRORED";
+            String cls = o instanceof RuleOutcome.Passed ? "PASSED" : o instanceof RuleOutcome.Failed f
+                    ? f.severity().name() : "ERRORED";
+            b.append("<tr><td><code>").append(esc(o.rule())).append("</code></td><td class=\"").append(cls)
+                    .append("\">").append(status).append("</td><td>").append(fmt(o.metric())).append("</td><td>")
+                    .append(esc(o.message())).append("</td><td>");
+            if (o instanceof RuleOutcome.Failed f) {
+                for (RuleOutcome.ValueCount v : f.topValues()) {
+                    b.append("<code>").append(esc(v.value())).append("</code> &times;").append(v.count())
+                            .append("<br>");
+                }
+                b.append("</td><td>");
+                for (String s : f.samples()) {
+                    b.append("<code>").append(esc(s.length() > 200 ? s.substring(0, 200) + "…" : s))
+                            .append("</code><br>");
+                }
+            } else {
+                b.append("</td><td>");
+            }
+            b.append("</td><td>").append(chart(history.getOrDefault(o.rule(), List.of()), o.metric()))
+                    .append("</td></tr>");
+        }
+        b.append("</tbody></table></body></html>");
+        return b.toString();
+    }
+
+    /** A small line chart of past values and the current one (marked), as inline SVG. */
+    static String chart(List<MetricPoint> past, double current) {
+        int n = past.size() + 1;
+        if (n < 2) {
+            return "";
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < past.size(); i++) {
+            v[i] = past.get(i).metric();
+        }
+        v[n - 1] = current;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (!Double.isFinite(lo)) {
+            return "";
+        }
+        double span = hi > lo ? hi - lo : 1;
+        int w = 160;
+        int h = 40;
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(v[i])) {
+                double x = 4 + (w - 8) * i / (double) (n - 1);
+                double y = h - 4 - (h - 8) * (v[i] - lo) / span;
+                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            }
+        }
+        double cy = h - 4 - (h - 8) * ((Double.isFinite(current) ? current : lo) - lo) / span;
+        return String.format(Locale.ROOT, "<svg class=\"history\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                        + "role=\"img\" aria-label=\"metric history\"><polyline fill=\"none\" stroke=\"#3366cc\" "
+                        + "stroke-width=\"1.5\" points=\"%s\"/><circle cx=\"%d\" cy=\"%.1f\" r=\"3\" fill=\"#b00020\"/>"
+                        + "</svg>", w, h, w, h, pts.toString().strip(), w - 4, cy);
+    }
+
+    private static String fmt(double d) {
+        return Double.isNaN(d) ? "–" : String.format(Locale.ROOT, "%.6g", d);
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
