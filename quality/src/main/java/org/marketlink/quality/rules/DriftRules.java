@@ -1,0 +1,235 @@
+package org.marketlink.quality.rules;
+
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Severity;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** Distribution drift against a reference, and user-defined aggregate rules. */
+public final class DriftRules {
+    private DriftRules() {
+    }
+
+    /**
+     * The two-sample Kolmogorov–Smirnov distance between a numeric column and a reference sample is at most
+     * {@code maxDistance} (0..1). The column's values are kept to compute it exactly.
+     */
+    public static Rule ksDrift(String column, double[] reference, double maxDistance) {
+        double[] ref = Arrays.stream(reference).filter(Double::isFinite).sorted().toArray();
+        if (ref.length == 0) {
+            throw new IllegalArgumentException("the reference sample for " + column + " has no finite values");
+        }
+        String name = "ksDrift(" + column + ")";
+        return new AggregateRule(name, Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int i = Rules.numericColumn(schema, column);
+                return bound(() -> new KsState(name, i, ref, maxDistance));
+            }
+        };
+    }
+
+    private static final class KsState implements RuleState {
+        private final String name;
+        private final int column;
+        private final double[] ref;
+        private final double max;
+        private double[] values = new double[256];
+        private int n;
+
+        KsState(String name, int column, double[] ref, double max) {
+            this.name = name;
+            this.column = column;
+            this.ref = ref;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                double d = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+                if (Double.isFinite(d)) {
+                    if (n == values.length) {
+                        values = Arrays.copyOf(values, n * 2);
+                    }
+                    values[n++] = d;
+                }
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            KsState o = (KsState) other;
+            for (int i = 0; i < o.n; i++) {
+                if (n == values.length) {
+                    values = Arrays.copyOf(values, n * 2);
+                }
+                values[n++] = o.values[i];
+            }
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            if (n == 0) {
+                return new RuleOutcome.Errored(name, Double.NaN, "no finite values");
+            }
+            double[] cur = Arrays.copyOf(values, n);
+            Arrays.sort(cur);
+            double d = ks(cur, ref);
+            String msg = "KS distance " + Rules.fmt(d) + " from the reference, allowed " + Rules.fmt(max);
+            return d <= max ? new RuleOutcome.Passed(name, d, msg)
+                    : new RuleOutcome.Failed(name, d, msg, Severity.ERROR, 0, List.of(), List.of());
+        }
+    }
+
+    /** sup |F_a − F_b| over both sorted samples. */
+    static double ks(double[] a, double[] b) {
+        int i = 0;
+        int j = 0;
+        double d = 0;
+        while (i < a.length && j < b.length) {
+            double x = Math.min(a[i], b[j]);
+            while (i < a.length && a[i] <= x) {
+                i++;
+            }
+            while (j < b.length && b[j] <= x) {
+                j++;
+            }
+            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
+        }
+        return d;
+    }
+
+    /**
+     * The population stability index of a categorical column against reference shares (category → share, summing to
+     * about 1) is at most {@code maxPsi} (0.1 is commonly read as a small shift, 0.25 as a large one). Categories
+     * missing on either side get a small floor share so the index stays finite.
+     */
+    public static Rule psiDrift(String column, Map<String, Double> referenceShares, double maxPsi) {
+        Map<String, Double> ref = Map.copyOf(referenceShares);
+        String name = "psiDrift(" + column + ")";
+        return new AggregateRule(name, Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int i = schema.indexOf(column);
+                return bound(() -> new PsiState(name, i, ref, maxPsi));
+            }
+        };
+    }
+
+    private static final class PsiState implements RuleState {
+        private static final double FLOOR = 1e-4;
+        private final String name;
+        private final int column;
+        private final Map<String, Double> ref;
+        private final double max;
+        private final Map<String, long[]> counts = new HashMap<>();
+        private long n;
+
+        PsiState(String name, int column, Map<String, Double> ref, double max) {
+            this.name = name;
+            this.column = column;
+            this.ref = ref;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                counts.computeIfAbsent(v.toString(), k -> new long[1])[0]++;
+                n++;
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            PsiState o = (PsiState) other;
+            o.counts.forEach((k, c) -> counts.computeIfAbsent(k, x -> new long[1])[0] += c[0]);
+            n += o.n;
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            if (n == 0) {
+                return new RuleOutcome.Errored(name, Double.NaN, "no values");
+            }
+            java.util.Set<String> keys = new java.util.HashSet<>(ref.keySet());
+            keys.addAll(counts.keySet());
+            double psi = 0;
+            for (String k : keys) {
+                double p = Math.max(FLOOR, counts.containsKey(k) ? (double) counts.get(k)[0] / n : 0);
+                double q = Math.max(FLOOR, ref.getOrDefault(k, 0.0));
+                psi += (p - q) * Math.log(p / q);
+            }
+            String msg = "PSI " + Rules.fmt(psi) + " against the reference, allowed " + Rules.fmt(max);
+            return psi <= max ? new RuleOutcome.Passed(name, psi, msg)
+                    : new RuleOutcome.Failed(name, psi, msg, Severity.ERROR, 0, List.of(), List.of());
+        }
+    }
+
+    /**
+     * A user-defined aggregate rule: a mergeable state {@code S} built per chunk from {@code zero}, fed each row by
+     * {@code add}, combined by {@code merge}, and judged by {@code metric} (passing when it lies in [min, max]).
+     */
+    public static <S> Rule aggregate(String name, Supplier<S> zero, java.util.function.BiFunction<S, Row, S> add,
+                                     BinaryOperator<S> merge, Function<S, Double> metric, double min, double max) {
+        return new AggregateRule(name, Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                return bound(() -> new CustomState<>(name, zero.get(), add, merge, metric, min, max));
+            }
+        };
+    }
+
+    private static final class CustomState<S> implements RuleState {
+        private final String name;
+        private final java.util.function.BiFunction<S, Row, S> add;
+        private final BinaryOperator<S> merge;
+        private final Function<S, Double> metric;
+        private final double min;
+        private final double max;
+        private S state;
+
+        CustomState(String name, S zero, java.util.function.BiFunction<S, Row, S> add, BinaryOperator<S> merge,
+                    Function<S, Double> metric, double min, double max) {
+            this.name = name;
+            this.state = zero;
+            this.add = add;
+            this.merge = merge;
+            this.metric = metric;
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public void accept(Row row) {
+            state = add.apply(state, row);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void merge(RuleState other) {
+            state = merge.apply(state, ((CustomState<S>) other).state);
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            double v = metric.apply(state);
+            String msg = name + " " + Rules.fmt(v) + ", expected " + Rules.fmt(min) + ".." + Rules.fmt(max);
+            return Double.isNaN(v) ? new RuleOutcome.Errored(name, v, "metric is not a number")
+                    : v >= min && v <= max ? new RuleOutcome.Passed(name, v, msg)
+                    : new RuleOutcome.Failed(name, v, msg, Severity.ERROR, 0, List.of(), List.of());
+        }
+    }
+}
