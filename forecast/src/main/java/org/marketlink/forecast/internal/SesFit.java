@@ -101,15 +101,42 @@ public final class SesFit {
         return new SesFit(alpha, initial, level, sse, y.length);
     }
 
-    private static double mse(double[] y, double alpha, double l0) {
+    /**
+     * Mean squared one-step error of SES. The level recursion is unrolled four steps at a time: the level four
+     * steps on is (1−α)⁴·L plus a term of the data alone, so the dependent chain is one multiply-add per four
+     * observations and the processor can work on the rest in parallel. This is the hot loop of every SES and Theta
+     * fit (Nelder–Mead calls it about 140 times per series).
+     */
+    static double mse(double[] y, double alpha, double l0) {
+        double a = 1 - alpha;
+        double a2 = a * a;
+        double a3 = a2 * a;
+        double a4 = a2 * a2;
         double level = l0;
         double sse = 0;
-        for (double v : y) {
-            double e = v - level;
+        int n = y.length;
+        int t = 0;
+        for (; t + 3 < n; t += 4) {
+            double y0 = y[t];
+            double y1 = y[t + 1];
+            double y2 = y[t + 2];
+            double y3 = y[t + 3];
+            double l1 = a * level + alpha * y0;
+            double l2 = a2 * level + alpha * (a * y0 + y1);
+            double l3 = a3 * level + alpha * (a2 * y0 + a * y1 + y2);
+            double e0 = y0 - level;
+            double e1 = y1 - l1;
+            double e2 = y2 - l2;
+            double e3 = y3 - l3;
+            sse += e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+            level = a4 * level + alpha * (a3 * y0 + a2 * y1 + a * y2 + y3);
+        }
+        for (; t < n; t++) {
+            double e = y[t] - level;
             sse += e * e;
             level += alpha * e;
         }
-        return sse / y.length;
+        return sse / n;
     }
 
     /** SES with a given alpha and the least-squares initial level. */
