@@ -52,6 +52,14 @@ public final class MainJob {
                         setting("marketlink.jdbc.password", "MARKETLINK_JDBC_PASSWORD", "")), options)) {
             Summary summary = run(store, System.out);
             System.out.println(summary.render(url.isEmpty() ? "H2 at " + dataDir.toAbsolutePath() : url));
+            RealDataStep.sharedData().ifPresentOrElse(wfp -> {
+                RealDataStep.Result r = RealDataStep.run(store, wfp, dataDir, Instant.now(), System.out);
+                System.out.printf("  WFP prices       %,d rows in, %,d stored, %,d quarantined (run %s)%n",
+                        r.run().rowsIn(), r.run().rowsOut(), r.run().quarantined(), r.run().runId());
+                System.out.println("  quality          " + r.quality().status() + ", report at "
+                        + r.report().toAbsolutePath());
+            }, () -> System.out.println("  (shared/data not found above the working directory: real-data step "
+                    + "skipped)"));
         }
     }
 
@@ -60,7 +68,7 @@ public final class MainJob {
         Instant now = Instant.parse("2026-11-25T06:00:00Z");
         SampleMarket market = SampleMarket.build(now);
         long started = System.nanoTime();
-        out.println("[1/2] writing " + market.size() + " records");
+        out.println("[1/4] writing " + market.size() + " sample records");
         store.shgs().upsertAll(market.shgs());
         store.buyers().upsertAll(market.buyers());
         store.products().upsertAll(market.products());
@@ -70,7 +78,7 @@ public final class MainJob {
         store.pricingHistory().upsertAll(market.pricingHistory());
         store.forecasts().upsertAll(market.forecasts());
 
-        out.println("[2/2] reading back and checking every entity");
+        out.println("[2/4] reading back and checking every entity");
         List<String> mismatches = new ArrayList<>();
         for (Shg shg : market.shgs()) {
             check(mismatches, "shg " + shg.name(), store.shgs().findByNaturalKey(shg.name(), shg.location().region())

@@ -32,7 +32,7 @@ class MainJobTest {
             assertThat(summary.forecasts()).isEqualTo(15 * 4);
             assertThat(summary.render("test")).contains("OK", "shgs             5");
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1/2]", "[2/2]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1/4]", "[2/4]");
     }
 
     @Test
@@ -50,7 +50,10 @@ class MainJobTest {
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("MarketLink main job — OK").doesNotContain("MISMATCH");
-        // the second run found the same 5 groups, not 10
-        assertThat(text.split("shgs             5", -1)).hasSize(3);
+        // the real-data step: every WFP row accounted for, the report written
+        assertThat(text).contains("17,881 rows in, 17,089 stored, 792 quarantined", "quality          PASSED");
+        assertThat(java.nio.file.Files.exists(dir.resolve("quality-report.html"))).isTrue();
+        // the second run found the same groups (5 samples + the WFP markets), not new copies of them
+        assertThat(text).contains("shgs             5", "shgs             6").doesNotContain("shgs             1");
     }
 }

@@ -1,0 +1,100 @@
+package org.marketlink.examples.mainjob;
+
+import org.marketlink.core.data.RecordRows;
+import org.marketlink.core.model.ContactInfo;
+import org.marketlink.core.model.Location;
+import org.marketlink.core.model.PricingHistory;
+import org.marketlink.core.model.Product;
+import org.marketlink.core.model.Shg;
+import org.marketlink.core.pipeline.RunOptions;
+import org.marketlink.core.pipeline.RunReport;
+import org.marketlink.core.pipeline.Sinks;
+import org.marketlink.core.store.MarketStore;
+import org.marketlink.examples.data.WfpKenya;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.report.HtmlReport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The real-data part of the main job: the WFP Kenya market prices ingested through the pipeline into the store
+ * (prices per kg, litre or unit; unreadable units and duplicates quarantined in the store; lineage recorded),
+ * checked with the built-in pricing-history suite, and written up as an HTML quality report.
+ */
+final class RealDataStep {
+    /** What the step did. */
+    record Result(RunReport run, SuiteResult quality, long products, Path report) {
+    }
+
+    private RealDataStep() {
+    }
+
+    /** Finds {@code shared/data} above the working directory, as the project's layout places it. */
+    static Optional<Path> sharedData() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("data").resolve("wfp_food_prices_ken.csv");
+            if (Files.exists(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Result run(MarketStore store, Path wfp, Path reportDir, Instant now, PrintStream out) {
+        out.println("[3/4] ingesting WFP Kenya market prices from " + wfp.getFileName());
+        // one producer group stands for the WFP markets; one product per commodity, price type and base unit
+        Shg markets = new Shg(UUID.nameUUIDFromBytes("shg:wfp-kenya-markets".getBytes()), "WFP Kenya markets",
+                Location.of("", "Kenya", "KE", null), "market prices", 1, 0, List.of(), Map.of(),
+                ContactInfo.none(), Optional.empty(), now, now);
+        store.shgs().upsertAll(List.of(markets));
+        Sinks.ListSink<PricingHistory> collected = Sinks.list();
+        RunReport scan = WfpKenya.pricingHistory(WfpKenya.source(wfp)).to(collected)
+                .run(RunOptions.defaults().withChunkSize(4096));
+        Map<UUID, Product> products = new HashMap<>();
+        for (PricingHistory p : collected.rows()) {
+            products.computeIfAbsent(p.productId(), id -> new Product(id, markets.id(), "WFP product " + id,
+                    "market prices", "", "unit", BigDecimal.ONE, BigDecimal.ZERO, List.of(), List.of(), 0, 1, 0,
+                    0.5, now, now));
+        }
+        store.products().upsertAll(new ArrayList<>(products.values()));
+        RunReport run = WfpKenya.pricingHistory(WfpKenya.source(wfp))
+                .to(Sinks.of("pricing_history", store.pricingHistory()::upsertAll))
+                .quarantineTo(store.quarantine().sink())
+                .run(RunOptions.defaults().withChunkSize(4096).withParallelism(2)
+                        .withListener(p -> { }));
+        store.lineage().record(run);
+        out.printf("      %,d rows read, %,d written, %,d quarantined %s, balanced: %s%n", run.rowsIn(), run.rowsOut(),
+                run.quarantined(), store.quarantine().countByReason(run.runId()), run.balanced());
+
+        out.println("[4/4] checking pricing history quality and writing the report");
+        RecordRows<PricingHistory> rows = RecordRows.of(PricingHistory.class);
+        Suite suite = Suite.of("pricingHistory", org.marketlink.quality.rules.Rules.complete("productId"),
+                org.marketlink.quality.rules.Rules.nonNegative("price"),
+                org.marketlink.quality.rules.Rules.meanBetween("price", 0, 100_000),
+                org.marketlink.quality.rules.Rules.unique("productId", "saleDate", "region"));
+        Suite.State state = suite.compile(rows.schema()).newState();
+        collected.rows().forEach(p -> state.accept(rows.toRow(p)));
+        SuiteResult quality = state.result();
+        Path report = reportDir.resolve("quality-report.html");
+        try {
+            Files.createDirectories(reportDir);
+            Files.writeString(report, HtmlReport.render(quality, Map.of(), now));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report " + report, e);
+        }
+        return new Result(run, quality, products.size(), report);
+    }
+}
