@@ -797,6 +797,9 @@ public final class Rules {
     }
 
     static String fmt(double d) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "∞" : "-∞";
+        }
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 }
