@@ -114,7 +114,7 @@ public final class QualityBenchmark {
         System.exit(0);
     }
 
-    private static SuiteResult runParallel(Suite.Compiled suite, List<Row> rows, int threads) throws Exception {
+    static SuiteResult runParallel(Suite.Compiled suite, List<Row> rows, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             int chunk = (rows.size() + threads - 1) / threads;

@@ -1,0 +1,164 @@
+package org.marketlink.benchmarks.quality;
+
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.rules.Rule;
+import org.marketlink.quality.rules.RuleOptions;
+import org.marketlink.quality.rules.Rules;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A wide table — 200 columns × 200,000 rows, three rules per column (600 rules) — checked by one MarketLink suite
+ * pass and, in the same process, by DuckDB computing the same 600 metrics in one SQL query over the same data in an
+ * in-memory table. 160 columns are numeric (complete, between 0 and 1, mean between 0 and 1), 40 are text
+ * (complete, in a set of five values, length 1 to 8). About 1% of cells are null and 0.5% out of range, so the
+ * failing-row counts are not trivial; the benchmark checks that both engines count the same failures.
+ *
+ * <p>Arguments: {@code [rows=200000] [threads=2] [rounds=3]}.
+ */
+public final class WideTableQualityBenchmark {
+    private static final int NUMERIC = 160;
+    private static final int TEXT = 40;
+    private static final String[] VALUES = {"alpha", "beta", "gamma", "delta", "eps"};
+
+    private WideTableQualityBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int width = NUMERIC + TEXT;
+
+        List<Field> fields = new ArrayList<>(width);
+        for (int c = 0; c < NUMERIC; c++) {
+            fields.add(Field.optional("n" + c, FieldType.DOUBLE));
+        }
+        for (int c = 0; c < TEXT; c++) {
+            fields.add(Field.optional("s" + c, FieldType.STRING));
+        }
+        Schema schema = Schema.of(fields.toArray(Field[]::new));
+
+        SplittableRandom r = new SplittableRandom(7);
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object[] v = new Object[width];
+            for (int c = 0; c < NUMERIC; c++) {
+                int roll = r.nextInt(200);
+                v[c] = roll < 2 ? null : roll == 2 ? 1.5 + r.nextDouble() : r.nextDouble();
+            }
+            for (int c = 0; c < TEXT; c++) {
+                int roll = r.nextInt(200);
+                v[NUMERIC + c] = roll < 2 ? null : roll == 2 ? "unexpected" : VALUES[r.nextInt(VALUES.length)];
+            }
+            rows.add(Row.of(schema, v));
+        }
+
+        List<Rule> rules = new ArrayList<>(3 * width);
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int c = 0; c < NUMERIC; c++) {
+            String col = "n" + c;
+            rules.add(Rules.complete(col));
+            rules.add(Rules.between(col, 0, 1));
+            rules.add(Rules.meanBetween(col, 0, 1));
+            sql.append("count(*) - count(").append(col).append("), ")
+                    .append("count(*) FILTER (WHERE ").append(col).append(" < 0 OR ").append(col).append(" > 1), ")
+                    .append("avg(").append(col).append("), ");
+        }
+        Set<String> allowed = Set.of(VALUES);
+        for (int c = 0; c < TEXT; c++) {
+            String col = "s" + c;
+            rules.add(Rules.complete(col));
+            rules.add(Rules.inSet(col, allowed));
+            rules.add(Rules.length(col, 1, 8, RuleOptions.strict()));
+            sql.append("count(*) - count(").append(col).append("), ")
+                    .append("count(*) FILTER (WHERE ").append(col)
+                    .append(" NOT IN ('alpha','beta','gamma','delta','eps')), ")
+                    .append("count(*) FILTER (WHERE length(").append(col).append(") NOT BETWEEN 1 AND 8), ");
+        }
+        sql.setLength(sql.length() - 2);
+        sql.append(" FROM t");
+        Suite.Compiled suite = Suite.of("wide", rules).compile(schema);
+
+        try (Connection conn = DriverManager.getConnection("jdbc:duckdb:"); Statement st = conn.createStatement()) {
+            st.execute("SET threads = " + threads);
+            StringBuilder ddl = new StringBuilder("CREATE TABLE t (");
+            for (int c = 0; c < NUMERIC; c++) {
+                ddl.append("n").append(c).append(" DOUBLE, ");
+            }
+            for (int c = 0; c < TEXT; c++) {
+                ddl.append("s").append(c).append(" VARCHAR").append(c + 1 < TEXT ? ", " : ")");
+            }
+            st.execute(ddl.toString());
+            try (var app = ((org.duckdb.DuckDBConnection) conn).createAppender("main", "t")) {
+                for (Row row : rows) {
+                    app.beginRow();
+                    for (int c = 0; c < NUMERIC; c++) {
+                        if (row.isNull(c)) {
+                            app.appendNull();
+                        } else {
+                            app.append(row.getDouble(c));
+                        }
+                    }
+                    for (int c = NUMERIC; c < width; c++) {
+                        app.append(row.getString(c));
+                    }
+                    app.endRow();
+                }
+            }
+
+            double bestOurs = 0;
+            double bestDuck = 0;
+            for (int round = 1; round <= rounds; round++) {
+                long t0 = System.nanoTime();
+                SuiteResult result = QualityBenchmark.runParallel(suite, rows, threads);
+                double ours = n / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                long duckFailures = 0;
+                try (ResultSet rs = st.executeQuery(sql.toString())) {
+                    rs.next();
+                    for (int c = 0; c < NUMERIC; c++) {
+                        duckFailures += rs.getLong(3 * c + 1) + rs.getLong(3 * c + 2);
+                    }
+                    for (int c = 0; c < TEXT; c++) {
+                        int base = 3 * (NUMERIC + c);
+                        duckFailures += rs.getLong(base + 1) + rs.getLong(base + 2) + rs.getLong(base + 3);
+                    }
+                }
+                double duck = n / ((System.nanoTime() - t0) / 1e9);
+                long ourFailures = 0;
+                for (RuleOutcome o : result.outcomes()) {
+                    if (o instanceof RuleOutcome.Failed f) {
+                        ourFailures += f.failingRows();
+                    }
+                }
+                System.out.printf("round %d: MarketLink %,.0f rows/s   DuckDB %,.0f rows/s   (failing cells: %,d vs %,d)%n",
+                        round, ours, duck, ourFailures, duckFailures);
+                if (ourFailures != duckFailures) {
+                    throw new IllegalStateException("engines disagree: " + ourFailures + " vs " + duckFailures);
+                }
+                bestOurs = Math.max(bestOurs, ours);
+                bestDuck = Math.max(bestDuck, duck);
+            }
+            System.out.printf("best (%d columns, %d rules): MarketLink %,.0f rows/s, DuckDB %,.0f rows/s, ratio %.2f "
+                    + "(goal >= 1.0)%n", width, rules.size(), bestOurs, bestDuck, bestOurs / bestDuck);
+        }
+        System.exit(0);
+    }
+}
