@@ -2,6 +2,7 @@ package org.marketlink.quality.metrics;
 
 import org.marketlink.quality.RuleOutcome;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,18 +10,21 @@ import java.util.Map;
 
 /**
  * Counts offending values, keeping at most {@code capacity} distinct values (later new values are counted in
- * {@link #overflow()} only), so memory stays bounded on very dirty data. Mergeable. Not thread-safe.
+ * {@link #overflow()} only), so memory stays bounded on very dirty data. Values are counted as the objects a row
+ * already holds and rendered as text only in {@link #top(int)}, so counting allocates nothing for a value seen
+ * before (rendering each failing value on the hot path cost more than the rules themselves). {@code null} is a
+ * value like any other and renders as {@code "null"}; decimals render without exponent. Mergeable. Not thread-safe.
  */
 public final class ValueCounter {
     private final int capacity;
-    private final Map<String, long[]> counts = new HashMap<>();
+    private final Map<Object, long[]> counts = new HashMap<>();
     private long overflow;
 
     public ValueCounter(int capacity) {
         this.capacity = capacity;
     }
 
-    public void add(String value, long n) {
+    public void add(Object value, long n) {
         long[] c = counts.get(value);
         if (c != null) {
             c[0] += n;
@@ -44,8 +48,12 @@ public final class ValueCounter {
     /** The {@code n} most frequent values, ties broken by value so the order is stable. */
     public List<RuleOutcome.ValueCount> top(int n) {
         List<RuleOutcome.ValueCount> all = new ArrayList<>(counts.size());
-        counts.forEach((k, v) -> all.add(new RuleOutcome.ValueCount(k, v[0])));
+        counts.forEach((k, v) -> all.add(new RuleOutcome.ValueCount(text(k), v[0])));
         all.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
         return all.size() > n ? List.copyOf(all.subList(0, n)) : List.copyOf(all);
+    }
+
+    private static String text(Object value) {
+        return value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value);
     }
 }

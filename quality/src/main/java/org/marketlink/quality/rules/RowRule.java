@@ -65,6 +65,34 @@ public abstract class RowRule implements Rule {
         boolean passes(Row row);
 
         String value(Row row);
+
+        /**
+         * The offending value as counted among the top values: by default {@link #value(Row)}; tests whose text is
+         * just the cell's own rendering return the cell object, so counting a failure allocates nothing.
+         */
+        default Object countedValue(Row row) {
+            return value(row);
+        }
+    }
+
+    /** A test on one cell whose offending value is the cell itself. */
+    protected abstract static class CellTest implements RowTest {
+        protected final int index;
+
+        protected CellTest(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public String value(Row row) {
+            Object v = row.get(index);
+            return v instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(v);
+        }
+
+        @Override
+        public Object countedValue(Row row) {
+            return row.get(index);
+        }
     }
 
     @Override
@@ -110,7 +138,7 @@ public abstract class RowRule implements Rule {
             rows++;
             if (!test.passes(row)) {
                 failing++;
-                values.add(test.value(row), 1);
+                values.add(test.countedValue(row), 1);
                 if (samples.size() < SAMPLES) {
                     samples.add(row.toString());
                 }

@@ -43,16 +43,11 @@ public final class Rules {
             protected RowTest compile(Schema schema) {
                 int i = schema.indexOf(column);
                 boolean text = schema.field(i).type() == FieldType.STRING;
-                return new RowTest() {
+                return new CellTest(i) {
                     @Override
                     public boolean passes(Row row) {
                         Object v = row.get(i);
                         return v != null && !(text && ((String) v).isBlank());
-                    }
-
-                    @Override
-                    public String value(Row row) {
-                        return String.valueOf(row.get(i));
                     }
                 };
             }
@@ -87,7 +82,7 @@ public final class Rules {
             @Override
             protected RowTest compile(Schema schema) {
                 int i = numericColumn(schema, column);
-                return new RowTest() {
+                return new CellTest(i) {
                     @Override
                     public boolean passes(Row row) {
                         Object v = row.get(i);
@@ -96,12 +91,6 @@ public final class Rules {
                         }
                         double d = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
                         return inclusive ? d >= min && d <= max : d > min && d < max;
-                    }
-
-                    @Override
-                    public String value(Row row) {
-                        Object v = row.get(i);
-                        return v instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v);
                     }
                 };
             }
@@ -141,16 +130,11 @@ public final class Rules {
             @Override
             protected RowTest compile(Schema schema) {
                 int i = schema.indexOf(column);
-                return new RowTest() {
+                return new CellTest(i) {
                     @Override
                     public boolean passes(Row row) {
                         Object v = row.get(i);
                         return v == null || values.contains(v.toString());
-                    }
-
-                    @Override
-                    public String value(Row row) {
-                        return String.valueOf(row.get(i));
                     }
                 };
             }
@@ -178,23 +162,14 @@ public final class Rules {
             @Override
             protected RowTest compile(Schema schema) {
                 int i = schema.indexOf(column);
-                java.util.regex.Matcher matcher = pattern.matcher("");
-                return new RowTest() {
+                // one matcher per thread, reset per value: no allocation per row and no lock shared by the
+                // threads that check chunks of one pass
+                ThreadLocal<java.util.regex.Matcher> matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
+                return new CellTest(i) {
                     @Override
                     public boolean passes(Row row) {
                         Object v = row.get(i);
-                        if (v == null) {
-                            return true;
-                        }
-                        // one matcher per bound rule, reset per value: no allocation per row
-                        synchronized (matcher) {
-                            return matcher.reset(v.toString()).matches();
-                        }
-                    }
-
-                    @Override
-                    public String value(Row row) {
-                        return String.valueOf(row.get(i));
+                        return v == null || matchers.get().reset(v.toString()).matches();
                     }
                 };
             }
@@ -249,6 +224,9 @@ public final class Rules {
                 int[] idx = new int[columns.length];
                 for (int i = 0; i < columns.length; i++) {
                     idx[i] = schema.indexOf(columns[i]);
+                }
+                if (idx.length == 1 && schema.field(idx[0]).type() == FieldType.LONG) {
+                    return bound(() -> new LongUniqueState(name(), idx[0]));
                 }
                 return bound(() -> new UniqueState(name(), idx));
             }
@@ -308,25 +286,123 @@ public final class Rules {
 
         @Override
         public RuleOutcome outcome() {
-            long duplicates = 0;
-            List<RuleOutcome.ValueCount> top = new ArrayList<>();
+            List<RuleOutcome.ValueCount> repeated = new ArrayList<>();
             for (Map.Entry<Object, long[]> e : counts.entrySet()) {
                 if (e.getValue()[0] > 1) {
-                    duplicates += e.getValue()[0] - 1;
-                    top.add(new RuleOutcome.ValueCount(e.getKey().toString(), e.getValue()[0]));
+                    repeated.add(new RuleOutcome.ValueCount(e.getKey().toString(), e.getValue()[0]));
                 }
             }
-            double metric = rows == 0 ? 1 : (double) counts.size() / rows;
-            if (duplicates == 0) {
-                return new RuleOutcome.Passed(name, metric, counts.size() + " distinct of " + rows + " rows");
-            }
-            top.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count())
-                    : a.value().compareTo(b.value()));
-            List<RuleOutcome.ValueCount> shown = top.size() > 5 ? top.subList(0, 5) : top;
-            return new RuleOutcome.Failed(name, metric, duplicates + " duplicate row" + (duplicates == 1 ? "" : "s")
-                    + " (" + top.size() + " keys repeated), e.g. " + shown, Severity.ERROR, duplicates, shown,
-                    List.of());
+            return uniquenessOutcome(name, rows, counts.size(), repeated);
         }
+    }
+
+    /**
+     * Uniqueness of one {@code LONG} column, counted in an open-addressing table of primitive keys and counts: no
+     * boxing and no allocation per row (the generic {@link UniqueState} allocates a map node per distinct key and
+     * made uniqueness the slowest rule of a suite). Same outcome as the generic state, which serves as its oracle.
+     */
+    private static final class LongUniqueState implements RuleState {
+        private final String name;
+        private final int column;
+        /**
+         * Slot {@code k} holds its key at {@code 2k} and its count at {@code 2k + 1}, so a probe touches one cache
+         * line; a count of 0 marks a free slot (a stored key has been seen at least once).
+         */
+        private long[] table = new long[2 * 1024];
+        private int size;
+        private long nulls;
+        private long rows;
+
+        LongUniqueState(String name, int column) {
+            this.name = name;
+            this.column = column;
+        }
+
+        @Override
+        public void accept(Row row) {
+            rows++;
+            Object v = row.get(column);
+            if (v == null) {
+                nulls++;
+            } else {
+                add((Long) v, 1);
+            }
+        }
+
+        private void add(long key, long n) {
+            long[] t = table;
+            int mask = (t.length >> 1) - 1;
+            long h = key * 0x9E3779B97F4A7C15L;
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (t[2 * slot + 1] != 0) {
+                if (t[2 * slot] == key) {
+                    t[2 * slot + 1] += n;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            t[2 * slot] = key;
+            t[2 * slot + 1] = n;
+            if (++size > t.length >> 2) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            long[] old = table;
+            table = new long[old.length * 2];
+            size = 0;
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i + 1] != 0) {
+                    add(old[i], old[i + 1]);
+                }
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            LongUniqueState o = (LongUniqueState) other;
+            rows += o.rows;
+            nulls += o.nulls;
+            for (int i = 0; i < o.table.length; i += 2) {
+                if (o.table[i + 1] != 0) {
+                    add(o.table[i], o.table[i + 1]);
+                }
+            }
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            List<RuleOutcome.ValueCount> repeated = new ArrayList<>();
+            for (int i = 0; i < table.length; i += 2) {
+                if (table[i + 1] > 1) {
+                    repeated.add(new RuleOutcome.ValueCount(Long.toString(table[i]), table[i + 1]));
+                }
+            }
+            if (nulls > 1) {
+                repeated.add(new RuleOutcome.ValueCount(NULL_KEY.toString(), nulls));
+            }
+            return uniquenessOutcome(name, rows, size + (nulls > 0 ? 1 : 0), repeated);
+        }
+    }
+
+    /** The outcome of a uniqueness rule from its distinct-key count and the keys seen more than once. */
+    private static RuleOutcome uniquenessOutcome(String name, long rows, long distinct,
+                                                 List<RuleOutcome.ValueCount> repeated) {
+        long duplicates = 0;
+        for (RuleOutcome.ValueCount v : repeated) {
+            duplicates += v.count() - 1;
+        }
+        double metric = rows == 0 ? 1 : (double) distinct / rows;
+        if (duplicates == 0) {
+            return new RuleOutcome.Passed(name, metric, distinct + " distinct of " + rows + " rows");
+        }
+        repeated.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count())
+                : a.value().compareTo(b.value()));
+        List<RuleOutcome.ValueCount> shown = repeated.size() > 5 ? repeated.subList(0, 5) : repeated;
+        return new RuleOutcome.Failed(name, metric, duplicates + " duplicate row" + (duplicates == 1 ? "" : "s")
+                + " (" + repeated.size() + " keys repeated), e.g. " + shown, Severity.ERROR, duplicates, shown,
+                List.of());
     }
 
     /** The number of rows is in [min, max]. */
@@ -512,16 +588,11 @@ public final class Rules {
                     @Override
                     protected RowTest compile(Schema schema) {
                         int i = schema.indexOf(column);
-                        return new RowTest() {
+                        return new CellTest(i) {
                             @Override
                             public boolean passes(Row row) {
                                 Object v = row.get(i);
                                 return v == null || parses(v.toString().strip(), type);
-                            }
-
-                            @Override
-                            public String value(Row row) {
-                                return String.valueOf(row.get(i));
                             }
                         };
                     }
@@ -580,7 +651,7 @@ public final class Rules {
                     @Override
                     protected RowTest compile(Schema schema) {
                         int i = schema.indexOf(column);
-                        return new RowTest() {
+                        return new CellTest(i) {
                             @Override
                             public boolean passes(Row row) {
                                 Object v = row.get(i);
@@ -589,11 +660,6 @@ public final class Rules {
                                 }
                                 int n = v.toString().length();
                                 return n >= min && n <= max;
-                            }
-
-                            @Override
-                            public String value(Row row) {
-                                return String.valueOf(row.get(i));
                             }
                         };
                     }
@@ -621,16 +687,11 @@ public final class Rules {
             @Override
             protected RowTest compile(Schema schema) {
                 int i = schema.indexOf(column);
-                return new RowTest() {
+                return new CellTest(i) {
                     @Override
                     public boolean passes(Row row) {
                         Object v = row.get(i);
                         return v == null || known.contains(v);
-                    }
-
-                    @Override
-                    public String value(Row row) {
-                        return String.valueOf(row.get(i));
                     }
                 };
             }
