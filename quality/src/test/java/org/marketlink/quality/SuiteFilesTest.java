@@ -25,7 +25,7 @@ class SuiteFilesTest {
         return Suite.of("orders", Rules.complete("status", new RuleOptions(0.5, 0.2, Severity.WARNING)),
                 Rules.inSet("status", Set.of("PAID", "PENDING")), Rules.between("price", 0, 100, false,
                         RuleOptions.strict()), Rules.nonNegative("price"), Rules.matches("status", "[A-Z]+"),
-                Rules.unique("id"), Rules.rowCount(1, 10), Rules.meanBetween("price", 0, 5));
+                Rules.unique("id"), Rules.primaryKey("id", "status"), Rules.rowCount(1, 10), Rules.meanBetween("price", 0, 5));
     }
 
     @Test

@@ -99,6 +99,7 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                 case "inSet" -> Rules.inSet(need(path, "column", column), Set.copyOf(need(path, "values", values)), o);
                 case "matches" -> Rules.matches(need(path, "column", column), need(path, "pattern", pattern), o);
                 case "unique" -> Rules.unique(need(path, "columns", columns).toArray(new String[0]));
+                case "primaryKey" -> Rules.primaryKey(need(path, "columns", columns).toArray(new String[0]));
                 case "rowCount" -> Rules.rowCount(need(path, "min", min).longValue(), need(path, "max", max).longValue());
                 case "meanBetween" -> Rules.meanBetween(need(path, "column", column), need(path, "min", min),
                         need(path, "max", max));
@@ -114,7 +115,7 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                 case "quantile" -> Rules.quantile(need(path, "column", column), need(path, "q", q),
                         need(path, "min", min), need(path, "max", max), exact != null && exact);
                 default -> throw new IllegalArgumentException(path + ".type: unknown rule '" + type + "'; known: "
-                        + "complete, between, nonNegative, positive, inSet, matches, unique, rowCount, meanBetween, "
+                        + "complete, between, nonNegative, positive, inSet, matches, unique, primaryKey, rowCount, meanBetween, "
                         + "distinctCount, quantile, parsesAs, length, stddevBetween");
             };
         } catch (java.util.regex.PatternSyntaxException e) {

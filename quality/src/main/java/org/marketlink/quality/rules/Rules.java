@@ -216,6 +216,71 @@ public final class Rules {
         };
     }
 
+    private static Rule primaryKey0(String... columns) {
+        return new AggregateRule("primaryKey(" + String.join(",", columns) + ")", Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int[] idx = new int[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    idx[i] = schema.indexOf(columns[i]);
+                }
+                BoundRule unique = unique0(columns).bind(schema);
+                return bound(() -> new PrimaryKeyState(name(), idx, unique.newState()));
+            }
+        };
+    }
+
+    /** Counts rows with an empty key column and feeds the others to a uniqueness state. */
+    private static final class PrimaryKeyState implements RuleState {
+        private final String name;
+        private final int[] idx;
+        private final RuleState unique;
+        private long emptyKeys;
+        private long rows;
+
+        PrimaryKeyState(String name, int[] idx, RuleState unique) {
+            this.name = name;
+            this.idx = idx;
+            this.unique = unique;
+        }
+
+        @Override
+        public void accept(Row row) {
+            rows++;
+            for (int i : idx) {
+                Object v = row.get(i);
+                if (v == null || v instanceof String text && text.isBlank()) {
+                    emptyKeys++;
+                    return;
+                }
+            }
+            unique.accept(row);
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            PrimaryKeyState o = (PrimaryKeyState) other;
+            rows += o.rows;
+            emptyKeys += o.emptyKeys;
+            unique.merge(o.unique);
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            RuleOutcome u = unique.outcome();
+            long duplicates = u instanceof RuleOutcome.Failed f ? f.failingRows() : 0;
+            double metric = rows == 0 ? 1 : (double) (rows - emptyKeys - duplicates) / rows;
+            if (emptyKeys == 0 && duplicates == 0) {
+                return new RuleOutcome.Passed(name, metric, rows + " rows, every key present and distinct");
+            }
+            List<RuleOutcome.ValueCount> top = u instanceof RuleOutcome.Failed f ? f.topValues() : List.of();
+            String message = (emptyKeys > 0 ? emptyKeys + " row" + (emptyKeys == 1 ? "" : "s") + " with an empty key"
+                    : "") + (emptyKeys > 0 && duplicates > 0 ? "; " : "") + (duplicates > 0 ? u.message() : "");
+            return new RuleOutcome.Failed(name, metric, message, Severity.ERROR, emptyKeys + duplicates, top,
+                    List.of());
+        }
+    }
+
     /** No two rows share the same values of {@code columns} (exact; memory grows with distinct keys). */
     private static Rule unique0(String... columns) {
         return new AggregateRule("uniqueness(" + String.join(",", columns) + ")", Severity.ERROR) {
@@ -535,6 +600,17 @@ public final class Rules {
     /** No two rows share the same values of {@code columns} (exact; memory grows with distinct keys). */
     public static Rule unique(String... columns) {
         return specified(RuleSpec.of("unique").columns(List.of(columns)), unique0(columns));
+    }
+
+    /**
+     * {@code columns} form a primary key: no row has an empty value in any of them, and no two rows share the same
+     * values. Rows with an empty key column are counted as failures and left out of the duplicate count.
+     */
+    public static Rule primaryKey(String... columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("primaryKey needs at least one column");
+        }
+        return specified(RuleSpec.of("primaryKey").columns(List.of(columns)), primaryKey0(columns));
     }
 
     /** The number of rows is in [min, max]. */
