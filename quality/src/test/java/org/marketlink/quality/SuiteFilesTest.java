@@ -25,7 +25,7 @@ class SuiteFilesTest {
         return Suite.of("orders", Rules.complete("status", new RuleOptions(0.5, 0.2, Severity.WARNING)),
                 Rules.inSet("status", Set.of("PAID", "PENDING")), Rules.between("price", 0, 100, false,
                         RuleOptions.strict()), Rules.nonNegative("price"), Rules.matches("status", "[A-Z]+"),
-                Rules.unique("id"), Rules.primaryKey("id", "status"), Rules.rowCount(1, 10), Rules.meanBetween("price", 0, 5));
+                Rules.unique("id"), Rules.primaryKey("id", "status"), Rules.compare("id", "<=", "price"), Rules.rowCount(1, 10), Rules.meanBetween("price", 0, 5));
     }
 
     @Test
@@ -70,6 +70,10 @@ class SuiteFilesTest {
                 + "    pattern: '[a-'\n")).hasMessageContaining("rules[0].pattern");
         assertThatThrownBy(() -> SuiteFiles.readYaml("name: x\nrules:\n  - type: between\n    column: a\n"
                 + "    min: 5\n    max: 1\n")).hasMessageContaining("rules[0]").hasMessageContaining("min <= max");
+        assertThatThrownBy(() -> SuiteFiles.readYaml("name: x\nrules:\n  - type: compare\n    columns: [a, b]\n"
+                + "    values: ['=<']\n")).hasMessageContaining("rules[0].values: compare needs one operator");
+        assertThatThrownBy(() -> SuiteFiles.readYaml("name: x\nrules:\n  - type: compare\n    columns: [a]\n"
+                + "    values: ['<']\n")).hasMessageContaining("rules[0].columns: compare needs two columns");
         assertThatThrownBy(() -> SuiteFiles.readYaml("rules: []\n")).hasMessageContaining("name: missing");
         assertThatThrownBy(() -> SuiteFiles.readYaml("name: [unclosed\n")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SuiteFiles.writeYaml(Suite.of("p", Rules.satisfies("p", "id", r -> true, "x",

@@ -10,14 +10,14 @@ import java.util.Set;
  * A rule as it is written in a suite file (YAML or JSON). {@code type} names the rule; the other fields are its
  * parameters, absent when not used.
  *
- * @param type       complete, between, nonNegative, positive, inSet, matches, unique, rowCount, meanBetween,
- *                   distinctCount or quantile
- * @param column     the column (all but unique and rowCount)
- * @param columns    the columns (unique)
+ * @param type       complete, between, nonNegative, positive, inSet, matches, unique, primaryKey, compare,
+ *                   rowCount, meanBetween, stddevBetween, distinctCount, quantile, parsesAs or length
+ * @param column     the column (all but unique, primaryKey, compare and rowCount)
+ * @param columns    the columns (unique, primaryKey; compare: left and right)
  * @param min        lower bound (between, rowCount, meanBetween)
  * @param max        upper bound
  * @param inclusive  whether bounds are included (between; default true)
- * @param values     allowed values (inSet)
+ * @param values     allowed values (inSet); the type (parsesAs); the operator (compare)
  * @param pattern    regular expression (matches)
  * @param mostly     share of rows that must pass (row rules; default 1)
  * @param errorAbove failing share up to which a failure is only a warning (row rules; default 0)
@@ -100,6 +100,19 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                 case "matches" -> Rules.matches(need(path, "column", column), need(path, "pattern", pattern), o);
                 case "unique" -> Rules.unique(need(path, "columns", columns).toArray(new String[0]));
                 case "primaryKey" -> Rules.primaryKey(need(path, "columns", columns).toArray(new String[0]));
+                case "compare" -> {
+                    List<String> sides = need(path, "columns", columns);
+                    if (sides.size() != 2) {
+                        throw new IllegalArgumentException(path + ".columns: compare needs two columns, had "
+                                + sides.size());
+                    }
+                    List<String> op = need(path, "values", values);
+                    if (op.size() != 1 || !ColumnComparison.OPERATORS.contains(op.get(0))) {
+                        throw new IllegalArgumentException(path + ".values: compare needs one operator of "
+                                + "<, <=, ==, !=, >=, >; had " + op);
+                    }
+                    yield Rules.compare(sides.get(0), op.get(0), sides.get(1), o);
+                }
                 case "rowCount" -> Rules.rowCount(need(path, "min", min).longValue(), need(path, "max", max).longValue());
                 case "meanBetween" -> Rules.meanBetween(need(path, "column", column), need(path, "min", min),
                         need(path, "max", max));
@@ -115,7 +128,7 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                 case "quantile" -> Rules.quantile(need(path, "column", column), need(path, "q", q),
                         need(path, "min", min), need(path, "max", max), exact != null && exact);
                 default -> throw new IllegalArgumentException(path + ".type: unknown rule '" + type + "'; known: "
-                        + "complete, between, nonNegative, positive, inSet, matches, unique, primaryKey, rowCount, meanBetween, "
+                        + "complete, between, nonNegative, positive, inSet, matches, unique, primaryKey, compare, rowCount, meanBetween, "
                         + "distinctCount, quantile, parsesAs, length, stddevBetween");
             };
         } catch (java.util.regex.PatternSyntaxException e) {

@@ -613,6 +613,21 @@ public final class Rules {
         return specified(RuleSpec.of("primaryKey").columns(List.of(columns)), primaryKey0(columns));
     }
 
+    /**
+     * Compares two columns of each row with {@code operator} ({@code <, <=, ==, !=, >=, >}), for example
+     * {@code compare("delivered_on", ">=", "ordered_on")}. Rows with an empty side pass; numbers of different types
+     * compare by value; other types must match (checked when the suite compiles).
+     */
+    public static Rule compare(String left, String operator, String right) {
+        return compare(left, operator, right, RuleOptions.strict());
+    }
+
+    /** {@link #compare(String, String, String)} with a tolerance and severity. */
+    public static Rule compare(String left, String operator, String right, RuleOptions o) {
+        return specified(RuleSpec.of("compare").columns(List.of(left, right)).values(List.of(operator)).options(o),
+                new ColumnComparison(left, operator, right, o));
+    }
+
     /** The number of rows is in [min, max]. */
     public static Rule rowCount(long min, long max) {
         return specified(RuleSpec.of("rowCount").min((double) min).max((double) max), rowCount0(min, max));
