@@ -179,6 +179,100 @@ public final class DriftRules {
     }
 
     /**
+     * A chi-square goodness-of-fit test of a categorical column's counts against reference shares (category → share;
+     * shares are normalised to sum to 1): passes while the p-value is at least {@code minPValue} (0.01 is usual). A
+     * category absent from the reference fails at once and is named. On very large samples the test finds even
+     * tiny shifts significant; {@link #psiDrift} measures the size of a shift instead.
+     */
+    public static Rule chiSquareDrift(String column, Map<String, Double> referenceShares, double minPValue) {
+        if (!(minPValue > 0 && minPValue < 1)) {
+            throw new IllegalArgumentException("minPValue must be in (0, 1), was " + minPValue);
+        }
+        Map<String, Double> ref = new java.util.TreeMap<>();
+        double total = 0;
+        for (Map.Entry<String, Double> e : referenceShares.entrySet()) {
+            if (!(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
+                throw new IllegalArgumentException("reference share of '" + e.getKey() + "' must be positive and "
+                        + "finite, was " + e.getValue());
+            }
+            total += e.getValue();
+        }
+        if (referenceShares.size() < 2) {
+            throw new IllegalArgumentException("chiSquareDrift needs at least two reference categories, had "
+                    + referenceShares.size());
+        }
+        for (Map.Entry<String, Double> e : referenceShares.entrySet()) {
+            ref.put(e.getKey(), e.getValue() / total);
+        }
+        String name = "chiSquareDrift(" + column + ")";
+        return new AggregateRule(name, Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int i = schema.indexOf(column);
+                return bound(() -> new ChiSquareState(name, i, ref, minPValue));
+            }
+        };
+    }
+
+    private static final class ChiSquareState implements RuleState {
+        private final String name;
+        private final int column;
+        private final Map<String, Double> ref;
+        private final double minP;
+        private final Map<String, long[]> counts = new HashMap<>();
+        private long n;
+
+        ChiSquareState(String name, int column, Map<String, Double> ref, double minP) {
+            this.name = name;
+            this.column = column;
+            this.ref = ref;
+            this.minP = minP;
+        }
+
+        @Override
+        public void accept(Row row) {
+            Object v = row.get(column);
+            if (v != null) {
+                counts.computeIfAbsent(v.toString(), k -> new long[1])[0]++;
+                n++;
+            }
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            ChiSquareState o = (ChiSquareState) other;
+            o.counts.forEach((k, c) -> counts.computeIfAbsent(k, x -> new long[1])[0] += c[0]);
+            n += o.n;
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            if (n == 0) {
+                return new RuleOutcome.Errored(name, Double.NaN, "no values");
+            }
+            List<String> unknown = counts.keySet().stream().filter(k -> !ref.containsKey(k)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                return new RuleOutcome.Failed(name, 0, "categories not in the reference: " + unknown,
+                        Severity.ERROR, 0, List.of(), List.of());
+            }
+            double statistic = 0;
+            for (Map.Entry<String, Double> e : ref.entrySet()) {
+                double expected = n * e.getValue();
+                long[] c = counts.get(e.getKey());
+                double d = (c == null ? 0 : c[0]) - expected;
+                statistic += d * d / expected;
+            }
+            double p = new org.apache.commons.math3.distribution.ChiSquaredDistribution(ref.size() - 1)
+                    .cumulativeProbability(statistic);
+            double pValue = 1 - p;
+            String msg = "chi-square " + Rules.fmt(statistic) + " on " + (ref.size() - 1) + " degrees of freedom, "
+                    + "p = " + Rules.fmt(pValue) + ", required at least " + Rules.fmt(minP);
+            return pValue >= minP ? new RuleOutcome.Passed(name, pValue, msg)
+                    : new RuleOutcome.Failed(name, pValue, msg, Severity.ERROR, 0, List.of(), List.of());
+        }
+    }
+
+    /**
      * A user-defined aggregate rule: a mergeable state {@code S} built per chunk from {@code zero}, fed each row by
      * {@code add}, combined by {@code merge}, and judged by {@code metric} (passing when it lies in [min, max]).
      */
