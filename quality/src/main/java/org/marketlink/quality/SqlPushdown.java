@@ -86,6 +86,47 @@ public final class SqlPushdown {
         });
     }
 
+    /**
+     * The distinct present values of {@code table.column}, read once, for {@link
+     * org.marketlink.quality.rules.Rules#references} — referential integrity against a database table. Names are
+     * checked against the table's own columns; values come back as the types rows hold (whole numbers as
+     * {@code Long}, {@code DATE} as {@code LocalDate}, {@code TIMESTAMP} as {@code Instant}), so they compare equal
+     * to the values of a row. Memory grows with the number of keys.
+     */
+    public static Set<Object> keys(MarketStore store, String table, String column) {
+        String t = table.toLowerCase(Locale.ROOT);
+        if (!IDENTIFIER.matcher(t).matches()) {
+            throw new IllegalArgumentException("table name '" + table + "' is not a plain SQL identifier");
+        }
+        return store.jdbi().withHandle(h -> {
+            Set<String> columns = columns(h, t);
+            if (columns.isEmpty()) {
+                throw new IllegalArgumentException("no table '" + t + "' in the database");
+            }
+            String c = col(column, columns, "references(" + table + "." + column + ")");
+            Set<Object> keys = new HashSet<>();
+            h.createQuery("SELECT DISTINCT " + c + " FROM " + t + " WHERE " + c + " IS NOT NULL")
+                    .map((rs, ctx) -> rowValue(rs.getObject(1))).forEach(keys::add);
+            return keys;
+        });
+    }
+
+    private static Object rowValue(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (v instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return v;
+    }
+
     private static Set<String> columns(Handle h, String table) {
         Set<String> cols = new HashSet<>();
         try (ResultSet rs = h.getConnection().getMetaData().getColumns(null, null, table, null)) {
