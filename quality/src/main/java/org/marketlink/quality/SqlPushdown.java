@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * rule's metric, plus one grouped query per uniqueness rule and one per failing row rule for its top values. The
  * metrics equal those of the in-memory run (distinct counts and quantiles are computed exactly in SQL). Table and
  * column names are checked against the database's own metadata; values are bound as parameters. Rules that have no
- * SQL form (predicates, parse-ability, freshness, references) come back as errored outcomes that say so.
+ * SQL form (predicates, parse-ability, freshness, references, primary keys, column comparisons, drift) come back as
+ * errored outcomes that say so. {@link #keys} reads a table's keys for {@code Rules.references}.
  *
  * <p>Thread-safe (stateless).
  */
