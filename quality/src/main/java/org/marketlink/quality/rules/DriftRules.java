@@ -127,20 +127,21 @@ public final class DriftRules {
         };
     }
 
-    private static final class PsiState implements RuleState {
-        private static final double FLOOR = 1e-4;
-        private final String name;
+    /**
+     * Counts the present values of one column by their text, for the rules that compare a category distribution
+     * with a reference; subclasses judge the counts.
+     */
+    private abstract static class CategoryCounts implements RuleState {
+        final String name;
+        final Map<String, Double> ref;
+        final Map<String, long[]> counts = new HashMap<>();
+        long n;
         private final int column;
-        private final Map<String, Double> ref;
-        private final double max;
-        private final Map<String, long[]> counts = new HashMap<>();
-        private long n;
 
-        PsiState(String name, int column, Map<String, Double> ref, double max) {
+        CategoryCounts(String name, int column, Map<String, Double> ref) {
             this.name = name;
             this.column = column;
             this.ref = ref;
-            this.max = max;
         }
 
         @Override
@@ -154,9 +155,19 @@ public final class DriftRules {
 
         @Override
         public void merge(RuleState other) {
-            PsiState o = (PsiState) other;
+            CategoryCounts o = (CategoryCounts) other;
             o.counts.forEach((k, c) -> counts.computeIfAbsent(k, x -> new long[1])[0] += c[0]);
             n += o.n;
+        }
+    }
+
+    private static final class PsiState extends CategoryCounts {
+        private static final double FLOOR = 1e-4;
+        private final double max;
+
+        PsiState(String name, int column, Map<String, Double> ref, double max) {
+            super(name, column, ref);
+            this.max = max;
         }
 
         @Override
@@ -214,35 +225,12 @@ public final class DriftRules {
         };
     }
 
-    private static final class ChiSquareState implements RuleState {
-        private final String name;
-        private final int column;
-        private final Map<String, Double> ref;
+    private static final class ChiSquareState extends CategoryCounts {
         private final double minP;
-        private final Map<String, long[]> counts = new HashMap<>();
-        private long n;
 
         ChiSquareState(String name, int column, Map<String, Double> ref, double minP) {
-            this.name = name;
-            this.column = column;
-            this.ref = ref;
+            super(name, column, ref);
             this.minP = minP;
-        }
-
-        @Override
-        public void accept(Row row) {
-            Object v = row.get(column);
-            if (v != null) {
-                counts.computeIfAbsent(v.toString(), k -> new long[1])[0]++;
-                n++;
-            }
-        }
-
-        @Override
-        public void merge(RuleState other) {
-            ChiSquareState o = (ChiSquareState) other;
-            o.counts.forEach((k, c) -> counts.computeIfAbsent(k, x -> new long[1])[0] += c[0]);
-            n += o.n;
         }
 
         @Override
