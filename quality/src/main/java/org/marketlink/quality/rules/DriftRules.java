@@ -5,7 +5,6 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class DriftRules {
         public void accept(Row row) {
             Object v = row.get(column);
             if (v != null) {
-                double d = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+                double d = ((Number) v).doubleValue();
                 if (Double.isFinite(d)) {
                     if (n == values.length) {
                         values = Arrays.copyOf(values, n * 2);

@@ -89,7 +89,7 @@ public final class Rules {
                         if (v == null) {
                             return true;
                         }
-                        double d = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+                        double d = ((Number) v).doubleValue();
                         return inclusive ? d >= min && d <= max : d > min && d < max;
                     }
                 };
@@ -539,7 +539,7 @@ public final class Rules {
         public void accept(Row row) {
             Object v = row.get(column);
             if (v != null) {
-                double d = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+                double d = ((Number) v).doubleValue();
                 if (Double.isFinite(d)) {
                     n++;
                     sum += d;
@@ -886,7 +886,7 @@ public final class Rules {
         public void accept(Row row) {
             Object v = row.get(column);
             if (v != null) {
-                double x = v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+                double x = ((Number) v).doubleValue();
                 if (Double.isFinite(x)) {
                     n++;
                     double d = x - mean;

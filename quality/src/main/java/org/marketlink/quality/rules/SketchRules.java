@@ -9,7 +9,6 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -59,8 +58,9 @@ final class SketchRules {
                 : new RuleOutcome.Failed(name, value, msg, Severity.ERROR, 0, List.of(), List.of());
     }
 
+    // BigDecimal is a Number too: one cast serves every numeric column type
     private static double number(Object v) {
-        return v instanceof BigDecimal b ? b.doubleValue() : ((Number) v).doubleValue();
+        return ((Number) v).doubleValue();
     }
 
     private static final class HllDistinct implements RuleState {
