@@ -89,16 +89,7 @@ public final class SesFit {
             }
             return mse(y, x[0], x[1]);
         }, new double[] {alpha0, l0}, 2000);
-        double alpha = r.x()[0];
-        double level = r.x()[1];
-        double initial = level;
-        double sse = 0;
-        for (double v : y) {
-            double e = v - level;
-            sse += e * e;
-            level += alpha * e;
-        }
-        return new SesFit(alpha, initial, level, sse, y.length);
+        return run(y, r.x()[0], r.x()[1]);
     }
 
     /**
@@ -141,7 +132,11 @@ public final class SesFit {
 
     /** SES with a given alpha and the least-squares initial level. */
     public static SesFit withAlpha(double[] y, double alpha) {
-        double l0 = bestInitialLevel(y, alpha);
+        return run(y, alpha, bestInitialLevel(y, alpha));
+    }
+
+    /** Runs the level recursion once from {@code l0}: the squared one-step errors and the last level. */
+    private static SesFit run(double[] y, double alpha, double l0) {
         double level = l0;
         double sse = 0;
         for (double v : y) {
@@ -171,15 +166,7 @@ public final class SesFit {
     }
 
     private static double sseAt(double[] y, double alpha) {
-        double l0 = bestInitialLevel(y, alpha);
-        double level = l0;
-        double sse = 0;
-        for (double v : y) {
-            double e = v - level;
-            sse += e * e;
-            level += alpha * e;
-        }
-        return sse;
+        return withAlpha(y, alpha).sse;
     }
 
     public double alpha() {
