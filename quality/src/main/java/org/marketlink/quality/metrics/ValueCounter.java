@@ -53,7 +53,8 @@ public final class ValueCounter {
         return all.size() > n ? List.copyOf(all.subList(0, n)) : List.copyOf(all);
     }
 
-    private static String text(Object value) {
+    /** How an offending value is shown: decimals without exponent, {@code null} as {@code "null"}. */
+    public static String text(Object value) {
         return value instanceof BigDecimal b ? b.toPlainString() : String.valueOf(value);
     }
 }

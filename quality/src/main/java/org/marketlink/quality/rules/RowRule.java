@@ -85,8 +85,7 @@ public abstract class RowRule implements Rule {
 
         @Override
         public String value(Row row) {
-            Object v = row.get(index);
-            return v instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(v);
+            return ValueCounter.text(row.get(index));
         }
 
         @Override
