@@ -25,17 +25,10 @@ public final class Metrics {
      */
     public static double mase(double[] insample, double[] actual, double[] forecast, int m) {
         check(actual, forecast);
-        int lag = Math.max(1, m);
-        double scale = 0;
-        int n = 0;
-        for (int t = lag; t < insample.length; t++) {
-            scale += Math.abs(insample[t] - insample[t - lag]);
-            n++;
-        }
-        if (n == 0 || scale == 0) {
+        double scale = seasonalNaiveScale(insample, m);
+        if (Double.isNaN(scale)) {
             return Double.NaN;
         }
-        scale /= n;
         double mae = 0;
         for (int i = 0; i < actual.length; i++) {
             mae += Math.abs(actual[i] - forecast[i]);
@@ -80,17 +73,10 @@ public final class Metrics {
                               double alpha) {
         check(actual, lower);
         check(actual, upper);
-        int lag = Math.max(1, m);
-        double scale = 0;
-        int n = 0;
-        for (int t = lag; t < insample.length; t++) {
-            scale += Math.abs(insample[t] - insample[t - lag]);
-            n++;
-        }
-        if (n == 0 || scale == 0) {
+        double scale = seasonalNaiveScale(insample, m);
+        if (Double.isNaN(scale)) {
             return Double.NaN;
         }
-        scale /= n;
         double s = 0;
         for (int i = 0; i < actual.length; i++) {
             s += upper[i] - lower[i];
@@ -123,5 +109,20 @@ public final class Metrics {
             throw new IllegalArgumentException("arrays must have the same, non-zero length; were " + a.length
                     + " and " + b.length);
         }
+    }
+
+    /**
+     * The in-sample mean absolute error of the seasonal naive forecast at lag {@code max(1, m)}, which scales MASE
+     * and MSIS; NaN when there is no lagged pair or every difference is zero.
+     */
+    private static double seasonalNaiveScale(double[] insample, int m) {
+        int lag = Math.max(1, m);
+        double scale = 0;
+        int n = 0;
+        for (int t = lag; t < insample.length; t++) {
+            scale += Math.abs(insample[t] - insample[t - lag]);
+            n++;
+        }
+        return n == 0 || scale == 0 ? Double.NaN : scale / n;
     }
 }
