@@ -1,0 +1,323 @@
+package org.marketlink.matching.retrieval;
+
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.BuyerType;
+import org.marketlink.core.model.GeoPoint;
+import org.marketlink.core.model.Shg;
+import org.marketlink.matching.features.CostModel;
+import org.marketlink.matching.features.PairFeature;
+import org.marketlink.matching.features.PairFeatures;
+import org.marketlink.matching.features.ShgProfile;
+import org.marketlink.matching.internal.Geo;
+import org.marketlink.matching.internal.Vocabulary;
+import org.marketlink.matching.scoring.HardFilters;
+import org.marketlink.matching.scoring.Weights;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pair features, hard filters and weighted score over columns of primitives. Names (categories, certifications,
+ * measures, buyer types) are bound to dense indices once when the kernel is built; scoring a pair then reads only
+ * arrays. {@link PairFeatures} and {@link HardFilters#passes} are the readable definitions this is tested against.
+ * Immutable after construction, so any number of threads may score at once.
+ */
+final class PairKernel {
+    private static final int F = PairFeature.count();
+    private static final int CATEGORY = PairFeature.CATEGORY_ALIGNMENT.ordinal();
+    private static final int PROXIMITY = PairFeature.PROXIMITY.ordinal();
+    private static final int LOGISTICS = PairFeature.LOGISTICS.ordinal();
+    private static final int SUCCESS = PairFeature.COLLABORATIVE_SUCCESS.ordinal();
+    private static final int VOLUME = PairFeature.VOLUME_COMPATIBILITY.ordinal();
+    private static final int QUALITY = PairFeature.QUALITY_FIT.ordinal();
+    private static final int PRICE = PairFeature.PRICE_OVERLAP.ordinal();
+
+    final int shgCount;
+    final int buyerCount;
+    private final int catWords;
+    private final int certWords;
+    private final int metricCount;
+    private final int typeCount;
+
+    // producer groups
+    private final double[] shgXyz;          // unit vectors, NaN when no coordinates
+    private final int[] shgCatStart;        // categories of group s: shgCat[shgCatStart[s] .. shgCatStart[s+1])
+    private final int[] shgCat;
+    private final double[] shgCatShare;
+    private final long[] shgCertHeld;       // certWords per group
+    private final double[] shgMetric;       // metricCount per group, NaN when not reported
+    private final double[] shgCapacity;
+    private final double[] shgMinPrice;     // NaN without products
+    private final double[] shgMaxPrice;
+    private final double[] shgAvgPrice;
+    private final int[] shgOwnCategory;
+
+    // buyers
+    private final double[] buyerXyz;
+    private final long[] buyerPrefs;        // catWords per buyer
+    private final long[] buyerCertRequired; // certWords per buyer
+    private final int[] buyerCertCount;
+    private final int[] buyerReqStart;      // requirements of buyer b: buyerReqMetric[buyerReqStart[b] .. [b+1])
+    private final int[] buyerReqMetric;
+    private final double[] buyerReqMin;
+    private final double[] buyerVolMin;
+    private final double[] buyerVolMax;
+    private final double[] buyerUnits;
+    private final double[] buyerPriceMin;
+    private final double[] buyerPriceMax;
+    private final int[] buyerType;
+
+    private final double[] successRate;     // [ownCategory * typeCount + type]
+    private final double distanceScaleKm;
+    private final CostModel costModel;
+    private final double[] w;
+    private final double maxChordSquared;   // distance filter without trig; +inf for none
+    private final boolean filterDistance;
+    private final boolean requireCerts;
+    private final boolean requireCategory;
+    private final boolean requireCapacity;
+
+    PairKernel(List<ShgProfile> shgs, List<Buyer> buyers, PairFeatures.Options options, Weights weights,
+               HardFilters filters) {
+        shgCount = shgs.size();
+        buyerCount = buyers.size();
+        Vocabulary categories = new Vocabulary();
+        Vocabulary certs = new Vocabulary();
+        Vocabulary metrics = new Vocabulary();
+        for (ShgProfile p : shgs) {
+            p.categoryShares().keySet().forEach(categories::add);
+            categories.add(p.shg().category());
+            p.certificationsHeld().forEach(certs::add);
+            p.shg().qualityMetrics().keySet().forEach(metrics::add);
+        }
+        int reqTotal = 0;
+        for (Buyer b : buyers) {
+            b.categoryPreferences().forEach(categories::add);
+            b.certificationsRequired().forEach(certs::add);
+            b.qualityRequirements().keySet().forEach(metrics::add);
+            reqTotal += b.qualityRequirements().size();
+        }
+        catWords = categories.words();
+        certWords = certs.words();
+        metricCount = metrics.size();
+        typeCount = BuyerType.values().length;
+
+        shgXyz = new double[3 * shgCount];
+        shgCatStart = new int[shgCount + 1];
+        int catTotal = shgs.stream().mapToInt(p -> p.categoryShares().size()).sum();
+        shgCat = new int[catTotal];
+        shgCatShare = new double[catTotal];
+        shgCertHeld = new long[certWords * shgCount];
+        shgMetric = new double[metricCount * shgCount];
+        shgCapacity = new double[shgCount];
+        shgMinPrice = new double[shgCount];
+        shgMaxPrice = new double[shgCount];
+        shgAvgPrice = new double[shgCount];
+        shgOwnCategory = new int[shgCount];
+        int c = 0;
+        for (int s = 0; s < shgCount; s++) {
+            ShgProfile p = shgs.get(s);
+            Shg shg = p.shg();
+            point(shg.location().point().orElse(null), shgXyz, 3 * s);
+            shgCatStart[s] = c;
+            for (Map.Entry<String, Double> e : p.categoryShares().entrySet()) {
+                shgCat[c] = categories.indexOf(e.getKey());
+                shgCatShare[c++] = e.getValue();
+            }
+            for (String cert : p.certificationsHeld()) {
+                setBit(shgCertHeld, s * certWords, certs.indexOf(cert));
+            }
+            java.util.Arrays.fill(shgMetric, s * metricCount, (s + 1) * metricCount, Double.NaN);
+            for (Map.Entry<String, Double> m : shg.qualityMetrics().entrySet()) {
+                shgMetric[s * metricCount + metrics.indexOf(m.getKey())] = m.getValue();
+            }
+            shgCapacity[s] = shg.monthlyCapacity();
+            shgMinPrice[s] = p.minPrice();
+            shgMaxPrice[s] = p.maxPrice();
+            shgAvgPrice[s] = p.averagePrice();
+            shgOwnCategory[s] = categories.indexOf(shg.category());
+        }
+        shgCatStart[shgCount] = c;
+
+        buyerXyz = new double[3 * buyerCount];
+        buyerPrefs = new long[catWords * buyerCount];
+        buyerCertRequired = new long[certWords * buyerCount];
+        buyerCertCount = new int[buyerCount];
+        buyerReqStart = new int[buyerCount + 1];
+        buyerReqMetric = new int[reqTotal];
+        buyerReqMin = new double[reqTotal];
+        buyerVolMin = new double[buyerCount];
+        buyerVolMax = new double[buyerCount];
+        buyerUnits = new double[buyerCount];
+        buyerPriceMin = new double[buyerCount];
+        buyerPriceMax = new double[buyerCount];
+        buyerType = new int[buyerCount];
+        int r = 0;
+        for (int b = 0; b < buyerCount; b++) {
+            Buyer buyer = buyers.get(b);
+            point(buyer.location().point().orElse(null), buyerXyz, 3 * b);
+            for (String pref : buyer.categoryPreferences()) {
+                setBit(buyerPrefs, b * catWords, categories.indexOf(pref));
+            }
+            for (String cert : buyer.certificationsRequired()) {
+                setBit(buyerCertRequired, b * certWords, certs.indexOf(cert));
+            }
+            int count = 0;
+            for (int word = 0; word < certWords; word++) {
+                count += Long.bitCount(buyerCertRequired[b * certWords + word]);
+            }
+            buyerCertCount[b] = count;
+            buyerReqStart[b] = r;
+            for (Map.Entry<String, Double> e : buyer.qualityRequirements().entrySet()) {
+                buyerReqMetric[r] = metrics.indexOf(e.getKey());
+                buyerReqMin[r++] = e.getValue();
+            }
+            buyerVolMin[b] = buyer.orderVolume().min();
+            buyerVolMax[b] = buyer.orderVolume().max();
+            buyerUnits[b] = PairFeatures.usualOrderUnits(buyer);
+            buyerPriceMin[b] = buyer.priceRange().min().doubleValue();
+            buyerPriceMax[b] = buyer.priceRange().max().doubleValue();
+            buyerType[b] = buyer.type().ordinal();
+        }
+        buyerReqStart[buyerCount] = r;
+
+        successRate = new double[Math.max(1, categories.size()) * typeCount];
+        for (int cat = 0; cat < categories.size(); cat++) {
+            for (BuyerType type : BuyerType.values()) {
+                successRate[cat * typeCount + type.ordinal()] = options.history().rate(nameOf(categories, cat), type);
+            }
+        }
+        distanceScaleKm = options.distanceScaleKm();
+        costModel = options.costModel();
+        w = weights.toArray();
+        filterDistance = filters.maxDistanceKm() != Double.POSITIVE_INFINITY;
+        maxChordSquared = filterDistance ? Geo.chordSquaredOfKm(filters.maxDistanceKm()) : Double.POSITIVE_INFINITY;
+        requireCerts = filters.requireCertifications();
+        requireCategory = filters.requireCommonCategory();
+        requireCapacity = filters.requireCapacity();
+    }
+
+    /** The weighted score of group {@code s} and buyer {@code b}, or NaN when a hard filter rejects the pair. */
+    double score(int s, int b) {
+        // distance first: the cheapest filter and the one that rejects most pairs when it is set
+        double dx = shgXyz[3 * s] - buyerXyz[3 * b];
+        double dy = shgXyz[3 * s + 1] - buyerXyz[3 * b + 1];
+        double dz = shgXyz[3 * s + 2] - buyerXyz[3 * b + 2];
+        double chord2 = dx * dx + dy * dy + dz * dz; // NaN when a location is unknown
+        if (filterDistance && !(chord2 <= maxChordSquared)) {
+            return Double.NaN;
+        }
+        double category = categoryAlignment(s, b);
+        if (requireCategory && category == 0) {
+            return Double.NaN;
+        }
+        double capacity = shgCapacity[s];
+        if (requireCapacity && capacity < buyerVolMin[b]) {
+            return Double.NaN;
+        }
+        int certsRequired = buyerCertCount[b];
+        int certsHeld = certsRequired == 0 ? 0 : certificationsHeld(s, b);
+        if (requireCerts && certsHeld < certsRequired) {
+            return Double.NaN;
+        }
+        double km = chord2 == chord2 ? Geo.kmFromChordSquared(chord2) : Double.NaN;
+        return w[CATEGORY] * category
+                + w[PROXIMITY] * proximity(km)
+                + w[LOGISTICS] * logistics(s, b, km)
+                + w[SUCCESS] * successRate[shgOwnCategory[s] * typeCount + buyerType[b]]
+                + w[VOLUME] * volume(capacity, b)
+                + w[QUALITY] * quality(s, b, certsRequired, certsHeld)
+                + w[PRICE] * price(s, b);
+    }
+
+    /** The feature vector of a pair in {@link PairFeature} order (filters are not applied). */
+    double[] features(int s, int b) {
+        double dx = shgXyz[3 * s] - buyerXyz[3 * b];
+        double dy = shgXyz[3 * s + 1] - buyerXyz[3 * b + 1];
+        double dz = shgXyz[3 * s + 2] - buyerXyz[3 * b + 2];
+        double chord2 = dx * dx + dy * dy + dz * dz;
+        double km = chord2 == chord2 ? Geo.kmFromChordSquared(chord2) : Double.NaN;
+        int certsRequired = buyerCertCount[b];
+        double[] f = new double[F];
+        f[CATEGORY] = categoryAlignment(s, b);
+        f[PROXIMITY] = proximity(km);
+        f[LOGISTICS] = logistics(s, b, km);
+        f[SUCCESS] = successRate[shgOwnCategory[s] * typeCount + buyerType[b]];
+        f[VOLUME] = volume(shgCapacity[s], b);
+        f[QUALITY] = quality(s, b, certsRequired, certsRequired == 0 ? 0 : certificationsHeld(s, b));
+        f[PRICE] = price(s, b);
+        return f;
+    }
+
+    private double categoryAlignment(int s, int b) {
+        double aligned = 0;
+        int base = b * catWords;
+        for (int i = shgCatStart[s], end = shgCatStart[s + 1]; i < end; i++) {
+            int cat = shgCat[i];
+            if ((buyerPrefs[base + (cat >>> 6)] & (1L << cat)) != 0) {
+                aligned += shgCatShare[i];
+            }
+        }
+        return Math.min(1, aligned);
+    }
+
+    private int certificationsHeld(int s, int b) {
+        int held = 0;
+        for (int word = 0; word < certWords; word++) {
+            held += Long.bitCount(buyerCertRequired[b * certWords + word] & shgCertHeld[s * certWords + word]);
+        }
+        return held;
+    }
+
+    private double proximity(double km) {
+        return km == km ? Math.max(0, 1 - km / distanceScaleKm) : 0.5;
+    }
+
+    private double logistics(int s, int b, double km) {
+        double price = shgAvgPrice[s];
+        if (km != km || price != price) {
+            return 0.5;
+        }
+        return 1 - Math.min(1, costModel.costPerUnit(km, buyerUnits[b]) / price);
+    }
+
+    private double volume(double capacity, int b) {
+        return PairFeatures.volumeCompatibility(capacity, buyerVolMin[b], buyerVolMax[b]);
+    }
+
+    private double quality(int s, int b, int certsRequired, int certsHeld) {
+        double certShare = certsRequired == 0 ? 1 : (double) certsHeld / certsRequired;
+        int from = buyerReqStart[b];
+        int to = buyerReqStart[b + 1];
+        if (from == to) {
+            return (certShare + 1) * 0.5;
+        }
+        int met = 0;
+        for (int i = from; i < to; i++) {
+            // a measure the group does not report is NaN, and NaN >= x is false: not met
+            met += shgMetric[s * metricCount + buyerReqMetric[i]] >= buyerReqMin[i] ? 1 : 0;
+        }
+        return (certShare + (double) met / (to - from)) * 0.5;
+    }
+
+    private double price(int s, int b) {
+        double min = shgMinPrice[s];
+        return min != min ? 0.5 : PairFeatures.priceOverlap(min, shgMaxPrice[s], buyerPriceMin[b], buyerPriceMax[b]);
+    }
+
+    private static void point(GeoPoint p, double[] xyz, int at) {
+        if (p == null) {
+            xyz[at] = xyz[at + 1] = xyz[at + 2] = Double.NaN;
+        } else {
+            Geo.unitVector(p.latitude(), p.longitude(), xyz, at);
+        }
+    }
+
+    private static void setBit(long[] bits, int offset, int index) {
+        bits[offset + (index >>> 6)] |= 1L << index;
+    }
+
+    private static String nameOf(Vocabulary vocabulary, int index) {
+        return vocabulary.nameOf(index);
+    }
+}
