@@ -129,13 +129,7 @@ public final class MatchRetriever {
     }
 
     private void scanBuyers(int s, TopK heap) {
-        for (int b = 0, n = kernel.buyerCount; b < n; b++) {
-            double score = kernel.score(s, b);
-            // NaN (filtered) fails the comparison
-            if (score >= heap.threshold()) {
-                heap.offer(b, score);
-            }
-        }
+        kernel.scanBuyers(s, heap);
     }
 
     private List<Recommendation> toList(TopK heap, int query, boolean queryIsShg) {

@@ -15,6 +15,7 @@ import org.marketlink.matching.scoring.Weights;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The pair features, hard filters and weighted score over columns of primitives. Names (categories, certifications,
@@ -52,7 +53,10 @@ final class PairKernel {
     private final double[] shgAvgPrice;
     private final int[] shgOwnCategory;
 
-    // buyers
+    // buyers, at their position in the layout (see order)
+    private final int[] order;              // input index of the buyer at each position
+    private final int[] position;           // position of each input index
+    private final int[] runStart;           // positions where a new set of preferred categories starts
     private final double[] buyerXyz;
     private final long[] buyerPrefs;        // catWords per buyer
     private final long[] buyerCertRequired; // certWords per buyer
@@ -68,9 +72,15 @@ final class PairKernel {
     private final int[] buyerType;
 
     private final double[] successRate;     // [ownCategory * typeCount + type]
-    private final double distanceScaleKm;
+    private final double inverseDistanceScale;
     private final CostModel costModel;
-    private final double[] w;
+    private final double wCategory;
+    private final double wProximity;
+    private final double wLogistics;
+    private final double wSuccess;
+    private final double wVolume;
+    private final double wQuality;
+    private final double wPrice;
     private final double maxChordSquared;   // distance filter without trig; +inf for none
     private final boolean filterDistance;
     private final boolean requireCerts;
@@ -139,6 +149,27 @@ final class PairKernel {
         }
         shgCatStart[shgCount] = c;
 
+        // buyers are laid out grouped by their exact set of preferred categories, so a group's category filter and
+        // category alignment are decided once per run of equal sets instead of once per buyer
+        long[] prefsByInput = new long[catWords * buyerCount];
+        for (int b = 0; b < buyerCount; b++) {
+            for (String pref : buyers.get(b).categoryPreferences()) {
+                setBit(prefsByInput, b * catWords, categories.indexOf(pref));
+            }
+        }
+        order = IntStream.range(0, buyerCount).boxed().sorted((x, y) -> {
+            for (int word = 0; word < catWords; word++) {
+                int cmp = Long.compareUnsigned(prefsByInput[x * catWords + word], prefsByInput[y * catWords + word]);
+                if (cmp != 0) {
+                    return cmp;
+                }
+            }
+            return Integer.compare(x, y);
+        }).mapToInt(Integer::intValue).toArray();
+        position = new int[buyerCount];
+        for (int pos = 0; pos < buyerCount; pos++) {
+            position[order[pos]] = pos;
+        }
         buyerXyz = new double[3 * buyerCount];
         buyerPrefs = new long[catWords * buyerCount];
         buyerCertRequired = new long[certWords * buyerCount];
@@ -154,11 +185,9 @@ final class PairKernel {
         buyerType = new int[buyerCount];
         int r = 0;
         for (int b = 0; b < buyerCount; b++) {
-            Buyer buyer = buyers.get(b);
+            Buyer buyer = buyers.get(order[b]);
             point(buyer.location().point().orElse(null), buyerXyz, 3 * b);
-            for (String pref : buyer.categoryPreferences()) {
-                setBit(buyerPrefs, b * catWords, categories.indexOf(pref));
-            }
+            System.arraycopy(prefsByInput, order[b] * catWords, buyerPrefs, b * catWords, catWords);
             for (String cert : buyer.certificationsRequired()) {
                 setBit(buyerCertRequired, b * certWords, certs.indexOf(cert));
             }
@@ -180,6 +209,16 @@ final class PairKernel {
             buyerType[b] = buyer.type().ordinal();
         }
         buyerReqStart[buyerCount] = r;
+        int[] starts = new int[buyerCount + 1];
+        int runs = 0;
+        for (int b = 0; b < buyerCount; b++) {
+            if (b == 0 || !java.util.Arrays.equals(buyerPrefs, (b - 1) * catWords, b * catWords, buyerPrefs,
+                    b * catWords, (b + 1) * catWords)) {
+                starts[runs++] = b;
+            }
+        }
+        starts[runs] = buyerCount;
+        runStart = java.util.Arrays.copyOf(starts, runs + 1);
 
         successRate = new double[Math.max(1, categories.size()) * typeCount];
         for (int cat = 0; cat < categories.size(); cat++) {
@@ -187,9 +226,16 @@ final class PairKernel {
                 successRate[cat * typeCount + type.ordinal()] = options.history().rate(nameOf(categories, cat), type);
             }
         }
-        distanceScaleKm = options.distanceScaleKm();
+        inverseDistanceScale = 1 / options.distanceScaleKm();
         costModel = options.costModel();
-        w = weights.toArray();
+        double[] w = weights.toArray();
+        wCategory = w[CATEGORY];
+        wProximity = w[PROXIMITY];
+        wLogistics = w[LOGISTICS];
+        wSuccess = w[SUCCESS];
+        wVolume = w[VOLUME];
+        wQuality = w[QUALITY];
+        wPrice = w[PRICE];
         filterDistance = filters.maxDistanceKm() != Double.POSITIVE_INFINITY;
         maxChordSquared = filterDistance ? Geo.chordSquaredOfKm(filters.maxDistanceKm()) : Double.POSITIVE_INFINITY;
         requireCerts = filters.requireCertifications();
@@ -197,41 +243,89 @@ final class PairKernel {
         requireCapacity = filters.requireCapacity();
     }
 
-    /** The weighted score of group {@code s} and buyer {@code b}, or NaN when a hard filter rejects the pair. */
+    /**
+     * The weighted score of group {@code s} and buyer {@code b} (input index), or NaN when a hard filter rejects the
+     * pair.
+     */
     double score(int s, int b) {
-        // distance first: the cheapest filter and the one that rejects most pairs when it is set
-        double dx = shgXyz[3 * s] - buyerXyz[3 * b];
-        double dy = shgXyz[3 * s + 1] - buyerXyz[3 * b + 1];
-        double dz = shgXyz[3 * s + 2] - buyerXyz[3 * b + 2];
+        int pos = position[b];
+        double category = categoryAlignment(shgCatStart[s], shgCatStart[s + 1], pos);
+        if (requireCategory && category == 0) {
+            return Double.NaN;
+        }
+        return scoreGivenCategory(s, pos, category, shgXyz[3 * s], shgXyz[3 * s + 1], shgXyz[3 * s + 2],
+                shgCapacity[s], shgMinPrice[s], shgMaxPrice[s], shgAvgPrice[s], shgOwnCategory[s] * typeCount);
+    }
+
+    /**
+     * Offers every buyer that passes the filters for group {@code s} to {@code heap}, under its input index. With a
+     * category in common required, runs of buyers whose preferred categories the group does not sell are skipped
+     * whole: they would all be filtered out, so the result is the same as scoring them. The group's own values are
+     * read once into locals here: the compiler cannot keep them in registers itself, because the heap's stores into
+     * its arrays might, as far as it knows, change them.
+     */
+    void scanBuyers(int s, TopK heap) {
+        double x = shgXyz[3 * s];
+        double y = shgXyz[3 * s + 1];
+        double z = shgXyz[3 * s + 2];
+        int catFrom = shgCatStart[s];
+        int catTo = shgCatStart[s + 1];
+        double capacity = shgCapacity[s];
+        double minPrice = shgMinPrice[s];
+        double maxPrice = shgMaxPrice[s];
+        double avgPrice = shgAvgPrice[s];
+        int successRow = shgOwnCategory[s] * typeCount;
+        double threshold = heap.threshold();
+        for (int run = 0, runs = runStart.length - 1; run < runs; run++) {
+            int from = runStart[run];
+            int to = runStart[run + 1];
+            // every buyer of a run prefers the same categories, so the alignment is the same for all of them
+            double category = categoryAlignment(catFrom, catTo, from);
+            if (requireCategory && category == 0) {
+                continue;
+            }
+            for (int pos = from; pos < to; pos++) {
+                double score = scoreGivenCategory(s, pos, category, x, y, z, capacity, minPrice, maxPrice, avgPrice,
+                        successRow);
+                if (score >= threshold) { // false for NaN, a filtered pair
+                    heap.offer(order[pos], score);
+                    threshold = heap.threshold();
+                }
+            }
+        }
+    }
+
+    private double scoreGivenCategory(int s, int pos, double category, double x, double y, double z,
+                                      double capacity, double minPrice, double maxPrice, double avgPrice,
+                                      int successRow) {
+        double dx = x - buyerXyz[3 * pos];
+        double dy = y - buyerXyz[3 * pos + 1];
+        double dz = z - buyerXyz[3 * pos + 2];
         double chord2 = dx * dx + dy * dy + dz * dz; // NaN when a location is unknown
         if (filterDistance && !(chord2 <= maxChordSquared)) {
             return Double.NaN;
         }
-        double category = categoryAlignment(s, b);
-        if (requireCategory && category == 0) {
+        if (requireCapacity && capacity < buyerVolMin[pos]) {
             return Double.NaN;
         }
-        double capacity = shgCapacity[s];
-        if (requireCapacity && capacity < buyerVolMin[b]) {
-            return Double.NaN;
-        }
-        int certsRequired = buyerCertCount[b];
-        int certsHeld = certsRequired == 0 ? 0 : certificationsHeld(s, b);
+        int certsRequired = buyerCertCount[pos];
+        int certsHeld = certsRequired == 0 ? 0 : certificationsHeld(s, pos);
         if (requireCerts && certsHeld < certsRequired) {
             return Double.NaN;
         }
         double km = chord2 == chord2 ? Geo.kmFromChordSquared(chord2) : Double.NaN;
-        return w[CATEGORY] * category
-                + w[PROXIMITY] * proximity(km)
-                + w[LOGISTICS] * logistics(s, b, km)
-                + w[SUCCESS] * successRate[shgOwnCategory[s] * typeCount + buyerType[b]]
-                + w[VOLUME] * volume(capacity, b)
-                + w[QUALITY] * quality(s, b, certsRequired, certsHeld)
-                + w[PRICE] * price(s, b);
+        return wCategory * category
+                + wProximity * proximity(km)
+                + wLogistics * logistics(avgPrice, pos, km)
+                + wSuccess * successRate[successRow + buyerType[pos]]
+                + wVolume * volume(capacity, pos)
+                + wQuality * quality(s, pos, certsRequired, certsHeld)
+                + wPrice * price(minPrice, maxPrice, pos);
     }
 
-    /** The feature vector of a pair in {@link PairFeature} order (filters are not applied). */
-    double[] features(int s, int b) {
+    /** The feature vector of a pair (buyer by input index) in {@link PairFeature} order; filters are not applied. */
+    double[] features(int s, int input) {
+        int b = position[input];
         double dx = shgXyz[3 * s] - buyerXyz[3 * b];
         double dy = shgXyz[3 * s + 1] - buyerXyz[3 * b + 1];
         double dz = shgXyz[3 * s + 2] - buyerXyz[3 * b + 2];
@@ -239,20 +333,20 @@ final class PairKernel {
         double km = chord2 == chord2 ? Geo.kmFromChordSquared(chord2) : Double.NaN;
         int certsRequired = buyerCertCount[b];
         double[] f = new double[F];
-        f[CATEGORY] = categoryAlignment(s, b);
+        f[CATEGORY] = categoryAlignment(shgCatStart[s], shgCatStart[s + 1], b);
         f[PROXIMITY] = proximity(km);
-        f[LOGISTICS] = logistics(s, b, km);
+        f[LOGISTICS] = logistics(shgAvgPrice[s], b, km);
         f[SUCCESS] = successRate[shgOwnCategory[s] * typeCount + buyerType[b]];
         f[VOLUME] = volume(shgCapacity[s], b);
         f[QUALITY] = quality(s, b, certsRequired, certsRequired == 0 ? 0 : certificationsHeld(s, b));
-        f[PRICE] = price(s, b);
+        f[PRICE] = price(shgMinPrice[s], shgMaxPrice[s], b);
         return f;
     }
 
-    private double categoryAlignment(int s, int b) {
+    private double categoryAlignment(int from, int to, int b) {
         double aligned = 0;
         int base = b * catWords;
-        for (int i = shgCatStart[s], end = shgCatStart[s + 1]; i < end; i++) {
+        for (int i = from; i < to; i++) {
             int cat = shgCat[i];
             if ((buyerPrefs[base + (cat >>> 6)] & (1L << cat)) != 0) {
                 aligned += shgCatShare[i];
@@ -270,15 +364,19 @@ final class PairKernel {
     }
 
     private double proximity(double km) {
-        return km == km ? Math.max(0, 1 - km / distanceScaleKm) : 0.5;
+        if (km != km) {
+            return 0.5;
+        }
+        double p = 1 - km * inverseDistanceScale;
+        return p > 0 ? p : 0;
     }
 
-    private double logistics(int s, int b, double km) {
-        double price = shgAvgPrice[s];
+    private double logistics(double price, int b, double km) {
         if (km != km || price != price) {
             return 0.5;
         }
-        return 1 - Math.min(1, costModel.costPerUnit(km, buyerUnits[b]) / price);
+        double ratio = costModel.costPerUnit(km, buyerUnits[b]) / price;
+        return ratio < 1 ? 1 - ratio : 0;
     }
 
     private double volume(double capacity, int b) {
@@ -300,9 +398,8 @@ final class PairKernel {
         return (certShare + (double) met / (to - from)) * 0.5;
     }
 
-    private double price(int s, int b) {
-        double min = shgMinPrice[s];
-        return min != min ? 0.5 : PairFeatures.priceOverlap(min, shgMaxPrice[s], buyerPriceMin[b], buyerPriceMax[b]);
+    private double price(double min, double max, int b) {
+        return min != min ? 0.5 : PairFeatures.priceOverlap(min, max, buyerPriceMin[b], buyerPriceMax[b]);
     }
 
     private static void point(GeoPoint p, double[] xyz, int at) {
