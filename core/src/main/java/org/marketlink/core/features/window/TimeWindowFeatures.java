@@ -122,8 +122,8 @@ public final class TimeWindowFeatures {
                 double mean = sum / count + shift;
                 double variance = count > 1 ? (sumSquares - sum * sum / count) / (count - 1) : Double.NaN;
                 double stddev = variance > 0 ? Math.sqrt(variance) : variance == variance ? 0 : Double.NaN;
-                double min = value[(int) (minQueue[minHead] & (value.length - 1))];
-                double max = value[(int) (maxQueue[maxHead] & (value.length - 1))];
+                double min = value[(int) (minQueue[minHead & (minQueue.length - 1)] & (value.length - 1))];
+                double max = value[(int) (maxQueue[maxHead & (maxQueue.length - 1)] & (value.length - 1))];
                 for (int q = p; q < peersEnd; q++) {
                     int i = order[q];
                     double v = values[i];

@@ -86,6 +86,30 @@ class TimeWindowFeaturesTest {
     }
 
     @Test
+    void aShortWindowOverALongSeriesWrapsItsRingsAndStillAgrees() {
+        int n = 3000;
+        int[] key = new int[n];
+        long[] time = new long[n];
+        double[] value = new double[n];
+        Random r = new Random(5);
+        for (int i = 0; i < n; i++) {
+            key[i] = i % 2;
+            time[i] = i * HOUR;
+            value[i] = i % 500 < 250 ? i : -i + r.nextDouble(); // long rising and falling runs
+        }
+        WindowOptions options = WindowOptions.of(Duration.ofDays(1));
+        WindowResult got = new TimeWindowFeatures(options).compute(key, time, value);
+        SlowWindow slow = new SlowWindow(key, time, value, options);
+        for (int i = 0; i < n; i += 7) {
+            double[] e = slow.features(i);
+            assertThat(got.count()[i]).isEqualTo(e[0]);
+            assertThat(got.min()[i]).as("min %d", i).isEqualTo(e[4]);
+            assertThat(got.max()[i]).as("max %d", i).isEqualTo(e[5]);
+            assertThat(got.mean()[i]).isCloseTo(e[2], within(1e-6));
+        }
+    }
+
+    @Test
     void aLongWindowGrowsItsBufferAndStillAgrees() {
         int n = 5000;
         int[] key = new int[n];
