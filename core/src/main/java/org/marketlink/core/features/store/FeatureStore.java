@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.JdbiException;
 import org.marketlink.core.UnableToReadException;
+import org.marketlink.core.pipeline.ChunkKey;
+import org.marketlink.core.pipeline.Sink;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.store.CacheStatistics;
 import org.marketlink.core.store.Dialect;
@@ -97,6 +99,24 @@ public final class FeatureStore {
             }
         }
         return write(set, keys, times, values, runId);
+    }
+
+    /**
+     * A pipeline sink that materialises {@code set} for each chunk of rows, stamping the values with the run's id.
+     * Writing a chunk again (the runner retries failed chunks) writes the same values over themselves.
+     */
+    public <T> Sink<T> sink(FeatureSet<T> set, Function<T, String> key, Function<T, Instant> eventTime) {
+        return new Sink<>() {
+            @Override
+            public String name() {
+                return "feature_values:" + set.name();
+            }
+
+            @Override
+            public void write(ChunkKey chunk, List<T> rows) {
+                materialize(set, rows, key, eventTime, chunk.runId());
+            }
+        };
     }
 
     /**

@@ -122,6 +122,26 @@ class FeatureStoreTest {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = "H2")
+    void aPipelineRunWritesItsFeaturesStampedWithItsRunId(Backend backend) {
+        try (MarketStore store = backend.open()) {
+            FeatureStore features = new FeatureStore(store);
+            List<Observation> rows = new ArrayList<>();
+            for (int i = 0; i < 250; i++) {
+                rows.add(new Observation("p" + (i % 10), T0.plusSeconds(i), i));
+            }
+            var report = org.marketlink.core.pipeline.Pipeline.from(org.marketlink.core.pipeline.Sources.of("prices",
+                            rows)).to(features.sink(SET, Observation::product, Observation::at))
+                    .run(org.marketlink.core.pipeline.RunOptions.defaults().withChunkSize(64));
+            assertThat(report.rowsOut()).isEqualTo(250);
+            assertThat(features.latest(SET, "p3")[0]).isEqualTo(243);
+            long stamped = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values "
+                    + "WHERE run_id = :run").bind("run", report.runId()).mapTo(Long.class).one());
+            assertThat(stamped).isEqualTo(500);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = "H2")
     void missingValuesAreStoredAndBadOnesRejected(Backend backend) {
         try (MarketStore store = backend.open()) {
             FeatureStore features = new FeatureStore(store);
