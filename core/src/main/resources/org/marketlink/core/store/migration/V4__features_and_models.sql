@@ -36,3 +36,12 @@ CREATE TABLE model_promotions (
     reason      VARCHAR(1000)            NOT NULL
 );
 CREATE INDEX model_promotions_by_model ON model_promotions (name, version, at);
+
+-- Schema registry: every version of every dataset's schema, as JSON field lists.
+CREATE TABLE schema_versions (
+    dataset       VARCHAR(200)             NOT NULL,
+    version       INTEGER                  NOT NULL,
+    fields        ${text}                  NOT NULL,
+    registered_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (dataset, version)
+);
