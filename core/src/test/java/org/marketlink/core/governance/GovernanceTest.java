@@ -1,0 +1,216 @@
+package org.marketlink.core.governance;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.marketlink.core.NoSuchEntityException;
+import org.marketlink.core.features.store.FeatureDefinition;
+import org.marketlink.core.features.store.FeatureSet;
+import org.marketlink.core.features.store.FeatureStore;
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.MarketData;
+import org.marketlink.core.model.Product;
+import org.marketlink.core.model.Shg;
+import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.Sinks;
+import org.marketlink.core.pipeline.Sources;
+import org.marketlink.core.pipeline.Stages;
+import org.marketlink.core.privacy.InMemoryKeyProvider;
+import org.marketlink.core.store.MarketStore;
+import org.marketlink.core.store.StoreOptions;
+import org.marketlink.core.testsupport.Backend;
+import org.marketlink.core.testsupport.Samples;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GovernanceTest {
+    record Seeded(Shg erased, Shg kept, Buyer buyer, Product product) {
+    }
+
+    static Seeded seed(MarketStore store) {
+        Shg a = Samples.shg("Umoja Weavers");
+        Shg b = new Shg(java.util.UUID.randomUUID(), "Tumaini Spices", a.location(), "spices", 8, 100, List.of(),
+                Map.of(), new org.marketlink.core.model.ContactInfo("Wanjiru Kamau", "+254711222333",
+                "wanjiru@example.org"), java.util.Optional.empty(), Samples.T0, Samples.T0);
+        store.shgs().upsertAll(List.of(a, b));
+        Buyer buyer = Samples.buyer("Gikomba Traders");
+        store.buyers().insert(buyer);
+        Product pa = Samples.product(a.id(), "Kikoi");
+        Product pb = Samples.product(b.id(), "Pilipili");
+        store.products().upsertAll(List.of(pa, pb));
+        for (Product p : List.of(pa, pb)) {
+            store.marketData().upsertAll(List.of(Samples.marketData(p.id(), Samples.T0)));
+            store.pricingHistory().upsertAll(List.of(Samples.pricing(p.id(), LocalDate.of(2026, 1, 4))));
+            store.forecasts().upsertAll(List.of(Samples.forecast(p.id(), LocalDate.of(2026, 2, 1))));
+        }
+        store.matches().upsertAll(List.of(Samples.match(a.id(), buyer.id(), pa.id()),
+                Samples.match(b.id(), buyer.id(), pb.id())));
+        store.orders().upsertAll(List.of(Samples.order("ORD-1", a.id(), buyer.id(), pa.id()),
+                Samples.order("ORD-2", b.id(), buyer.id(), pb.id())));
+        FeatureStore features = new FeatureStore(store);
+        FeatureSet<Shg> set = FeatureSet.of("shg_size", FeatureDefinition.of("members", 1, "shg", "",
+                (Shg s) -> s.memberCount()));
+        features.materialize(set, List.of(a, b), s -> s.id().toString(), s -> Samples.T0, null);
+        // a quarantined row that mentions the group
+        Pipeline.from(Sources.of("contacts", List.of(a.id() + ",Achieng Otieno,+254700000001")))
+                .then("reject", Stages.filter(row -> false, "NOT_WANTED"))
+                .to(Sinks.discard()).quarantineTo(store.quarantine().sink()).run();
+        return new Seeded(a, b, buyer, pa);
+    }
+
+    static MarketStore open(Backend backend) {
+        return backend.open(StoreOptions.defaults().withKeyProvider(InMemoryKeyProvider.withNewKey("k1")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void erasingASubjectLeavesNoTraceInAnyTableAndSparesOthers(Backend backend) throws Exception {
+        try (MarketStore store = open(backend)) {
+            Seeded s = seed(store);
+            SubjectData subjects = new SubjectData(store, Catalog.builtIn());
+            String exported = subjects.export("shg", s.erased().id().toString());
+            assertThat(exported).contains(s.erased().id().toString()).contains("\"shgs\"").contains("\"orders\"")
+                    .contains("\"feature_values\"").contains("\"quarantine\"").contains("Achieng Otieno")
+                    .doesNotContain(s.kept().id().toString());
+
+            SubjectData.Erasure erasure = subjects.erase("shg", s.erased().id().toString());
+            assertThat(erasure.rowsByTable()).containsKeys("shgs", "products", "orders", "order_lines", "matches",
+                    "market_data", "pricing_history", "demand_forecasts", "feature_values", "quarantine");
+            List<String> traces = List.of(s.erased().id().toString(), s.product().id().toString(), "Umoja Weavers",
+                    "Achieng Otieno", "+254700000001", "achieng@example.org", "ORD-1");
+            assertThat(findTraces(store, traces)).as("traces of the erased group").isEmpty();
+            // the other group is untouched
+            assertThat(store.shgs().findById(s.kept().id())).isPresent();
+            assertThat(store.orders().count()).isEqualTo(1);
+            assertThat(findTraces(store, List.of("Tumaini Spices", "ORD-2"))).hasSize(2);
+
+            assertThatThrownBy(() -> subjects.erase("shg", s.erased().id().toString()))
+                    .isInstanceOf(NoSuchEntityException.class);
+            assertThatThrownBy(() -> subjects.export("shg", java.util.UUID.randomUUID().toString()))
+                    .isInstanceOf(NoSuchEntityException.class);
+            assertThatThrownBy(() -> subjects.erase("farmer", "x")).hasMessageContaining("no data subject of kind "
+                    + "'farmer'");
+            assertThatThrownBy(() -> subjects.erase("shg", "not-a-uuid")).hasMessageContaining("keys are UUIDs");
+
+            // a buyer: its matches and orders go with it
+            subjects.erase("buyer", s.buyer().id().toString());
+            assertThat(findTraces(store, List.of(s.buyer().id().toString(), "Gikomba Traders", "Stall 4"))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void retentionRemovesExpiredRowsInBatchesAfterADryRun(Backend backend) {
+        try (MarketStore store = open(backend)) {
+            Shg shg = Samples.shgWithoutBank("Old Market Group");
+            store.shgs().insert(shg);
+            Product p = Samples.product(shg.id(), "Maize");
+            store.products().insert(p);
+            Instant now = Instant.parse("2026-06-01T00:00:00Z");
+            List<MarketData> rows = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                rows.add(Samples.marketData(p.id(), now.minus(Duration.ofDays(30L * i + 1))));
+            }
+            store.marketData().upsertAll(rows);
+            long expired = rows.stream().filter(r -> r.observedAt().isBefore(now.minus(Duration.ofDays(3 * 365))))
+                    .count();
+            RetentionJob job = new RetentionJob(store, Catalog.builtIn(), Clock.fixed(now, ZoneOffset.UTC), 3);
+            RetentionJob.Report dry = job.dryRun();
+            assertThat(dry.rows()).containsEntry("market_data", expired);
+            assertThat(marketDataRows(store)).isEqualTo(60);
+            RetentionJob.Report done = job.apply(null);
+            assertThat(done.rows()).containsEntry("market_data", expired);
+            assertThat(expired).isGreaterThan(3); // several batches of 3
+            assertThat(marketDataRows(store)).isEqualTo(60 - expired);
+            assertThat(job.dryRun().total()).isZero();
+        }
+    }
+
+    @Test
+    void theCatalogDescribesTheMarketplaceAndReadsYaml() {
+        Catalog builtIn = Catalog.builtIn();
+        assertThat(builtIn.piiColumns()).contains("contact_phone", "contact_email", "bank_details",
+                "delivery_address", "latitude", "payment_terms");
+        assertThat(builtIn.dataset("shgs").columns()).anyMatch(c -> c.name().equals("bank_details") && c.encrypted());
+        assertThat(builtIn.isPii("buyers", "place")).isTrue();
+        assertThatThrownBy(() -> builtIn.dataset("customers")).isInstanceOf(UnknownDatasetException.class)
+                .hasMessageContaining("no dataset 'customers'");
+        String yaml = """
+                datasets:
+                  - name: customer_events
+                    owner: crm-team
+                    description: clicks and orders of web customers
+                    source: web shop
+                    refresh: hourly
+                    retention: {period: P90D, time_column: happened_at, action: ARCHIVE}
+                    columns:
+                      - {name: email, pii: true, encrypted: false}
+                    subjects:
+                      - {kind: customer, where: "customer_id = :subject", action: DELETE}
+                """;
+        Catalog host = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        Dataset d = host.dataset("customer_events");
+        assertThat(d.retention().orElseThrow().period()).isEqualTo(Duration.ofDays(90));
+        assertThat(d.retention().orElseThrow().action()).isEqualTo(Dataset.RetentionAction.ARCHIVE);
+        assertThat(host.isPii("customer_events", "email")).isTrue();
+        assertThat(builtIn.with(host.datasets()).datasets().get(0).name()).isEqualTo("customer_events");
+        assertThatThrownBy(() -> Catalog.fromYaml(new ByteArrayInputStream("datasets: [{name: X}]".getBytes(
+                StandardCharsets.UTF_8)))).hasMessageContaining("catalog file is not valid");
+    }
+
+    static long marketDataRows(MarketStore store) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM market_data").mapTo(Long.class).one());
+    }
+
+    /** Every table, every row, every column as text: which of {@code needles} still appear. */
+    static List<String> findTraces(MarketStore store, List<String> needles) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    if (schema != null && (schema.equalsIgnoreCase("public"))) {
+                        tables.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            assertThat(tables.size()).isGreaterThan(10);
+            for (String table : tables) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            Object v = rs.getObject(i);
+                            String text = v instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1)
+                                    : String.valueOf(v);
+                            for (String needle : needles) {
+                                if (text.contains(needle)) {
+                                    found.add(table + "." + rs.getMetaData().getColumnName(i) + " holds " + needle);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
