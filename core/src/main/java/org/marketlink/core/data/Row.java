@@ -53,7 +53,8 @@ public final class Row {
                     copy[i] = fl.doubleValue();
                 } else if (!f.type().javaType().isInstance(v)) {
                     throw new IllegalArgumentException("field '" + f.name() + "' holds " + f.type() + ", not "
-                            + v.getClass().getSimpleName() + " '" + v + "'");
+                            + v.getClass().getSimpleName() + " '"
+                            + org.marketlink.core.privacy.PiiColumns.show(f.name(), v) + "'");
                 }
             }
         }
@@ -143,8 +144,14 @@ public final class Row {
         return h;
     }
 
+    /** The values in field order, personal data (see {@link org.marketlink.core.privacy.PiiColumns}) masked. */
     @Override
     public String toString() {
-        return "Row" + Arrays.toString(values);
+        StringBuilder out = new StringBuilder("Row[");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ", ")
+                    .append(org.marketlink.core.privacy.PiiColumns.show(schema.field(i).name(), values[i]));
+        }
+        return out.append(']').toString();
     }
 }

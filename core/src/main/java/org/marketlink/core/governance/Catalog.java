@@ -98,6 +98,17 @@ public final class Catalog {
         return out;
     }
 
+    /**
+     * Makes every PII column of this catalog masked wherever the library prints values (see
+     * {@link org.marketlink.core.privacy.PiiColumns}), from now on, in this JVM.
+     *
+     * @return this catalog
+     */
+    public Catalog registerPii() {
+        piiColumns().forEach(org.marketlink.core.privacy.PiiColumns::register);
+        return this;
+    }
+
     /** Whether {@code column} of {@code dataset} is PII. */
     public boolean isPii(String dataset, String column) {
         return dataset(dataset).columns().stream().anyMatch(c -> c.pii() && c.name().equals(column));

@@ -3,6 +3,7 @@ package org.marketlink.core.io;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import org.marketlink.core.privacy.PiiColumns;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Field;
@@ -109,6 +110,7 @@ public final class CsvSource implements Source<Row> {
         private final Reader reader;
         private int[] columnOfField;
         private int width;
+        private List<String> header = List.of();
         private long row;
         private boolean done;
 
@@ -155,7 +157,7 @@ public final class CsvSource implements Source<Row> {
             if (!lines.hasNextValue()) {
                 return false;
             }
-            List<String> header = Arrays.stream(lines.nextValue()).map(String::strip).toList();
+            header = Arrays.stream(lines.nextValue()).map(String::strip).toList();
             width = header.size();
             columnOfField = new int[schema.size()];
             for (int f = 0; f < schema.size(); f++) {
@@ -186,18 +188,26 @@ public final class CsvSource implements Source<Row> {
                 try {
                     values[f] = CellParser.parse(field, text);
                 } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
-                    rejected.accept(new Rejection("PARSE_ERROR", "csv", field.name(), field.name() + ": '" + text
-                            + "' is not a valid " + field.type() + (e.getMessage() == null ? "" : " ("
-                            + e.getMessage() + ")"), raw(cells), row, name()));
+                    boolean pii = PiiColumns.isPii(field.name());
+                    rejected.accept(new Rejection("PARSE_ERROR", "csv", field.name(), field.name() + ": '"
+                            + (pii ? PiiColumns.MASK : text) + "' is not a valid " + field.type()
+                            + (e.getMessage() == null || pii ? "" : " (" + e.getMessage() + ")"), raw(cells), row,
+                            name()));
                     return;
                 }
             }
             value.accept(Row.of(schema, values), row);
         }
 
-        /** The row as it was in the file, rebuilt only for rows that are rejected. */
+        /** The row as it was in the file, personal data masked, rebuilt only for rows that are rejected. */
         private String raw(String[] cells) {
-            return String.join(String.valueOf(options.delimiter()), cells);
+            String[] shown = cells.clone();
+            for (int i = 0; i < shown.length && i < header.size(); i++) {
+                if (PiiColumns.isPii(header.get(i))) {
+                    shown[i] = PiiColumns.MASK;
+                }
+            }
+            return String.join(String.valueOf(options.delimiter()), shown);
         }
 
         @Override

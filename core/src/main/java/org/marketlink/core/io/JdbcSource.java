@@ -136,17 +136,24 @@ public final class JdbcSource implements Source<Row> {
                     try {
                         values[f] = read(rs, columnOf[f], field.type());
                     } catch (SQLException | RuntimeException e) {
+                        boolean pii = org.marketlink.core.privacy.PiiColumns.isPii(field.name());
                         rejected.accept(new Rejection("PARSE_ERROR", "jdbc", field.name(), field.name()
-                                + " does not convert to " + field.type() + ": " + e.getMessage(),
-                                String.valueOf(rs.getObject(columnOf[f])), row, name()));
+                                + " does not convert to " + field.type() + (pii ? "" : ": " + e.getMessage()),
+                                org.marketlink.core.privacy.PiiColumns.show(field.name(), rs.getObject(columnOf[f])),
+                                row, name()));
                         return true;
                     }
                 }
                 try {
                     value.accept(Row.of(schema, values), row);
                 } catch (IllegalArgumentException e) {
-                    rejected.accept(new Rejection("INVALID_ROW", "jdbc", "", e.getMessage(),
-                            java.util.Arrays.toString(values), row, name()));
+                    StringBuilder raw = new StringBuilder("[");
+                    for (int f = 0; f < values.length; f++) {
+                        raw.append(f == 0 ? "" : ", ").append(org.marketlink.core.privacy.PiiColumns.show(
+                                schema.field(f).name(), values[f]));
+                    }
+                    rejected.accept(new Rejection("INVALID_ROW", "jdbc", "", e.getMessage(), raw.append(']').toString(),
+                            row, name()));
                 }
                 return true;
             } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package org.marketlink.core.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.marketlink.core.privacy.PiiColumns;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Field;
@@ -119,11 +120,15 @@ public final class JsonLinesSource<T> implements Source<T> {
                 try {
                     value.accept(reader.read(line), row);
                 } catch (JsonProcessingException e) {
-                    rejected.accept(new Rejection("PARSE_ERROR", "jsonl", "", e.getOriginalMessage(), line, row,
-                            name()));
+                    String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException jm
+                            && !jm.getPath().isEmpty() ? jm.getPath().get(jm.getPath().size() - 1).getFieldName() : null;
+                    String message = field != null && PiiColumns.isPii(field)
+                            ? field + ": value withheld (personal data)" : e.getOriginalMessage();
+                    rejected.accept(new Rejection("PARSE_ERROR", "jsonl", field == null ? "" : field, message,
+                            PiiColumns.maskJson(line), row, name()));
                 } catch (Exception e) {
-                    rejected.accept(new Rejection("PARSE_ERROR", "jsonl", "", String.valueOf(e.getMessage()), line,
-                            row, name()));
+                    rejected.accept(new Rejection("PARSE_ERROR", "jsonl", "", String.valueOf(e.getMessage()),
+                            PiiColumns.maskJson(line), row, name()));
                 }
                 return true;
             }

@@ -149,6 +149,10 @@ class GovernanceTest {
                 "delivery_address", "latitude", "payment_terms");
         assertThat(builtIn.dataset("shgs").columns()).anyMatch(c -> c.name().equals("bank_details") && c.encrypted());
         assertThat(builtIn.isPii("buyers", "place")).isTrue();
+        // masking by name covers the built-in PII columns, except the location names it would over-mask
+        java.util.Set<String> masked = new java.util.HashSet<>(builtIn.piiColumns());
+        masked.removeAll(List.of("place", "latitude", "longitude", "raw", "message"));
+        assertThat(masked).allMatch(org.marketlink.core.privacy.PiiColumns::isPii);
         assertThatThrownBy(() -> builtIn.dataset("customers")).isInstanceOf(UnknownDatasetException.class)
                 .hasMessageContaining("no dataset 'customers'");
         String yaml = """
@@ -169,6 +173,9 @@ class GovernanceTest {
         assertThat(d.retention().orElseThrow().period()).isEqualTo(Duration.ofDays(90));
         assertThat(d.retention().orElseThrow().action()).isEqualTo(Dataset.RetentionAction.ARCHIVE);
         assertThat(host.isPii("customer_events", "email")).isTrue();
+        assertThat(org.marketlink.core.privacy.PiiColumns.isPii("email")).isFalse();
+        host.registerPii();
+        assertThat(org.marketlink.core.privacy.PiiColumns.isPii("Email")).isTrue();
         assertThat(builtIn.with(host.datasets()).datasets().get(0).name()).isEqualTo("customer_events");
         assertThatThrownBy(() -> Catalog.fromYaml(new ByteArrayInputStream("datasets: [{name: X}]".getBytes(
                 StandardCharsets.UTF_8)))).hasMessageContaining("catalog file is not valid");

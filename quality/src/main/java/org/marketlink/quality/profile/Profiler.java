@@ -7,6 +7,7 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
+import org.marketlink.core.privacy.PiiColumns;
 import org.marketlink.quality.metrics.ValueCounter;
 
 import java.math.BigDecimal;
@@ -67,8 +68,11 @@ public final class Profiler {
         private double max = Double.NEGATIVE_INFINITY;
         private final boolean[] parses = {true, true, true, true, true};
 
+        private final boolean pii;
+
         Column(Field field) {
             this.field = field;
+            this.pii = PiiColumns.isPii(field.name());
         }
 
         void accept(Object v) {
@@ -85,7 +89,7 @@ public final class Profiler {
                     exact.clear();
                 }
             }
-            values.add(text, 1);
+            values.add(pii ? PiiColumns.MASK : text, 1); // personal data is counted but never shown
             if (v instanceof Number num) {
                 double d = num.doubleValue();
                 if (Double.isFinite(d)) {

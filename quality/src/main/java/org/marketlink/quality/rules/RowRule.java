@@ -4,6 +4,7 @@ import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.Violation;
+import org.marketlink.core.privacy.PiiColumns;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.metrics.ValueCounter;
@@ -96,7 +97,9 @@ public abstract class RowRule implements Rule {
 
     @Override
     public final BoundRule bind(Schema schema) {
-        RowTest test = compile(schema);
+        RowTest compiled = compile(schema);
+        // values of a personal-data column are counted and reported as a mask, never as themselves
+        RowTest test = PiiColumns.isPii(column) ? masked(compiled) : compiled;
         return new BoundRule() {
             @Override
             public String name() {
@@ -117,6 +120,25 @@ public abstract class RowRule implements Rule {
             @Override
             public RuleState newState() {
                 return new State(test);
+            }
+        };
+    }
+
+    private static RowTest masked(RowTest test) {
+        return new RowTest() {
+            @Override
+            public boolean passes(Row row) {
+                return test.passes(row);
+            }
+
+            @Override
+            public String value(Row row) {
+                return PiiColumns.MASK;
+            }
+
+            @Override
+            public Object countedValue(Row row) {
+                return PiiColumns.MASK;
             }
         };
     }

@@ -4,6 +4,7 @@ import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.internal.Checks;
+import org.marketlink.core.privacy.PiiColumns;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 
@@ -290,10 +291,12 @@ public final class Rules {
                 for (int i = 0; i < columns.length; i++) {
                     idx[i] = schema.indexOf(columns[i]);
                 }
-                if (idx.length == 1 && schema.field(idx[0]).type() == FieldType.LONG) {
+                // repeated keys of personal-data columns are counted but shown masked
+                boolean pii = java.util.Arrays.stream(columns).anyMatch(PiiColumns::isPii);
+                if (idx.length == 1 && schema.field(idx[0]).type() == FieldType.LONG && !pii) {
                     return bound(() -> new LongUniqueState(name(), idx[0]));
                 }
-                return bound(() -> new UniqueState(name(), idx));
+                return bound(() -> new UniqueState(name(), idx, pii));
             }
         };
     }
@@ -311,11 +314,13 @@ public final class Rules {
         /** Keys are the value itself for one column (no allocation per row), a list of values otherwise. */
         private final Map<Object, long[]> counts = new HashMap<>();
         private final String name;
+        private final boolean pii;
         private long rows;
 
-        UniqueState(String name, int[] idx) {
+        UniqueState(String name, int[] idx, boolean pii) {
             this.name = name;
             this.idx = idx;
+            this.pii = pii;
         }
 
         @Override
@@ -354,7 +359,8 @@ public final class Rules {
             List<RuleOutcome.ValueCount> repeated = new ArrayList<>();
             for (Map.Entry<Object, long[]> e : counts.entrySet()) {
                 if (e.getValue()[0] > 1) {
-                    repeated.add(new RuleOutcome.ValueCount(e.getKey().toString(), e.getValue()[0]));
+                    repeated.add(new RuleOutcome.ValueCount(pii ? PiiColumns.MASK : e.getKey().toString(),
+                            e.getValue()[0]));
                 }
             }
             return uniquenessOutcome(name, rows, counts.size(), repeated);

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import org.marketlink.core.privacy.PiiColumns;
+
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -368,8 +370,8 @@ public final class Runner {
         @Override
         public void reject(String reasonCode, String column, String message) {
             counters[stage].quarantined.increment();
-            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, message,
-                    keepRaw ? String.valueOf(current.value()) : "", current.rowNumber(), source.name()));
+            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, masked(column, message),
+                    keepRaw ? PiiColumns.render(current.value()) : "", current.rowNumber(), source.name()));
         }
 
         @Override
@@ -380,8 +382,13 @@ public final class Runner {
         @Override
         public void rejectHeld(Object held, long heldRowNumber, String reasonCode, String column, String message) {
             counters[stage].quarantined.increment();
-            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, message,
-                    keepRaw ? String.valueOf(held) : "", heldRowNumber, source.name()));
+            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, masked(column, message),
+                    keepRaw ? PiiColumns.render(held) : "", heldRowNumber, source.name()));
+        }
+
+        // a stage's message about a personal-data column may quote the value: keep only the column's name
+        private String masked(String column, String message) {
+            return PiiColumns.isPii(column) ? column + ": value withheld (personal data)" : message;
         }
     }
 
