@@ -16,8 +16,20 @@ public record ContactInfo(String person, String phone, String email) {
         email = Checks.orEmpty(email);
         if (!email.isEmpty() && (email.indexOf('@') <= 0 || email.indexOf('@') != email.lastIndexOf('@')
                 || email.indexOf('@') == email.length() - 1)) {
-            throw new IllegalArgumentException("email must look like name@domain, was '" + email + "'");
+            // the address itself is personal data: say what is wrong with it, not what it is
+            throw new IllegalArgumentException("email must look like name@domain, was " + email.length()
+                    + " characters with " + email.chars().filter(c -> c == '@').count() + " '@' (value withheld: "
+                    + "personal data)");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "ContactInfo[person=" + mask(person) + ", phone=" + mask(phone) + ", email=" + mask(email) + "]";
+    }
+
+    private static String mask(String value) {
+        return value.isEmpty() ? "" : org.marketlink.core.privacy.PiiColumns.MASK;
     }
 
     public static ContactInfo none() {
