@@ -142,6 +142,67 @@ class GovernanceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aHostDatasetKeepsItsAggregatesWhenTheCatalogSaysAnonymise(Backend backend) throws Exception {
+        String yaml = """
+                datasets:
+                  - name: customer_orders
+                    owner: web-shop
+                    columns: [{name: email, pii: true, encrypted: false}]
+                    subjects:
+                      - kind: customer
+                        where: "customer_id = :subject"
+                        action: ANONYMISE
+                        anonymise: {customer_id: "'erased'", email: "NULL"}
+                """;
+        Catalog catalog = Catalog.builtIn().with(Catalog.fromYaml(new ByteArrayInputStream(
+                yaml.getBytes(StandardCharsets.UTF_8))).datasets());
+        try (MarketStore store = open(backend)) {
+            store.jdbi().useHandle(h -> {
+                h.execute("CREATE TABLE customer_orders (customer_id VARCHAR(50), email VARCHAR(200), amount "
+                        + "DOUBLE PRECISION)");
+                h.execute("INSERT INTO customer_orders VALUES ('C-17850', 'c17850@example.org', 10.5), "
+                        + "('C-17850', 'c17850@example.org', 4.5), ('C-13047', 'c13047@example.org', 7)");
+            });
+            SubjectData subjects = new SubjectData(store, catalog);
+            assertThat(subjects.export("customer", "C-17850")).contains("c17850@example.org");
+            SubjectData.Erasure erasure = subjects.erase("customer", "C-17850");
+            assertThat(erasure.rowsByTable()).containsEntry("customer_orders", 2);
+            assertThat(findTraces(store, List.of("C-17850", "c17850@example.org"))).isEmpty();
+            double total = store.jdbi().withHandle(h -> h.createQuery("SELECT SUM(amount) FROM customer_orders")
+                    .mapTo(Double.class).one());
+            assertThat(total).isEqualTo(22.0); // the sales still add up
+            assertThatThrownBy(() -> subjects.erase("customer", "C-00000")).isInstanceOf(NoSuchEntityException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void everyColumnTheCatalogMarksEncryptedIsStoredAsCiphertextWithItsKeyId(Backend backend) throws Exception {
+        // the key-id column beside each encrypted column; a column marked encrypted without one fails here
+        Map<String, String> keyColumns = Map.of("shgs.bank_details", "bank_key_id");
+        List<String> marked = new ArrayList<>();
+        for (Dataset d : Catalog.builtIn().datasets()) {
+            d.columns().stream().filter(Dataset.Column::encrypted).forEach(c -> marked.add(d.name() + "." + c.name()));
+        }
+        assertThat(marked).containsExactlyInAnyOrderElementsOf(keyColumns.keySet());
+        try (MarketStore store = open(backend)) {
+            store.shgs().insert(Samples.shg("Umoja Weavers"));
+            for (String column : marked) {
+                String table = column.substring(0, column.indexOf('.'));
+                String name = column.substring(column.indexOf('.') + 1);
+                Map<String, Object> row = store.jdbi().withHandle(h -> h.createQuery("SELECT " + name + " AS v, "
+                        + keyColumns.get(column) + " AS k FROM " + table).mapToMap().one());
+                assertThat(row.get("k")).isEqualTo("k1");
+                assertThat(new String((byte[]) row.get("v"), StandardCharsets.ISO_8859_1))
+                        .doesNotContain(Samples.ACCOUNT_NUMBER);
+            }
+            assertThat(store.shgs().findAll().get(0).bankDetails().orElseThrow().accountNumber())
+                    .isEqualTo(Samples.ACCOUNT_NUMBER);
+        }
+    }
+
     @Test
     void theCatalogDescribesTheMarketplaceAndReadsYaml() {
         Catalog builtIn = Catalog.builtIn();
