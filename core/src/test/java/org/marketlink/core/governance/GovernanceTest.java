@@ -179,6 +179,43 @@ class GovernanceTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void archivedRowsReachTheArchiveBeforeTheyAreDeleted(Backend backend) {
+        String yaml = """
+                datasets:
+                  - name: click_log
+                    owner: web-shop
+                    retention: {period: P30D, time_column: happened_at, action: ARCHIVE}
+                """;
+        Catalog catalog = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        Instant now = Instant.parse("2026-06-01T00:00:00Z");
+        try (MarketStore store = open(backend)) {
+            store.jdbi().useHandle(h -> {
+                h.execute("CREATE TABLE click_log (id INTEGER, happened_at TIMESTAMP WITH TIME ZONE)");
+                for (int i = 0; i < 25; i++) {
+                    h.createUpdate("INSERT INTO click_log VALUES (:id, :at)").bind("id", i)
+                            .bind("at", java.time.OffsetDateTime.ofInstant(now.minus(Duration.ofDays(3L * i)),
+                                    ZoneOffset.UTC)).execute();
+                }
+            });
+            RetentionJob job = new RetentionJob(store, catalog, Clock.fixed(now, ZoneOffset.UTC), 4);
+            assertThatThrownBy(() -> job.apply(null)).hasMessageContaining("archives expired rows");
+            List<Object> archived = new ArrayList<>();
+            RetentionJob.Report report = job.apply((table, rows) -> {
+                assertThat(table).isEqualTo("click_log");
+                assertThat(rows.size()).isLessThanOrEqualTo(4);
+                rows.forEach(r -> archived.add(r.get("id")));
+            });
+            long expected = java.util.stream.IntStream.range(0, 25).filter(i -> 3 * i > 30).count();
+            assertThat(report.rows()).containsEntry("click_log", expected);
+            assertThat(archived).hasSize((int) expected);
+            long left = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM click_log")
+                    .mapTo(Long.class).one());
+            assertThat(left).isEqualTo(25 - expected);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void everyColumnTheCatalogMarksEncryptedIsStoredAsCiphertextWithItsKeyId(Backend backend) throws Exception {
         // the key-id column beside each encrypted column; a column marked encrypted without one fails here
         Map<String, String> keyColumns = Map.of("shgs.bank_details", "bank_key_id");
