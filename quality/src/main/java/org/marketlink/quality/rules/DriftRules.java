@@ -219,17 +219,20 @@ public final class DriftRules {
             @Override
             public BoundRule bind(Schema schema) {
                 int i = schema.indexOf(column);
-                return bound(() -> new ChiSquareState(name, i, ref, minPValue));
+                boolean pii = org.marketlink.core.privacy.PiiColumns.isPii(column);
+                return bound(() -> new ChiSquareState(name, i, ref, minPValue, pii));
             }
         };
     }
 
     private static final class ChiSquareState extends CategoryCounts {
         private final double minP;
+        private final boolean pii;
 
-        ChiSquareState(String name, int column, Map<String, Double> ref, double minP) {
+        ChiSquareState(String name, int column, Map<String, Double> ref, double minP, boolean pii) {
             super(name, column, ref);
             this.minP = minP;
+            this.pii = pii;
         }
 
         @Override
@@ -239,7 +242,9 @@ public final class DriftRules {
             }
             List<String> unknown = counts.keySet().stream().filter(k -> !ref.containsKey(k)).sorted().toList();
             if (!unknown.isEmpty()) {
-                return new RuleOutcome.Failed(name, 0, "categories not in the reference: " + unknown,
+                // categories of a personal-data column are values: count them, do not name them
+                return new RuleOutcome.Failed(name, 0, "categories not in the reference: "
+                        + (pii ? unknown.size() + " (names withheld: personal data)" : unknown),
                         Severity.ERROR, 0, List.of(), List.of());
             }
             double statistic = 0;
