@@ -25,8 +25,9 @@ import java.util.List;
  * The main job: opens the embedded H2 database (or a PostgreSQL named by {@code MARKETLINK_JDBC_URL}), writes a
  * small marketplace of every entity, reads it back and prints a summary.
  *
- * <p>Later stages (ingestion, quality, matching, forecasting, the HTML report) join this job as their modules
- * land.
+ * <p>Then the real-data step ingests the WFP Kenya prices with quality checks and a quality report, and the
+ * market-day step places seeded groups and buyers at the WFP markets, stores product features, proposes matches and
+ * forecasts demand, and writes the market-day report beside the quality report.
  *
  * <p>Configuration, by system property or environment variable:
  * <ul>
@@ -60,6 +61,13 @@ public final class MainJob {
                         + r.report().toAbsolutePath());
             }, () -> System.out.println("  (shared/data not found above the working directory: real-data step "
                     + "skipped)"));
+            MarketDayStep.Result day = MarketDayStep.run(store, RealDataStep.sharedData(), LocalDate.of(2026, 11, 25),
+                    dataDir, System.out);
+            System.out.printf("  market day       %d groups, %d buyers, %d products; %,d feature values stored; "
+                            + "%d matches proposed; %d forecast weeks stored (%d series failed)%n", day.shgs(),
+                    day.buyers(), day.products(), day.featureValues(), day.matchesProposed(), day.forecasts(),
+                    day.failedForecasts());
+            System.out.println("  market report    " + day.report().toAbsolutePath());
         }
     }
 
@@ -68,7 +76,7 @@ public final class MainJob {
         Instant now = Instant.parse("2026-11-25T06:00:00Z");
         SampleMarket market = SampleMarket.build(now);
         long started = System.nanoTime();
-        out.println("[1/4] writing " + market.size() + " sample records");
+        out.println("[1/8] writing " + market.size() + " sample records");
         store.shgs().upsertAll(market.shgs());
         store.buyers().upsertAll(market.buyers());
         store.products().upsertAll(market.products());
@@ -78,7 +86,7 @@ public final class MainJob {
         store.pricingHistory().upsertAll(market.pricingHistory());
         store.forecasts().upsertAll(market.forecasts());
 
-        out.println("[2/4] reading back and checking every entity");
+        out.println("[2/8] reading back and checking every entity");
         List<String> mismatches = new ArrayList<>();
         for (Shg shg : market.shgs()) {
             check(mismatches, "shg " + shg.name(), store.shgs().findByNaturalKey(shg.name(), shg.location().region())

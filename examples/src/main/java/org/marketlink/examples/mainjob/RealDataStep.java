@@ -54,7 +54,7 @@ final class RealDataStep {
     }
 
     static Result run(MarketStore store, Path wfp, Path reportDir, Instant now, PrintStream out) {
-        out.println("[3/4] ingesting WFP Kenya market prices from " + wfp.getFileName());
+        out.println("[3/8] ingesting WFP Kenya market prices from " + wfp.getFileName());
         // one producer group stands for the WFP markets; one product per commodity, price type and base unit
         Shg markets = new Shg(UUID.nameUUIDFromBytes("shg:wfp-kenya-markets".getBytes()), "WFP Kenya markets",
                 Location.of("", "Kenya", "KE", null), "market prices", 1, 0, List.of(), Map.of(),
@@ -79,7 +79,7 @@ final class RealDataStep {
         out.printf("      %,d rows read, %,d written, %,d quarantined %s, balanced: %s%n", run.rowsIn(), run.rowsOut(),
                 run.quarantined(), store.quarantine().countByReason(run.runId()), run.balanced());
 
-        out.println("[4/4] checking pricing history quality and writing the report");
+        out.println("[4/8] checking pricing history quality and writing the report");
         RecordRows<PricingHistory> rows = RecordRows.of(PricingHistory.class);
         Suite suite = Suite.of("pricingHistory", org.marketlink.quality.rules.Rules.complete("productId"),
                 org.marketlink.quality.rules.Rules.nonNegative("price"),

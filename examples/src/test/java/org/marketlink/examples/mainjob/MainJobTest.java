@@ -32,7 +32,7 @@ class MainJobTest {
             assertThat(summary.forecasts()).isEqualTo(15 * 4);
             assertThat(summary.render("test")).contains("OK", "shgs             5");
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1/4]", "[2/4]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1/8]", "[2/8]");
     }
 
     @Test
@@ -53,7 +53,39 @@ class MainJobTest {
         // the real-data step: every WFP row accounted for, the report written
         assertThat(text).contains("17,881 rows in, 17,089 stored, 792 quarantined", "quality          PASSED");
         assertThat(java.nio.file.Files.exists(dir.resolve("quality-report.html"))).isTrue();
-        // the second run found the same groups (5 samples + the WFP markets), not new copies of them
-        assertThat(text).contains("shgs             5", "shgs             6").doesNotContain("shgs             1");
+        // the second run found the same groups (5 samples + the WFP markets + 60 of the market day), not copies
+        assertThat(text).contains("shgs             5", "shgs             66").doesNotContain("shgs             12");
+    }
+
+    @Test
+    void theMarketDayStoresFeaturesProposesExplainedMatchesAndForecastsEveryProduct(@TempDir Path dir)
+            throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (MarketStore store = MarketStore.inMemory()) {
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            MarketDayStep.Result first = MarketDayStep.run(store, RealDataStep.sharedData(),
+                    java.time.LocalDate.of(2026, 11, 25), dir, print);
+            assertThat(first.shgs()).isEqualTo(60);
+            assertThat(first.featureValues()).isEqualTo(first.products() * MarketDayStep.REPORTED_FEATURES.length);
+            assertThat(first.matchesProposed()).isBetween(120, 180); // up to 3 per group, within buyer capacity
+            assertThat(first.failedForecasts()).isZero();
+            assertThat(first.forecasts()).isEqualTo(first.products() * 4);
+            assertThat(store.matches().findByStatus(org.marketlink.core.model.MatchStatus.PENDING, 1000))
+                    .hasSize(first.matchesProposed())
+                    .allMatch(m -> m.initialMessage().contains("Namaste") && m.metadata().containsKey("scorer"));
+            long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
+                    + "run_id = 'market-day-2026-11-25'").mapTo(Long.class).one());
+            assertThat(stored).isEqualTo(first.featureValues());
+            String html = java.nio.file.Files.readString(first.report());
+            assertThat(html).contains("Recommended matches", "strongest reasons", "Demand forecasts");
+            assertThat(html.split("<svg", -1)).hasSize(9); // eight charts
+            assertThat(html).contains("class=\"interval\"", "class=\"forecast\"", "class=\"history\"")
+                    .doesNotContain("NaN").doesNotContain("<script");
+            // the same day again: nothing new to propose
+            MarketDayStep.Result second = MarketDayStep.run(store, RealDataStep.sharedData(),
+                    java.time.LocalDate.of(2026, 11, 25), dir, print);
+            assertThat(second.matchesProposed()).isZero();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[5/8]", "[8/8]");
     }
 }
