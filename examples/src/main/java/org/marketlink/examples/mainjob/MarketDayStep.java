@@ -138,11 +138,13 @@ final class MarketDayStep {
         int proposed = lifecycle.propose(recommendations, MessageTemplate.introduction()).size();
 
         out.println("[8/8] forecasting weekly demand for every product");
+        // whole weeks only: a week still under way would look like a collapse in demand to every model
+        LocalDate thisWeek = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         List<BatchForecaster.Task> tasks = new ArrayList<>();
         for (Product p : f.products()) {
             TimeSeries weekly = TimeSeries.aggregate(p.id().toString(), salesByProduct.get(p.id()),
                     s -> s.saleDate().atStartOfDay(), s -> s.quantitySold().doubleValue(), Frequency.WEEKLY,
-                    today.minusDays(182).atStartOfDay(), today.minusDays(1).atStartOfDay());
+                    thisWeek.minusWeeks(25).atStartOfDay(), thisWeek.minusDays(1).atStartOfDay());
             tasks.add(new BatchForecaster.Task(p.id().toString(), weekly));
         }
         List<BatchForecaster.Result> results = BatchForecaster.of(AutoForecaster.create(),
