@@ -25,7 +25,8 @@ import java.util.List;
  * The main job: opens the embedded H2 database (or a PostgreSQL named by {@code MARKETLINK_JDBC_URL}), writes a
  * small marketplace of every entity, reads it back and prints a summary.
  *
- * <p>Then the real-data step ingests the WFP Kenya prices with quality checks and a quality report, and the
+ * <p>Then the real-data step ingests the WFP Kenya prices with quality checks and a quality report, the retail step
+ * stores the Online Retail orders with their customers and products, and the
  * market-day step places seeded groups and buyers at the WFP markets, stores product features, proposes matches and
  * forecasts demand, and writes the market-day report beside the quality report.
  *
@@ -53,16 +54,30 @@ public final class MainJob {
                         setting("marketlink.jdbc.password", "MARKETLINK_JDBC_PASSWORD", "")), options)) {
             Summary summary = run(store, System.out);
             System.out.println(summary.render(url.isEmpty() ? "H2 at " + dataDir.toAbsolutePath() : url));
+            List<MarketDayStep.RunSummary> runs = new ArrayList<>();
             RealDataStep.sharedData().ifPresentOrElse(wfp -> {
                 RealDataStep.Result r = RealDataStep.run(store, wfp, dataDir, Instant.now(), System.out);
+                runs.add(new MarketDayStep.RunSummary("WFP Kenya prices", r.run(),
+                        store.quarantine().countByReason(r.run().runId())));
                 System.out.printf("  WFP prices       %,d rows in, %,d stored, %,d quarantined (run %s)%n",
                         r.run().rowsIn(), r.run().rowsOut(), r.run().quarantined(), r.run().runId());
                 System.out.println("  quality          " + r.quality().status() + ", report at "
                         + r.report().toAbsolutePath());
             }, () -> System.out.println("  (shared/data not found above the working directory: real-data step "
                     + "skipped)"));
+            RetailStep.sharedFile().ifPresent(file -> {
+                System.out.println("[4b/8] ingesting the Online Retail orders from " + file.getFileName());
+                RetailStep.Result retail = RetailStep.run(store, file, Instant.parse("2026-11-25T06:00:00Z"),
+                        System.out);
+                System.out.printf("  retail orders    %,d lines in, %,d orders from %,d customers over %,d products, "
+                                + "%,d lines quarantined %s%n", retail.run().rowsIn(), retail.orders(),
+                        retail.buyers(), retail.products(), retail.run().quarantined(),
+                        store.quarantine().countByReason(retail.run().runId()));
+                runs.add(new MarketDayStep.RunSummary("Online Retail orders", retail.run(),
+                        store.quarantine().countByReason(retail.run().runId())));
+            });
             MarketDayStep.Result day = MarketDayStep.run(store, RealDataStep.sharedData(), LocalDate.of(2026, 11, 25),
-                    dataDir, System.out);
+                    dataDir, runs, System.out);
             System.out.printf("  market day       %d groups, %d buyers, %d products; %,d feature values stored; "
                             + "%d matches proposed; %d forecast weeks stored (%d series failed)%n", day.shgs(),
                     day.buyers(), day.products(), day.featureValues(), day.matchesProposed(), day.forecasts(),

@@ -21,10 +21,15 @@ public final class MainJobReports {
         List<Path> written = new ArrayList<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         try (MarketStore store = MarketStore.inMemory(StoreOptions.defaults())) {
-            RealDataStep.sharedData().ifPresent(wfp -> written.add(
-                    RealDataStep.run(store, wfp, dir, Instant.parse("2026-11-25T06:00:00Z"), quiet).report()));
-            written.add(MarketDayStep.run(store, RealDataStep.sharedData(), LocalDate.of(2026, 11, 25), dir, quiet)
-                    .report());
+            List<MarketDayStep.RunSummary> runs = new ArrayList<>();
+            RealDataStep.sharedData().ifPresent(wfp -> {
+                RealDataStep.Result r = RealDataStep.run(store, wfp, dir, Instant.parse("2026-11-25T06:00:00Z"), quiet);
+                written.add(r.report());
+                runs.add(new MarketDayStep.RunSummary("WFP Kenya prices", r.run(),
+                        store.quarantine().countByReason(r.run().runId())));
+            });
+            written.add(MarketDayStep.run(store, RealDataStep.sharedData(), LocalDate.of(2026, 11, 25), dir, runs,
+                    quiet).report());
         }
         return written;
     }

@@ -28,7 +28,8 @@ final class MarketDayReport {
 
     static String render(LocalDate today, MarketFixtures f, MatchRetriever retriever,
                          List<Recommendation> recommendations, List<BatchForecaster.Result> forecasts,
-                         List<Map.Entry<Product, Map<String, FeatureValue>>> features) {
+                         List<Map.Entry<Product, Map<String, FeatureValue>>> features,
+                         List<MarketDayStep.RunSummary> runs) {
         StringBuilder h = new StringBuilder(64_000);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>MarketLink market day ")
                 .append(today).append("</title><style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}"
@@ -42,6 +43,21 @@ final class MarketDayReport {
                 .append(" recommendations. The quality of the WFP price data is in <a href=\"quality-report.html\">"
                         + "the quality report</a>.</p>");
 
+        if (!runs.isEmpty()) {
+            h.append("<h2>Runs, quarantine and lineage</h2><table><tr><th>data</th><th>run (lineage id)</th>"
+                    + "<th class=\"num\">rows in</th><th class=\"num\">rows out</th><th class=\"num\">quarantined"
+                    + "</th><th>reasons</th><th>balanced</th></tr>");
+            for (MarketDayStep.RunSummary r : runs) {
+                h.append("<tr><td>").append(esc(r.name())).append("</td><td><code>").append(esc(r.run().runId()))
+                        .append("</code></td><td class=\"num\">").append(String.format(Locale.ROOT, "%,d",
+                                r.run().rowsIn())).append("</td><td class=\"num\">").append(String.format(Locale.ROOT,
+                                "%,d", r.run().rowsOut())).append("</td><td class=\"num\">").append(String.format(
+                                Locale.ROOT, "%,d", r.run().quarantined())).append("</td><td>")
+                        .append(esc(r.reasons().toString())).append("</td><td>").append(r.run().balanced() ? "yes"
+                                : "NO").append("</td></tr>");
+            }
+            h.append("</table>");
+        }
         h.append("<h2>Recommended matches</h2><table><tr><th>group</th><th>buyer</th><th class=\"num\">score</th>"
                 + "<th>strongest reasons</th></tr>");
         recommendations.stream().sorted((a, b) -> Double.compare(b.score(), a.score())).limit(MATCHES).forEach(r -> {

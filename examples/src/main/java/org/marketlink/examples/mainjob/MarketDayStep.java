@@ -69,7 +69,22 @@ final class MarketDayStep {
     private MarketDayStep() {
     }
 
+    /**
+     * An earlier run of the day, for the report's run and lineage section.
+     *
+     * @param name    what it ingested
+     * @param run     its report
+     * @param reasons its quarantined rows by reason
+     */
+    record RunSummary(String name, org.marketlink.core.pipeline.RunReport run, Map<String, Long> reasons) {
+    }
+
     static Result run(MarketStore store, Optional<Path> wfp, LocalDate today, Path reportDir, PrintStream out) {
+        return run(store, wfp, today, reportDir, List.of(), out);
+    }
+
+    static Result run(MarketStore store, Optional<Path> wfp, LocalDate today, Path reportDir, List<RunSummary> runs,
+                      PrintStream out) {
         List<MarketFixtures.Market> markets = wfp.map(MarketDayStep::markets).filter(m -> !m.isEmpty())
                 .orElse(MarketFixtures.Options.defaults().markets());
         MarketFixtures f = MarketFixtures.generate(2026, MarketFixtures.Options.defaults().withSize(60, 120)
@@ -163,7 +178,7 @@ final class MarketDayStep {
 
         Path report = reportDir.resolve("market-day.html");
         write(report, MarketDayReport.render(today, f, retriever, recommendations, results, rows.stream()
-                .map(r -> Map.entry(r.product(), r.features())).toList()));
+                .map(r -> Map.entry(r.product(), r.features())).toList(), runs));
         return new Result(f.shgs().size(), f.buyers().size(), f.products().size(), featureValues, proposed,
                 forecasts.size(), failed, report);
     }

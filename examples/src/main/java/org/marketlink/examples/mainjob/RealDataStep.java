@@ -74,7 +74,7 @@ final class RealDataStep {
                 .to(Sinks.of("pricing_history", store.pricingHistory()::upsertAll))
                 .quarantineTo(store.quarantine().sink())
                 .run(RunOptions.defaults().withChunkSize(4096).withParallelism(2)
-                        .withListener(p -> { }));
+                        .withListener(Progress.every(5_000, out)));
         store.lineage().record(run);
         out.printf("      %,d rows read, %,d written, %,d quarantined %s, balanced: %s%n", run.rowsIn(), run.rowsOut(),
                 run.quarantined(), store.quarantine().countByReason(run.runId()), run.balanced());

@@ -36,7 +36,7 @@ class MainJobTest {
     }
 
     @Test
-    void main_twiceOnTheSameDirectory_isIdempotent(@TempDir Path dir) {
+    void main_twiceOnTheSameDirectory_isIdempotent(@TempDir Path dir) throws Exception {
         System.setProperty("marketlink.data", dir.toString());
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -53,8 +53,17 @@ class MainJobTest {
         // the real-data step: every WFP row accounted for, the report written
         assertThat(text).contains("17,881 rows in, 17,089 stored, 792 quarantined", "quality          PASSED");
         assertThat(java.nio.file.Files.exists(dir.resolve("quality-report.html"))).isTrue();
-        // the second run found the same groups (5 samples + the WFP markets + 60 of the market day), not copies
-        assertThat(text).contains("shgs             5", "shgs             66").doesNotContain("shgs             12");
+        // the Online Retail orders: every line accounted for, the same orders on the second run
+        assertThat(text).contains("retail orders    370,931 lines in, 13,081 orders from 3,613 customers");
+        // progress on the long steps, each mark printed once
+        assertThat(text).containsPattern("\\.\\.\\. 3[0-9]{2},[0-9]{3} rows read \\([0-9,]+ rows/s\\)");
+        assertThat(text.split("17,881 rows read \\(", -1)).hasSizeLessThanOrEqualTo(3); // once per run at most
+        String report = java.nio.file.Files.readString(dir.resolve("market-day.html"));
+        assertThat(report).contains("Runs, quarantine and lineage", "WFP Kenya prices", "Online Retail orders",
+                "MISSING_CUSTOMER");
+        // the second run found the same groups (5 samples, the WFP markets, the retail wholesaler and 60 of the
+        // market day), not copies of them
+        assertThat(text).contains("shgs             5", "shgs             67").doesNotContain("shgs             12");
     }
 
     @Test
