@@ -59,10 +59,7 @@ public final class MatchScorerExample {
         Instant now = Instant.parse("2026-11-25T06:00:00Z");
         MarketFixtures f = MarketFixtures.generate(7, MarketFixtures.Options.defaults().withSize(80, 150).withDays(30));
         try (MarketStore store = MarketStore.inMemory()) {
-            store.shgs().upsertAll(f.shgs());
-            store.buyers().upsertAll(f.buyers());
-            store.products().upsertAll(f.products());
-            store.matches().upsertAll(f.matchHistory());
+            f.writeTo(store);
 
             // 1. outcomes as training rows (features as the records are now)
             PairFeatures pairs = new PairFeatures(PairFeatures.Options.defaults());

@@ -91,13 +91,7 @@ final class MarketDayStep {
                 .withDays(182).withMarkets(markets));
         out.printf("[5/8] a marketplace at %d markets: %d groups, %d products, %d buyers, %,d days of sales%n",
                 markets.size(), f.shgs().size(), f.products().size(), f.buyers().size(), f.sales().size());
-        store.shgs().upsertAll(f.shgs());
-        store.buyers().upsertAll(f.buyers());
-        store.products().upsertAll(f.products());
-        store.pricingHistory().upsertAll(f.sales());
-        store.marketData().upsertAll(f.marketData());
-        store.orders().upsertAll(f.orders());
-        store.matches().upsertAll(f.matchHistory());
+        f.writeTo(store);
 
         out.println("[6/8] product features into the feature store");
         Map<UUID, List<PricingHistory>> salesByProduct = group(f.sales(), PricingHistory::productId);

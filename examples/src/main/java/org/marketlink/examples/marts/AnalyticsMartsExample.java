@@ -55,11 +55,7 @@ public final class AnalyticsMartsExample {
         MarketFixtures f = MarketFixtures.generate(11, MarketFixtures.Options.defaults().withSize(40, 300)
                 .withDays(120));
         try (MarketStore store = MarketStore.inMemory()) {
-            store.shgs().upsertAll(f.shgs());
-            store.buyers().upsertAll(f.buyers());
-            store.products().upsertAll(f.products());
-            store.orders().upsertAll(f.orders());
-            store.pricingHistory().upsertAll(f.sales());
+            f.writeTo(store);
 
             // staging → dimensions and facts, in SQL
             store.jdbi().useHandle(h -> {
