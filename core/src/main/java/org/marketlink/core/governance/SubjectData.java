@@ -23,7 +23,12 @@ import java.util.stream.Collectors;
 /**
  * Everything the store holds about one data subject (a producer group, a buyer, a customer), found through the
  * catalog's subject links: exported as JSON, or erased in one transaction. Erasing the caches' copies is the store's
- * job: call {@link MarketStore#invalidateCaches()} (done here). Thread-safe.
+ * job: call {@link MarketStore#invalidateCaches()} (done here).
+ *
+ * <p>The built-in catalog finds quarantined rows by the subject's key anywhere in their text: rejected input has no
+ * columns to search. For UUID keys that is exact; a short key (a customer number such as {@code 123}) also matches
+ * quarantined rows that hold the same digits elsewhere, and those rows are erased too: over-erasing rejected copies
+ * of input was preferred to leaving a trace. Thread-safe.
  */
 public final class SubjectData {
     private final MarketStore store;
