@@ -17,11 +17,13 @@ public final class PiiColumns {
 
     /**
      * The marketplace's PII columns as the built-in catalog marks them, plus {@code contact} (the record component
-     * holding them). The buyers' {@code place}, {@code latitude} and {@code longitude} are left out: masking works by
-     * name across all data, and those names also carry market locations, which are not personal data.
+     * holding them). Masking works by name across all data, so the buyers' {@code place}, {@code latitude} and
+     * {@code longitude} also hide market locations in quarantine and samples: a location that is not personal data
+     * is masked rather than a sole trader's address shown.
      */
     public static final Set<String> DEFAULTS = Set.of("contact_person", "contact_phone", "contact_email",
-            "bank_details", "delivery_address", "feedback", "initial_message", "payment_terms", "contact");
+            "bank_details", "delivery_address", "feedback", "initial_message", "payment_terms", "contact", "place",
+            "latitude", "longitude");
 
     private static final Set<String> NAMES = new CopyOnWriteArraySet<>();
 
