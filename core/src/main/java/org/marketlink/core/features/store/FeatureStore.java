@@ -47,8 +47,17 @@ public final class FeatureStore {
     private final MarketStore store;
     private final String upsert;
     private final Cache<LatestKey, double[]> latest;
+    // the cached keys of each entity, so that a write invalidates exactly its entities' entries
+    private final java.util.concurrent.ConcurrentHashMap<EntityKey, Set<LatestKey>> cachedByEntity =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private record LatestKey(String entity, List<String> features, String entityKey) {
+        EntityKey owner() {
+            return new EntityKey(entity, entityKey);
+        }
+    }
+
+    private record EntityKey(String entity, String entityKey) {
     }
 
     /** A feature store on {@code store}, caching up to 100,000 entities' latest values for 10 minutes. */
@@ -65,7 +74,9 @@ public final class FeatureStore {
                 ? store.dialect().upsert("feature_values", COLUMNS, List.of(), KEY, List.of())
                 : "MERGE INTO feature_values (" + String.join(", ", COLUMNS) + ") KEY (" + String.join(", ", KEY)
                 + ") VALUES (" + String.join(", ", COLUMNS.stream().map(c -> ":" + c).toList()) + ")";
-        this.latest = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).recordStats().build();
+        this.latest = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).recordStats()
+                .executor(Runnable::run)
+                .<LatestKey, double[]>removalListener((key, value, cause) -> forget(key)).build();
     }
 
     /**
@@ -171,8 +182,12 @@ public final class FeatureStore {
             throw new UnableToWriteException("could not write " + values.length + " rows of feature set "
                     + set.name(), e);
         }
-        Set<String> touched = new LinkedHashSet<>(keys);
-        latest.asMap().keySet().removeIf(k -> k.entity().equals(set.entity()) && touched.contains(k.entityKey()));
+        for (String key : new LinkedHashSet<>(keys)) {
+            Set<LatestKey> cached = cachedByEntity.get(new EntityKey(set.entity(), key));
+            if (cached != null) {
+                latest.invalidateAll(List.copyOf(cached));
+            }
+        }
         return written;
     }
 
@@ -207,7 +222,18 @@ public final class FeatureStore {
             }
             return v;
         });
+        cachedByEntity.computeIfAbsent(key.owner(), e -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(key);
         return values.clone();
+    }
+
+    // a key loaded again since its removal stays indexed
+    private void forget(LatestKey key) {
+        if (key != null && !latest.asMap().containsKey(key)) {
+            cachedByEntity.computeIfPresent(key.owner(), (e, keys) -> {
+                keys.remove(key);
+                return keys.isEmpty() ? null : keys;
+            });
+        }
     }
 
     /** Hits and misses of the online cache. */

@@ -107,6 +107,12 @@ class FeatureStoreTest {
                     Observation::product, Observation::at, "run-2");
             assertThat(features.latest(SET, "tomato")[0]).isEqualTo(35);
             assertThat(features.latest(SET, "onion")).containsExactly(Double.NaN, Double.NaN);
+            // a write invalidates only the entities it wrote: onion stays cached
+            long hits = features.cacheStatistics().hits();
+            features.materialize(SET, List.of(new Observation("tomato", T0.plusSeconds(30), 33)),
+                    Observation::product, Observation::at, "run-2b");
+            features.latest(SET, "onion");
+            assertThat(features.cacheStatistics().hits()).isEqualTo(hits + 1);
             // writing the same entity, version and time again replaces the value
             features.materialize(SET, List.of(new Observation("tomato", T0.plusSeconds(60), 36)),
                     Observation::product, Observation::at, "run-3");
