@@ -67,6 +67,9 @@ final class PairKernel {
     private final double[] buyerVolMin;
     private final double[] buyerVolMax;
     private final double[] buyerUnits;
+    private final double[] buyerInverseUnits;
+    private final double[] buyerInverseCertCount; // 1 / certifications required, 0 when none
+    private final double[] buyerInverseReqCount;  // 1 / quality measures required, 0 when none
     private final double[] buyerPriceMin;
     private final double[] buyerPriceMax;
     private final int[] buyerType;
@@ -74,6 +77,10 @@ final class PairKernel {
     private final double[] successRate;     // [ownCategory * typeCount + type]
     private final double inverseDistanceScale;
     private final CostModel costModel;
+    // the linear cost model's rates, read directly: no interface call and no division per pair
+    private final boolean linearCost;
+    private final double perKm;
+    private final double perUnit;
     private final double wCategory;
     private final double wProximity;
     private final double wLogistics;
@@ -157,6 +164,19 @@ final class PairKernel {
                 setBit(prefsByInput, b * catWords, categories.indexOf(pref));
             }
         }
+        // within a run, buyers of the same shape (coordinates known or not, certifications or quality measures
+        // required or not, a single price or a range) sit together, ordered by their smallest order: the branches of the features then go the same
+        // way for long stretches, which the processor predicts, instead of at random
+        int[] shape = new int[buyerCount];
+        double[] smallestOrder = new double[buyerCount];
+        for (int b = 0; b < buyerCount; b++) {
+            Buyer buyer = buyers.get(b);
+            shape[b] = (buyer.location().point().isEmpty() ? 8 : 0)
+                    + (buyer.certificationsRequired().isEmpty() ? 0 : 4)
+                    + (buyer.qualityRequirements().isEmpty() ? 0 : 2)
+                    + (buyer.priceRange().min().compareTo(buyer.priceRange().max()) == 0 ? 1 : 0);
+            smallestOrder[b] = buyer.orderVolume().min();
+        }
         order = IntStream.range(0, buyerCount).boxed().sorted((x, y) -> {
             for (int word = 0; word < catWords; word++) {
                 int cmp = Long.compareUnsigned(prefsByInput[x * catWords + word], prefsByInput[y * catWords + word]);
@@ -164,7 +184,11 @@ final class PairKernel {
                     return cmp;
                 }
             }
-            return Integer.compare(x, y);
+            int cmp = Integer.compare(shape[x], shape[y]);
+            if (cmp == 0) {
+                cmp = Double.compare(smallestOrder[x], smallestOrder[y]);
+            }
+            return cmp != 0 ? cmp : Integer.compare(x, y);
         }).mapToInt(Integer::intValue).toArray();
         position = new int[buyerCount];
         for (int pos = 0; pos < buyerCount; pos++) {
@@ -180,6 +204,9 @@ final class PairKernel {
         buyerVolMin = new double[buyerCount];
         buyerVolMax = new double[buyerCount];
         buyerUnits = new double[buyerCount];
+        buyerInverseUnits = new double[buyerCount];
+        buyerInverseCertCount = new double[buyerCount];
+        buyerInverseReqCount = new double[buyerCount];
         buyerPriceMin = new double[buyerCount];
         buyerPriceMax = new double[buyerCount];
         buyerType = new int[buyerCount];
@@ -204,6 +231,10 @@ final class PairKernel {
             buyerVolMin[b] = buyer.orderVolume().min();
             buyerVolMax[b] = buyer.orderVolume().max();
             buyerUnits[b] = PairFeatures.usualOrderUnits(buyer);
+            buyerInverseUnits[b] = 1 / buyerUnits[b];
+            buyerInverseCertCount[b] = count == 0 ? 0 : 1.0 / count;
+            buyerInverseReqCount[b] = buyer.qualityRequirements().isEmpty() ? 0
+                    : 1.0 / buyer.qualityRequirements().size();
             buyerPriceMin[b] = buyer.priceRange().min().doubleValue();
             buyerPriceMax[b] = buyer.priceRange().max().doubleValue();
             buyerType[b] = buyer.type().ordinal();
@@ -228,6 +259,9 @@ final class PairKernel {
         }
         inverseDistanceScale = 1 / options.distanceScaleKm();
         costModel = options.costModel();
+        linearCost = costModel instanceof CostModel.Linear;
+        perKm = linearCost ? ((CostModel.Linear) costModel).perKm() : 0;
+        perUnit = linearCost ? ((CostModel.Linear) costModel).perUnit() : 0;
         double[] w = weights.toArray();
         wCategory = w[CATEGORY];
         wProximity = w[PROXIMITY];
@@ -375,7 +409,8 @@ final class PairKernel {
         if (km != km || price != price) {
             return 0.5;
         }
-        double ratio = costModel.costPerUnit(km, buyerUnits[b]) / price;
+        double cost = linearCost ? perKm * km * buyerInverseUnits[b] + perUnit : costModel.costPerUnit(km, buyerUnits[b]);
+        double ratio = cost / price;
         return ratio < 1 ? 1 - ratio : 0;
     }
 
@@ -384,7 +419,7 @@ final class PairKernel {
     }
 
     private double quality(int s, int b, int certsRequired, int certsHeld) {
-        double certShare = certsRequired == 0 ? 1 : (double) certsHeld / certsRequired;
+        double certShare = certsRequired == 0 ? 1 : certsHeld * buyerInverseCertCount[b];
         int from = buyerReqStart[b];
         int to = buyerReqStart[b + 1];
         if (from == to) {
@@ -395,7 +430,7 @@ final class PairKernel {
             // a measure the group does not report is NaN, and NaN >= x is false: not met
             met += shgMetric[s * metricCount + buyerReqMetric[i]] >= buyerReqMin[i] ? 1 : 0;
         }
-        return (certShare + (double) met / (to - from)) * 0.5;
+        return (certShare + met * buyerInverseReqCount[b]) * 0.5;
     }
 
     private double price(double min, double max, int b) {
