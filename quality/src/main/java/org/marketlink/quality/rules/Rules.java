@@ -403,8 +403,11 @@ public final class Rules {
         private void add(long key, long n) {
             long[] t = table;
             int mask = (t.length >> 1) - 1;
-            long h = key * 0x9E3779B97F4A7C15L;
-            int slot = (int) (h ^ (h >>> 32)) & mask;
+            // keys keep their low bits (with the high ones folded in): ids are mostly sequential or clustered, and
+            // neighbouring keys then land in neighbouring slots, so inserting a run of ids walks the table in order
+            // instead of missing the cache on every row as a scrambling hash would
+            long h = key ^ (key >>> 20) ^ (key >>> 40);
+            int slot = (int) h & mask;
             while (t[2 * slot + 1] != 0) {
                 if (t[2 * slot] == key) {
                     t[2 * slot + 1] += n;
