@@ -1,0 +1,72 @@
+package org.marketlink.quality;
+
+import org.junit.jupiter.api.Test;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.quality.rules.Rules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * unique() on a LONG column uses a primitive table whose hash keeps keys' low bits; the generic (object) state is the
+ * oracle. Sequential, strided, negative, clustered and random keys, merged from several chunks, give the same
+ * distinct count and the same repeated keys.
+ */
+class LongUniquenessTest {
+    static final Schema LONGS = Schema.of(Field.optional("id", FieldType.LONG));
+    static final Schema TEXT = Schema.of(Field.optional("id", FieldType.STRING));
+
+    @Test
+    void theLongTableAgreesWithTheGenericOneOnEveryKindOfKey() {
+        SplittableRandom r = new SplittableRandom(3);
+        List<long[]> kinds = new ArrayList<>();
+        kinds.add(sequence(50_000, i -> i % 40_000));                  // sequential with repeats
+        kinds.add(sequence(30_000, i -> (i % 20_000) << 20));           // strided by 2^20
+        kinds.add(sequence(30_000, i -> (i % 25_000) << 30));           // strided by 2^30
+        kinds.add(sequence(30_000, i -> (i % 25_000) << 40));           // strided by 2^40
+        kinds.add(sequence(30_000, i -> -(i % 29_000) - 1));            // negative
+        kinds.add(sequence(30_000, i -> r.nextLong(0, 40_000)));        // random, small range
+        kinds.add(sequence(30_000, i -> r.nextLong()));                 // random, full range
+        for (long[] keys : kinds) {
+            Suite.Compiled primitive = Suite.of("s", Rules.unique("id")).compile(LONGS);
+            Suite.Compiled generic = Suite.of("s", Rules.unique("id")).compile(TEXT);
+            Suite.State merged = primitive.newState();
+            Map<String, Long> counts = new HashMap<>();
+            List<Row> textRows = new ArrayList<>();
+            for (int chunk = 0; chunk < 4; chunk++) {
+                Suite.State part = primitive.newState();
+                for (int i = chunk; i < keys.length; i += 4) {
+                    part.accept(Row.of(LONGS, keys[i]));
+                    textRows.add(Row.of(TEXT, Long.toString(keys[i])));
+                    counts.merge(Long.toString(keys[i]), 1L, Long::sum);
+                }
+                merged.merge(part);
+            }
+            RuleOutcome fast = merged.result().outcomes().get(0);
+            RuleOutcome slow = generic.run(textRows).outcomes().get(0);
+            assertThat(fast.metric()).isEqualTo(slow.metric());
+            assertThat(fast.metric()).isEqualTo((double) counts.size() / keys.length);
+            assertThat(fast.getClass()).isEqualTo(slow.getClass());
+            if (fast instanceof RuleOutcome.Failed f && slow instanceof RuleOutcome.Failed g) {
+                assertThat(f.failingRows()).isEqualTo(g.failingRows());
+                assertThat(f.topValues()).isEqualTo(g.topValues());
+            }
+        }
+    }
+
+    private static long[] sequence(int n, java.util.function.IntToLongFunction f) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = f.applyAsLong(i);
+        }
+        return out;
+    }
+}
