@@ -109,6 +109,16 @@ public final class Catalog {
         return this;
     }
 
+    /**
+     * The columns of a dataset the catalog marks encrypted, to hand to
+     * {@link org.marketlink.core.store.MarketStore#tableSink(String, org.marketlink.core.data.Schema, List, Set)}.
+     */
+    public Set<String> encryptedColumns(String dataset) {
+        Set<String> out = new LinkedHashSet<>();
+        dataset(dataset).columns().stream().filter(Dataset.Column::encrypted).forEach(c -> out.add(c.name()));
+        return out;
+    }
+
     /** Whether {@code column} of {@code dataset} is PII. */
     public boolean isPii(String dataset, String column) {
         return dataset(dataset).columns().stream().anyMatch(c -> c.pii() && c.name().equals(column));

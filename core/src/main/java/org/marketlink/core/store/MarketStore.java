@@ -249,6 +249,29 @@ public final class MarketStore implements AutoCloseable {
         return TableSink.create(context, table, schema, keyColumns);
     }
 
+    /**
+     * A {@link #tableSink} that stores the named STRING columns as AES-256-GCM ciphertext (a binary column) with the
+     * id of the sealing key in {@code <column>_key_id} beside it, for example the columns a catalog marks encrypted.
+     * Read them back with {@link #decrypt}.
+     *
+     * @throws IllegalArgumentException when a column is not a STRING field, is a key column, or has no key-id column
+     */
+    public TableSink tableSink(String table, org.marketlink.core.data.Schema schema, java.util.List<String> keyColumns,
+                               java.util.Set<String> encryptedColumns) {
+        return TableSink.create(context, table, schema, keyColumns, encryptedColumns);
+    }
+
+    /**
+     * The plaintext of a value a table sink encrypted.
+     *
+     * @throws org.marketlink.core.privacy.UnableToDecryptException when the key provider does not know the key, or the
+     *                                                              ciphertext was altered or moved to another column
+     */
+    public String decrypt(String table, String column, String keyId, byte[] ciphertext) {
+        return context.cipher().openText(TableSink.sealedField(table.toLowerCase(java.util.Locale.ROOT),
+                column.toLowerCase(java.util.Locale.ROOT)), new org.marketlink.core.privacy.Sealed(keyId, ciphertext));
+    }
+
     /** The SQL dialect in use. */
     public Dialect dialect() {
         return dialect;

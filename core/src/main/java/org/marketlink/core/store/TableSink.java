@@ -8,6 +8,7 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
+import org.marketlink.core.privacy.Sealed;
 import org.marketlink.core.store.internal.Args;
 import org.marketlink.core.store.internal.StoreContext;
 import org.marketlink.core.store.internal.Table;
@@ -42,8 +43,14 @@ public final class TableSink implements Sink<Row> {
     }
 
     static TableSink create(StoreContext ctx, String table, Schema schema, List<String> keyColumns) {
+        return create(ctx, table, schema, keyColumns, Set.of());
+    }
+
+    static TableSink create(StoreContext ctx, String table, Schema schema, List<String> keyColumns,
+                            Set<String> encryptedColumns) {
         Checks.notNull("schema", schema);
         Checks.notNull("keyColumns", keyColumns);
+        Checks.notNull("encryptedColumns", encryptedColumns);
         if (keyColumns.isEmpty()) {
             throw new IllegalArgumentException("keyColumns must name at least one column");
         }
@@ -70,8 +77,27 @@ public final class TableSink implements Sink<Row> {
                 throw new IllegalArgumentException("key column '" + k + "' is not a field of " + schema.names());
             }
         }
+        Set<String> sealed = new HashSet<>();
+        for (String e : encryptedColumns) {
+            String c = identifier("encrypted column", e);
+            int i = schema.indexOf(c);
+            if (i < 0 || schema.field(i).type() != org.marketlink.core.data.FieldType.STRING) {
+                throw new IllegalArgumentException("encrypted column '" + c + "' must be a STRING field of "
+                        + schema.names());
+            }
+            if (keyColumns.contains(c)) {
+                throw new IllegalArgumentException("encrypted column '" + c + "' cannot be a key column: its "
+                        + "ciphertext differs on every write");
+            }
+            if (!columns.contains(c + "_key_id")) {
+                throw new IllegalArgumentException("table '" + t + "' needs a column '" + c + "_key_id' beside the "
+                        + "encrypted column '" + c + "' for the id of the key that sealed it");
+            }
+            sealed.add(c);
+            names.add(c + "_key_id");
+        }
         Table<Row> mapping = new Table<>(ctx.dialect(), t, t + " row", names, json, List.copyOf(keyColumns),
-                List.of(), TableSink::bind, (rs, c) -> null, row -> {
+                List.of(), (row, st) -> bind(ctx, t, sealed, row, st), (rs, c) -> null, row -> {
                     StringBuilder key = new StringBuilder();
                     for (String k : keyColumns) {
                         key.append(row.get(k)).append('\u0000');
@@ -106,10 +132,22 @@ public final class TableSink implements Sink<Row> {
         });
     }
 
-    private static void bind(Row row, SqlStatement<?> s) {
+    /** The field name an encrypted column's ciphertext is bound to, so a value cannot be moved to another column. */
+    public static String sealedField(String table, String column) {
+        return table + "." + column;
+    }
+
+    private static void bind(StoreContext ctx, String table, Set<String> sealed, Row row, SqlStatement<?> s) {
         for (int i = 0; i < row.schema().size(); i++) {
             String name = row.schema().field(i).name().toLowerCase(Locale.ROOT);
             Object v = row.get(i);
+            if (sealed.contains(name)) {
+                // AES-256-GCM with the current key; the key id goes beside the ciphertext
+                Sealed box = v == null ? null : ctx.cipher().sealText(sealedField(table, name), (String) v);
+                s.bind(name, Args.bytes(box == null ? null : box.ciphertext()))
+                        .bind(name + "_key_id", box == null ? null : box.keyId());
+                continue;
+            }
             switch (row.schema().field(i).type()) {
                 case TIMESTAMP -> s.bind(name, Args.timestamp((java.time.Instant) v));
                 case DATE -> s.bind(name, Args.date((java.time.LocalDate) v));

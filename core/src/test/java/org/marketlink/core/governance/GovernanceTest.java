@@ -240,6 +240,50 @@ class GovernanceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void hostColumnsTheCatalogMarksEncryptedAreSealedByTheTableSink(Backend backend) throws Exception {
+        String yaml = """
+                datasets:
+                  - name: customer_profiles
+                    owner: crm
+                    columns: [{name: email, pii: true, encrypted: true}]
+                """;
+        Catalog catalog = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        org.marketlink.core.data.Schema schema = org.marketlink.core.data.Schema.of(
+                org.marketlink.core.data.Field.required("customer_id", org.marketlink.core.data.FieldType.STRING),
+                org.marketlink.core.data.Field.optional("email", org.marketlink.core.data.FieldType.STRING),
+                org.marketlink.core.data.Field.optional("segment", org.marketlink.core.data.FieldType.STRING));
+        byte[] stored;
+        try (MarketStore store = open(backend)) {
+            String bytes = store.dialect().migrationPlaceholders().get("bytes");
+            store.jdbi().useHandle(h -> h.execute("CREATE TABLE customer_profiles (customer_id VARCHAR(50) PRIMARY "
+                    + "KEY, email " + bytes + ", email_key_id VARCHAR(100), segment VARCHAR(20))"));
+            var rows = List.of(org.marketlink.core.data.Row.of(schema, "C-1", "ana@example.org", "gold"),
+                    org.marketlink.core.data.Row.of(schema, "C-2", null, "new"));
+            Pipeline.from(Sources.of("profiles", rows)).to(store.tableSink("customer_profiles", schema,
+                    List.of("customer_id"), catalog.encryptedColumns("customer_profiles"))).run();
+            Map<String, Object> one = store.jdbi().withHandle(h -> h.createQuery("SELECT email, email_key_id FROM "
+                    + "customer_profiles WHERE customer_id = 'C-1'").mapToMap().one());
+            stored = (byte[]) one.get("email");
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("ana@example.org");
+            assertThat(one.get("email_key_id")).isEqualTo("k1");
+            assertThat(store.decrypt("customer_profiles", "email", "k1", stored)).isEqualTo("ana@example.org");
+            assertThat(findTraces(store, List.of("ana@example.org"))).isEmpty();
+            byte[] tampered = stored.clone();
+            tampered[tampered.length - 1] ^= 1;
+            assertThatThrownBy(() -> store.decrypt("customer_profiles", "email", "k1", tampered))
+                    .isInstanceOf(org.marketlink.core.privacy.UnableToDecryptException.class);
+            assertThatThrownBy(() -> store.decrypt("customer_profiles", "segment", "k1", stored))
+                    .isInstanceOf(org.marketlink.core.privacy.UnableToDecryptException.class); // bound to its column
+            assertThatThrownBy(() -> store.decrypt("customer_profiles", "email", "k0", stored))
+                    .isInstanceOf(org.marketlink.core.privacy.UnableToDecryptException.class)
+                    .hasMessageContaining("no key 'k0'");
+            assertThatThrownBy(() -> store.tableSink("customer_profiles", schema, List.of("customer_id"),
+                    java.util.Set.of("segment"))).hasMessageContaining("needs a column 'segment_key_id'");
+        }
+    }
+
     @Test
     void theCatalogDescribesTheMarketplaceAndReadsYaml() {
         Catalog builtIn = Catalog.builtIn();
