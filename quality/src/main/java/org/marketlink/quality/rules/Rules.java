@@ -438,6 +438,10 @@ public final class Rules {
             LongUniqueState o = (LongUniqueState) other;
             rows += o.rows;
             nulls += o.nulls;
+            // room for both at once, instead of growing (and rehashing) several times on the way
+            while (size + o.size > table.length >> 2) {
+                grow();
+            }
             for (int i = 0; i < o.table.length; i += 2) {
                 if (o.table[i + 1] != 0) {
                     add(o.table[i], o.table[i + 1]);
