@@ -172,6 +172,19 @@ public final class Rules {
                         Object v = row.get(i);
                         return v == null || matchers.get().reset(v.toString()).matches();
                     }
+
+                    @Override
+                    public RowTest forOneThread() {
+                        // a state is fed by one thread: it keeps its own matcher
+                        java.util.regex.Matcher own = pattern.matcher("");
+                        return new CellTest(i) {
+                            @Override
+                            public boolean passes(Row row) {
+                                Object v = row.get(i);
+                                return v == null || own.reset(v.toString()).matches();
+                            }
+                        };
+                    }
                 };
             }
         };
