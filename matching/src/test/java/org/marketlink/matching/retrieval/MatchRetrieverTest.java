@@ -39,6 +39,24 @@ class MatchRetrieverTest {
     }
 
     @Test
+    void aCustomCostModelGivesTheSameFeaturesInColumnsAsOnRecords() {
+        // not the linear model, so the kernel calls the host's function for every pair
+        PairFeatures.Options custom = options.withCostModel((km, units) -> 5 + Math.sqrt(km) * 40 / units)
+                .withDistanceScaleKm(900);
+        PairFeatures records = new PairFeatures(custom);
+        MatchRetriever r = MatchRetriever.build(shgs, buyers, custom, scorer, HardFilters.none());
+        for (int s = 0; s < shgs.size(); s += 5) {
+            for (int b = 0; b < buyers.size(); b += 11) {
+                double[] expected = records.compute(shgs.get(s), buyers.get(b));
+                double[] actual = r.features(shgs.get(s).shg().id(), buyers.get(b).id());
+                for (int i = 0; i < expected.length; i++) {
+                    assertThat(actual[i]).isCloseTo(expected[i], within(1e-9));
+                }
+            }
+        }
+    }
+
+    @Test
     void topBuyersEqualBruteForceOverEveryPairUnderEveryFilter() {
         List<HardFilters> filters = List.of(HardFilters.none(), HardFilters.defaults(),
                 HardFilters.none().withMaxDistanceKm(400), HardFilters.none().withRequireCertifications(true),
