@@ -7,6 +7,29 @@ final class Decompose {
 
     /** The mean deviation from a centred moving average per cycle position, centred to mean 0; null if too short. */
     static double[] additiveFigure(double[] y, int m) {
+        double[] figure = cycleMeans(y, m, (value, trend) -> value - trend);
+        if (figure == null) {
+            return null;
+        }
+        double mean = 0;
+        for (int k = 0; k < m; k++) {
+            mean += figure[k];
+        }
+        mean /= m;
+        for (int k = 0; k < m; k++) {
+            figure[k] -= mean;
+        }
+        return figure;
+    }
+
+    /**
+     * Per cycle position, the mean of {@code detrend(y[t], trend[t])} where the trend is the centred moving average
+     * of one cycle (a 2×m average for even m), over the points it covers; non-finite results are skipped. The step
+     * both classical decompositions share: additive passes the difference, multiplicative the ratio.
+     *
+     * @return null when the series is shorter than two cycles or a position has no value
+     */
+    static double[] cycleMeans(double[] y, int m, java.util.function.DoubleBinaryOperator detrend) {
         int n = y.length;
         if (n < 2 * m) {
             return null;
@@ -25,22 +48,19 @@ final class Decompose {
             for (int j = 0; j < w.length; j++) {
                 trend += w[j] * y[t - half + j];
             }
-            sum[t % m] += y[t] - trend;
-            count[t % m]++;
+            double d = detrend.applyAsDouble(y[t], trend);
+            if (Double.isFinite(d)) {
+                sum[t % m] += d;
+                count[t % m]++;
+            }
         }
-        double[] figure = new double[m];
-        double mean = 0;
+        double[] means = new double[m];
         for (int k = 0; k < m; k++) {
             if (count[k] == 0) {
                 return null;
             }
-            figure[k] = sum[k] / count[k];
-            mean += figure[k];
+            means[k] = sum[k] / count[k];
         }
-        mean /= m;
-        for (int k = 0; k < m; k++) {
-            figure[k] -= mean;
-        }
-        return figure;
+        return means;
     }
 }

@@ -5,13 +5,13 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
-/** The small least-squares fits the ETS start values need. */
-final class Regression {
+/** The small least-squares fits the ETS start values and the Theta line need. Pure functions. */
+public final class Regression {
     private Regression() {
     }
 
-    /** Intercept and slope of y[0..n) on t = 1..n. */
-    static double[] line(double[] y, int n) {
+    /** Intercept and slope of y[0..n) on t = 1..n (slope 0 when n is 1). */
+    public static double[] line(double[] y, int n) {
         double meanT = (n + 1) / 2.0;
         double meanY = 0;
         for (int t = 0; t < n; t++) {

@@ -89,39 +89,12 @@ public final class SeasonalAdjustment {
      * than two cycles or a ratio cannot be formed.
      */
     public static double[] multiplicativeIndices(double[] y, int m) {
-        int n = y.length;
-        if (n < 2 * m) {
+        double[] figure = Decompose.cycleMeans(y, m, (value, trend) -> value / trend);
+        if (figure == null) {
             return null;
         }
-        double[] weights = new double[m % 2 == 0 ? m + 1 : m];
-        if (m % 2 == 0) {
-            java.util.Arrays.fill(weights, 1.0 / m);
-            weights[0] = 0.5 / m;
-            weights[m] = 0.5 / m;
-        } else {
-            java.util.Arrays.fill(weights, 1.0 / m);
-        }
-        int half = weights.length / 2;
-        double[] sum = new double[m];
-        int[] count = new int[m];
-        for (int t = half; t < n - half; t++) {
-            double trend = 0;
-            for (int j = 0; j < weights.length; j++) {
-                trend += weights[j] * y[t - half + j];
-            }
-            double ratio = y[t] / trend;
-            if (Double.isFinite(ratio)) {
-                sum[t % m] += ratio;
-                count[t % m]++;
-            }
-        }
-        double[] figure = new double[m];
         double mean = 0;
         for (int k = 0; k < m; k++) {
-            if (count[k] == 0) {
-                return null;
-            }
-            figure[k] = sum[k] / count[k];
             mean += figure[k];
         }
         mean /= m;

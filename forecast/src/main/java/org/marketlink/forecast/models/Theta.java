@@ -4,6 +4,7 @@ import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.internal.Regression;
 import org.marketlink.forecast.internal.SeasonalAdjustment;
 import org.marketlink.forecast.internal.SesFit;
 import org.marketlink.forecast.internal.SimpleModel;
@@ -110,20 +111,9 @@ public final class Theta implements Forecaster {
             double[] y = adj.adjusted();
             int n = y.length;
             // least-squares line on t = 1..n
-            double meanT = (n + 1) / 2.0;
-            double meanY = 0;
-            for (double v : y) {
-                meanY += v;
-            }
-            meanY /= n;
-            double sxy = 0;
-            double sxx = 0;
-            for (int t = 1; t <= n; t++) {
-                sxy += (t - meanT) * (y[t - 1] - meanY);
-                sxx += (t - meanT) * (t - meanT);
-            }
-            double slope = sxy / sxx;
-            double intercept = meanY - slope * meanT;
+            double[] line = Regression.line(y, n);
+            double intercept = line[0];
+            double slope = line[1];
             double theta = options.theta();
             if (Double.isNaN(theta)) {
                 theta = bestTheta(y, intercept, slope);
