@@ -31,16 +31,27 @@ public final class SqlPushdown {
     private SqlPushdown() {
     }
 
-    public static SuiteResult run(Suite suite, MarketStore store, String table) {
+    // a table name is checked before it goes into SQL; identifiers never come from data
+    private static String tableName(String table) {
         String t = table.toLowerCase(Locale.ROOT);
         if (!IDENTIFIER.matcher(t).matches()) {
             throw new IllegalArgumentException("table name '" + table + "' is not a plain SQL identifier");
         }
+        return t;
+    }
+
+    private static Set<String> existingColumns(org.jdbi.v3.core.Handle h, String table) {
+        Set<String> columns = columns(h, table);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("no table '" + table + "' in the database");
+        }
+        return columns;
+    }
+
+    public static SuiteResult run(Suite suite, MarketStore store, String table) {
+        String t = tableName(table);
         return store.jdbi().withHandle(h -> {
-            Set<String> columns = columns(h, t);
-            if (columns.isEmpty()) {
-                throw new IllegalArgumentException("no table '" + t + "' in the database");
-            }
+            Set<String> columns = existingColumns(h, t);
             List<String> select = new ArrayList<>();
             List<Object> params = new ArrayList<>();
             select.add("COUNT(*)");
@@ -95,15 +106,9 @@ public final class SqlPushdown {
      * to the values of a row. Memory grows with the number of keys.
      */
     public static Set<Object> keys(MarketStore store, String table, String column) {
-        String t = table.toLowerCase(Locale.ROOT);
-        if (!IDENTIFIER.matcher(t).matches()) {
-            throw new IllegalArgumentException("table name '" + table + "' is not a plain SQL identifier");
-        }
+        String t = tableName(table);
         return store.jdbi().withHandle(h -> {
-            Set<String> columns = columns(h, t);
-            if (columns.isEmpty()) {
-                throw new IllegalArgumentException("no table '" + t + "' in the database");
-            }
+            Set<String> columns = existingColumns(h, t);
             String c = col(column, columns, "references(" + table + "." + column + ")");
             Set<Object> keys = new HashSet<>();
             h.createQuery("SELECT DISTINCT " + c + " FROM " + t + " WHERE " + c + " IS NOT NULL")

@@ -42,8 +42,7 @@ public final class DriftRules {
         private final int column;
         private final double[] ref;
         private final double max;
-        private double[] values = new double[256];
-        private int n;
+        private final FiniteSample sample = new FiniteSample();
 
         KsState(String name, int column, double[] ref, double max) {
             this.name = name;
@@ -54,37 +53,20 @@ public final class DriftRules {
 
         @Override
         public void accept(Row row) {
-            Object v = row.get(column);
-            if (v != null) {
-                double d = ((Number) v).doubleValue();
-                if (Double.isFinite(d)) {
-                    if (n == values.length) {
-                        values = Arrays.copyOf(values, n * 2);
-                    }
-                    values[n++] = d;
-                }
-            }
+            sample.accept(row, column);
         }
 
         @Override
         public void merge(RuleState other) {
-            KsState o = (KsState) other;
-            for (int i = 0; i < o.n; i++) {
-                if (n == values.length) {
-                    values = Arrays.copyOf(values, n * 2);
-                }
-                values[n++] = o.values[i];
-            }
+            sample.addAll(((KsState) other).sample);
         }
 
         @Override
         public RuleOutcome outcome() {
-            if (n == 0) {
+            if (sample.size() == 0) {
                 return new RuleOutcome.Errored(name, Double.NaN, "no finite values");
             }
-            double[] cur = Arrays.copyOf(values, n);
-            Arrays.sort(cur);
-            double d = ks(cur, ref);
+            double d = ks(sample.sorted(), ref);
             String msg = "KS distance " + Rules.fmt(d) + " from the reference, allowed " + Rules.fmt(max);
             return d <= max ? new RuleOutcome.Passed(name, d, msg)
                     : new RuleOutcome.Failed(name, d, msg, Severity.ERROR, 0, List.of(), List.of());
@@ -312,10 +294,8 @@ public final class DriftRules {
         @Override
         public RuleOutcome outcome() {
             double v = metric.apply(state);
-            String msg = name + " " + Rules.fmt(v) + ", expected " + Rules.fmt(min) + ".." + Rules.fmt(max);
             return Double.isNaN(v) ? new RuleOutcome.Errored(name, v, "metric is not a number")
-                    : v >= min && v <= max ? new RuleOutcome.Passed(name, v, msg)
-                    : new RuleOutcome.Failed(name, v, msg, Severity.ERROR, 0, List.of(), List.of());
+                    : Rules.withinBounds(name, v, min, max, name);
         }
     }
 }

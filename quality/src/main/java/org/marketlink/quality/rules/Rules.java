@@ -546,6 +546,16 @@ public final class Rules {
         };
     }
 
+    /**
+     * The outcome of a metric that must lie in {@code [min, max]}, with a message such as
+     * {@code "mean 4.2, expected 0..10"} ({@code what} names the metric).
+     */
+    static RuleOutcome withinBounds(String name, double value, double min, double max, String what) {
+        String msg = what + " " + fmt(value) + ", expected " + fmt(min) + ".." + fmt(max);
+        return value >= min && value <= max ? new RuleOutcome.Passed(name, value, msg)
+                : new RuleOutcome.Failed(name, value, msg, Severity.ERROR, 0, List.of(), List.of());
+    }
+
     private static final class MeanState implements RuleState {
         private final String name;
         private final int column;
@@ -563,13 +573,10 @@ public final class Rules {
 
         @Override
         public void accept(Row row) {
-            Object v = row.get(column);
-            if (v != null) {
-                double d = ((Number) v).doubleValue();
-                if (Double.isFinite(d)) {
-                    n++;
-                    sum += d;
-                }
+            double d = FiniteSample.finite(row, column);
+            if (d == d) {
+                n++;
+                sum += d;
             }
         }
 
@@ -585,10 +592,7 @@ public final class Rules {
             if (n == 0) {
                 return new RuleOutcome.Errored(name, Double.NaN, "no finite values to average");
             }
-            double mean = sum / n;
-            String msg = "mean " + fmt(mean) + ", expected " + fmt(min) + ".." + fmt(max);
-            return mean >= min && mean <= max ? new RuleOutcome.Passed(name, mean, msg)
-                    : new RuleOutcome.Failed(name, mean, msg, Severity.ERROR, 0, List.of(), List.of());
+            return withinBounds(name, sum / n, min, max, "mean");
         }
     }
 
@@ -910,15 +914,12 @@ public final class Rules {
 
         @Override
         public void accept(Row row) {
-            Object v = row.get(column);
-            if (v != null) {
-                double x = ((Number) v).doubleValue();
-                if (Double.isFinite(x)) {
-                    n++;
-                    double d = x - mean;
-                    mean += d / n;
-                    m2 += d * (x - mean);
-                }
+            double x = FiniteSample.finite(row, column);
+            if (x == x) {
+                n++;
+                double d = x - mean;
+                mean += d / n;
+                m2 += d * (x - mean);
             }
         }
 
@@ -940,10 +941,7 @@ public final class Rules {
             if (n < 2) {
                 return new RuleOutcome.Errored(name, Double.NaN, "fewer than two finite values");
             }
-            double sd = Math.sqrt(m2 / (n - 1));
-            String msg = "standard deviation " + fmt(sd) + ", expected " + fmt(min) + ".." + fmt(max);
-            return sd >= min && sd <= max ? new RuleOutcome.Passed(name, sd, msg)
-                    : new RuleOutcome.Failed(name, sd, msg, Severity.ERROR, 0, List.of(), List.of());
+            return withinBounds(name, Math.sqrt(m2 / (n - 1)), min, max, "standard deviation");
         }
     }
 

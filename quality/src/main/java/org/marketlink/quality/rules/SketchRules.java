@@ -9,9 +9,7 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -52,17 +50,6 @@ final class SketchRules {
         };
     }
 
-    private static RuleOutcome judge(String name, double value, double min, double max, String what) {
-        String msg = what + " " + Rules.fmt(value) + ", expected " + Rules.fmt(min) + ".." + Rules.fmt(max);
-        return value >= min && value <= max ? new RuleOutcome.Passed(name, value, msg)
-                : new RuleOutcome.Failed(name, value, msg, Severity.ERROR, 0, List.of(), List.of());
-    }
-
-    // BigDecimal is a Number too: one cast serves every numeric column type
-    private static double number(Object v) {
-        return ((Number) v).doubleValue();
-    }
-
     private static final class HllDistinct implements RuleState {
         private final String name;
         private final int column;
@@ -95,7 +82,7 @@ final class SketchRules {
 
         @Override
         public RuleOutcome outcome() {
-            return judge(name, Math.round(sketch.getEstimate()), min, max, "about");
+            return Rules.withinBounds(name, Math.round(sketch.getEstimate()), min, max, "about");
         }
     }
 
@@ -128,7 +115,7 @@ final class SketchRules {
 
         @Override
         public RuleOutcome outcome() {
-            return judge(name, values.size(), min, max, "exactly");
+            return Rules.withinBounds(name, values.size(), min, max, "exactly");
         }
     }
 
@@ -150,12 +137,9 @@ final class SketchRules {
 
         @Override
         public void accept(Row row) {
-            Object v = row.get(column);
-            if (v != null) {
-                double d = number(v);
-                if (Double.isFinite(d)) {
-                    sketch.update(d);
-                }
+            double d = FiniteSample.finite(row, column);
+            if (d == d) {
+                sketch.update(d);
             }
         }
 
@@ -169,7 +153,7 @@ final class SketchRules {
             if (sketch.isEmpty()) {
                 return new RuleOutcome.Errored(name, Double.NaN, "no finite values");
             }
-            return judge(name, sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE), min, max, "about");
+            return Rules.withinBounds(name, sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE), min, max, "about");
         }
     }
 
@@ -179,8 +163,7 @@ final class SketchRules {
         private final double q;
         private final double min;
         private final double max;
-        private double[] values = new double[1024];
-        private int n;
+        private final FiniteSample sample = new FiniteSample();
 
         ExactQuantile(String name, int column, double q, double min, double max) {
             this.name = name;
@@ -192,40 +175,24 @@ final class SketchRules {
 
         @Override
         public void accept(Row row) {
-            Object v = row.get(column);
-            if (v != null) {
-                double d = number(v);
-                if (Double.isFinite(d)) {
-                    add(d);
-                }
-            }
-        }
-
-        private void add(double d) {
-            if (n == values.length) {
-                values = Arrays.copyOf(values, n * 2);
-            }
-            values[n++] = d;
+            sample.accept(row, column);
         }
 
         @Override
         public void merge(RuleState other) {
-            ExactQuantile o = (ExactQuantile) other;
-            for (int i = 0; i < o.n; i++) {
-                add(o.values[i]);
-            }
+            sample.addAll(((ExactQuantile) other).sample);
         }
 
         @Override
         public RuleOutcome outcome() {
+            int n = sample.size();
             if (n == 0) {
                 return new RuleOutcome.Errored(name, Double.NaN, "no finite values");
             }
-            double[] sorted = Arrays.copyOf(values, n);
-            Arrays.sort(sorted);
+            double[] sorted = sample.sorted();
             // the inclusive quantile: the smallest value with at least q·n values at or below it
             int rank = (int) Math.ceil(q * n);
-            return judge(name, sorted[Math.max(0, Math.min(n - 1, rank - 1))], min, max, "exactly");
+            return Rules.withinBounds(name, sorted[Math.max(0, Math.min(n - 1, rank - 1))], min, max, "exactly");
         }
     }
 }

@@ -1,0 +1,59 @@
+package org.marketlink.quality.rules;
+
+import org.marketlink.core.data.Row;
+
+import java.util.Arrays;
+
+/**
+ * The finite numeric values of one column, kept in a growable primitive array: the state of rules that need every
+ * value (exact quantiles, the KS distance). Empty cells, NaN and infinities are left out. Not thread-safe: one per
+ * rule state, merged after the threads are done.
+ */
+final class FiniteSample {
+    private double[] values = new double[256];
+    private int n;
+
+    /**
+     * The value of a numeric cell as a double, or NaN when it is empty or not finite. BigDecimal is a Number too:
+     * one cast serves every numeric column type.
+     */
+    static double finite(Row row, int column) {
+        Object v = row.get(column);
+        if (v == null) {
+            return Double.NaN;
+        }
+        double d = ((Number) v).doubleValue();
+        return Double.isFinite(d) ? d : Double.NaN;
+    }
+
+    void accept(Row row, int column) {
+        double d = finite(row, column);
+        if (d == d) {
+            add(d);
+        }
+    }
+
+    void addAll(FiniteSample other) {
+        for (int i = 0; i < other.n; i++) {
+            add(other.values[i]);
+        }
+    }
+
+    int size() {
+        return n;
+    }
+
+    /** A sorted copy of the values. */
+    double[] sorted() {
+        double[] copy = Arrays.copyOf(values, n);
+        Arrays.sort(copy);
+        return copy;
+    }
+
+    private void add(double d) {
+        if (n == values.length) {
+            values = Arrays.copyOf(values, n * 2);
+        }
+        values[n++] = d;
+    }
+}
