@@ -461,22 +461,10 @@ public final class EtsFit {
         for (int p = 0; p < paths; p++) {
             System.arraycopy(finalState, 0, state, 0, state.length);
             for (int s = 0; s < h; s++) {
-                out[p][s] = model.simulateStep(state, alpha, beta, gamma, phi, sd * gaussian(random));
+                out[p][s] = model.simulateStep(state, alpha, beta, gamma, phi, sd * Gaussian.next(random));
             }
         }
         return out;
-    }
-
-    private static double gaussian(java.util.SplittableRandom r) {
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * r.nextDouble() - 1;
-            v = 2 * r.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
     }
 
     @Override

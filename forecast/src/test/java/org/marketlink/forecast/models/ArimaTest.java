@@ -5,6 +5,7 @@ import org.marketlink.core.testsupport.SharedData;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.evaluation.CompetitionSet;
 import org.marketlink.forecast.evaluation.SetScore;
+import org.marketlink.forecast.internal.Gaussian;
 
 import java.util.SplittableRandom;
 
@@ -12,17 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 class ArimaTest {
-    private static double gaussian(SplittableRandom r) {
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * r.nextDouble() - 1;
-            v = 2 * r.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
-    }
 
     @Test
     void ar1_coefficientAndMeanAreRecovered() {
@@ -31,7 +21,7 @@ class ArimaTest {
         double[] y = new double[600];
         double x = 0;
         for (int t = 0; t < y.length; t++) {
-            x = 0.7 * x + gaussian(r);
+            x = 0.7 * x + Gaussian.next(r);
             y[t] = 50 + x;
         }
         Forecast f = Arima.of(1, 0, 0, true).fit(y, 1).forecast(200, 95);
@@ -52,7 +42,7 @@ class ArimaTest {
         double[] y = new double[300];
         double level = 100;
         for (int t = 0; t < y.length; t++) {
-            level += 0.5 + gaussian(r);
+            level += 0.5 + Gaussian.next(r);
             y[t] = level;
         }
         Forecast f = Arima.auto().fit(y, 1).forecast(20);
@@ -65,7 +55,7 @@ class ArimaTest {
         SplittableRandom r = new SplittableRandom(5);
         double[] y = new double[120];
         for (int t = 0; t < y.length; t++) {
-            y[t] = 200 + 40 * Math.sin(2 * Math.PI * t / 12) + 3 * gaussian(r);
+            y[t] = 200 + 40 * Math.sin(2 * Math.PI * t / 12) + 3 * Gaussian.next(r);
         }
         Forecast f = Arima.auto().fit(y, 12).forecast(12);
         assertThat(f.model()).contains("[12]").contains(",1,");

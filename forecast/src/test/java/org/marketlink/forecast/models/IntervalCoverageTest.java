@@ -3,6 +3,7 @@ package org.marketlink.forecast.models;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.marketlink.forecast.Forecast;
+import org.marketlink.forecast.internal.Gaussian;
 
 import java.util.SplittableRandom;
 
@@ -51,7 +52,7 @@ class IntervalCoverageTest {
         double level = 100;
         double trend = 0.5;
         for (int t = 0; t < n; t++) {
-            double e = gaussian(r);
+            double e = Gaussian.next(r);
             switch (model) {
                 case "ANN" -> {
                     y[t] = level + 2 * e;
@@ -72,15 +73,4 @@ class IntervalCoverageTest {
         return y;
     }
 
-    private static double gaussian(SplittableRandom r) {
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * r.nextDouble() - 1;
-            v = 2 * r.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
-    }
 }
