@@ -225,19 +225,28 @@ public final class EtsFit {
                 return false;
             }
             // characteristic equation: all roots within the unit circle
-            double[] poly = new double[m + 2];
-            poly[0] = ph * (1 - alpha - gamma);
-            poly[1] = alpha + be - alpha * ph + gamma - 1;
-            for (int j = 2; j < m; j++) {
-                poly[j] = alpha + be - alpha * ph;
-            }
-            poly[m] = alpha + be - ph;
-            poly[m + 1] = 1;
-            if (!SchurCohn.rootsWithin(poly, 1 + 1e-10)) {
+            if (!SchurCohn.rootsWithin(characteristicPolynomial(alpha, be, gamma, ph, m), 1 + 1e-10)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Coefficients (constant first) of the characteristic polynomial of a seasonal additive ETS model with period
+     * {@code m}, as R's {@code forecast:::admissible} builds it: the model is admissible when every root lies within
+     * the unit circle.
+     */
+    static double[] characteristicPolynomial(double alpha, double beta, double gamma, double phi, int m) {
+        double[] poly = new double[m + 2];
+        poly[0] = phi * (1 - alpha - gamma);
+        poly[1] = alpha + beta - alpha * phi + gamma - 1;
+        for (int j = 2; j < m; j++) {
+            poly[j] = alpha + beta - alpha * phi;
+        }
+        poly[m] = alpha + beta - phi;
+        poly[m + 1] = 1;
+        return poly;
     }
 
     /**

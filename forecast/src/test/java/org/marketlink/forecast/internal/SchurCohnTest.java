@@ -20,14 +20,7 @@ class SchurCohnTest {
             double beta = r.nextDouble() * alpha;
             double gamma = r.nextDouble() * (1 - alpha);
             double phi = r.nextBoolean() ? 1 : 0.8 + 0.18 * r.nextDouble();
-            double[] poly = new double[m + 2];
-            poly[0] = phi * (1 - alpha - gamma);
-            poly[1] = alpha + beta - alpha * phi + gamma - 1;
-            for (int j = 2; j < m; j++) {
-                poly[j] = alpha + beta - alpha * phi;
-            }
-            poly[m] = alpha + beta - phi;
-            poly[m + 1] = 1;
+            double[] poly = EtsFit.characteristicPolynomial(alpha, beta, gamma, phi, m);
             double max = EtsFit.maxRootModulus(poly);
             if (Math.abs(max - 1) < 1e-6) {
                 continue; // too close to the circle for the eigenvalue oracle to be trusted
