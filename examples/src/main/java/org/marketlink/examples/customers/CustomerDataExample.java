@@ -17,10 +17,10 @@ import org.marketlink.core.pipeline.Sources;
 import org.marketlink.core.pipeline.Stages;
 import org.marketlink.core.store.MarketStore;
 import org.marketlink.examples.data.OnlineRetail;
+import org.marketlink.examples.data.SharedFiles;
 import org.marketlink.matching.evaluation.NegativeSampler;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public final class CustomerDataExample {
     }
 
     public static void main(String[] args) {
-        Path file = find("online_retail_2010-12_2011-09.csv.gz");
+        Path file = SharedFiles.find(SharedFiles.ONLINE_RETAIL).orElse(null);
         if (file == null) {
             System.out.println("shared/data/online_retail_2010-12_2011-09.csv.gz not found above this directory");
             return;
@@ -201,15 +201,5 @@ public final class CustomerDataExample {
                 return out;
             }
         };
-    }
-
-    static Path find(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve(name);
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The main job: opens the embedded H2 database (or a PostgreSQL named by {@code MARKETLINK_JDBC_URL}), writes a
@@ -55,7 +56,8 @@ public final class MainJob {
             Summary summary = run(store, System.out);
             System.out.println(summary.render(url.isEmpty() ? "H2 at " + dataDir.toAbsolutePath() : url));
             List<MarketDayStep.RunSummary> runs = new ArrayList<>();
-            RealDataStep.sharedData().ifPresentOrElse(wfp -> {
+            Optional<Path> wfpFile = RealDataStep.sharedData();
+            wfpFile.ifPresentOrElse(wfp -> {
                 RealDataStep.Result r = RealDataStep.run(store, wfp, dataDir, Instant.now(), System.out);
                 runs.add(new MarketDayStep.RunSummary("WFP Kenya prices", r.run(),
                         store.quarantine().countByReason(r.run().runId())));
@@ -76,7 +78,7 @@ public final class MainJob {
                 runs.add(new MarketDayStep.RunSummary("Online Retail orders", retail.run(),
                         store.quarantine().countByReason(retail.run().runId())));
             });
-            MarketDayStep.Result day = MarketDayStep.run(store, RealDataStep.sharedData(), LocalDate.of(2026, 11, 25),
+            MarketDayStep.Result day = MarketDayStep.run(store, wfpFile, LocalDate.of(2026, 11, 25),
                     dataDir, runs, System.out);
             System.out.printf("  market day       %d groups, %d buyers, %d products; %,d feature values stored; "
                             + "%d matches proposed; %d forecast weeks stored (%d series failed)%n", day.shgs(),

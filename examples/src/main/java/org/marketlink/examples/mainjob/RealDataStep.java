@@ -10,6 +10,7 @@ import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.store.MarketStore;
+import org.marketlink.examples.data.SharedFiles;
 import org.marketlink.examples.data.WfpKenya;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
@@ -42,15 +43,9 @@ final class RealDataStep {
     private RealDataStep() {
     }
 
-    /** Finds {@code shared/data} above the working directory, as the project's layout places it. */
+    /** The WFP file in {@code shared/data} above the working directory. */
     static Optional<Path> sharedData() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("wfp_food_prices_ken.csv");
-            if (Files.exists(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedFiles.find(SharedFiles.WFP_KENYA);
     }
 
     static Result run(MarketStore store, Path wfp, Path reportDir, Instant now, PrintStream out) {

@@ -15,10 +15,10 @@ import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.store.MarketStore;
 import org.marketlink.examples.data.OnlineRetail;
+import org.marketlink.examples.data.SharedFiles;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,8 +53,7 @@ final class RetailStep {
     }
 
     static Optional<Path> sharedFile() {
-        return RealDataStep.sharedData().map(wfp -> wfp.resolveSibling("online_retail_2010-12_2011-09.csv.gz"))
-                .filter(Files::exists);
+        return SharedFiles.find(SharedFiles.ONLINE_RETAIL);
     }
 
     static Result run(MarketStore store, Path file, Instant now, PrintStream out) {
