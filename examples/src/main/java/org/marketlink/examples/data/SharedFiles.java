@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Finds the project's real data files in {@code shared/data} above the working directory, as the layout places it. */
+/**
+ * Finds the project's real data files in {@code shared/data} above the working directory, as the layout places it.
+ * Stateless and thread-safe.
+ */
 public final class SharedFiles {
     /** The WFP Kenya market prices. */
     public static final String WFP_KENYA = "wfp_food_prices_ken.csv";

@@ -2,7 +2,9 @@ package org.marketlink.matching.retrieval;
 
 /**
  * The top-k lists of many queries (for example every group's best buyers) in two flat arrays: query {@code q}'s list
- * is at {@code q * k .. q * k + count(q)}, best first. Indices refer to the retriever's input lists.
+ * is at {@code q * k .. q * k + count(q)}, best first. Indices refer to the retriever's input lists. Filled by the
+ * retriever and read-only once returned, so any thread may read it; a rank beyond a query's count is an
+ * {@link IndexOutOfBoundsException} naming both.
  */
 public final class TopKTable {
     private final int k;
