@@ -24,9 +24,12 @@ import java.util.Set;
  * Pipeline.from(source).then("validate", Stages.validate(suite.compile(schema)::violations))...
  * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. A suite and its {@link State}s are serializable, so a cluster can ship the suite
+ * to its executors and bring the per-partition states back to merge (see {@link Rule} for rules made from
+ * lambdas).
  */
-public final class Suite {
+public final class Suite implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String name;
     private final List<Rule> rules;
 
@@ -118,8 +121,12 @@ public final class Suite {
         }
     }
 
-    /** The metric states of one pass or chunk. Mergeable; not thread-safe. */
-    public final class State {
+    /**
+     * The metric states of one pass or chunk. Mergeable; not thread-safe. A state read back from its serialized
+     * form is merged into a fresh state of the same compiled suite (see {@link RuleState}).
+     */
+    public final class State implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         private final List<RuleState> states;
         private long rows;
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * before (rendering each failing value on the hot path cost more than the rules themselves). {@code null} is a
  * value like any other and renders as {@code "null"}; decimals render without exponent. Mergeable. Not thread-safe.
  */
-public final class ValueCounter {
+public final class ValueCounter implements java.io.Serializable {
     private final int capacity;
     private final Map<Object, long[]> counts = new HashMap<>();
     private long overflow;

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * value (exact quantiles, the KS distance). Empty cells, NaN and infinities are left out. Not thread-safe: one per
  * rule state, merged after the threads are done.
  */
-final class FiniteSample {
+final class FiniteSample implements java.io.Serializable {
     private double[] values = new double[256];
     private int n;
 

@@ -158,7 +158,9 @@ public abstract class RowRule implements Rule {
     }
 
     private final class State implements RuleState {
-        private final RowTest test;
+        private static final long serialVersionUID = 1L;
+        /** Compiled per schema and per thread (it may hold a matcher): not shipped with the counts. */
+        private final transient RowTest test;
         private long rows;
         private long failing;
         private final ValueCounter values = new ValueCounter(DISTINCT_CAP);

@@ -5,8 +5,13 @@ import org.marketlink.core.data.Schema;
 /**
  * A data-quality rule. {@link #bind} resolves its column names against a schema once; the bound rule then works
  * by field position on every row. Rules are immutable and thread-safe.
+ *
+ * <p>Rules are {@link java.io.Serializable} so that a suite built on one machine can be shipped as it is to the
+ * executors of a cluster (the {@code marketlink-spark} module). A rule made from host code ({@link
+ * Rules#satisfies}, {@link DriftRules#aggregate}) is serializable only when the lambdas it was given are, for
+ * example {@code (Predicate<Row> & Serializable) row -> ...}.
  */
-public interface Rule {
+public interface Rule extends java.io.Serializable {
 
     /** A name unique within its suite, for example {@code completeness(CustomerID)}. */
     String name();

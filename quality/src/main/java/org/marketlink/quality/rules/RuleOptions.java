@@ -9,7 +9,8 @@ import org.marketlink.quality.Severity;
  * @param errorAbove failing shares up to this are only a warning; beyond it the rule fails at {@code severity}
  * @param severity   the severity of a failure beyond {@code errorAbove}
  */
-public record RuleOptions(double mostly, double errorAbove, Severity severity) {
+public record RuleOptions(double mostly, double errorAbove, Severity severity)
+        implements java.io.Serializable {
     /** Every row must pass; any failure is an error. */
     public static RuleOptions strict() {
         return new RuleOptions(1.0, 0.0, Severity.ERROR);

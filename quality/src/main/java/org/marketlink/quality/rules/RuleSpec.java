@@ -28,7 +28,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleSpec(String type, String column, List<String> columns, Double min, Double max, Boolean inclusive,
                        List<String> values, String pattern, Double mostly, Double errorAbove, Severity severity,
-                       Double q, Boolean exact) {
+                       Double q, Boolean exact) implements java.io.Serializable {
 
     static RuleSpec of(String type) {
         return new RuleSpec(type, null, null, null, null, null, null, null, null, null, null, null, null);

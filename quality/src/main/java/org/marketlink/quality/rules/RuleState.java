@@ -6,8 +6,12 @@ import org.marketlink.quality.RuleOutcome;
 /**
  * The metric state of one rule over part of a dataset. States of the same rule merge: the result over a whole
  * dataset is the same whether it is read in one pass, in chunks merged later, or in parallel. Not thread-safe.
+ *
+ * <p>States are {@link java.io.Serializable} so that the states of a cluster's partitions can travel to one
+ * place and merge there. A state read back from its serialized form holds its counts and can be merged into a
+ * fresh state of the same bound rule and judged; it is not fed more rows.
  */
-public interface RuleState {
+public interface RuleState extends java.io.Serializable {
 
     void accept(Row row);
 

@@ -55,7 +55,8 @@ final class SketchRules {
         private final int column;
         private final long min;
         private final long max;
-        private HllSketch sketch = new HllSketch(LG_K);
+        /** DataSketches' own compact form travels instead of the heap object (which is not serializable). */
+        private transient HllSketch sketch = new HllSketch(LG_K);
 
         HllDistinct(String name, int column, long min, long max) {
             this.name = name;
@@ -83,6 +84,16 @@ final class SketchRules {
         @Override
         public RuleOutcome outcome() {
             return Rules.withinBounds(name, Math.round(sketch.getEstimate()), min, max, "about");
+        }
+
+        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+            out.defaultWriteObject();
+            out.writeObject(sketch.toCompactByteArray());
+        }
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            sketch = HllSketch.heapify((byte[]) in.readObject());
         }
     }
 
@@ -125,7 +136,8 @@ final class SketchRules {
         private final double q;
         private final double min;
         private final double max;
-        private final KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(KLL_K);
+        /** Travels in DataSketches' own byte form, as the HLL sketch does. */
+        private transient KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(KLL_K);
 
         KllQuantile(String name, int column, double q, double min, double max) {
             this.name = name;
@@ -154,6 +166,16 @@ final class SketchRules {
                 return new RuleOutcome.Errored(name, Double.NaN, "no finite values");
             }
             return Rules.withinBounds(name, sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE), min, max, "about");
+        }
+
+        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+            out.defaultWriteObject();
+            out.writeObject(sketch.toByteArray());
+        }
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            sketch = KllDoublesSketch.heapify(org.apache.datasketches.memory.Memory.wrap((byte[]) in.readObject()));
         }
     }
 
