@@ -9,7 +9,7 @@ import org.marketlink.core.internal.Checks;
  * @param type     value type
  * @param nullable whether the field may be empty
  */
-public record Field(String name, FieldType type, boolean nullable) {
+public record Field(String name, FieldType type, boolean nullable) implements java.io.Serializable {
     public Field {
         name = Checks.notBlank("name", name);
         Checks.notNull("type", type);

@@ -19,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * An ordered list of named, typed fields. Rules, stages and features bind a field name to its index once, with
  * {@link #indexOf(String)}, and then read rows by index.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; serializable, so that work bound to a schema can be shipped to a cluster.
  */
-public final class Schema {
+public final class Schema implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Map<Class<?>, Schema> RECORD_SCHEMAS = new ConcurrentHashMap<>();
 
     private final List<Field> fields;

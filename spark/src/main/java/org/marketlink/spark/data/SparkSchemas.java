@@ -1,0 +1,132 @@
+package org.marketlink.spark.data;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates between Spark's {@link StructType} and MarketLink's {@link Schema}.
+ *
+ * <p>Spark to MarketLink: strings become {@code STRING}; byte, short, int and long become {@code LONG}; float and
+ * double {@code DOUBLE}; decimals {@code DECIMAL}; booleans, dates {@code BOOLEAN}, {@code DATE}; timestamps (with
+ * or without time zone; the latter read as UTC) {@code TIMESTAMP}. Spark's nullability carries over. Arrays, maps,
+ * structs and binary have no MarketLink field type: the error names the column.
+ *
+ * <p>MarketLink to Spark: the reverse, with {@code JSON} as a string and decimals as {@code decimal(38, 18)} unless a
+ * Spark column of the same name says otherwise.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SparkSchemas {
+    /** The decimal type MarketLink decimals get when nothing else is known: Spark's widest, 18 places. */
+    public static final DecimalType DEFAULT_DECIMAL = DataTypes.createDecimalType(38, 18);
+
+    private SparkSchemas() {
+    }
+
+    /**
+     * The MarketLink schema of a Spark struct.
+     *
+     * @throws IllegalArgumentException naming the column when its Spark type has no MarketLink field type
+     */
+    public static Schema toSchema(StructType struct) {
+        List<Field> fields = new ArrayList<>(struct.fields().length);
+        for (StructField f : struct.fields()) {
+            fields.add(new Field(f.name(), fieldType(f.name(), f.dataType()), f.nullable()));
+        }
+        return Schema.of(fields);
+    }
+
+    /** The Spark struct of a MarketLink schema. */
+    public static StructType toStructType(Schema schema) {
+        return toStructType(schema, new StructType());
+    }
+
+    /**
+     * The Spark struct of a MarketLink schema, taking the exact decimal type of a same-named decimal column of
+     * {@code like} (so that a column passed through keeps its precision and scale).
+     */
+    public static StructType toStructType(Schema schema, StructType like) {
+        List<StructField> out = new ArrayList<>(schema.size());
+        for (Field f : schema.fields()) {
+            DataType t = switch (f.type()) {
+                case STRING, JSON -> DataTypes.StringType;
+                case LONG -> DataTypes.LongType;
+                case DOUBLE -> DataTypes.DoubleType;
+                case DECIMAL -> likeDecimal(like, f.name());
+                case BOOLEAN -> DataTypes.BooleanType;
+                case DATE -> DataTypes.DateType;
+                case TIMESTAMP -> DataTypes.TimestampType;
+            };
+            out.add(DataTypes.createStructField(f.name(), t, f.nullable()));
+        }
+        return DataTypes.createStructType(out);
+    }
+
+    private static DataType likeDecimal(StructType like, String name) {
+        for (StructField f : like.fields()) {
+            if (f.name().equals(name) && f.dataType() instanceof DecimalType d) {
+                return d;
+            }
+        }
+        return DEFAULT_DECIMAL;
+    }
+
+    /**
+     * The MarketLink type a Spark column of type {@code type} is read as.
+     *
+     * @throws IllegalArgumentException naming {@code column} when there is none
+     */
+    public static FieldType fieldType(String column, DataType type) {
+        if (type.equals(DataTypes.StringType)) {
+            return FieldType.STRING;
+        }
+        if (type.equals(DataTypes.LongType) || type.equals(DataTypes.IntegerType) || type.equals(DataTypes.ShortType)
+                || type.equals(DataTypes.ByteType)) {
+            return FieldType.LONG;
+        }
+        if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)) {
+            return FieldType.DOUBLE;
+        }
+        if (type instanceof DecimalType) {
+            return FieldType.DECIMAL;
+        }
+        if (type.equals(DataTypes.BooleanType)) {
+            return FieldType.BOOLEAN;
+        }
+        if (type.equals(DataTypes.DateType)) {
+            return FieldType.DATE;
+        }
+        if (type.equals(DataTypes.TimestampType) || type.equals(DataTypes.TimestampNTZType)) {
+            return FieldType.TIMESTAMP;
+        }
+        throw new IllegalArgumentException("column '" + column + "' has Spark type " + type.simpleString()
+                + ", which MarketLink cannot read (supported: string, byte/short/int/long, float/double, decimal,"
+                + " boolean, date, timestamp)");
+    }
+
+    /** Whether a Spark column of type {@code type} can be read into a field of type {@code wanted}. */
+    static boolean readable(DataType type, FieldType wanted) {
+        FieldType have;
+        try {
+            have = fieldType("", type);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return switch (wanted) {
+            case STRING, JSON -> have == FieldType.STRING;
+            case LONG -> have == FieldType.LONG;
+            case DOUBLE -> have == FieldType.DOUBLE || have == FieldType.LONG;
+            case DECIMAL -> have == FieldType.DECIMAL || have == FieldType.LONG;
+            default -> have == wanted;
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package org.marketlink.spark.quality;
+
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.Violation;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
+import org.marketlink.spark.data.SparkRowReader;
+import org.marketlink.spark.data.SparkSchemas;
+import org.marketlink.spark.internal.Shipping;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Runs a quality {@link Suite} over a Spark {@link Dataset}, as it runs over rows on one machine.
+ *
+ * <p>{@link #run} computes every rule's metric state per partition, brings the states to the driver (one small
+ * object per rule and partition; exact uniqueness and exact quantiles carry their values, as they do on one
+ * machine) and merges them in partition order, so the {@link SuiteResult} is the one a single pass over the
+ * Dataset's rows in that order gives: the same counts, the same top offending values, the same sample rows. Means
+ * and deviations can differ in the last bits (another summation order); KLL quantiles, which compact at random,
+ * within the sketch's rank error.
+ *
+ * <pre>{@code
+ * SuiteResult result = SparkQuality.run(suite, orders);
+ * SparkQuality.Split split = SparkQuality.split(suite, orders);
+ * split.valid().write().parquet("clean");  split.quarantined().write().parquet("quarantine");
+ * }</pre>
+ *
+ * <p>The suite is shipped to executors by Java serialization: rules made from lambdas need serializable lambdas,
+ * and the error says so before any job starts. Stateless and thread-safe.
+ */
+public final class SparkQuality {
+    /** Column added by {@link #rowOutcomes}: whether the row passes every row-level rule. */
+    public static final String VALID = "ml_valid";
+    /** Column added by {@link #rowOutcomes}: the row's violations (code, column, message), empty when valid. */
+    public static final String VIOLATIONS = "ml_violations";
+    /** Column of {@link Split#quarantined()}: the reason code of the row's first violation. */
+    public static final String REASON_CODE = "ml_reason_code";
+
+    private static final StructType VIOLATION = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("code", DataTypes.StringType, false),
+            DataTypes.createStructField("column", DataTypes.StringType, false),
+            DataTypes.createStructField("message", DataTypes.StringType, false)));
+
+    private SparkQuality() {
+    }
+
+    /**
+     * The suite's result over every row of {@code data}, read with the schema derived from its columns
+     * ({@link SparkSchemas#toSchema}).
+     *
+     * @throws IllegalArgumentException naming the rule and column when a rule does not fit the Dataset's columns,
+     *                                  or naming the suite when it cannot be serialized
+     */
+    public static SuiteResult run(Suite suite, Dataset<Row> data) {
+        SparkRowReader reader = SparkRowReader.of(data.schema());
+        Suite.Compiled compiled = suite.compile(reader.schema());
+        Shipping.checkShippable("suite '" + suite.name() + "'", suite);
+        List<byte[]> states = data.mapPartitions((MapPartitionsFunction<Row, byte[]>) rows -> {
+            Suite.State state = suite.compile(reader.schema()).newState();
+            while (rows.hasNext()) {
+                state.accept(reader.read(rows.next()));
+            }
+            return List.of(Shipping.toBytes(state)).iterator();
+        }, Encoders.BINARY()).collectAsList();
+        Suite.State total = compiled.newState();
+        for (byte[] state : states) {
+            total.merge(Shipping.<Suite.State>fromBytes(state));
+        }
+        return total.result();
+    }
+
+    /**
+     * Every row of {@code data} with two columns more: {@value #VALID} and {@value #VIOLATIONS} (an array of
+     * {@code struct<code, column, message>}), judged by the suite's row-level rules. Lazy, like any Dataset.
+     */
+    public static Dataset<Row> rowOutcomes(Suite suite, Dataset<Row> data) {
+        SparkRowReader reader = SparkRowReader.of(data.schema());
+        suite.compile(reader.schema());
+        Shipping.checkShippable("suite '" + suite.name() + "'", suite);
+        StructType out = data.schema()
+                .add(VALID, DataTypes.BooleanType, false)
+                .add(VIOLATIONS, DataTypes.createArrayType(VIOLATION, false), false);
+        int width = data.schema().size();
+        return data.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+            Suite.Compiled compiled = suite.compile(reader.schema());
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row row = rows.next();
+                    List<Violation> violations = compiled.violations(reader.read(row));
+                    Object[] values = new Object[width + 2];
+                    for (int i = 0; i < width; i++) {
+                        values[i] = row.get(i);
+                    }
+                    values[width] = violations.isEmpty();
+                    values[width + 1] = toSeq(violations);
+                    return RowFactory.create(values);
+                }
+            };
+        }, Encoders.row(out));
+    }
+
+    /**
+     * {@code data} split by the suite's row-level rules: valid rows with their own columns, and quarantined rows with
+     * {@value #REASON_CODE} (the first violation's code) and {@value #VIOLATIONS} added. Every row is in exactly one
+     * of the two. Both are lazy; {@link Dataset#persist() persist} the input if it is expensive to compute twice.
+     */
+    public static Split split(Suite suite, Dataset<Row> data) {
+        Dataset<Row> outcomes = rowOutcomes(suite, data);
+        List<org.apache.spark.sql.Column> own = new ArrayList<>();
+        for (String name : data.columns()) {
+            own.add(functions.col(name));
+        }
+        Dataset<Row> valid = outcomes.filter(functions.col(VALID)).select(own.toArray(org.apache.spark.sql.Column[]::new));
+        own.add(functions.col(VIOLATIONS).getItem(0).getField("code").as(REASON_CODE));
+        own.add(functions.col(VIOLATIONS));
+        Dataset<Row> quarantined = outcomes.filter(functions.not(functions.col(VALID)))
+                .select(own.toArray(org.apache.spark.sql.Column[]::new));
+        return new Split(valid, quarantined);
+    }
+
+    /**
+     * A Dataset split in two by a suite.
+     *
+     * @param valid       rows that pass every row-level rule, with the input's columns
+     * @param quarantined the others, with {@value #REASON_CODE} and {@value #VIOLATIONS}
+     */
+    public record Split(Dataset<Row> valid, Dataset<Row> quarantined) {
+    }
+
+    private static scala.collection.Seq<Row> toSeq(List<Violation> violations) {
+        List<Row> rows = new ArrayList<>(violations.size());
+        for (Violation v : violations) {
+            rows.add(RowFactory.create(v.code(), v.column(), v.message()));
+        }
+        return scala.jdk.javaapi.CollectionConverters.asScala(rows).toSeq();
+    }
+
+    /** The MarketLink schema {@link #run} reads {@code data} with. */
+    public static Schema schemaOf(Dataset<Row> data) {
+        return SparkSchemas.toSchema(data.schema());
+    }
+}

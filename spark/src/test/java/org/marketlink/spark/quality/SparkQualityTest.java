@@ -1,0 +1,159 @@
+package org.marketlink.spark.quality;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.Violation;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.rules.DriftRules;
+import org.marketlink.quality.rules.RuleOptions;
+import org.marketlink.quality.rules.Rules;
+import org.marketlink.spark.LocalSpark;
+import org.marketlink.spark.data.SparkRowReader;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** A suite over a Spark Dataset gives what it gives over the same rows on one machine, for any partitioning. */
+class SparkQualityTest {
+    static final StructType STRUCT = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("id", DataTypes.LongType, false),
+            DataTypes.createStructField("status", DataTypes.StringType, true),
+            DataTypes.createStructField("price", DataTypes.createDecimalType(10, 2), true),
+            DataTypes.createStructField("qty", DataTypes.DoubleType, true),
+            DataTypes.createStructField("at", DataTypes.TimestampType, true)));
+
+    static List<Row> randomRows(long seed, int n) {
+        Random random = new Random(seed);
+        String[] statuses = {"A", "B", "C", "xy", null};
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(RowFactory.create((long) random.nextInt(n), statuses[random.nextInt(statuses.length)],
+                    random.nextInt(10) == 0 ? null : BigDecimal.valueOf(random.nextInt(6000) - 100, 2),
+                    random.nextInt(20) == 0 ? null : random.nextDouble() * 50,
+                    Timestamp.from(Instant.parse("2025-12-01T00:00:00Z").plusSeconds(random.nextInt(3_000_000)))));
+        }
+        return rows;
+    }
+
+    static Suite suite() {
+        Clock clock = Clock.fixed(Instant.parse("2026-01-02T00:00:00Z"), ZoneOffset.UTC);
+        return Suite.of("orders", List.of(Rules.complete("status"), Rules.between("qty", 0, 45),
+                Rules.nonNegative("price"), Rules.inSet("status", Set.of("A", "B", "C")),
+                Rules.matches("status", "[A-C]"),
+                Rules.satisfies("qtyBelowPrice", "qty",
+                        (Predicate<org.marketlink.core.data.Row> & Serializable) r -> r.isNull(3) || r.isNull(2)
+                                || r.getDouble(3) <= r.getDecimal(2).doubleValue(), "is above the price",
+                        RuleOptions.mostly(0.2)),
+                Rules.unique("id"), Rules.unique("id", "status"), Rules.primaryKey("id"), Rules.rowCount(1, 1_000_000),
+                Rules.meanBetween("qty", 0, 30), Rules.stddevBetween("qty", 0, 20),
+                Rules.distinctCount("status", 1, 10, false), Rules.distinctCount("id", 1, 100_000, true),
+                Rules.quantile("qty", 0.9, 0, 40, true), Rules.length("status", 1, 1, RuleOptions.strict()),
+                Rules.freshness("at", Duration.ofDays(30), clock),
+                DriftRules.ksDrift("qty", new double[] {1, 5, 10, 20, 30, 40}, 0.3),
+                DriftRules.psiDrift("status", Map.of("A", 0.4, "B", 0.3, "C", 0.3), 0.2)));
+    }
+
+    static List<org.marketlink.core.data.Row> local(List<Row> rows) {
+        SparkRowReader reader = SparkRowReader.of(STRUCT);
+        return rows.stream().map(reader::read).toList();
+    }
+
+    @Test
+    void run_anyPartitioning_equalsTheSingleMachineResult() {
+        long seed = System.nanoTime();
+        List<Row> rows = randomRows(seed, 3000);
+        Schema schema = SparkRowReader.of(STRUCT).schema();
+        SuiteResult single = suite().compile(schema).run(local(rows));
+        assertThat(single.outcomes()).anyMatch(o -> o instanceof RuleOutcome.Failed);
+        for (int partitions : LocalSpark.PARTITIONS) {
+            SuiteResult spark = SparkQuality.run(suite(), LocalSpark.dataset(rows, STRUCT, partitions));
+            assertThat(spark.rows()).isEqualTo(single.rows());
+            for (int k = 0; k < single.outcomes().size(); k++) {
+                RuleOutcome a = single.outcomes().get(k);
+                RuleOutcome b = spark.outcomes().get(k);
+                String why = "seed " + seed + ", " + partitions + " partitions, rule " + a.rule();
+                assertThat(b.getClass()).as(why).isEqualTo(a.getClass());
+                // means and deviations are summed in another order: equal up to rounding; the rest exactly
+                assertThat(b.metric()).as(why).isCloseTo(a.metric(), within(1e-9));
+                if (a instanceof RuleOutcome.Failed fa && b instanceof RuleOutcome.Failed fb) {
+                    assertThat(fb.failingRows()).as(why).isEqualTo(fa.failingRows());
+                    assertThat(fb.topValues()).as(why).isEqualTo(fa.topValues());
+                    assertThat(fb.samples()).as(why).isEqualTo(fa.samples());
+                    assertThat(fb.severity()).as(why).isEqualTo(fa.severity());
+                }
+            }
+        }
+    }
+
+    @Test
+    void split_everyRowOnce_withTheSingleMachineViolations() {
+        long seed = System.nanoTime();
+        List<Row> rows = randomRows(seed, 2000);
+        Schema schema = SparkRowReader.of(STRUCT).schema();
+        Suite.Compiled compiled = suite().compile(schema);
+        List<org.marketlink.core.data.Row> local = local(rows);
+        long expectedValid = local.stream().filter(r -> compiled.violations(r).isEmpty()).count();
+        assertThat(expectedValid).isBetween(1L, 1999L);
+        for (int partitions : LocalSpark.PARTITIONS) {
+            Dataset<Row> data = LocalSpark.dataset(rows, STRUCT, partitions);
+            List<Row> outcomes = SparkQuality.rowOutcomes(suite(), data).collectAsList();
+            assertThat(outcomes).hasSize(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                List<Violation> want = compiled.violations(local.get(i));
+                Row got = outcomes.get(i);
+                assertThat(got.getLong(0)).isEqualTo(rows.get(i).getLong(0));
+                assertThat(got.getBoolean(5)).as("seed %d row %d", seed, i).isEqualTo(want.isEmpty());
+                List<Row> violations = got.getList(6);
+                assertThat(violations.stream().map(v -> new Violation(v.getString(0), v.getString(1),
+                        v.getString(2))).toList()).as("seed %d row %d", seed, i).isEqualTo(want);
+            }
+            SparkQuality.Split split = SparkQuality.split(suite(), data);
+            List<Row> valid = split.valid().collectAsList();
+            List<Row> quarantined = split.quarantined().collectAsList();
+            assertThat(valid).hasSize((int) expectedValid);
+            assertThat(valid.size() + quarantined.size()).isEqualTo(rows.size());
+            assertThat(split.valid().columns()).containsExactly(data.columns());
+            assertThat(quarantined).allSatisfy(r -> assertThat(r.getString(5)).isNotBlank());
+        }
+    }
+
+    @Test
+    void run_ruleOnAMissingColumn_namesRuleAndColumn() {
+        Dataset<Row> data = LocalSpark.dataset(randomRows(1, 10), STRUCT, 1);
+        assertThatThrownBy(() -> SparkQuality.run(Suite.of("s", Rules.complete("weight")), data))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("completeness(weight)").hasMessageContaining("weight");
+    }
+
+    @Test
+    void run_plainLambda_saysItCannotBeShipped() {
+        Dataset<Row> data = LocalSpark.dataset(randomRows(1, 10), STRUCT, 1);
+        Suite plain = Suite.of("plain", Rules.satisfies("p", "qty", r -> true, "never", RuleOptions.strict()));
+        assertThatThrownBy(() -> SparkQuality.run(plain, data))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("suite 'plain' cannot be shipped to Spark executors")
+                .hasMessageContaining("Serializable");
+    }
+}
