@@ -2,9 +2,6 @@ package org.marketlink.spark.quality;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
@@ -15,19 +12,16 @@ import org.marketlink.quality.rules.DriftRules;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
 import org.marketlink.spark.LocalSpark;
+import org.marketlink.spark.RandomOrders;
 import org.marketlink.spark.data.SparkRowReader;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -37,26 +31,6 @@ import static org.assertj.core.api.Assertions.within;
 
 /** A suite over a Spark Dataset gives what it gives over the same rows on one machine, for any partitioning. */
 class SparkQualityTest {
-    static final StructType STRUCT = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("id", DataTypes.LongType, false),
-            DataTypes.createStructField("status", DataTypes.StringType, true),
-            DataTypes.createStructField("price", DataTypes.createDecimalType(10, 2), true),
-            DataTypes.createStructField("qty", DataTypes.DoubleType, true),
-            DataTypes.createStructField("at", DataTypes.TimestampType, true)));
-
-    static List<Row> randomRows(long seed, int n) {
-        Random random = new Random(seed);
-        String[] statuses = {"A", "B", "C", "xy", null};
-        List<Row> rows = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            rows.add(RowFactory.create((long) random.nextInt(n), statuses[random.nextInt(statuses.length)],
-                    random.nextInt(10) == 0 ? null : BigDecimal.valueOf(random.nextInt(6000) - 100, 2),
-                    random.nextInt(20) == 0 ? null : random.nextDouble() * 50,
-                    Timestamp.from(Instant.parse("2025-12-01T00:00:00Z").plusSeconds(random.nextInt(3_000_000)))));
-        }
-        return rows;
-    }
-
     static Suite suite() {
         Clock clock = Clock.fixed(Instant.parse("2026-01-02T00:00:00Z"), ZoneOffset.UTC);
         return Suite.of("orders", List.of(Rules.complete("status"), Rules.between("qty", 0, 45),
@@ -75,20 +49,15 @@ class SparkQualityTest {
                 DriftRules.psiDrift("status", Map.of("A", 0.4, "B", 0.3, "C", 0.3), 0.2)));
     }
 
-    static List<org.marketlink.core.data.Row> local(List<Row> rows) {
-        SparkRowReader reader = SparkRowReader.of(STRUCT);
-        return rows.stream().map(reader::read).toList();
-    }
-
     @Test
     void run_anyPartitioning_equalsTheSingleMachineResult() {
         long seed = System.nanoTime();
-        List<Row> rows = randomRows(seed, 3000);
-        Schema schema = SparkRowReader.of(STRUCT).schema();
-        SuiteResult single = suite().compile(schema).run(local(rows));
+        List<Row> rows = RandomOrders.rows(seed, 3000);
+        Schema schema = SparkRowReader.of(RandomOrders.STRUCT).schema();
+        SuiteResult single = suite().compile(schema).run(RandomOrders.local(rows));
         assertThat(single.outcomes()).anyMatch(o -> o instanceof RuleOutcome.Failed);
         for (int partitions : LocalSpark.PARTITIONS) {
-            SuiteResult spark = SparkQuality.run(suite(), LocalSpark.dataset(rows, STRUCT, partitions));
+            SuiteResult spark = SparkQuality.run(suite(), LocalSpark.dataset(rows, RandomOrders.STRUCT, partitions));
             assertThat(spark.rows()).isEqualTo(single.rows());
             for (int k = 0; k < single.outcomes().size(); k++) {
                 RuleOutcome a = single.outcomes().get(k);
@@ -110,14 +79,14 @@ class SparkQualityTest {
     @Test
     void split_everyRowOnce_withTheSingleMachineViolations() {
         long seed = System.nanoTime();
-        List<Row> rows = randomRows(seed, 2000);
-        Schema schema = SparkRowReader.of(STRUCT).schema();
+        List<Row> rows = RandomOrders.rows(seed, 2000);
+        Schema schema = SparkRowReader.of(RandomOrders.STRUCT).schema();
         Suite.Compiled compiled = suite().compile(schema);
-        List<org.marketlink.core.data.Row> local = local(rows);
+        List<org.marketlink.core.data.Row> local = RandomOrders.local(rows);
         long expectedValid = local.stream().filter(r -> compiled.violations(r).isEmpty()).count();
         assertThat(expectedValid).isBetween(1L, 1999L);
         for (int partitions : LocalSpark.PARTITIONS) {
-            Dataset<Row> data = LocalSpark.dataset(rows, STRUCT, partitions);
+            Dataset<Row> data = LocalSpark.dataset(rows, RandomOrders.STRUCT, partitions);
             List<Row> outcomes = SparkQuality.rowOutcomes(suite(), data).collectAsList();
             assertThat(outcomes).hasSize(rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -141,7 +110,7 @@ class SparkQualityTest {
 
     @Test
     void run_ruleOnAMissingColumn_namesRuleAndColumn() {
-        Dataset<Row> data = LocalSpark.dataset(randomRows(1, 10), STRUCT, 1);
+        Dataset<Row> data = LocalSpark.dataset(RandomOrders.rows(1, 10), RandomOrders.STRUCT, 1);
         assertThatThrownBy(() -> SparkQuality.run(Suite.of("s", Rules.complete("weight")), data))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("completeness(weight)").hasMessageContaining("weight");
@@ -149,7 +118,7 @@ class SparkQualityTest {
 
     @Test
     void run_plainLambda_saysItCannotBeShipped() {
-        Dataset<Row> data = LocalSpark.dataset(randomRows(1, 10), STRUCT, 1);
+        Dataset<Row> data = LocalSpark.dataset(RandomOrders.rows(1, 10), RandomOrders.STRUCT, 1);
         Suite plain = Suite.of("plain", Rules.satisfies("p", "qty", r -> true, "never", RuleOptions.strict()));
         assertThatThrownBy(() -> SparkQuality.run(plain, data))
                 .isInstanceOf(IllegalArgumentException.class)

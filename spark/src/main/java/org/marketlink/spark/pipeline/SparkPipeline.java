@@ -1,0 +1,316 @@
+package org.marketlink.spark.pipeline;
+
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.core.internal.Checks;
+import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.Rejection;
+import org.marketlink.core.pipeline.RunOptions;
+import org.marketlink.core.pipeline.RunReport;
+import org.marketlink.core.pipeline.Sinks;
+import org.marketlink.core.pipeline.Sources;
+import org.marketlink.core.pipeline.Stage;
+import org.marketlink.core.pipeline.StageReport;
+import org.marketlink.spark.data.SparkRowReader;
+import org.marketlink.spark.data.SparkRowWriter;
+import org.marketlink.spark.internal.Shipping;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Runs a MarketLink stage chain on every partition of a Spark {@link Dataset}: each partition is read as rows of
+ * the input schema, passed through the stages by the same runner as on one machine, and comes back as rows of the
+ * output schema or as quarantined rows with their reason codes. Every input row ends in exactly one of the two
+ * (or is expanded by a stage that emits several rows per input, and counted as such); the run checks this
+ * before it returns.
+ *
+ * <pre>{@code
+ * SparkPipeline.Result r = SparkPipeline.of("prices", input, chain, output).run(raw);
+ * r.output().write().parquet("prices");  r.quarantine().write().parquet("quarantine");
+ * System.out.println(r.report().toJson());
+ * }</pre>
+ *
+ * <p>Each partition's counts travel to the driver through an accumulator, keyed by partition so that a task Spark
+ * runs twice is counted once. The partition's outputs are held in memory until it is done (the runner pushes,
+ * Spark pulls): size partitions as for any {@code mapPartitions}. A quarantined row's number is its position in
+ * its partition (from 1) and its source is {@code <name>#<partition>}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SparkPipeline {
+    /** The stage that reads Spark rows as rows of the input schema, and quarantines those it cannot read. */
+    public static final String READ_STAGE = "spark-read";
+    /** The stage that checks the chain's rows have the output schema. */
+    public static final String WRITE_STAGE = "spark-write";
+    /** Reason code of a row that does not fit the input schema (a required column empty). */
+    public static final String UNREADABLE = "UNREADABLE_ROW";
+    /** Reason code of a row the chain emitted with another schema than the output's. */
+    public static final String WRONG_SCHEMA = "OUTPUT_SCHEMA_MISMATCH";
+
+    /** Quarantine columns, after the output's. */
+    public static final List<String> QUARANTINE_COLUMNS = List.of("ml_reason_code", "ml_stage", "ml_column",
+            "ml_message", "ml_raw", "ml_row_number", "ml_source");
+
+    private final String name;
+    private final Schema input;
+    private final StageChain chain;
+    private final Schema output;
+
+    private SparkPipeline(String name, Schema input, StageChain chain, Schema output) {
+        this.name = Checks.notBlank("name", name);
+        this.input = Checks.notNull("input", input);
+        this.chain = Checks.notNull("chain", chain);
+        this.output = Checks.notNull("output", output);
+        for (String q : QUARANTINE_COLUMNS) {
+            if (output.has(q)) {
+                throw new IllegalArgumentException("the output schema may not have a column named '" + q + "'");
+            }
+        }
+    }
+
+    /**
+     * A pipeline named {@code name} that reads rows of {@code input}, runs {@code chain} and writes rows of
+     * {@code output}.
+     *
+     * @throws IllegalArgumentException when an argument is missing or the chain cannot be shipped to executors
+     */
+    public static SparkPipeline of(String name, Schema input, StageChain chain, Schema output) {
+        Shipping.checkShippable("stage chain of pipeline '" + name + "'", chain);
+        return new SparkPipeline(name, input, chain, output);
+    }
+
+    /**
+     * Runs the pipeline over {@code data}. The combined output and quarantine is computed once and persisted
+     * (memory and disk); {@link Result#release()} frees it.
+     *
+     * @throws IllegalArgumentException naming the column when {@code data} lacks an input column or holds it in
+     *                                  another type
+     * @throws IllegalStateException    when the counts do not balance (a stage lost rows)
+     */
+    public Result run(Dataset<org.apache.spark.sql.Row> data) {
+        SparkSession session = data.sparkSession();
+        SparkRowReader reader = SparkRowReader.bind(data.schema(), input);
+        SparkRowWriter writer = SparkRowWriter.of(session, output, data.schema());
+        StructType tagged = taggedStruct(writer.struct());
+        CollectionAccumulator<PartitionReport> reports = session.sparkContext()
+                .collectionAccumulator("marketlink.pipeline." + name);
+        String runName = name;
+        StageChain stages = chain;
+        Schema out = output;
+        int width = output.size();
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+
+        Dataset<org.apache.spark.sql.Row> all = data.mapPartitions(
+                (MapPartitionsFunction<org.apache.spark.sql.Row, org.apache.spark.sql.Row>) rows -> {
+                    int partition = TaskContext.getPartitionId();
+                    String source = runName + "#" + partition;
+                    Pipeline<Row> read = Pipeline.from(Sources.fromIterators(source, () -> rows, OptionalLong.empty()))
+                            .then(READ_STAGE, readStage(reader));
+                    Sinks.ListSink<Row> sink = Sinks.list();
+                    Sinks.ListQuarantine quarantine = Sinks.quarantineList();
+                    RunReport report = stages.addTo(read).then(WRITE_STAGE, writeStage(out)).to(sink)
+                            .quarantineTo(quarantine).run(RunOptions.defaults().withParallelism(1));
+                    reports.add(PartitionReport.of(partition, report));
+                    List<org.apache.spark.sql.Row> result = new ArrayList<>();
+                    for (Row r : sink.rows()) {
+                        result.add(RowFactory.create(withTail(writer.write(r), QUARANTINE_COLUMNS.size())));
+                    }
+                    for (Rejection j : quarantine.rejections()) {
+                        Object[] values = new Object[width + QUARANTINE_COLUMNS.size()];
+                        values[width] = j.reasonCode();
+                        values[width + 1] = j.stage();
+                        values[width + 2] = j.column();
+                        values[width + 3] = j.message();
+                        values[width + 4] = j.raw();
+                        values[width + 5] = j.rowNumber();
+                        values[width + 6] = j.source();
+                        result.add(RowFactory.create(values));
+                    }
+                    return result.iterator();
+                }, Encoders.row(tagged)).persist(StorageLevel.MEMORY_AND_DISK());
+        long produced = all.count();
+
+        RunReport report = merge(reports.value(), data.rdd().getNumPartitions(), started, t0);
+        if (!report.balanced() || produced != report.rowsOut() + report.quarantined()) {
+            all.unpersist();
+            throw new IllegalStateException("pipeline '" + name + "' lost rows: " + report.rowsIn() + " in + "
+                    + report.expanded() + " expanded != " + report.rowsOut() + " out + " + report.quarantined()
+                    + " quarantined (Spark produced " + produced + ")");
+        }
+        Column reason = functions.col(QUARANTINE_COLUMNS.get(0));
+        Dataset<org.apache.spark.sql.Row> outputRows = all.filter(reason.isNull())
+                .select(columns(writer.struct().fieldNames()));
+        Dataset<org.apache.spark.sql.Row> quarantined = all.filter(reason.isNotNull())
+                .select(columns(QUARANTINE_COLUMNS.toArray(String[]::new)));
+        // the tagged rows hold output columns as nullable; the output keeps the schema's own nullability
+        outputRows = session.createDataFrame(outputRows.rdd(), writer.struct());
+        return new Result(outputRows, quarantined, report, all);
+    }
+
+    private static Stage<org.apache.spark.sql.Row, Row> readStage(SparkRowReader reader) {
+        return (row, emit) -> {
+            Row read;
+            try {
+                read = reader.read(row);
+            } catch (IllegalArgumentException e) {
+                emit.reject(UNREADABLE, "", e.getMessage());
+                return;
+            }
+            emit.emit(read);
+        };
+    }
+
+    private static Stage<Row, Row> writeStage(Schema output) {
+        return (row, emit) -> {
+            if (row.schema().equals(output)) {
+                emit.emit(row);
+            } else {
+                emit.reject(WRONG_SCHEMA, "", "the chain emitted a row of " + row.schema().names()
+                        + " where the output is " + output.names());
+            }
+        };
+    }
+
+    private static Object[] withTail(org.apache.spark.sql.Row row, int extra) {
+        Object[] values = new Object[row.size() + extra];
+        for (int i = 0; i < row.size(); i++) {
+            values[i] = row.get(i);
+        }
+        return values;
+    }
+
+    private static StructType taggedStruct(StructType output) {
+        List<StructField> fields = new ArrayList<>();
+        for (StructField f : output.fields()) {
+            fields.add(DataTypes.createStructField(f.name(), f.dataType(), true));
+        }
+        for (String q : QUARANTINE_COLUMNS) {
+            fields.add(DataTypes.createStructField(q, q.equals("ml_row_number") ? DataTypes.LongType
+                    : DataTypes.StringType, true));
+        }
+        return DataTypes.createStructType(fields);
+    }
+
+    private static Column[] columns(String[] names) {
+        return Arrays.stream(names).map(functions::col).toArray(Column[]::new);
+    }
+
+    private RunReport merge(List<PartitionReport> parts, int partitions, Instant started, long t0) {
+        Map<Integer, PartitionReport> byPartition = new TreeMap<>();
+        for (PartitionReport p : parts) {
+            byPartition.putIfAbsent(p.partition(), p);
+        }
+        if (byPartition.size() != partitions) {
+            throw new IllegalStateException("pipeline '" + name + "': " + byPartition.size() + " of " + partitions
+                    + " partitions reported their counts");
+        }
+        long in = 0;
+        long out = 0;
+        long quarantined = 0;
+        long expanded = 0;
+        long sum = 0;
+        long count = 0;
+        List<String> names = null;
+        long[] sIn = null;
+        long[] sOut = null;
+        long[] sQ = null;
+        long[] sFailed = null;
+        double[] sMillis = null;
+        for (PartitionReport p : byPartition.values()) {
+            in += p.rowsIn();
+            out += p.rowsOut();
+            quarantined += p.quarantined();
+            expanded += p.expanded();
+            sum += p.checksumSum();
+            count += p.checksumCount();
+            if (names == null) {
+                names = p.stages();
+                sIn = new long[names.size()];
+                sOut = new long[names.size()];
+                sQ = new long[names.size()];
+                sFailed = new long[names.size()];
+                sMillis = new double[names.size()];
+            }
+            for (int i = 0; i < names.size(); i++) {
+                sIn[i] += p.stageIn()[i];
+                sOut[i] += p.stageOut()[i];
+                sQ[i] += p.stageQuarantined()[i];
+                sFailed[i] += p.stageFailed()[i];
+                sMillis[i] += p.stageMillis()[i];
+            }
+        }
+        List<StageReport> stages = new ArrayList<>();
+        if (names != null) {
+            for (int i = 0; i < names.size(); i++) {
+                stages.add(new StageReport(names.get(i), sIn[i], sOut[i], sQ[i], sFailed[i], sMillis[i]));
+            }
+        }
+        return new RunReport(UUID.randomUUID().toString(), RunReport.Status.COMPLETED, name, "spark", stages, in, out,
+                quarantined, expanded, partitions, String.format("%016x:%d", sum, count), started,
+                (System.nanoTime() - t0) / 1e6);
+    }
+
+    /**
+     * What a run made: rows of the output schema, the rows that did not make it (one per rejection, with
+     * {@link #QUARANTINE_COLUMNS}), and the counts over all partitions. Thread-safe.
+     */
+    public static final class Result {
+        private final Dataset<org.apache.spark.sql.Row> output;
+        private final Dataset<org.apache.spark.sql.Row> quarantine;
+        private final RunReport report;
+        private final Dataset<org.apache.spark.sql.Row> persisted;
+
+        private Result(Dataset<org.apache.spark.sql.Row> output, Dataset<org.apache.spark.sql.Row> quarantine,
+                       RunReport report, Dataset<org.apache.spark.sql.Row> persisted) {
+            this.output = output;
+            this.quarantine = quarantine;
+            this.report = report;
+            this.persisted = persisted;
+        }
+
+        /** Rows of the output schema. */
+        public Dataset<org.apache.spark.sql.Row> output() {
+            return output;
+        }
+
+        /** Rejected rows, one per rejection, with {@link #QUARANTINE_COLUMNS}. */
+        public Dataset<org.apache.spark.sql.Row> quarantine() {
+            return quarantine;
+        }
+
+        /**
+         * Counts over all partitions: per stage, rows in, out and quarantined; chunks = partitions; the checksum is
+         * the one a single-machine run over the same rows reports.
+         */
+        public RunReport report() {
+            return report;
+        }
+
+        /** Frees the persisted rows behind {@link #output()} and {@link #quarantine()}. */
+        public void release() {
+            persisted.unpersist();
+        }
+    }
+}
