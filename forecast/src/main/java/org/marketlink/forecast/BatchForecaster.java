@@ -94,7 +94,7 @@ public final class BatchForecaster {
             while (tasks.hasNext() || inFlight > 0) {
                 while (tasks.hasNext() && inFlight < 2 * options.parallelism()) {
                     Task task = tasks.next();
-                    done.submit(() -> forecastOne(task));
+                    done.submit(() -> forecast(task));
                     inFlight++;
                 }
                 Result r = done.take().get();
@@ -128,7 +128,11 @@ public final class BatchForecaster {
         return out;
     }
 
-    private Result forecastOne(Task task) {
+    /**
+     * Forecasts one task on the calling thread, as each worker of {@link #run} does: for hosts that bring their own
+     * parallelism (a Spark executor, a job queue).
+     */
+    public Result forecast(Task task) {
         try {
             TimeSeries s = task.series();
             Forecast f = method.fit(s.values(), s.frequency().seasonalPeriod()).forecast(options.horizon(),

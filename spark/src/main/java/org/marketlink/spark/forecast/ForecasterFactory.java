@@ -1,0 +1,15 @@
+package org.marketlink.spark.forecast;
+
+import org.marketlink.forecast.Forecaster;
+
+import java.io.Serializable;
+
+/**
+ * Makes the forecaster each executor uses, for example {@code AutoForecaster::create}. A factory is shipped rather
+ * than a forecaster so that models with caches or native resources are built where they run; what it captures
+ * must be serializable.
+ */
+@FunctionalInterface
+public interface ForecasterFactory extends Serializable {
+    Forecaster create();
+}
