@@ -11,21 +11,35 @@ import java.util.Optional;
 
 /**
  * Turns records of one class into {@link Row}s of {@link Schema#of(Class)}, so rules and stages written for rows
- * run on domain records. The accessors are looked up once; each conversion then calls them directly. Integers
- * widen to long, floats to double, enums and UUIDs become text, {@code Optional}s their content or empty, and
- * lists, maps and nested records their JSON.
+ * run on domain records, and back ({@link #fromRow}). The accessors and the canonical constructor are looked up
+ * once; each conversion then calls them directly. Integers widen to long, floats to double, enums and UUIDs become
+ * text, {@code Optional}s their content or empty, and lists, maps and nested records their JSON.
  *
  * <p>Immutable and thread-safe.
  *
  * @param <T> the record type
  */
 public final class RecordRows<T extends Record> {
+    private final Class<T> type;
     private final Schema schema;
     private final MethodHandle[] accessors;
+    private final RecordComponent[] components;
+    private final MethodHandle constructor;
 
     private RecordRows(Class<T> type) {
+        this.type = type;
         this.schema = Schema.of(type);
         RecordComponent[] components = type.getRecordComponents();
+        this.components = components;
+        Class<?>[] raw = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            raw[i] = components[i].getType();
+        }
+        try {
+            this.constructor = MethodHandles.publicLookup().unreflectConstructor(type.getDeclaredConstructor(raw));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("record " + type.getName() + " has no public canonical constructor", e);
+        }
         this.accessors = new MethodHandle[components.length];
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         for (int i = 0; i < components.length; i++) {
@@ -59,6 +73,101 @@ public final class RecordRows<T extends Record> {
             values[i] = convert(v, schema.field(i).type());
         }
         return Row.of(schema, values);
+    }
+
+    /**
+     * The record of one row of {@link #schema()}: the reverse of {@link #toRow}. JSON fields are read into the
+     * component's declared type (lists, maps, nested records); the record's own constructor checks the values.
+     *
+     * @throws IllegalArgumentException naming the record and the field when the row has another schema, a required
+     *                                  field is empty, a text is no valid UUID / enum constant / JSON of its type,
+     *                                  or the record's constructor rejects a value
+     */
+    @SuppressWarnings("unchecked")
+    public T fromRow(Row row) {
+        Checks.notNull("row", row);
+        if (!row.schema().equals(schema)) {
+            throw new IllegalArgumentException("a row of " + row.schema().names() + " is not a "
+                    + type.getSimpleName() + " row " + schema.names());
+        }
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            try {
+                args[i] = component(row.get(i), components[i].getType(), components[i].getGenericType());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(type.getSimpleName() + " field '" + components[i].getName() + "': "
+                        + e.getMessage(), e);
+            }
+        }
+        try {
+            return (T) constructor.invokeWithArguments(args);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(type.getSimpleName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("could not make a " + type.getSimpleName() + " from " + row, e);
+        }
+    }
+
+    private static Object component(Object v, Class<?> raw, java.lang.reflect.Type generic) {
+        if (raw == Optional.class) {
+            java.lang.reflect.Type inner = generic instanceof java.lang.reflect.ParameterizedType p
+                    ? p.getActualTypeArguments()[0] : Object.class;
+            Class<?> innerRaw = inner instanceof Class<?> c ? c
+                    : inner instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+            return v == null ? Optional.empty() : Optional.of(component(v, innerRaw, inner));
+        }
+        if (v == null) {
+            if (raw.isPrimitive()) {
+                throw new IllegalArgumentException("is required but was empty");
+            }
+            return null;
+        }
+        if (raw == int.class || raw == Integer.class) {
+            return Math.toIntExact((Long) v);
+        }
+        if (raw == short.class || raw == Short.class) {
+            return (short) Math.toIntExact((Long) v);
+        }
+        if (raw == byte.class || raw == Byte.class) {
+            return (byte) Math.toIntExact((Long) v);
+        }
+        if (raw == float.class || raw == Float.class) {
+            return ((Double) v).floatValue();
+        }
+        if (raw == char.class || raw == Character.class) {
+            String text = (String) v;
+            if (text.length() != 1) {
+                throw new IllegalArgumentException("'" + text + "' is not one character");
+            }
+            return text.charAt(0);
+        }
+        if (raw == java.util.UUID.class) {
+            return java.util.UUID.fromString((String) v);
+        }
+        if (raw.isEnum()) {
+            return enumConstant(raw, (String) v);
+        }
+        if (Schema.typeOf(raw) == FieldType.JSON) {
+            try {
+                return Json.mapper().readValue((String) v, Json.mapper().constructType(generic));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("is not a " + generic.getTypeName() + ": "
+                        + e.getOriginalMessage(), e);
+            }
+        }
+        return v;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> raw, String name) {
+        try {
+            return Enum.valueOf((Class) raw, name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + name + "' is not one of "
+                    + java.util.Arrays.toString(raw.getEnumConstants()), e);
+        }
     }
 
     private static Object convert(Object v, FieldType type) {

@@ -1,13 +1,18 @@
 package org.marketlink.core.data;
 
 import org.junit.jupiter.api.Test;
+import org.marketlink.core.fixtures.MarketFixtures;
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.model.Match;
+import org.marketlink.core.model.Shg;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.testsupport.Samples;
 
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordRowsTest {
 
@@ -26,5 +31,44 @@ class RecordRowsTest {
         assertThat(mr.get("productId")).isNull();
         assertThat(mr.get("status")).isEqualTo("PENDING");
         assertThat(mr.get("lastInteraction")).isEqualTo(m.lastInteraction());
+    }
+
+    @Test
+    void fromRow_isTheReverseOfToRow_forEveryDomainRecord() {
+        MarketFixtures market = MarketFixtures.generate(7, MarketFixtures.Options.defaults().withSize(20, 30));
+        roundTrips(Shg.class, market.shgs());
+        roundTrips(Buyer.class, market.buyers());
+        roundTrips(Product.class, market.products());
+        roundTrips(Match.class, market.matchHistory());
+        roundTrips(Match.class, java.util.List.of(Samples.match(UUID.randomUUID(), UUID.randomUUID(), null)));
+    }
+
+    private static <T extends Record> void roundTrips(Class<T> type, java.util.List<T> records) {
+        RecordRows<T> rows = RecordRows.of(type);
+        assertThat(records).isNotEmpty();
+        for (T r : records) {
+            assertThat(rows.fromRow(rows.toRow(r))).isEqualTo(r);
+        }
+    }
+
+    @Test
+    void fromRow_badValues_nameTheRecordAndField() {
+        RecordRows<Product> rows = RecordRows.of(Product.class);
+        Row good = rows.toRow(Samples.product(UUID.randomUUID(), "Shawl"));
+        assertThatThrownBy(() -> rows.fromRow(good.with(good.schema().indexOf("id"), "nope")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Product field 'id'")
+                .hasMessageContaining("nope");
+        assertThatThrownBy(() -> rows.fromRow(good.with(good.schema().indexOf("images"), "{not json")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Product field 'images'");
+        assertThatThrownBy(() -> rows.fromRow(good.with(good.schema().indexOf("availableQuantity"), -5L)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Product: ")
+                .hasMessageContaining("availableQuantity");
+        RecordRows<Match> matches = RecordRows.of(Match.class);
+        Row match = matches.toRow(Samples.match(UUID.randomUUID(), UUID.randomUUID(), null));
+        assertThatThrownBy(() -> matches.fromRow(match.with(match.schema().indexOf("status"), "LOST")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Match field 'status'")
+                .hasMessageContaining("'LOST' is not one of");
+        assertThatThrownBy(() -> RecordRows.of(DemandForecast.class).fromRow(good))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a DemandForecast row");
     }
 }
