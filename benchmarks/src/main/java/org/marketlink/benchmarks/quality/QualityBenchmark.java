@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  * <p>Arguments: {@code [rows=1000000] [threads=2] [rounds=8]}; the best round of each side is compared.
  */
 public final class QualityBenchmark {
-    private static final Schema S = Schema.of(Field.required("id", FieldType.LONG),
+    /** The benchmark table: ids, two categorical columns, three numbers and a code. */
+    public static final Schema S = Schema.of(Field.required("id", FieldType.LONG),
             Field.optional("status", FieldType.STRING), Field.optional("country", FieldType.STRING),
             Field.optional("price", FieldType.DOUBLE), Field.optional("quantity", FieldType.LONG),
             Field.optional("score", FieldType.DOUBLE), Field.optional("code", FieldType.STRING));
@@ -50,16 +51,7 @@ public final class QualityBenchmark {
                     countries[r.nextInt(countries.length)], r.nextInt(50) == 0 ? -1.0 : r.nextDouble() * 100,
                     (long) r.nextInt(-5, 500), r.nextDouble(), "C" + r.nextInt(100_000)));
         }
-        List<Rule> rules = List.of(
-                Rules.complete("status"), Rules.complete("country"), Rules.complete("price"),
-                Rules.complete("quantity"), Rules.complete("score"), Rules.complete("code"),
-                Rules.inSet("status", Set.of("PENDING", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED")),
-                Rules.inSet("country", Set.of("KE", "IN", "UG", "TZ")),
-                Rules.nonNegative("price"), Rules.between("price", 0, 90), Rules.nonNegative("quantity"),
-                Rules.between("quantity", 0, 400), Rules.between("score", 0, 1), Rules.positive("score"),
-                Rules.matches("code", "C\\d+"), Rules.unique("id"), Rules.rowCount(1, 10_000_000),
-                Rules.meanBetween("price", 0, 100), Rules.meanBetween("quantity", 0, 1000),
-                Rules.meanBetween("score", 0, 1));
+        List<Rule> rules = rules();
         Suite.Compiled suite = Suite.of("bench", rules).compile(S);
 
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
@@ -114,7 +106,22 @@ public final class QualityBenchmark {
         System.exit(0);
     }
 
-    static SuiteResult runParallel(Suite.Compiled suite, List<Row> rows, int threads) throws Exception {
+    /** The 20 rules both sides check: completeness, sets, ranges, a pattern, uniqueness, a row count and means. */
+    public static List<Rule> rules() {
+        return List.of(
+                Rules.complete("status"), Rules.complete("country"), Rules.complete("price"),
+                Rules.complete("quantity"), Rules.complete("score"), Rules.complete("code"),
+                Rules.inSet("status", Set.of("PENDING", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED")),
+                Rules.inSet("country", Set.of("KE", "IN", "UG", "TZ")),
+                Rules.nonNegative("price"), Rules.between("price", 0, 90), Rules.nonNegative("quantity"),
+                Rules.between("quantity", 0, 400), Rules.between("score", 0, 1), Rules.positive("score"),
+                Rules.matches("code", "C\\d+"), Rules.unique("id"), Rules.rowCount(1, 10_000_000),
+                Rules.meanBetween("price", 0, 100), Rules.meanBetween("quantity", 0, 1000),
+                Rules.meanBetween("score", 0, 1));
+    }
+
+    /** The suite over {@code rows} in {@code threads} chunks merged: the single-machine engine at full width. */
+    public static SuiteResult runParallel(Suite.Compiled suite, List<Row> rows, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             int chunk = (rows.size() + threads - 1) / threads;

@@ -1,0 +1,2 @@
+/** Quality suites over Spark Datasets: merged per-partition metric states, row-level outcomes, valid/quarantine split. */
+package org.marketlink.spark.quality;
