@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  * on its executors and cached before timing. The two results are checked equal (rows and failing-row counts).
  *
  * <p>Run with Spark's module flags on Java 17 (see the README): {@code java --add-opens=... -Xmx14g -cp ...
- * org.marketlink.benchmarks.spark.SparkQualityBenchmark [rows=5000000] [partitions=4] [rounds=3]}.
+ * org.marketlink.benchmarks.spark.SparkQualityBenchmark [rows=5000000] [partitions=4] [rounds=5]}.
  */
 public final class SparkQualityBenchmark {
     private static final String[] STATUSES = {"PENDING", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED", "Pendng"};
@@ -46,7 +46,7 @@ public final class SparkQualityBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5_000_000;
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5; // both sides need a few rounds of JIT
         Suite suite = Suite.of("bench", QualityBenchmark.rules());
         Suite.Compiled compiled = suite.compile(QualityBenchmark.S);
 

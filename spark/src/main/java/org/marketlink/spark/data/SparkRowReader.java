@@ -1,5 +1,8 @@
 package org.marketlink.spark.data;
 
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.marketlink.core.data.Field;
@@ -31,10 +34,13 @@ public final class SparkRowReader implements Serializable {
     private final Schema schema;
     /** For each schema field, the position of its column in the Spark row. */
     private final int[] positions;
+    /** For each schema field, whether Spark hands its values over in the Java class the field holds already. */
+    private final boolean[] asIs;
 
-    private SparkRowReader(Schema schema, int[] positions) {
+    private SparkRowReader(Schema schema, int[] positions, boolean[] asIs) {
         this.schema = schema;
         this.positions = positions;
+        this.asIs = asIs;
     }
 
     /** A reader of rows of {@code struct} as rows of the schema derived from it ({@link SparkSchemas#toSchema}). */
@@ -50,6 +56,7 @@ public final class SparkRowReader implements Serializable {
      */
     public static SparkRowReader bind(StructType struct, Schema schema) {
         int[] positions = new int[schema.size()];
+        boolean[] asIs = new boolean[schema.size()];
         for (int i = 0; i < schema.size(); i++) {
             Field f = schema.field(i);
             int p = Arrays.asList(struct.fieldNames()).indexOf(f.name());
@@ -63,8 +70,11 @@ public final class SparkRowReader implements Serializable {
                         + " in the Dataset, which cannot be read as " + f.type());
             }
             positions[i] = p;
+            DataType t = column.dataType();
+            asIs[i] = t.equals(DataTypes.StringType) || t.equals(DataTypes.LongType) || t.equals(DataTypes.DoubleType)
+                    || t.equals(DataTypes.BooleanType) || (t instanceof DecimalType && f.type() == FieldType.DECIMAL);
         }
-        return new SparkRowReader(schema, positions);
+        return new SparkRowReader(schema, positions, asIs);
     }
 
     public Schema schema() {
@@ -81,7 +91,7 @@ public final class SparkRowReader implements Serializable {
         Object[] values = new Object[positions.length];
         for (int i = 0; i < positions.length; i++) {
             Object v = row.get(positions[i]);
-            values[i] = v == null ? null : convert(v, schema.field(i).type());
+            values[i] = v == null || asIs[i] ? v : convert(v, schema.field(i).type());
         }
         return Row.of(schema, values);
     }
