@@ -50,6 +50,15 @@ public final class SparkMatching {
             DataTypes.createStructField("rank", DataTypes.IntegerType, false)));
 
     private static final String PRODUCTS = "ml_products";
+
+    /**
+     * Buyers read from a broadcast, per executor JVM: every partition ranks against all buyers, and reading them
+     * (JSON fields included) once per partition instead would cost buyers × partitions record reads. Keyed by a
+     * random id per call (broadcast ids start again in a new Spark context of the same JVM); a few are kept.
+     */
+    private static final com.github.benmanes.caffeine.cache.Cache<String, List<Buyer>> BUYERS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4)
+                    .expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
     private static final String ERROR = "ml_error";
 
     private SparkMatching() {
@@ -109,6 +118,7 @@ public final class SparkMatching {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(shgs.sparkSession().sparkContext());
         Broadcast<List<Row>> broadcast = jsc.broadcast(buyerRows);
+        String buyersKey = java.util.UUID.randomUUID().toString();
 
         Dataset<Row> grouped = products.groupBy(functions.col("shgId"))
                 .agg(functions.collect_list(functions.struct(columns(products.columns()))).as(PRODUCTS));
@@ -146,11 +156,7 @@ public final class SparkMatching {
             if (profiles.isEmpty()) {
                 return out.iterator();
             }
-            RecordRows<Buyer> buyerRecordsHere = RecordRows.of(Buyer.class);
-            List<Buyer> allBuyers = new ArrayList<>();
-            for (Row b : broadcast.value()) {
-                allBuyers.add(buyerRecordsHere.fromRow(buyerReader.read(b)));
-            }
+            List<Buyer> allBuyers = BUYERS.get(buyersKey, id -> readBuyers(broadcast.value(), buyerReader));
             MatchRetriever retriever = retrievers.build(profiles, allBuyers);
             for (ShgProfile p : profiles) {
                 // one group at a time on the task's own thread: Spark has given this task one core
@@ -162,6 +168,15 @@ public final class SparkMatching {
             return out.iterator();
         }, Encoders.row(tagged));
         return new Result(all);
+    }
+
+    private static List<Buyer> readBuyers(List<Row> rows, SparkRowReader reader) {
+        RecordRows<Buyer> records = RecordRows.of(Buyer.class);
+        List<Buyer> buyers = new ArrayList<>(rows.size());
+        for (Row b : rows) {
+            buyers.add(records.fromRow(reader.read(b)));
+        }
+        return List.copyOf(buyers);
     }
 
     private static Column[] columns(String[] names) {
