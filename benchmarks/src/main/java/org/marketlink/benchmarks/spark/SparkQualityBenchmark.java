@@ -80,15 +80,7 @@ public final class SparkQualityBenchmark {
             double bestSql = 0;
             data.createOrReplaceTempView("t");
             // the same metrics as Spark SQL computes them natively (one aggregate, generated code over the cache)
-            String sql = "SELECT count(*) - count(status), count(*) - count(country), count(*) - count(price), "
-                    + "count(*) - count(quantity), count(*) - count(score), count(*) - count(code), "
-                    + "count(*) FILTER (WHERE status NOT IN ('PENDING','CONFIRMED','SHIPPED','DELIVERED','CANCELLED')), "
-                    + "count(*) FILTER (WHERE country NOT IN ('KE','IN','UG','TZ')), "
-                    + "count(*) FILTER (WHERE price < 0), count(*) FILTER (WHERE price < 0 OR price > 90), "
-                    + "count(*) FILTER (WHERE quantity < 0), count(*) FILTER (WHERE quantity < 0 OR quantity > 400), "
-                    + "count(*) FILTER (WHERE score < 0 OR score > 1), count(*) FILTER (WHERE score <= 0), "
-                    + "count(*) FILTER (WHERE NOT code RLIKE '^C[0-9]+$'), count(*) - count(DISTINCT id), "
-                    + "count(*), avg(price), avg(quantity), avg(score) FROM t";
+            String sql = QualityBenchmark.metricsSql("NOT code RLIKE '^C[0-9]+$'");
             for (int round = 1; round <= rounds; round++) {
                 long t0 = System.nanoTime();
                 SuiteResult single = QualityBenchmark.runParallel(compiled, rows, 2);
@@ -134,7 +126,8 @@ public final class SparkQualityBenchmark {
         for (int i = 0; i < a.outcomes().size(); i++) {
             RuleOutcome x = a.outcomes().get(i);
             RuleOutcome y = b.outcomes().get(i);
-            if (x.getClass() != y.getClass() || Math.abs(x.metric() - y.metric()) > 1e-9 * Math.max(1, Math.abs(x.metric()))) {
+            double tolerance = 1e-9 * Math.max(1, Math.abs(x.metric()));
+            if (x.getClass() != y.getClass() || Math.abs(x.metric() - y.metric()) > tolerance) {
                 return false;
             }
             if (x instanceof RuleOutcome.Failed fx && fx.failingRows() != ((RuleOutcome.Failed) y).failingRows()) {

@@ -54,7 +54,7 @@ public final class Shipping {
         }
     }
 
-    /** Resolves classes through the thread's context loader, which on a cluster is the one that holds the job's jars. */
+    /** Resolves classes through the thread's context loader: on a cluster, the one that holds the job's jars. */
     private static final class ContextObjectInputStream extends ObjectInputStream {
         ContextObjectInputStream(java.io.InputStream in) throws IOException {
             super(in);

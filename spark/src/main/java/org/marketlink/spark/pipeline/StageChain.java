@@ -22,6 +22,9 @@ import java.io.Serializable;
 @FunctionalInterface
 public interface StageChain extends Serializable {
 
-    /** Adds this chain's stages to {@code input}, a pipeline of rows of the input schema; ends in rows of the output. */
+    /**
+     * Adds this chain's stages to {@code input}, a pipeline of rows of the input schema; the result ends in rows of
+     * the output schema.
+     */
     Pipeline<Row> addTo(Pipeline<Row> input);
 }

@@ -127,7 +127,8 @@ public final class SparkQuality {
         for (String name : data.columns()) {
             own.add(functions.col(name));
         }
-        Dataset<Row> valid = outcomes.filter(functions.col(VALID)).select(own.toArray(org.apache.spark.sql.Column[]::new));
+        Dataset<Row> valid = outcomes.filter(functions.col(VALID))
+                .select(own.toArray(org.apache.spark.sql.Column[]::new));
         own.add(functions.col(VIOLATIONS).getItem(0).getField("code").as(REASON_CODE));
         own.add(functions.col(VIOLATIONS));
         Dataset<Row> quarantined = outcomes.filter(functions.not(functions.col(VALID)))

@@ -1,2 +1,5 @@
-/** Quality suites over Spark Datasets: merged per-partition metric states, row-level outcomes, valid/quarantine split. */
+/**
+ * Quality suites over Spark Datasets: merged per-partition metric states, row-level outcomes, a valid/quarantine
+ * split.
+ */
 package org.marketlink.spark.quality;

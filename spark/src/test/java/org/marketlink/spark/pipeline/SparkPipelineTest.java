@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A stage chain on Spark makes what it makes on one machine, whatever the partitioning, and loses no row. */
 class SparkPipelineTest {
     static final Schema IN = SparkRowReader.of(RandomOrders.STRUCT).schema();
-    static final Schema OUT = Schema.of(Field.required("id", FieldType.LONG), Field.optional("status", FieldType.STRING),
+    static final Schema OUT = Schema.of(Field.required("id", FieldType.LONG),
+            Field.optional("status", FieldType.STRING),
             Field.optional("value", FieldType.DOUBLE), Field.optional("day", FieldType.DATE));
 
     /** Filter, validate, derive and expand: stateless stages, so any partitioning gives the same multiset. */
