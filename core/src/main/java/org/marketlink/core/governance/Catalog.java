@@ -35,6 +35,9 @@ public final class Catalog {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     // the subject key bound as text, compared with UUID columns
     private static final String SUBJECT_UUID = "CAST(:subject AS UUID)";
+    /** Rejected input has no columns to search: a subject is found by its key in the row's text and the reason. */
+    private static final List<String> MENTIONED = List.of("raw", "message");
+    private static final List<String> QUARANTINE_KEY = List.of("run_id", "chunk_index", "seq");
 
     private final Map<String, Dataset> datasets;
 
@@ -147,9 +150,9 @@ public final class Catalog {
                         SubjectLink.delete("customer", "entity IN ('customer', 'user') AND entity_key = :subject"))),
                 new Dataset("quarantine", "data-platform", "rejected rows with their reasons", "pipelines",
                         "per pipeline run", none, List.of(Column.pii("raw"), Column.pii("message")), List.of(
-                        SubjectLink.delete("shg", "raw LIKE :subject_like OR message LIKE :subject_like"),
-                        SubjectLink.delete("buyer", "raw LIKE :subject_like OR message LIKE :subject_like"),
-                        SubjectLink.delete("customer", "raw LIKE :subject_like OR message LIKE :subject_like"))),
+                        SubjectLink.deleteMentions("shg", MENTIONED, QUARANTINE_KEY),
+                        SubjectLink.deleteMentions("buyer", MENTIONED, QUARANTINE_KEY),
+                        SubjectLink.deleteMentions("customer", MENTIONED, QUARANTINE_KEY))),
                 new Dataset("matches", "matching", "recommended SUBJECT_UUID-buyer connections", "matching engine",
                         "continuous", none, List.of(Column.pii("initial_message")), List.of(
                         SubjectLink.delete("shg", "shg_id = " + SUBJECT_UUID),

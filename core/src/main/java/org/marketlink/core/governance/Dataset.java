@@ -91,32 +91,82 @@ public record Dataset(String name, String owner, String description, String sour
     /**
      * How a table refers to one kind of data subject.
      *
-     * @param kind      the kind of subject, for example {@code shg}, {@code buyer} or {@code customer}
-     * @param where     an SQL condition selecting the subject's rows, with the parameters {@code :subject} (the
-     *                  subject's key as text) and {@code :subject_like} ({@code %key%}); catalog authors write it, never
-     *                  end users
-     * @param action    delete or anonymise
-     * @param anonymise for {@code ANONYMISE}, column to SQL literal (for example {@code feedback → NULL})
+     * @param kind        the kind of subject, for example {@code shg}, {@code buyer} or {@code customer}
+     * @param where       an SQL condition selecting the subject's rows, with the parameters {@code :subject} (the
+     *                    subject's key as text) and {@code :subject_like} ({@code %key%}); catalog authors write it,
+     *                    never end users
+     * @param action      delete or anonymise
+     * @param anonymise   for {@code ANONYMISE}, column to SQL literal (for example {@code feedback → NULL})
+     * @param mentionedIn for a table that holds the key inside free text (rejected input): the text columns; a row is
+     *                    the subject's when one of them holds the key as a whole word (no letter or digit right before
+     *                    or after it), so that erasing customer {@code 123} leaves customer {@code 1234}'s rows. The
+     *                    condition is then only a coarse filter; empty for ordinary links
+     * @param keyColumns  with {@code mentionedIn}: the columns that identify a row, to erase exactly the rows found
      */
-    public record SubjectLink(String kind, String where, EraseAction action, Map<String, String> anonymise) {
+    public record SubjectLink(String kind, String where, EraseAction action, Map<String, String> anonymise,
+                              @JsonProperty("mentioned_in") List<String> mentionedIn,
+                              @JsonProperty("key_columns") List<String> keyColumns) {
         public SubjectLink {
             if (kind == null || kind.isBlank() || where == null || where.isBlank() || action == null) {
                 throw new IllegalArgumentException("a subject link needs a kind, a condition and an action");
             }
             anonymise = anonymise == null ? Map.of() : Map.copyOf(anonymise);
+            mentionedIn = mentionedIn == null ? List.of() : List.copyOf(mentionedIn);
+            keyColumns = keyColumns == null ? List.of() : List.copyOf(keyColumns);
             if (action == EraseAction.ANONYMISE && anonymise.isEmpty()) {
                 throw new IllegalArgumentException("an ANONYMISE link for " + kind + " must name the columns to overwrite");
             }
-            for (String column : anonymise.keySet()) {
+            if (mentionedIn.isEmpty() != keyColumns.isEmpty()) {
+                throw new IllegalArgumentException("a link by mentions needs both its text columns and the key columns "
+                        + "of a row, had " + mentionedIn + " and " + keyColumns);
+            }
+            for (String column : concat(anonymise.keySet(), mentionedIn, keyColumns)) {
                 if (!column.matches("[a-z][a-z0-9_]*")) {
-                    throw new IllegalArgumentException("anonymised column must be a plain column name, was '"
-                            + column + "'");
+                    throw new IllegalArgumentException("column must be a plain column name, was '" + column + "'");
                 }
             }
         }
 
         public static SubjectLink delete(String kind, String where) {
-            return new SubjectLink(kind, where, EraseAction.DELETE, Map.of());
+            return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), List.of(), List.of());
+        }
+
+        /**
+         * Deletes the rows whose {@code textColumns} mention the subject's key as a whole word; {@code keyColumns}
+         * identify a row.
+         */
+        public static SubjectLink deleteMentions(String kind, List<String> textColumns, List<String> keyColumns) {
+            String where = textColumns.stream().map(c -> c + " LIKE :subject_like")
+                    .collect(java.util.stream.Collectors.joining(" OR "));
+            return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), textColumns, keyColumns);
+        }
+
+        /** Whether rows are found by mentions of the key in text (see {@code mentionedIn}). */
+        public boolean byMentions() {
+            return !mentionedIn.isEmpty();
+        }
+
+        /** Whether {@code text} holds {@code key} as a whole word: no letter or digit right before or after it. */
+        public static boolean mentions(String text, String key) {
+            if (text == null || key.isEmpty()) {
+                return false;
+            }
+            for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+                int end = at + key.length();
+                boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+                boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+                if (startsWord && endsWord) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static List<String> concat(java.util.Collection<String> a, List<String> b, List<String> c) {
+            List<String> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            all.addAll(c);
+            return all;
         }
     }
 }

@@ -25,10 +25,9 @@ import java.util.stream.Collectors;
  * catalog's subject links: exported as JSON, or erased in one transaction. Erasing the caches' copies is the store's
  * job: call {@link MarketStore#invalidateCaches()} (done here).
  *
- * <p>The built-in catalog finds quarantined rows by the subject's key anywhere in their text: rejected input has no
- * columns to search. For UUID keys that is exact; a short key (a customer number such as {@code 123}) also matches
- * quarantined rows that hold the same digits elsewhere, and those rows are erased too: over-erasing rejected copies
- * of input was preferred to leaving a trace. Thread-safe.
+ * <p>The built-in catalog finds quarantined rows by the subject's key in their text (rejected input has no columns
+ * to search), as a whole word: erasing customer {@code 123} erases the rows that mention {@code 123}, not those of
+ * customer {@code 1234} (see {@link Dataset.SubjectLink#mentionedIn()}). Thread-safe.
  */
 public final class SubjectData {
     private final MarketStore store;
@@ -65,6 +64,10 @@ public final class SubjectData {
                     for (Dataset.SubjectLink link : links(d, kind)) {
                         List<Map<String, Object>> rows = bind(h.createQuery("SELECT * FROM " + d.name() + " WHERE "
                                 + link.where()), subject).map((rs, ctx) -> row(rs)).list();
+                        if (link.byMentions()) {
+                            rows = rows.stream().filter(r -> link.mentionedIn().stream().anyMatch(c ->
+                                    Dataset.SubjectLink.mentions(String.valueOf(r.get(c)), subject))).toList();
+                        }
                         if (!rows.isEmpty()) {
                             out.computeIfAbsent(d.name(), k -> new ArrayList<>()).addAll(rows);
                         }
@@ -94,7 +97,8 @@ public final class SubjectData {
             store.jdbi().useTransaction(h -> {
                 for (Dataset d : catalog.datasets()) {
                     for (Dataset.SubjectLink link : links(d, kind)) {
-                        int n = bind(h.createUpdate(statement(d, link)), subject).execute();
+                        int n = link.byMentions() ? eraseMentions(h, d, link, subject)
+                                : bind(h.createUpdate(statement(d, link)), subject).execute();
                         if (n > 0) {
                             counts.merge(d.name(), n, Integer::sum);
                         }
@@ -112,12 +116,51 @@ public final class SubjectData {
     }
 
     private static String statement(Dataset d, Dataset.SubjectLink link) {
+        return statement(d, link, link.where());
+    }
+
+    private static String statement(Dataset d, Dataset.SubjectLink link, String where) {
         if (link.action() == Dataset.EraseAction.DELETE) {
-            return "DELETE FROM " + d.name() + " WHERE " + link.where();
+            return "DELETE FROM " + d.name() + " WHERE " + where;
         }
         return "UPDATE " + d.name() + " SET " + link.anonymise().entrySet().stream()
                 .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "))
-                + " WHERE " + link.where();
+                + " WHERE " + where;
+    }
+
+    /**
+     * Erases the rows the link's condition finds whose text columns mention the key as a whole word, one row at a
+     * time by its key columns: the condition alone (a {@code LIKE}) would also take rows where the key is part of a
+     * longer one.
+     */
+    private static int eraseMentions(org.jdbi.v3.core.Handle h, Dataset d, Dataset.SubjectLink link, String subject) {
+        String columns = String.join(", ", link.keyColumns()) + ", " + String.join(", ", link.mentionedIn());
+        List<Object[]> keys = bind(h.createQuery("SELECT " + columns + " FROM " + d.name() + " WHERE " + link.where()),
+                subject).map((rs, ctx) -> {
+                    for (String text : link.mentionedIn()) {
+                        if (Dataset.SubjectLink.mentions(rs.getString(text), subject)) {
+                            Object[] key = new Object[link.keyColumns().size()];
+                            for (int i = 0; i < key.length; i++) {
+                                key[i] = rs.getObject(link.keyColumns().get(i));
+                            }
+                            return key;
+                        }
+                    }
+                    return null;
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        String byKey = java.util.stream.IntStream.range(0, link.keyColumns().size())
+                .mapToObj(i -> link.keyColumns().get(i) + " = :k" + i).collect(Collectors.joining(" AND "));
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch(statement(d, link, byKey));
+        for (Object[] key : keys) {
+            for (int i = 0; i < key.length; i++) {
+                batch.bind("k" + i, key[i]);
+            }
+            batch.add();
+        }
+        return java.util.Arrays.stream(batch.execute()).sum();
     }
 
     private static List<Dataset.SubjectLink> links(Dataset d, String kind) {

@@ -144,6 +144,41 @@ class GovernanceTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void erasingAShortCustomerKey_leavesTheQuarantinedRowsOfLongerKeys(Backend backend) throws Exception {
+        try (MarketStore store = open(backend)) {
+            Pipeline.from(Sources.of("customers", List.of("1234,Achieng,KE", "12346,Baraka,KE", "91234,Chebet,UG",
+                    "5,Dan (was 1234),KE", "1234x,Esther,KE")))
+                    .then("reject", Stages.filter(row -> false, "NOT_WANTED"))
+                    .to(Sinks.discard()).quarantineTo(store.quarantine().sink()).run();
+            SubjectData subjects = new SubjectData(store, Catalog.builtIn());
+
+            String exported = subjects.export("customer", "1234");
+            assertThat(exported).contains("Achieng").contains("Dan (was 1234)")
+                    .doesNotContain("Baraka").doesNotContain("Chebet").doesNotContain("Esther");
+            SubjectData.Erasure erasure = subjects.erase("customer", "1234");
+            assertThat(erasure.rowsByTable()).containsExactly(java.util.Map.entry("quarantine", 2));
+            List<String> left = store.jdbi().withHandle(h -> h.createQuery("SELECT raw FROM quarantine ORDER BY raw")
+                    .mapTo(String.class).list());
+            assertThat(left).containsExactly("12346,Baraka,KE", "1234x,Esther,KE", "91234,Chebet,UG");
+            assertThatThrownBy(() -> subjects.erase("customer", "1234")).isInstanceOf(NoSuchEntityException.class);
+        }
+    }
+
+    @Test
+    void mentions_needTheKeyAsAWholeWord() {
+        assertThat(Dataset.SubjectLink.mentions("1234,a", "1234")).isTrue();
+        assertThat(Dataset.SubjectLink.mentions("x '1234' y", "1234")).isTrue();
+        assertThat(Dataset.SubjectLink.mentions("12345", "1234")).isFalse();
+        assertThat(Dataset.SubjectLink.mentions("01234", "1234")).isFalse();
+        assertThat(Dataset.SubjectLink.mentions("12345 then 1234", "1234")).isTrue();
+        assertThat(Dataset.SubjectLink.mentions(null, "1234")).isFalse();
+        assertThatThrownBy(() -> new Dataset.SubjectLink("customer", "x LIKE :subject_like",
+                Dataset.EraseAction.DELETE, null, List.of("raw"), List.of()))
+                .hasMessageContaining("needs both its text columns and the key columns");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void aHostDatasetKeepsItsAggregatesWhenTheCatalogSaysAnonymise(Backend backend) throws Exception {
         String yaml = """
                 datasets:
