@@ -54,7 +54,8 @@ import java.util.UUID;
  * <p>Each partition's counts travel to the driver through an accumulator, keyed by partition so that a task Spark
  * runs twice is counted once. The partition's outputs are held in memory until it is done (the runner pushes,
  * Spark pulls): size partitions as for any {@code mapPartitions}. A quarantined row's number is its position in
- * its partition (from 1) and its source is {@code <name>#<partition>}.
+ * its partition (from 1) and its source is {@code <name>#<partition>}. A stateful stage (deduplication, grouping of
+ * consecutive rows) sees one partition: to deduplicate across the Dataset, repartition it by the key first.
  *
  * <p>Immutable and thread-safe.
  */
