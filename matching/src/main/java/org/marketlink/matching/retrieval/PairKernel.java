@@ -88,11 +88,18 @@ final class PairKernel {
     private final double wVolume;
     private final double wQuality;
     private final double wPrice;
+    /** The most proximity and logistics (each in 0..1) can add to a score: the bound {@code scanBuyers} prunes by. */
+    private final double wDistanceParts;
+    /** The most everything but category and success can add: the bound a whole run of buyers is skipped by. */
+    private final double wAfterCategory;
     private final double maxChordSquared;   // distance filter without trig; +inf for none
     private final boolean filterDistance;
     private final boolean requireCerts;
     private final boolean requireCategory;
     private final boolean requireCapacity;
+
+    /** Far above the rounding of a seven-term sum, far below any difference between scores that matters. */
+    private static final double PRUNE_MARGIN = 1e-9;
 
     PairKernel(List<ShgProfile> shgs, List<Buyer> buyers, PairFeatures.Options options, Weights weights,
                HardFilters filters) {
@@ -270,6 +277,8 @@ final class PairKernel {
         wVolume = w[VOLUME];
         wQuality = w[QUALITY];
         wPrice = w[PRICE];
+        wDistanceParts = Math.max(0, wProximity) + Math.max(0, wLogistics);
+        wAfterCategory = wDistanceParts + Math.max(0, wVolume) + Math.max(0, wQuality) + Math.max(0, wPrice);
         filterDistance = filters.maxDistanceKm() != Double.POSITIVE_INFINITY;
         maxChordSquared = filterDistance ? Geo.chordSquaredOfKm(filters.maxDistanceKm()) : Double.POSITIVE_INFINITY;
         requireCerts = filters.requireCertifications();
@@ -288,13 +297,16 @@ final class PairKernel {
             return Double.NaN;
         }
         return scoreGivenCategory(s, pos, category, shgXyz[3 * s], shgXyz[3 * s + 1], shgXyz[3 * s + 2],
-                shgCapacity[s], shgMinPrice[s], shgMaxPrice[s], shgAvgPrice[s], shgOwnCategory[s] * typeCount);
+                shgCapacity[s], shgMinPrice[s], shgMaxPrice[s], shgAvgPrice[s], shgOwnCategory[s] * typeCount,
+                Double.NEGATIVE_INFINITY);
     }
 
     /**
      * Offers every buyer that passes the filters for group {@code s} to {@code heap}, under its input index. With a
      * category in common required, runs of buyers whose preferred categories the group does not sell are skipped
-     * whole: they would all be filtered out, so the result is the same as scoring them. The group's own values are
+     * whole: they would all be filtered out, so the result is the same as scoring them. So are runs whose category
+     * alignment, with the best success rate and the largest contribution of every other feature, stays below the
+     * list's threshold: none of their buyers could enter it. The group's own values are
      * read once into locals here: the compiler cannot keep them in registers itself, because the heap's stores into
      * its arrays might, as far as it knows, change them.
      */
@@ -310,6 +322,10 @@ final class PairKernel {
         double avgPrice = shgAvgPrice[s];
         int successRow = shgOwnCategory[s] * typeCount;
         double threshold = heap.threshold();
+        double bestSuccess = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < typeCount; t++) {
+            bestSuccess = Math.max(bestSuccess, wSuccess * successRate[successRow + t]);
+        }
         for (int run = 0, runs = runStart.length - 1; run < runs; run++) {
             int from = runStart[run];
             int to = runStart[run + 1];
@@ -318,9 +334,13 @@ final class PairKernel {
             if (requireCategory && category == 0) {
                 continue;
             }
+            // nor can any of them beat the list when the run's category and the best success leave too little
+            if (wCategory * category + bestSuccess + wAfterCategory + PRUNE_MARGIN < threshold) {
+                continue;
+            }
             for (int pos = from; pos < to; pos++) {
                 double score = scoreGivenCategory(s, pos, category, x, y, z, capacity, minPrice, maxPrice, avgPrice,
-                        successRow);
+                        successRow, threshold);
                 if (score >= threshold) { // false for NaN, a filtered pair
                     heap.offer(order[pos], score);
                     threshold = heap.threshold();
@@ -329,9 +349,16 @@ final class PairKernel {
         }
     }
 
+    /**
+     * The pair's score, or NaN when a hard filter rejects it or when it cannot reach {@code threshold}. The features
+     * that need the distance (proximity, logistics: a square root and an arcsine) come last and only when the others
+     * plus their largest possible contribution could still reach the threshold; once a group's list is full, most
+     * buyers stop there. A pruned pair's score is below the threshold, so no list changes (the bound is checked with
+     * a margin far above rounding); a score that is computed is summed in the same order as always.
+     */
     private double scoreGivenCategory(int s, int pos, double category, double x, double y, double z,
                                       double capacity, double minPrice, double maxPrice, double avgPrice,
-                                      int successRow) {
+                                      int successRow, double threshold) {
         double dx = x - buyerXyz[3 * pos];
         double dy = y - buyerXyz[3 * pos + 1];
         double dz = z - buyerXyz[3 * pos + 2];
@@ -347,14 +374,22 @@ final class PairKernel {
         if (requireCerts && certsHeld < certsRequired) {
             return Double.NaN;
         }
+        double success = wSuccess * successRate[successRow + buyerType[pos]];
+        double volume = wVolume * volume(capacity, pos);
+        double quality = wQuality * quality(s, pos, certsRequired, certsHeld);
+        double price = wPrice * price(minPrice, maxPrice, pos);
+        double categoryPart = wCategory * category;
+        if (categoryPart + success + volume + quality + price + wDistanceParts + PRUNE_MARGIN < threshold) {
+            return Double.NaN;
+        }
         double km = chord2 == chord2 ? Geo.kmFromChordSquared(chord2) : Double.NaN;
-        return wCategory * category
+        return categoryPart
                 + wProximity * proximity(km)
                 + wLogistics * logistics(avgPrice, pos, km)
-                + wSuccess * successRate[successRow + buyerType[pos]]
-                + wVolume * volume(capacity, pos)
-                + wQuality * quality(s, pos, certsRequired, certsHeld)
-                + wPrice * price(minPrice, maxPrice, pos);
+                + success
+                + volume
+                + quality
+                + price;
     }
 
     /** The feature vector of a pair (buyer by input index) in {@link PairFeature} order; filters are not applied. */

@@ -3,6 +3,7 @@ package org.marketlink.matching.retrieval;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.matching.SyntheticMarket;
+import org.marketlink.matching.features.PairFeature;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.scoring.HardFilters;
@@ -80,6 +81,50 @@ class MatchRetrieverTest {
                             || i > 0 && Math.abs(expected.get(i)[1] - expected.get(i - 1)[1]) < 1e-9;
                     if (!tiedWithNeighbour) {
                         assertThat(got.get(i).buyerId()).isEqualTo(buyers.get((int) expected.get(i)[0]).id());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Retrieval skips runs and pairs that cannot beat a group's list by a bound on the score; under any weighting the
+     * lists must stay those of scoring every pair (here through the same kernel without the bound).
+     */
+    @Test
+    void boundPruning_anyWeights_keepsTheExactLists() {
+        Random random = new Random(5);
+        List<org.marketlink.matching.scoring.Weights> weightings = new ArrayList<>(List.of(
+                org.marketlink.matching.scoring.Weights.defaults(),
+                org.marketlink.matching.scoring.Weights.defaults().with(PairFeature.CATEGORY_ALIGNMENT, 0),
+                org.marketlink.matching.scoring.Weights.defaults().with(PairFeature.PROXIMITY, 3),
+                org.marketlink.matching.scoring.Weights.defaults().with(PairFeature.COLLABORATIVE_SUCCESS, 4)));
+        for (int i = 0; i < 4; i++) {
+            java.util.Map<PairFeature, Double> w = new java.util.EnumMap<>(PairFeature.class);
+            for (PairFeature f : PairFeature.values()) {
+                w.put(f, random.nextInt(4) == 0 ? 0 : random.nextDouble());
+            }
+            weightings.add(org.marketlink.matching.scoring.Weights.of(w));
+        }
+        for (org.marketlink.matching.scoring.Weights weights : weightings) {
+            for (HardFilters f : List.of(HardFilters.none(), HardFilters.defaults())) {
+                MatchRetriever r = MatchRetriever.build(shgs, buyers, options, new WeightedScorer(weights), f);
+                for (int k : new int[] {1, 5, 40}) {
+                    TopKTable all = r.topBuyersForAll(k);
+                    for (int s = 0; s < shgs.size(); s++) {
+                        List<Double> every = new ArrayList<>();
+                        for (int b = 0; b < buyers.size(); b++) {
+                            double score = r.score(s, b);
+                            if (score == score) {
+                                every.add(score);
+                            }
+                        }
+                        every.sort(Comparator.reverseOrder());
+                        assertThat(all.count(s)).isEqualTo(Math.min(k, every.size()));
+                        for (int i = 0; i < all.count(s); i++) {
+                            assertThat(all.score(s, i)).as("weights %s, k %d, group %d", weights, k, s)
+                                    .isEqualTo(every.get(i));
+                        }
                     }
                 }
             }
