@@ -23,7 +23,8 @@ final class ColumnComparison extends RowRule {
     private final String right;
 
     ColumnComparison(String left, String operator, String right, RuleOptions o) {
-        super("compare(" + left + " " + operator + " " + right + ")", left, o.mostly(), o.errorAbove(), o.severity());
+        super("compare(" + left + " " + operator + " " + right + ")", left, o, "COMPARISON_FAILED",
+                "breaks " + left + " " + operator + " " + right);
         if (!OPERATORS.contains(operator)) {
             throw new IllegalArgumentException("comparison operator must be one of <, <=, ==, !=, >=, >; was '"
                     + operator + "'");
@@ -31,16 +32,6 @@ final class ColumnComparison extends RowRule {
         this.left = left;
         this.operator = operator;
         this.right = right;
-    }
-
-    @Override
-    protected String code() {
-        return "COMPARISON_FAILED";
-    }
-
-    @Override
-    protected String failureText() {
-        return "breaks " + left + " " + operator + " " + right;
     }
 
     @Override

@@ -32,19 +32,30 @@ public abstract class RowRule implements Rule {
     private final double mostly;
     private final double errorAbove;
     private final Severity severity;
+    private final String code;
+    private final String failureText;
 
-    protected RowRule(String name, String column, double mostly, double errorAbove, Severity severity) {
+    /**
+     * A row rule named {@code name} on {@code column} (empty for a rule over the whole row).
+     *
+     * @param code        the reason code of a violation, for example {@code NOT_IN_SET}
+     * @param failureText what a failing value is, for messages, for example {@code "outside {A, B}"}
+     */
+    protected RowRule(String name, String column, RuleOptions options, String code, String failureText) {
         this.name = Checks.notBlank("name", name);
         this.column = column == null ? "" : column;
-        if (!(mostly >= 0 && mostly <= 1)) {
-            throw new IllegalArgumentException("mostly must be in 0..1, was " + mostly);
+        Checks.notNull("options", options);
+        if (!(options.mostly() >= 0 && options.mostly() <= 1)) {
+            throw new IllegalArgumentException("mostly must be in 0..1, was " + options.mostly());
         }
-        if (!(errorAbove >= 0 && errorAbove <= 1)) {
-            throw new IllegalArgumentException("errorAbove must be in 0..1, was " + errorAbove);
+        if (!(options.errorAbove() >= 0 && options.errorAbove() <= 1)) {
+            throw new IllegalArgumentException("errorAbove must be in 0..1, was " + options.errorAbove());
         }
-        this.mostly = mostly;
-        this.errorAbove = errorAbove;
-        this.severity = Checks.notNull("severity", severity);
+        this.mostly = options.mostly();
+        this.errorAbove = options.errorAbove();
+        this.severity = Checks.notNull("severity", options.severity());
+        this.code = Checks.notBlank("code", code);
+        this.failureText = Checks.notNull("failureText", failureText);
     }
 
     @Override
@@ -53,13 +64,17 @@ public abstract class RowRule implements Rule {
     }
 
     /** The reason code of a violation, for example {@code NOT_IN_SET}. */
-    protected abstract String code();
+    protected final String code() {
+        return code;
+    }
 
     /** Binds to the schema and returns the row test; called once. */
     protected abstract RowTest compile(Schema schema);
 
     /** Describes a failure for messages, for example {@code "outside {A, B}"}. */
-    protected abstract String failureText();
+    protected final String failureText() {
+        return failureText;
+    }
 
     /** A compiled row test: whether a row passes, and the offending value as text when it does not. */
     protected interface RowTest {

@@ -29,18 +29,8 @@ public final class Rules {
     }
 
     private static Rule complete0(String column, RuleOptions o) {
-        return new RowRule("completeness(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
-            @Override
-            protected String code() {
-                return "INCOMPLETE";
-            }
-
-            @Override
-            protected String failureText() {
-                return "missing";
-            }
-
-            @Override
+        return new RowRule("completeness(" + column + ")", column, o, "INCOMPLETE", "missing") {
+                        @Override
             protected RowTest compile(Schema schema) {
                 int i = schema.indexOf(column);
                 boolean text = schema.field(i).type() == FieldType.STRING;
@@ -69,18 +59,8 @@ public final class Rules {
             throw new IllegalArgumentException("range of " + column + " must have min <= max, was " + min + ".." + max);
         }
         String shown = (inclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (inclusive ? "]" : ")");
-        return new RowRule(name, column, o.mostly(), o.errorAbove(), o.severity()) {
-            @Override
-            protected String code() {
-                return "OUT_OF_RANGE";
-            }
-
-            @Override
-            protected String failureText() {
-                return "outside " + shown;
-            }
-
-            @Override
+        return new RowRule(name, column, o, "OUT_OF_RANGE", "outside " + shown) {
+                        @Override
             protected RowTest compile(Schema schema) {
                 int i = numericColumn(schema, column);
                 return new CellTest(i) {
@@ -117,18 +97,9 @@ public final class Rules {
     /** Every present value of a string column is one of {@code allowed}. */
     private static Rule inSet0(String column, Set<String> allowed, RuleOptions o) {
         Set<String> values = new LinkedHashSet<>(Checks.list("allowed", List.copyOf(allowed)));
-        return new RowRule("inSet(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
-            @Override
-            protected String code() {
-                return "NOT_IN_SET";
-            }
-
-            @Override
-            protected String failureText() {
-                return "outside {" + String.join(", ", values) + "}";
-            }
-
-            @Override
+        return new RowRule("inSet(" + column + ")", column, o, "NOT_IN_SET",
+                "outside {" + String.join(", ", values) + "}") {
+                        @Override
             protected RowTest compile(Schema schema) {
                 int i = schema.indexOf(column);
                 return new CellTest(i) {
@@ -149,18 +120,9 @@ public final class Rules {
     /** Every present value of a string column matches {@code regex} as a whole (compiled once). */
     private static Rule matches0(String column, String regex, RuleOptions o) {
         Pattern pattern = Pattern.compile(regex);
-        return new RowRule("pattern(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
-            @Override
-            protected String code() {
-                return "PATTERN_MISMATCH";
-            }
-
-            @Override
-            protected String failureText() {
-                return "not matching /" + regex + "/";
-            }
-
-            @Override
+        return new RowRule("pattern(" + column + ")", column, o, "PATTERN_MISMATCH",
+                "not matching /" + regex + "/") {
+                        @Override
             protected RowTest compile(Schema schema) {
                 int i = schema.indexOf(column);
                 // one matcher per thread, reset per value: no allocation per row and no lock shared by the
@@ -201,18 +163,8 @@ public final class Rules {
     public static Rule satisfies(String name, String shown, Predicate<Row> predicate, String description,
                                  RuleOptions o) {
         Checks.notNull("predicate", predicate);
-        return new RowRule(name, shown, o.mostly(), o.errorAbove(), o.severity()) {
-            @Override
-            protected String code() {
-                return "PREDICATE_FAILED";
-            }
-
-            @Override
-            protected String failureText() {
-                return description;
-            }
-
-            @Override
+        return new RowRule(name, shown, o, "PREDICATE_FAILED", description) {
+                        @Override
             protected RowTest compile(Schema schema) {
                 int i = shown == null || shown.isEmpty() ? -1 : schema.indexOf(shown);
                 return new RowTest() {
@@ -694,18 +646,7 @@ public final class Rules {
      */
     public static Rule parsesAs(String column, FieldType type, RuleOptions o) {
         return specified(RuleSpec.of("parsesAs").column(column).values(List.of(type.name())).options(o),
-                new RowRule("parses(" + column + ", " + type + ")", column, o.mostly(), o.errorAbove(),
-                        o.severity()) {
-                    @Override
-                    protected String code() {
-                        return "UNPARSEABLE";
-                    }
-
-                    @Override
-                    protected String failureText() {
-                        return "not a valid " + type;
-                    }
-
+                new RowRule("parses(" + column + ", " + type + ")", column, o, "UNPARSEABLE", "not a valid " + type) {
                     @Override
                     protected RowTest compile(Schema schema) {
                         int i = schema.indexOf(column);
@@ -758,18 +699,9 @@ public final class Rules {
                     + ".." + max);
         }
         return specified(RuleSpec.of("length").column(column).min(min).max(max).options(o),
-                new RowRule("length(" + column + ")", column, o.mostly(), o.errorAbove(), o.severity()) {
-                    @Override
-                    protected String code() {
-                        return "BAD_LENGTH";
-                    }
-
-                    @Override
-                    protected String failureText() {
-                        return "not " + min + ".." + max + " characters long";
-                    }
-
-                    @Override
+                new RowRule("length(" + column + ")", column, o, "BAD_LENGTH",
+                        "not " + min + ".." + max + " characters long") {
+                                        @Override
                     protected RowTest compile(Schema schema) {
                         int i = schema.indexOf(column);
                         return new CellTest(i) {
@@ -794,18 +726,8 @@ public final class Rules {
      */
     public static Rule references(String column, Set<?> keys, String referenced, RuleOptions o) {
         Set<Object> known = Set.copyOf(keys);
-        return new RowRule("references(" + column + ", " + referenced + ")", column, o.mostly(), o.errorAbove(),
-                o.severity()) {
-            @Override
-            protected String code() {
-                return "DANGLING_REFERENCE";
-            }
-
-            @Override
-            protected String failureText() {
-                return "not found in " + referenced;
-            }
-
+        return new RowRule("references(" + column + ", " + referenced + ")", column, o, "DANGLING_REFERENCE",
+                "not found in " + referenced) {
             @Override
             protected RowTest compile(Schema schema) {
                 int i = schema.indexOf(column);
