@@ -24,6 +24,11 @@ public final class Fallbacks {
     }
 
     /** The random walk, used when a series is too short for the requested model. */
+    /** The naive fallback of a model family none of whose models could be fitted to {@code y}, saying so. */
+    public static FittedModel noModel(String family, double[] y, boolean nonNegative) {
+        return naive(y, "no " + family + " model could be fitted to " + y.length + " values", nonNegative);
+    }
+
     public static FittedModel naive(double[] y, String why, boolean nonNegative) {
         double last = y[y.length - 1];
         double se = Naives.randomWalkSe(y);

@@ -8,7 +8,6 @@ import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.Prepared;
 import org.marketlink.forecast.internal.SimpleModel;
 
-import java.util.Optional;
 
 /**
  * Seasonal ARIMA with automatic order selection ({@link ArimaSearch}: KPSS and seasonal-strength differencing,
@@ -55,10 +54,10 @@ public final class Arima implements Forecaster {
     @Override
     public FittedModel fit(double[] series, int m) {
         Prepared p = Prepared.of(series);
-        Optional<FittedModel> simple = Fallbacks.forIrregular(p);
-        if (simple.isPresent()) {
-            return simple.get();
-        }
+        return Fallbacks.forIrregular(p).orElseGet(() -> fitRegular(p, m));
+    }
+
+    private FittedModel fitRegular(Prepared p, int m) {
         double[] y = p.values();
         int period = m > MAX_SEASONAL_PERIOD ? 1 : m;
         ArimaFit fit;
@@ -69,17 +68,15 @@ public final class Arima implements Forecaster {
             fit = ArimaFit.fit(y, o[0], o[1], o[2], o[3], o[4], o[5], period, options.constant());
         }
         if (fit == null) {
-            return Fallbacks.naive(y, "no ARIMA model could be fitted to " + y.length + " values",
-                    options.nonNegative());
+            return Fallbacks.noModel("ARIMA", y, options.nonNegative());
         }
-        ArimaFit f = fit;
         return (h, levels) -> {
             if (h < 1) {
                 throw new IllegalArgumentException("horizon must be at least 1, was " + h);
             }
-            double[] mean = f.forecast(h);
-            double[] var = f.variance(h);
-            return new SimpleModel(f.toString(), p.note(), step -> mean[step - 1],
+            double[] mean = fit.forecast(h);
+            double[] var = fit.variance(h);
+            return new SimpleModel(fit.toString(), p.note(), step -> mean[step - 1],
                     step -> Math.sqrt(var[step - 1]), null, options.nonNegative()).forecast(h, levels);
         };
     }

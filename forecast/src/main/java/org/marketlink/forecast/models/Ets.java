@@ -77,10 +77,10 @@ public final class Ets implements Forecaster {
     @Override
     public FittedModel fit(double[] series, int m) {
         Prepared p = Prepared.of(series);
-        Optional<FittedModel> simple = Fallbacks.forIrregular(p);
-        if (simple.isPresent()) {
-            return simple.get();
-        }
+        return Fallbacks.forIrregular(p).orElseGet(() -> fitRegular(p, m));
+    }
+
+    private FittedModel fitRegular(Prepared p, int m) {
         double[] y = p.values();
         EtsFit best = null;
         for (EtsSpec spec : candidates(y, m)) {
@@ -90,8 +90,7 @@ public final class Ets implements Forecaster {
             }
         }
         if (best == null) {
-            return Fallbacks.naive(y, "no ETS model could be fitted to " + y.length + " values",
-                    options.nonNegative());
+            return Fallbacks.noModel("ETS", y, options.nonNegative());
         }
         return new EtsFitted(best, p.note(), options);
     }
