@@ -4,7 +4,7 @@ import org.marketlink.quality.RuleOutcome;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +14,15 @@ import java.util.Map;
  * already holds and rendered as text only in {@link #top(int)}, so counting allocates nothing for a value seen
  * before (rendering each failing value on the hot path cost more than the rules themselves). {@code null} is a
  * value like any other and renders as {@code "null"}; decimals render without exponent. Mergeable. Not thread-safe.
+ *
+ * <p>Values are kept in the order they were first seen, and a merge adds the other counter's values in that order, so
+ * counters of consecutive chunks merged in chunk order keep the same values with the same counts as one counter over
+ * all rows, as long as no single chunk saw more than {@code capacity} distinct values (a chunk that did has counted
+ * its later new values as overflow, which the merge cannot take back).
  */
 public final class ValueCounter implements java.io.Serializable {
     private final int capacity;
-    private final Map<Object, long[]> counts = new HashMap<>();
+    private final Map<Object, long[]> counts = new LinkedHashMap<>();
     private long overflow;
 
     public ValueCounter(int capacity) {

@@ -26,9 +26,10 @@ import java.util.List;
  * <p>{@link #run} computes every rule's metric state per partition, brings the states to the driver (one small
  * object per rule and partition; exact uniqueness and exact quantiles carry their values, as they do on one
  * machine) and merges them in partition order, so the {@link SuiteResult} is the one a single pass over the
- * Dataset's rows in that order gives: the same counts, the same top offending values, the same sample rows. Means
- * and deviations can differ in the last bits (another summation order); KLL quantiles, which compact at random,
- * within the sketch's rank error.
+ * Dataset's rows in that order gives: the same counts and the same sample rows, and the same top offending values
+ * while no partition sees more than a thousand distinct offending values of one rule (beyond that a partition counts
+ * new values only as overflow, see {@code ValueCounter}). Means and deviations can differ in the last bits (another
+ * summation order); KLL quantiles, which compact at random, within the sketch's rank error.
  *
  * <pre>{@code
  * SuiteResult result = SparkQuality.run(suite, orders);
