@@ -32,7 +32,8 @@ import java.util.List;
  *
  * <p>Inputs are rows of the domain records' schemas ({@code Schema.of(Shg.class)}, {@code Product}, {@code Buyer}:
  * ids as text, lists and nested values as JSON), as {@link RecordRows} writes them; a group's products are joined
- * to it by {@code shgId}.
+ * to it by {@code shgId}. Group ids must be unique: a repeated group that lands in the same partition as its first
+ * row is reported as a failure; one in another partition is ranked twice.
  *
  * <pre>{@code
  * SparkMatching.Result r = SparkMatching.topBuyers(shgs, products, buyers, 10, RetrieverFactory.defaults());
@@ -137,10 +138,14 @@ public final class SparkMatching {
             RecordRows<Product> productRecords = RecordRows.of(Product.class);
             List<Row> out = new ArrayList<>();
             List<ShgProfile> profiles = new ArrayList<>();
+            java.util.Set<java.util.UUID> seen = new java.util.HashSet<>();
             while (rows.hasNext()) {
                 Row row = rows.next();
                 try {
                     Shg shg = shgRecords.fromRow(shgReader.read(row));
+                    if (!seen.add(shg.id())) {
+                        throw new IllegalArgumentException("group " + shg.id() + " is listed twice");
+                    }
                     List<Product> own = new ArrayList<>();
                     if (!row.isNullAt(productsAt)) {
                         for (Row p : row.<Row>getList(productsAt)) {

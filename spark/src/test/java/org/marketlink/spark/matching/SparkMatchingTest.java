@@ -96,6 +96,21 @@ class SparkMatchingTest {
     }
 
     @Test
+    void topBuyers_aGroupListedTwiceInAPartition_isReportedOnce() {
+        List<ShgProfile> profiles = SyntheticMarket.shgs(10, 8);
+        List<Shg> shgs = new ArrayList<>(profiles.stream().map(ShgProfile::shg).toList());
+        shgs.add(shgs.get(3));
+        SparkMatching.Result r = SparkMatching.topBuyers(dataset(Shg.class, shgs, 1),
+                dataset(Product.class, profiles.stream().flatMap(p -> p.products().stream()).toList(), 1),
+                dataset(Buyer.class, SyntheticMarket.buyers(30, 9), 1), 3, RetrieverFactory.defaults());
+        List<Row> failures = r.failures().collectAsList();
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0).getString(1)).contains("listed twice");
+        assertThat(r.matches().filter(org.apache.spark.sql.functions.col("shg_id").equalTo(shgs.get(3).id()
+                .toString())).count()).isBetween(0L, 3L);
+    }
+
+    @Test
     void topBuyers_buyersWithoutAColumn_nameIt() {
         List<ShgProfile> profiles = SyntheticMarket.shgs(5, 5);
         Dataset<Row> buyers = dataset(Buyer.class, SyntheticMarket.buyers(5, 6), 1).drop("priceRange");
