@@ -51,6 +51,14 @@ public final class Pipeline<T> {
         return new Pipeline<>(source, next);
     }
 
+    /**
+     * Whether a stage of this plan keeps state across rows ({@link Stage#stateful()}, deduplication for example):
+     * such a plan gives its intended result only when one run sees all the rows.
+     */
+    public boolean hasStatefulStage() {
+        return stages.stream().anyMatch(s -> s.stage().stateful());
+    }
+
     /** Ends the plan in a sink; rejected rows are counted but kept nowhere until {@link Plan#quarantineTo}. */
     public Plan<T> to(Sink<? super T> sink) {
         Checks.notNull("sink", sink);

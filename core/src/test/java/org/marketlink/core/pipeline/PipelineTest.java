@@ -18,6 +18,16 @@ class PipelineTest {
     }
 
     @Test
+    void hasStatefulStage_isTrueOnlyWithAStageThatKeepsState() {
+        Pipeline<Reading> plain = Pipeline.from(Sources.of("r", List.<Reading>of()))
+                .then("map", Stages.map(r -> r)).then("filter", Stages.filter(r -> true, "never"));
+        assertThat(plain.hasStatefulStage()).isFalse();
+        assertThat(plain.then("dedupe", Stages.deduplicate(Reading::key, Stages.Keep.FIRST)).hasStatefulStage())
+                .isTrue();
+        assertThat(plain.then("distinct", Stages.distinct()).hasStatefulStage()).isTrue();
+    }
+
+    @Test
     void deduplicateBy_keepsLatestAndQuarantinesTheRest() {
         List<Reading> input = List.of(new Reading("a", 1, "a1"), new Reading("b", 1, "b1"), new Reading("a", 3, "a3"),
                 new Reading("a", 2, "a2"), new Reading("c", 1, "c1"), new Reading("b", 1, "b1-again"));

@@ -57,8 +57,11 @@ public final class SparkRowWriter implements Serializable {
         return RowFactory.create(values(row, 0));
     }
 
-    /** The row's values as Spark wants them, in an array with {@code extra} empty places at the end. */
-    Object[] values(Row row, int extra) {
+    /**
+     * The row's values as Spark wants them, in an array with {@code extra} empty places at the end (for columns the
+     * caller adds).
+     */
+    public Object[] values(Row row, int extra) {
         Object[] out = new Object[schema.size() + extra];
         for (int i = 0; i < schema.size(); i++) {
             Object v = row.get(i);

@@ -15,6 +15,25 @@ record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantine
                        long checksumCount, List<String> stages, long[] stageIn, long[] stageOut,
                        long[] stageQuarantined, long[] stageFailed, double[] stageMillis) implements Serializable {
 
+    /** This report and {@code other}'s counts (a later window of the same partition and stages) added up. */
+    PartitionReport plus(PartitionReport other) {
+        long[] in = stageIn.clone();
+        long[] out = stageOut.clone();
+        long[] q = stageQuarantined.clone();
+        long[] failed = stageFailed.clone();
+        double[] millis = stageMillis.clone();
+        for (int i = 0; i < in.length; i++) {
+            in[i] += other.stageIn[i];
+            out[i] += other.stageOut[i];
+            q[i] += other.stageQuarantined[i];
+            failed[i] += other.stageFailed[i];
+            millis[i] += other.stageMillis[i];
+        }
+        return new PartitionReport(partition, rowsIn + other.rowsIn, rowsOut + other.rowsOut,
+                quarantined + other.quarantined, expanded + other.expanded, checksumSum + other.checksumSum,
+                checksumCount + other.checksumCount, stages, in, out, q, failed, millis);
+    }
+
     static PartitionReport of(int partition, RunReport r) {
         int n = r.stages().size();
         List<String> names = new ArrayList<>(n);

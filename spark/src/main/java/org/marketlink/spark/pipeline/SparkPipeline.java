@@ -5,7 +5,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -13,16 +13,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
-import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.internal.Checks;
-import org.marketlink.core.pipeline.Pipeline;
-import org.marketlink.core.pipeline.Rejection;
-import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
-import org.marketlink.core.pipeline.Sinks;
-import org.marketlink.core.pipeline.Sources;
-import org.marketlink.core.pipeline.Stage;
 import org.marketlink.core.pipeline.StageReport;
 import org.marketlink.spark.data.SparkRowReader;
 import org.marketlink.spark.data.SparkRowWriter;
@@ -31,10 +24,8 @@ import org.marketlink.spark.internal.Shipping;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -52,10 +43,11 @@ import java.util.UUID;
  * }</pre>
  *
  * <p>Each partition's counts travel to the driver through an accumulator, keyed by partition so that a task Spark
- * runs twice is counted once. The partition's outputs are held in memory until it is done (the runner pushes,
- * Spark pulls): size partitions as for any {@code mapPartitions}. A quarantined row's number is its position in
- * its partition (from 1) and its source is {@code <name>#<partition>}. A stateful stage (deduplication, grouping of
- * consecutive rows) sees one partition: to deduplicate across the Dataset, repartition it by the key first.
+ * runs twice is counted once. A chain of stateless stages runs on windows of a few thousand rows as Spark pulls, so
+ * a partition of any size needs the memory of one window; a chain with a stateful stage (deduplication, grouping
+ * of consecutive rows) runs once over its whole partition, which is then held in memory, and sees that partition
+ * only: to deduplicate across the Dataset, repartition it by the key first. A quarantined row's number is its
+ * position in its partition (from 1) and its source is {@code <name>#<partition>}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -109,7 +101,7 @@ public final class SparkPipeline {
      *                                  another type
      * @throws IllegalStateException    when the counts do not balance (a stage lost rows)
      */
-    public Result run(Dataset<org.apache.spark.sql.Row> data) {
+    public Result run(Dataset<Row> data) {
         SparkSession session = data.sparkSession();
         SparkRowReader reader = SparkRowReader.bind(data.schema(), input);
         SparkRowWriter writer = SparkRowWriter.of(session, output, data.schema());
@@ -119,38 +111,13 @@ public final class SparkPipeline {
         String runName = name;
         StageChain stages = chain;
         Schema out = output;
-        int width = output.size();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
 
-        Dataset<org.apache.spark.sql.Row> all = data.mapPartitions(
-                (MapPartitionsFunction<org.apache.spark.sql.Row, org.apache.spark.sql.Row>) rows -> {
-                    int partition = TaskContext.getPartitionId();
-                    String source = runName + "#" + partition;
-                    Pipeline<Row> read = Pipeline.from(Sources.fromIterators(source, () -> rows, OptionalLong.empty()))
-                            .then(READ_STAGE, readStage(reader));
-                    Sinks.ListSink<Row> sink = Sinks.list();
-                    Sinks.ListQuarantine quarantine = Sinks.quarantineList();
-                    RunReport report = stages.addTo(read).then(WRITE_STAGE, writeStage(out)).to(sink)
-                            .quarantineTo(quarantine).run(RunOptions.defaults().withParallelism(1));
-                    reports.add(PartitionReport.of(partition, report));
-                    List<org.apache.spark.sql.Row> result = new ArrayList<>();
-                    for (Row r : sink.rows()) {
-                        result.add(RowFactory.create(withTail(writer.write(r), QUARANTINE_COLUMNS.size())));
-                    }
-                    for (Rejection j : quarantine.rejections()) {
-                        Object[] values = new Object[width + QUARANTINE_COLUMNS.size()];
-                        values[width] = j.reasonCode();
-                        values[width + 1] = j.stage();
-                        values[width + 2] = j.column();
-                        values[width + 3] = j.message();
-                        values[width + 4] = j.raw();
-                        values[width + 5] = j.rowNumber();
-                        values[width + 6] = j.source();
-                        result.add(RowFactory.create(values));
-                    }
-                    return result.iterator();
-                }, Encoders.row(tagged)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> all = data.mapPartitions(
+                (MapPartitionsFunction<Row, Row>) rows -> new PartitionRun(
+                        rows, TaskContext.getPartitionId(), runName, stages, reader, writer, out, reports),
+                Encoders.row(tagged)).persist(StorageLevel.MEMORY_AND_DISK());
         long produced = all.count();
 
         RunReport report = merge(reports.value(), data.rdd().getNumPartitions(), started, t0);
@@ -161,45 +128,13 @@ public final class SparkPipeline {
                     + " quarantined (Spark produced " + produced + ")");
         }
         Column reason = functions.col(QUARANTINE_COLUMNS.get(0));
-        Dataset<org.apache.spark.sql.Row> outputRows = all.filter(reason.isNull())
+        Dataset<Row> outputRows = all.filter(reason.isNull())
                 .select(columns(writer.struct().fieldNames()));
-        Dataset<org.apache.spark.sql.Row> quarantined = all.filter(reason.isNotNull())
+        Dataset<Row> quarantined = all.filter(reason.isNotNull())
                 .select(columns(QUARANTINE_COLUMNS.toArray(String[]::new)));
         // the tagged rows hold output columns as nullable; the output keeps the schema's own nullability
         outputRows = session.createDataFrame(outputRows.rdd(), writer.struct());
         return new Result(outputRows, quarantined, report, all);
-    }
-
-    private static Stage<org.apache.spark.sql.Row, Row> readStage(SparkRowReader reader) {
-        return (row, emit) -> {
-            Row read;
-            try {
-                read = reader.read(row);
-            } catch (IllegalArgumentException e) {
-                emit.reject(UNREADABLE, "", e.getMessage());
-                return;
-            }
-            emit.emit(read);
-        };
-    }
-
-    private static Stage<Row, Row> writeStage(Schema output) {
-        return (row, emit) -> {
-            if (row.schema().equals(output)) {
-                emit.emit(row);
-            } else {
-                emit.reject(WRONG_SCHEMA, "", "the chain emitted a row of " + row.schema().names()
-                        + " where the output is " + output.names());
-            }
-        };
-    }
-
-    private static Object[] withTail(org.apache.spark.sql.Row row, int extra) {
-        Object[] values = new Object[row.size() + extra];
-        for (int i = 0; i < row.size(); i++) {
-            values[i] = row.get(i);
-        }
-        return values;
     }
 
     private static StructType taggedStruct(StructType output) {
@@ -278,13 +213,13 @@ public final class SparkPipeline {
      * {@link #QUARANTINE_COLUMNS}), and the counts over all partitions. Thread-safe.
      */
     public static final class Result {
-        private final Dataset<org.apache.spark.sql.Row> output;
-        private final Dataset<org.apache.spark.sql.Row> quarantine;
+        private final Dataset<Row> output;
+        private final Dataset<Row> quarantine;
         private final RunReport report;
-        private final Dataset<org.apache.spark.sql.Row> persisted;
+        private final Dataset<Row> persisted;
 
-        private Result(Dataset<org.apache.spark.sql.Row> output, Dataset<org.apache.spark.sql.Row> quarantine,
-                       RunReport report, Dataset<org.apache.spark.sql.Row> persisted) {
+        private Result(Dataset<Row> output, Dataset<Row> quarantine,
+                       RunReport report, Dataset<Row> persisted) {
             this.output = output;
             this.quarantine = quarantine;
             this.report = report;
@@ -292,12 +227,12 @@ public final class SparkPipeline {
         }
 
         /** Rows of the output schema. */
-        public Dataset<org.apache.spark.sql.Row> output() {
+        public Dataset<Row> output() {
             return output;
         }
 
         /** Rejected rows, one per rejection, with {@link #QUARANTINE_COLUMNS}. */
-        public Dataset<org.apache.spark.sql.Row> quarantine() {
+        public Dataset<Row> quarantine() {
             return quarantine;
         }
 

@@ -104,6 +104,42 @@ class SparkPipelineTest {
         }
     }
 
+    /**
+     * Partitions larger than the window: a stateless chain runs window by window, a chain with a stateful stage
+     * (deduplication) in one run per partition; with one partition both equal the single-machine run exactly, row
+     * numbers of rejections included.
+     */
+    @Test
+    void run_partitionsLargerThanAWindow_equalTheSingleMachineRun_rowNumbersIncluded() {
+        List<org.apache.spark.sql.Row> rows = RandomOrders.rows(11, 3 * PartitionRun.WINDOW + 123);
+        List<Row> local = RandomOrders.local(rows);
+        List<StageChain> chains = List.of(SparkPipelineTest::chain,
+                c -> chain(c).then("dedupe", Stages.deduplicate(r -> r.get(0), Stages.Keep.FIRST)));
+        for (StageChain chain : chains) {
+            Sinks.ListSink<Row> sink = Sinks.list();
+            Sinks.ListQuarantine quarantine = Sinks.quarantineList();
+            RunReport single = chain.addTo(Pipeline.from(Sources.of("local", local))).to(sink)
+                    .quarantineTo(quarantine).run();
+            SparkPipeline.Result r = SparkPipeline.of("big", IN, chain, OUT)
+                    .run(LocalSpark.dataset(rows, RandomOrders.STRUCT, 1));
+            try {
+                SparkRowReader back = SparkRowReader.bind(r.output().schema(), OUT);
+                assertThat(canonical(r.output().collectAsList().stream().map(back::read).toList()))
+                        .isEqualTo(canonical(sink.rows()));
+                List<String> want = quarantine.rejections().stream()
+                        .map(j -> j.rowNumber() + "|" + reason(j)).sorted().toList();
+                List<String> got = r.quarantine().collectAsList().stream().map(q -> q.getLong(5) + "|"
+                        + q.getString(0) + "|" + q.getString(1) + "|" + q.getString(2) + "|" + q.getString(3))
+                        .sorted().toList();
+                assertThat(got).isEqualTo(want);
+                assertThat(r.report().checksum()).isEqualTo(single.checksum());
+                assertThat(r.report().quarantined()).isEqualTo(single.quarantined());
+            } finally {
+                r.release();
+            }
+        }
+    }
+
     @Test
     void run_rowsThatDoNotFit_areQuarantinedWithTheColumnNamed() {
         StructType nullableId = DataTypes.createStructType(List.of(
