@@ -16,8 +16,9 @@ import java.io.Serializable;
  *
  * <p>It is a function rather than a list of stages because stages may hold what cannot travel between machines (a
  * compiled suite, a cache, a connection) and stateful stages (deduplication) must start fresh on every partition:
- * the chain is shipped, and each partition builds its own stages from it. What the lambda captures must be
- * serializable; {@link SparkPipeline} checks that before any job starts.
+ * the chain is shipped, and each partition builds its own stages from it (a stateless chain once per window of
+ * rows, so building it should be cheap). What the lambda captures must be serializable; {@link SparkPipeline}
+ * checks that before any job starts.
  */
 @FunctionalInterface
 public interface StageChain extends Serializable {
