@@ -53,7 +53,7 @@ public final class SparkForecasting {
             RecordRows.of(DemandForecast.class).schema());
     /** The Spark struct of series that could not be forecast: key and error. */
     public static final StructType FAILURE_STRUCT = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("key", DataTypes.StringType, false),
+            DataTypes.createStructField("key", DataTypes.StringType, true),
             DataTypes.createStructField("error", DataTypes.StringType, false)));
 
     private static final String ERROR = "ml_error";
@@ -65,7 +65,8 @@ public final class SparkForecasting {
      * What to forecast and how.
      *
      * @param keyColumn   string column naming the series; it holds the product id (a UUID)
-     * @param timeColumn  date or timestamp column (timestamps are read in UTC)
+     * @param timeColumn  date or timestamp column (timestamps are read in UTC); observations without one are not
+     *                    part of any series
      * @param valueColumn numeric column; empty and non-finite values count as nothing
      * @param frequency   period of the series
      * @param horizon     periods to forecast
@@ -127,7 +128,10 @@ public final class SparkForecasting {
             return forecasts;
         }
 
-        /** Series that could not be forecast ({@link #FAILURE_STRUCT}). */
+        /**
+         * Series that could not be forecast ({@link #FAILURE_STRUCT}); observations without a key are one failure
+         * with an empty key that says how many there were.
+         */
         public Dataset<Row> failures() {
             return failures;
         }
@@ -167,13 +171,16 @@ public final class SparkForecasting {
         int width = FORECAST_STRUCT.size();
 
         Dataset<Row> all = observations
-                .filter(functions.col(options.keyColumn()).isNotNull().and(functions.col(options.timeColumn())
-                        .isNotNull()))
+                .filter(functions.col(options.timeColumn()).isNotNull())
                 .groupByKey((MapFunction<Row, String>) r -> r.getString(key), Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (k, rows) -> {
                     List<Row> out = new ArrayList<>();
                     Series series = Series.read(rows, time, value);
                     try {
+                        if (k == null) {
+                            throw new IllegalArgumentException(series.size + " observations have no value in column '"
+                                    + options.keyColumn() + "'");
+                        }
                         for (DemandForecast f : forecastOne(k, series.times, series.values, series.size, method,
                                 options)) {
                             Object[] values = Arrays.copyOf(rowValues(writer, f), width + 1);

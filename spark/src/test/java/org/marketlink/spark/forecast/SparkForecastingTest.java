@@ -56,6 +56,9 @@ class SparkForecastingTest {
                 rows.add(RowFactory.create(key, java.sql.Date.valueOf(start.plusDays(d)), units));
             }
         }
+        // observations without a product are reported, not forecast
+        rows.add(RowFactory.create(null, java.sql.Date.valueOf("2025-03-01"), 5L));
+        rows.add(RowFactory.create(null, java.sql.Date.valueOf("2025-03-02"), 7L));
         java.util.Collections.shuffle(rows, random);
         return rows;
     }
@@ -63,7 +66,8 @@ class SparkForecastingTest {
     /** The single-machine run: aggregate each product's sales into weeks, forecast the batch on a thread pool. */
     static List<String> singleMachine(List<Row> rows) {
         Map<String, List<Row>> byKey = new LinkedHashMap<>();
-        rows.forEach(r -> byKey.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r));
+        rows.stream().filter(r -> !r.isNullAt(0))
+                .forEach(r -> byKey.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r));
         List<BatchForecaster.Task> tasks = new ArrayList<>();
         for (var e : byKey.entrySet()) {
             List<Row> events = e.getValue();
@@ -103,10 +107,12 @@ class SparkForecastingTest {
                 List<String> got = r.forecasts().collectAsList().stream()
                         .map(x -> Checksum.canonical(reader.read(x))).sorted().toList();
                 assertThat(got).as("seed %d, %d partitions", seed, partitions).isEqualTo(want);
-                List<Row> failures = r.failures().collectAsList();
-                assertThat(failures).hasSize(1);
-                assertThat(failures.get(0).getString(0)).isEqualTo("not-a-uuid");
-                assertThat(failures.get(0).getString(1)).contains("column 'product'").contains("UUID");
+                List<Row> failures = r.failures().orderBy("key").collectAsList();
+                assertThat(failures).hasSize(2);
+                assertThat(failures.get(0).isNullAt(0)).isTrue();
+                assertThat(failures.get(0).getString(1)).isEqualTo("2 observations have no value in column 'product'");
+                assertThat(failures.get(1).getString(0)).isEqualTo("not-a-uuid");
+                assertThat(failures.get(1).getString(1)).contains("column 'product'").contains("UUID");
             } finally {
                 r.release();
             }
