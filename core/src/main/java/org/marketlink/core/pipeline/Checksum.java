@@ -28,6 +28,27 @@ public final class Checksum {
         return c;
     }
 
+    /**
+     * The checksum a {@link #value()} stands for, so that checksums reported as text (by another machine, from a
+     * stored report) merge.
+     *
+     * @throws IllegalArgumentException when {@code value} is not of the form {@code <16 hex digits>:<count>}
+     */
+    public static Checksum parse(String value) {
+        int colon = value == null ? -1 : value.indexOf(':');
+        if (colon != 16) {
+            throw new IllegalArgumentException("not a checksum: '" + value + "'");
+        }
+        try {
+            Checksum c = new Checksum();
+            c.sum = Long.parseUnsignedLong(value.substring(0, colon), 16);
+            c.count = Long.parseLong(value.substring(colon + 1));
+            return c;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a checksum: '" + value + "'", e);
+        }
+    }
+
     public long count() {
         return count;
     }

@@ -1,5 +1,6 @@
 package org.marketlink.spark.pipeline;
 
+import org.marketlink.core.pipeline.Checksum;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.StageReport;
 
@@ -11,11 +12,14 @@ import java.util.List;
  * The counts of one partition's run, as an accumulator carries them to the driver. Keyed by partition so that a
  * task that Spark runs twice (a retry, a recomputed cache block) is counted once.
  */
-record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantined, long expanded, long checksumSum,
-                       long checksumCount, List<String> stages, long[] stageIn, long[] stageOut,
+record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantined, long expanded, String checksum,
+                       List<String> stages, long[] stageIn, long[] stageOut,
                        long[] stageQuarantined, long[] stageFailed, double[] stageMillis) implements Serializable {
 
-    /** This report and {@code other}'s counts (a later window of the same partition and stages) added up. */
+    /**
+     * This report and {@code other}'s counts added up: a later window of the same partition, or another partition of
+     * the same run (the result keeps this report's partition number).
+     */
     PartitionReport plus(PartitionReport other) {
         long[] in = stageIn.clone();
         long[] out = stageOut.clone();
@@ -30,8 +34,19 @@ record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantine
             millis[i] += other.stageMillis[i];
         }
         return new PartitionReport(partition, rowsIn + other.rowsIn, rowsOut + other.rowsOut,
-                quarantined + other.quarantined, expanded + other.expanded, checksumSum + other.checksumSum,
-                checksumCount + other.checksumCount, stages, in, out, q, failed, millis);
+                quarantined + other.quarantined, expanded + other.expanded,
+                Checksum.parse(checksum).merge(Checksum.parse(other.checksum)).value(), stages, in, out, q, failed,
+                millis);
+    }
+
+    /** The per-stage counts as the run report states them. */
+    List<StageReport> stageReports() {
+        List<StageReport> out = new ArrayList<>(stages.size());
+        for (int i = 0; i < stages.size(); i++) {
+            out.add(new StageReport(stages.get(i), stageIn[i], stageOut[i], stageQuarantined[i], stageFailed[i],
+                    stageMillis[i]));
+        }
+        return out;
     }
 
     static PartitionReport of(int partition, RunReport r) {
@@ -51,9 +66,7 @@ record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantine
             failed[i] = s.failed();
             millis[i] = s.millis();
         }
-        String[] checksum = r.checksum().split(":");
-        return new PartitionReport(partition, r.rowsIn(), r.rowsOut(), r.quarantined(), r.expanded(),
-                Long.parseUnsignedLong(checksum[0], 16), Long.parseLong(checksum[1]), names, in, out, q, failed,
-                millis);
+        return new PartitionReport(partition, r.rowsIn(), r.rowsOut(), r.quarantined(), r.expanded(), r.checksum(),
+                names, in, out, q, failed, millis);
     }
 }

@@ -16,7 +16,6 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.RunReport;
-import org.marketlink.core.pipeline.StageReport;
 import org.marketlink.spark.data.SparkRowReader;
 import org.marketlink.spark.data.SparkRowWriter;
 import org.marketlink.spark.internal.Shipping;
@@ -162,50 +161,18 @@ public final class SparkPipeline {
             throw new IllegalStateException("pipeline '" + name + "': " + byPartition.size() + " of " + partitions
                     + " partitions reported their counts");
         }
-        long in = 0;
-        long out = 0;
-        long quarantined = 0;
-        long expanded = 0;
-        long sum = 0;
-        long count = 0;
-        List<String> names = null;
-        long[] sIn = null;
-        long[] sOut = null;
-        long[] sQ = null;
-        long[] sFailed = null;
-        double[] sMillis = null;
+        PartitionReport total = null;
         for (PartitionReport p : byPartition.values()) {
-            in += p.rowsIn();
-            out += p.rowsOut();
-            quarantined += p.quarantined();
-            expanded += p.expanded();
-            sum += p.checksumSum();
-            count += p.checksumCount();
-            if (names == null) {
-                names = p.stages();
-                sIn = new long[names.size()];
-                sOut = new long[names.size()];
-                sQ = new long[names.size()];
-                sFailed = new long[names.size()];
-                sMillis = new double[names.size()];
-            }
-            for (int i = 0; i < names.size(); i++) {
-                sIn[i] += p.stageIn()[i];
-                sOut[i] += p.stageOut()[i];
-                sQ[i] += p.stageQuarantined()[i];
-                sFailed[i] += p.stageFailed()[i];
-                sMillis[i] += p.stageMillis()[i];
-            }
+            total = total == null ? p : total.plus(p);
         }
-        List<StageReport> stages = new ArrayList<>();
-        if (names != null) {
-            for (int i = 0; i < names.size(); i++) {
-                stages.add(new StageReport(names.get(i), sIn[i], sOut[i], sQ[i], sFailed[i], sMillis[i]));
-            }
+        double millis = (System.nanoTime() - t0) / 1e6;
+        if (total == null) { // a Dataset without partitions
+            return new RunReport(UUID.randomUUID().toString(), RunReport.Status.COMPLETED, name, "spark", List.of(),
+                    0, 0, 0, 0, 0, new org.marketlink.core.pipeline.Checksum().value(), started, millis);
         }
-        return new RunReport(UUID.randomUUID().toString(), RunReport.Status.COMPLETED, name, "spark", stages, in, out,
-                quarantined, expanded, partitions, String.format("%016x:%d", sum, count), started,
-                (System.nanoTime() - t0) / 1e6);
+        return new RunReport(UUID.randomUUID().toString(), RunReport.Status.COMPLETED, name, "spark",
+                total.stageReports(), total.rowsIn(), total.rowsOut(), total.quarantined(), total.expanded(),
+                partitions, total.checksum(), started, millis);
     }
 
     /**
