@@ -11,15 +11,20 @@ final class Decompose {
         if (figure == null) {
             return null;
         }
-        double mean = 0;
-        for (int k = 0; k < m; k++) {
-            mean += figure[k];
-        }
-        mean /= m;
+        double mean = mean(figure);
         for (int k = 0; k < m; k++) {
             figure[k] -= mean;
         }
         return figure;
+    }
+
+    /** The mean of a seasonal figure (one value per cycle position), summed in position order. */
+    static double mean(double[] figure) {
+        double sum = 0;
+        for (double f : figure) {
+            sum += f;
+        }
+        return sum / figure.length;
     }
 
     /**

@@ -93,11 +93,7 @@ public final class SeasonalAdjustment {
         if (figure == null) {
             return null;
         }
-        double mean = 0;
-        for (int k = 0; k < m; k++) {
-            mean += figure[k];
-        }
-        mean /= m;
+        double mean = Decompose.mean(figure);
         if (!(mean != 0) || !Double.isFinite(mean)) {
             return null;
         }
