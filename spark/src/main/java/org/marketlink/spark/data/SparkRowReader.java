@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 
 /**
  * Reads Spark rows of one struct as MarketLink {@link Row}s of one schema. {@link #bind} matches the schema's
@@ -59,11 +58,7 @@ public final class SparkRowReader implements Serializable {
         boolean[] asIs = new boolean[schema.size()];
         for (int i = 0; i < schema.size(); i++) {
             Field f = schema.field(i);
-            int p = Arrays.asList(struct.fieldNames()).indexOf(f.name());
-            if (p < 0) {
-                throw new IllegalArgumentException("the Dataset has no column '" + f.name() + "' (it has "
-                        + String.join(", ", struct.fieldNames()) + ")");
-            }
+            int p = SparkSchemas.position(struct, f.name());
             StructField column = struct.fields()[p];
             if (!SparkSchemas.readable(column.dataType(), f.type())) {
                 throw new IllegalArgumentException("column '" + f.name() + "' is " + column.dataType().simpleString()

@@ -71,6 +71,29 @@ public final class SparkSchemas {
         return DataTypes.createStructType(out);
     }
 
+    /**
+     * The position of column {@code name} in {@code struct}.
+     *
+     * @throws IllegalArgumentException naming the column and the ones the struct has, when it has no such column
+     */
+    public static int position(StructType struct, String name) {
+        int p = java.util.Arrays.asList(struct.fieldNames()).indexOf(name);
+        if (p < 0) {
+            throw new IllegalArgumentException("the Dataset has no column '" + name + "' (it has "
+                    + String.join(", ", struct.fieldNames()) + ")");
+        }
+        return p;
+    }
+
+    /** {@code struct} with every column nullable: for rows that fill only some columns (a failure, a rejection). */
+    public static StructType nullable(StructType struct) {
+        List<StructField> out = new ArrayList<>(struct.fields().length);
+        for (StructField f : struct.fields()) {
+            out.add(DataTypes.createStructField(f.name(), f.dataType(), true));
+        }
+        return DataTypes.createStructType(out);
+    }
+
     private static DataType likeDecimal(StructType like, String name) {
         for (StructField f : like.fields()) {
             if (f.name().equals(name) && f.dataType() instanceof DecimalType d) {

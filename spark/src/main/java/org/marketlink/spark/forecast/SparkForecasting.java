@@ -48,9 +48,10 @@ import java.util.UUID;
  * <p>Stateless and thread-safe.
  */
 public final class SparkForecasting {
+    /** Accessors looked up once per JVM, not once per forecast row (declared first: the structs below read it). */
+    private static final RecordRows<DemandForecast> FORECAST_ROWS = RecordRows.of(DemandForecast.class);
     /** The Spark struct of {@link DemandForecast} rows. */
-    public static final StructType FORECAST_STRUCT = SparkSchemas.toStructType(
-            RecordRows.of(DemandForecast.class).schema());
+    public static final StructType FORECAST_STRUCT = SparkSchemas.toStructType(forecastSchema());
     /** The Spark struct of series that could not be forecast: key and error. */
     public static final StructType FAILURE_STRUCT = DataTypes.createStructType(List.of(
             DataTypes.createStructField("key", DataTypes.StringType, true),
@@ -161,13 +162,9 @@ public final class SparkForecasting {
         int time = column(struct, options.timeColumn(), FieldType.DATE, FieldType.TIMESTAMP);
         int value = column(struct, options.valueColumn(), FieldType.LONG, FieldType.DOUBLE, FieldType.DECIMAL);
         SparkRowWriter writer = SparkRowWriter.of(observations.sparkSession(),
-                RecordRows.of(DemandForecast.class).schema(), new StructType());
+                forecastSchema(), new StructType());
         // a failure row carries only the key and the error: every forecast column may be empty there
-        StructType tagged = new StructType();
-        for (StructField f : FORECAST_STRUCT.fields()) {
-            tagged = tagged.add(f.name(), f.dataType(), true);
-        }
-        tagged = tagged.add(ERROR, DataTypes.StringType, true);
+        StructType tagged = SparkSchemas.nullable(FORECAST_STRUCT).add(ERROR, DataTypes.StringType, true);
         int width = FORECAST_STRUCT.size();
 
         Dataset<Row> all = observations
@@ -183,8 +180,7 @@ public final class SparkForecasting {
                         }
                         for (DemandForecast f : forecastOne(k, series.times, series.values, series.size, method,
                                 options)) {
-                            Object[] values = Arrays.copyOf(rowValues(writer, f), width + 1);
-                            out.add(RowFactory.create(values));
+                            out.add(RowFactory.create(writer.values(FORECAST_ROWS.toRow(f), 1)));
                         }
                     } catch (RuntimeException e) {
                         Object[] values = new Object[width + 1];
@@ -239,25 +235,12 @@ public final class SparkForecasting {
                 options.generatedAt());
     }
 
-    private static Object[] rowValues(SparkRowWriter writer, DemandForecast f) {
-        org.apache.spark.sql.Row r = writer.write(RecordRows.of(DemandForecast.class).toRow(f));
-        Object[] values = new Object[r.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = r.get(i);
-        }
-        return values;
-    }
-
     private static Column[] columns(StructType struct) {
         return Arrays.stream(struct.fieldNames()).map(functions::col).toArray(Column[]::new);
     }
 
     private static int column(StructType struct, String name, FieldType... allowed) {
-        int i = Arrays.asList(struct.fieldNames()).indexOf(name);
-        if (i < 0) {
-            throw new IllegalArgumentException("the Dataset has no column '" + name + "' (it has "
-                    + String.join(", ", struct.fieldNames()) + ")");
-        }
+        int i = SparkSchemas.position(struct, name);
         StructField f = struct.fields()[i];
         FieldType t = SparkSchemas.fieldType(name, f.dataType());
         if (!Arrays.asList(allowed).contains(t)) {
@@ -312,6 +295,6 @@ public final class SparkForecasting {
 
     /** The MarketLink schema of the forecast rows. */
     public static Schema forecastSchema() {
-        return RecordRows.of(DemandForecast.class).schema();
+        return FORECAST_ROWS.schema();
     }
 }

@@ -9,7 +9,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
@@ -18,10 +17,10 @@ import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.spark.data.SparkRowReader;
 import org.marketlink.spark.data.SparkRowWriter;
+import org.marketlink.spark.data.SparkSchemas;
 import org.marketlink.spark.internal.Shipping;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -137,15 +136,11 @@ public final class SparkPipeline {
     }
 
     private static StructType taggedStruct(StructType output) {
-        List<StructField> fields = new ArrayList<>();
-        for (StructField f : output.fields()) {
-            fields.add(DataTypes.createStructField(f.name(), f.dataType(), true));
-        }
+        StructType tagged = SparkSchemas.nullable(output);
         for (String q : QUARANTINE_COLUMNS) {
-            fields.add(DataTypes.createStructField(q, q.equals("ml_row_number") ? DataTypes.LongType
-                    : DataTypes.StringType, true));
+            tagged = tagged.add(q, q.equals("ml_row_number") ? DataTypes.LongType : DataTypes.StringType, true);
         }
-        return DataTypes.createStructType(fields);
+        return tagged;
     }
 
     private static Column[] columns(String[] names) {
