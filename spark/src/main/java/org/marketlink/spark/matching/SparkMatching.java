@@ -107,19 +107,13 @@ public final class SparkMatching {
         SparkRowReader productReader = SparkRowReader.bind(products.schema(), RecordRows.of(Product.class).schema());
         SparkRowReader buyerReader = SparkRowReader.bind(buyers.schema(), RecordRows.of(Buyer.class).schema());
 
-        // buyers are read once here, so a bad buyer fails the call before any job, naming the field
+        // buyers are read here first, so a bad buyer fails the call before any job, naming the field; executors in
+        // this JVM (local mode) then take them from the cache instead of reading them again
         List<Row> buyerRows = buyers.collectAsList();
-        RecordRows<Buyer> buyerRecords = RecordRows.of(Buyer.class);
-        for (int i = 0; i < buyerRows.size(); i++) {
-            try {
-                buyerRecords.fromRow(buyerReader.read(buyerRows.get(i)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("buyer row " + (i + 1) + ": " + e.getMessage(), e);
-            }
-        }
+        String buyersKey = java.util.UUID.randomUUID().toString();
+        BUYERS.put(buyersKey, readBuyers(buyerRows, buyerReader));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(shgs.sparkSession().sparkContext());
         Broadcast<List<Row>> broadcast = jsc.broadcast(buyerRows);
-        String buyersKey = java.util.UUID.randomUUID().toString();
 
         Dataset<Row> grouped = products.groupBy(functions.col("shgId"))
                 .agg(functions.collect_list(functions.struct(columns(products.columns()))).as(PRODUCTS));
@@ -178,11 +172,16 @@ public final class SparkMatching {
     private static List<Buyer> readBuyers(List<Row> rows, SparkRowReader reader) {
         RecordRows<Buyer> records = RecordRows.of(Buyer.class);
         List<Buyer> buyers = new ArrayList<>(rows.size());
-        for (Row b : rows) {
-            buyers.add(records.fromRow(reader.read(b)));
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                buyers.add(records.fromRow(reader.read(rows.get(i))));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("buyer row " + (i + 1) + ": " + e.getMessage(), e);
+            }
         }
         return List.copyOf(buyers);
     }
+
 
     private static Column[] columns(String[] names) {
         Column[] out = new Column[names.length];

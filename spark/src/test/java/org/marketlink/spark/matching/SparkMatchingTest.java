@@ -111,6 +111,26 @@ class SparkMatchingTest {
     }
 
     @Test
+    void topBuyers_anInvalidBuyerRow_failsTheCallNamingRowAndField() {
+        List<ShgProfile> profiles = SyntheticMarket.shgs(5, 5);
+        Dataset<Row> good = dataset(Buyer.class, SyntheticMarket.buyers(5, 6), 1);
+        List<Row> rows = new ArrayList<>(good.collectAsList());
+        Object[] bad = new Object[rows.get(2).size()];
+        for (int i = 0; i < bad.length; i++) {
+            bad[i] = rows.get(2).get(i);
+        }
+        bad[good.schema().fieldIndex("id")] = "not-a-uuid";
+        rows.set(2, RowFactory.create(bad));
+        Dataset<Row> buyers = LocalSpark.dataset(rows, good.schema(), 1);
+        assertThatThrownBy(() -> SparkMatching.topBuyers(
+                dataset(Shg.class, profiles.stream().map(ShgProfile::shg).toList(), 1),
+                dataset(Product.class, profiles.stream().flatMap(p -> p.products().stream()).toList(), 1),
+                buyers, 5, RetrieverFactory.defaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("buyer row 3")
+                .hasMessageContaining("Buyer field 'id'").hasMessageContaining("not-a-uuid");
+    }
+
+    @Test
     void topBuyers_buyersWithoutAColumn_nameIt() {
         List<ShgProfile> profiles = SyntheticMarket.shgs(5, 5);
         Dataset<Row> buyers = dataset(Buyer.class, SyntheticMarket.buyers(5, 6), 1).drop("priceRange");
