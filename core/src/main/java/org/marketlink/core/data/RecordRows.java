@@ -125,13 +125,13 @@ public final class RecordRows<T extends Record> {
             return null;
         }
         if (raw == int.class || raw == Integer.class) {
-            return Math.toIntExact((Long) v);
+            return (int) narrow((Long) v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int");
         }
         if (raw == short.class || raw == Short.class) {
-            return (short) Math.toIntExact((Long) v);
+            return (short) narrow((Long) v, Short.MIN_VALUE, Short.MAX_VALUE, "a short");
         }
         if (raw == byte.class || raw == Byte.class) {
-            return (byte) Math.toIntExact((Long) v);
+            return (byte) narrow((Long) v, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte");
         }
         if (raw == float.class || raw == Float.class) {
             return ((Double) v).floatValue();
@@ -156,6 +156,14 @@ public final class RecordRows<T extends Record> {
                 throw new IllegalArgumentException("is not a " + generic.getTypeName() + ": "
                         + e.getOriginalMessage(), e);
             }
+        }
+        return v;
+    }
+
+    /** A row's long for a narrower component, refused rather than wrapped round when it does not fit. */
+    private static long narrow(long v, long min, long max, String type) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(v + " does not fit in " + type);
         }
         return v;
     }

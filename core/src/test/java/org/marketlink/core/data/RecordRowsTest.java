@@ -63,6 +63,9 @@ class RecordRowsTest {
         assertThatThrownBy(() -> rows.fromRow(good.with(good.schema().indexOf("availableQuantity"), -5L)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Product: ")
                 .hasMessageContaining("availableQuantity");
+        assertThatThrownBy(() -> rows.fromRow(good.with(good.schema().indexOf("availableQuantity"), 1L << 40)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Product field 'availableQuantity'")
+                .hasMessageContaining("1099511627776 does not fit in an int");
         RecordRows<Match> matches = RecordRows.of(Match.class);
         Row match = matches.toRow(Samples.match(UUID.randomUUID(), UUID.randomUUID(), null));
         assertThatThrownBy(() -> matches.fromRow(match.with(match.schema().indexOf("status"), "LOST")))
