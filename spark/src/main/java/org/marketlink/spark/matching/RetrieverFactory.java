@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Builds the {@link MatchRetriever} each partition ranks with, from the partition's groups and all buyers. Shipped
  * to executors rather than a built retriever, whose columns are laid out for one set of groups; what the lambda
- * captures (feature options, weights, filters) must be serializable.
+ * captures (feature options, weights, filters) must be serializable ({@link SparkMatching} says so before any job).
+ * Called once per partition, from several executor threads at once: it must be thread-safe.
  */
 @FunctionalInterface
 public interface RetrieverFactory extends Serializable {

@@ -18,7 +18,8 @@ import java.io.Serializable;
  * compiled suite, a cache, a connection) and stateful stages (deduplication) must start fresh on every partition:
  * the chain is shipped, and each partition builds its own stages from it (a stateless chain once per window of
  * rows, so building it should be cheap). What the lambda captures must be serializable; {@link SparkPipeline}
- * checks that before any job starts.
+ * checks that before any job starts. Called from several executor threads at once: it must be thread-safe, which a
+ * lambda that only builds new stages is.
  */
 @FunctionalInterface
 public interface StageChain extends Serializable {
