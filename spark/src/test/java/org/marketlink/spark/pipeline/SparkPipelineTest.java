@@ -193,6 +193,16 @@ class SparkPipelineTest {
     }
 
     @Test
+    void of_aChainThatCapturesWhatCannotTravel_saysSoBeforeAnyJob() {
+        Object notSerializable = new Object();
+        assertThatThrownBy(() -> SparkPipeline.of("local-only", IN,
+                c -> c.then("uses", Stages.map(r -> notSerializable == null ? null : r)), IN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stage chain of pipeline 'local-only' cannot be shipped to Spark executors")
+                .hasMessageContaining("java.lang.Object");
+    }
+
+    @Test
     void run_missingInputColumn_namesIt() {
         Dataset<org.apache.spark.sql.Row> data = LocalSpark.dataset(RandomOrders.rows(3, 5),
                 RandomOrders.STRUCT, 1);
