@@ -1,17 +1,12 @@
 package org.marketlink.quality;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.store.MarketStore;
-import org.marketlink.core.testsupport.Backend;
 import org.marketlink.quality.anomaly.AnomalyStrategy;
 import org.marketlink.quality.history.InMemoryMetricsRepository;
-import org.marketlink.quality.history.JdbcMetricsRepository;
 import org.marketlink.quality.history.MetricPoint;
 import org.marketlink.quality.history.MetricsRepository;
 import org.marketlink.quality.rules.Rules;
@@ -45,21 +40,6 @@ class HistoryAndAnomalyTest {
         assertThat(h).extracting(MetricPoint::metric).containsExactly(102.0, 103.0, 104.0);
         assertThat(h.get(0).tags()).containsEntry("source", "erp");
         assertThat(repo.history("other", "rowCount", T0, T0.plusSeconds(1_000_000))).isEmpty();
-    }
-
-    @ParameterizedTest
-    @EnumSource(Backend.class)
-    void jdbc_roundTripsOnH2AndPostgres(Backend backend) {
-        try (MarketStore store = backend.open()) {
-            MetricsRepository repo = new JdbcMetricsRepository(store);
-            saveDays(repo);
-            saveDays(repo); // saving the same points again replaces them
-            double[] values = repo.values("orders", "rowCount", Instant.MIN, Instant.MAX);
-            assertThat(values).containsExactly(100, 101, 102, 103, 104, 105, 106, 107, 108, 109);
-            MetricPoint p = repo.history("orders", "rowCount", T0, T0.plusSeconds(1)).get(0);
-            assertThat(p.tags()).isEqualTo(Map.of("source", "erp", "run", "r0"));
-            assertThat(p.status()).isEqualTo("PASSED");
-        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Product;
-import org.marketlink.core.testsupport.Samples;
+import org.marketlink.testing.internal.Samples;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
 

@@ -13,8 +13,8 @@ import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Stages;
-import org.marketlink.core.testsupport.CsvLines;
-import org.marketlink.core.testsupport.SharedData;
+import org.marketlink.testing.internal.CsvLines;
+import org.marketlink.testing.internal.SharedData;
 import org.marketlink.quality.rules.Rules;
 
 import java.io.BufferedReader;

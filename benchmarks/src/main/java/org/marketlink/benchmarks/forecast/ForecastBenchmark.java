@@ -1,6 +1,6 @@
 package org.marketlink.benchmarks.forecast;
 
-import org.marketlink.core.testsupport.SharedData;
+import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.evaluation.CompetitionSet;
 import org.marketlink.forecast.evaluation.Metrics;

@@ -6,7 +6,7 @@ import org.marketlink.core.model.BuyerType;
 import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
-import org.marketlink.matching.SyntheticMarket;
+import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.CostModel;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
@@ -49,7 +49,7 @@ public final class TopKMatchingBenchmark {
         int duckShgs = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int cores = Runtime.getRuntime().availableProcessors();
-        List<ShgProfile> shgs = SyntheticMarket.shgs(shgCount, 1);
+        List<ShgProfile> shgs = SyntheticMarket.shgs(shgCount, 1, ShgProfile::of);
         List<Buyer> buyers = SyntheticMarket.buyers(buyerCount, 2);
         SuccessHistory history = history(shgs, buyers);
         PairFeatures.Options options = PairFeatures.Options.defaults().withHistory(history)

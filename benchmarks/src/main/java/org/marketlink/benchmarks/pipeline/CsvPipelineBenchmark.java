@@ -7,7 +7,7 @@ import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Stages;
 import org.marketlink.core.pipeline.normalize.Normalize;
-import org.marketlink.core.testsupport.SharedData;
+import org.marketlink.testing.internal.SharedData;
 import org.marketlink.examples.data.OnlineRetail;
 
 import java.io.BufferedReader;

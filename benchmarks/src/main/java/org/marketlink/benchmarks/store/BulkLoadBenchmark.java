@@ -6,9 +6,9 @@ import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
 import org.marketlink.core.model.Trend;
-import org.marketlink.core.store.ConnectionOptions;
-import org.marketlink.core.store.MarketStore;
-import org.marketlink.core.testsupport.EmbeddedPostgresServer;
+import org.marketlink.store.ConnectionOptions;
+import org.marketlink.store.MarketStore;
+import org.marketlink.testing.EmbeddedPostgresServer;
 import org.postgresql.PGConnection;
 
 import java.io.ByteArrayInputStream;

@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -115,27 +117,31 @@ public final class Stages {
     }
 
     /**
-     * Looks up extra data for each row through a host function, cached with Caffeine (up to
-     * {@code cacheSize} keys), and combines it with the row. A key the lookup does not know quarantines the row
-     * as {@code NOT_FOUND}. The lookup must be thread-safe; it is called at most once per key while cached.
+     * Looks up extra data for each row through a host function, keeping the answers for the last
+     * {@code cacheSize} keys used (least recently used first out), and combines it with the row. A key the lookup
+     * does not know quarantines the row as {@code NOT_FOUND} (the message does not repeat the key, which may be
+     * personal data). The lookup must be thread-safe; it is called once per key while the key is cached, and
+     * look-ups of keys not yet cached are serialised. For a slow or shared lookup, hand in a host cache (for
+     * example a Caffeine {@code LoadingCache::get}) with a {@code cacheSize} of 0.
      */
     public static <T, K, V, O> Stage<T, O> enrich(Function<? super T, K> key,
-                                                  Function<? super K, java.util.Optional<V>> lookup,
-                                                  java.util.function.BiFunction<? super T, ? super V, ? extends O> combine,
+                                                  Function<? super K, Optional<V>> lookup,
+                                                  BiFunction<? super T, ? super V, ? extends O> combine,
                                                   long cacheSize) {
         Checks.notNull("key", key);
         Checks.notNull("lookup", lookup);
         Checks.notNull("combine", combine);
-        com.github.benmanes.caffeine.cache.LoadingCache<K, java.util.Optional<V>> cache =
-                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cacheSize)
-                        .build(k -> lookup.apply(k));
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must be >= 0, was " + cacheSize);
+        }
+        RecentlyUsed<K, Optional<V>> cache = new RecentlyUsed<>(cacheSize);
         return (in, out) -> {
             K k = key.apply(in);
-            java.util.Optional<V> found = k == null ? java.util.Optional.empty() : cache.get(k);
+            Optional<V> found = k == null ? Optional.empty() : cache.get(k, lookup);
             if (found.isPresent()) {
                 out.emit(combine.apply(in, found.get()));
             } else {
-                out.reject("NOT_FOUND", "", "no enrichment found for key " + k);
+                out.reject("NOT_FOUND", "", "no enrichment found for the row's key");
             }
         };
     }
@@ -145,7 +151,7 @@ public final class Stages {
      * value per run, in constant memory. A key that appears again after other keys starts a new run.
      */
     public static <T, K, O> Stage<T, O> groupConsecutive(Function<? super T, K> key,
-                                                         java.util.function.BiFunction<? super K, List<T>, O> combine) {
+                                                         BiFunction<? super K, List<T>, O> combine) {
         Checks.notNull("key", key);
         Checks.notNull("combine", combine);
         return new Stage<>() {

@@ -1,24 +1,25 @@
 package org.marketlink.examples.featurestore;
 
-import org.marketlink.core.features.registry.ModelRegistry;
-import org.marketlink.core.features.registry.ModelVersion;
-import org.marketlink.core.features.registry.Promotion;
-import org.marketlink.core.features.registry.PromotionGate;
-import org.marketlink.core.features.store.FeatureDefinition;
-import org.marketlink.core.features.store.FeatureSet;
-import org.marketlink.core.features.store.FeatureStore;
-import org.marketlink.core.fixtures.MarketFixtures;
+import org.marketlink.examples.data.Fixtures;
+import org.marketlink.store.registry.ModelRegistry;
+import org.marketlink.store.registry.ModelVersion;
+import org.marketlink.store.registry.Promotion;
+import org.marketlink.store.registry.PromotionGate;
+import org.marketlink.store.features.FeatureDefinition;
+import org.marketlink.store.features.FeatureSet;
+import org.marketlink.store.features.FeatureStore;
+import org.marketlink.testing.MarketFixtures;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.core.pipeline.Stages;
-import org.marketlink.core.store.MarketStore;
+import org.marketlink.store.MarketStore;
 import org.marketlink.matching.evaluation.RankingMetrics;
 import org.marketlink.matching.features.PairFeature;
 import org.marketlink.matching.features.PairFeatures;
-import org.marketlink.matching.lifecycle.MatchLifecycle;
-import org.marketlink.matching.lifecycle.TrainingExample;
-import org.marketlink.matching.scoring.LearnedScorer;
+import org.marketlink.store.matching.MatchLifecycle;
+import org.marketlink.store.matching.TrainingExample;
+import org.marketlink.ml.matching.LearnedScorer;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -59,7 +60,7 @@ public final class MatchScorerExample {
         Instant now = Instant.parse("2026-11-25T06:00:00Z");
         MarketFixtures f = MarketFixtures.generate(7, MarketFixtures.Options.defaults().withSize(80, 150).withDays(30));
         try (MarketStore store = MarketStore.inMemory()) {
-            f.writeTo(store);
+            Fixtures.write(f, store);
 
             // 1. outcomes as training rows (features as the records are now)
             PairFeatures pairs = new PairFeatures(PairFeatures.Options.defaults());

@@ -1,7 +1,7 @@
 package org.marketlink.examples.mainjob;
 
-import org.marketlink.core.privacy.InMemoryKeyProvider;
-import org.marketlink.core.privacy.KeyProvider;
+import org.marketlink.store.crypto.InMemoryKeyProvider;
+import org.marketlink.store.crypto.KeyProvider;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package org.marketlink.examples.mainjob;
 
-import org.marketlink.core.store.MarketStore;
-import org.marketlink.core.store.StoreOptions;
+import org.marketlink.store.MarketStore;
+import org.marketlink.store.StoreOptions;
 
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package org.marketlink.examples.mainjob;
 
 import org.marketlink.core.features.product.FeatureValue;
-import org.marketlink.core.fixtures.MarketFixtures;
+import org.marketlink.testing.MarketFixtures;
 import org.marketlink.core.model.Product;
 import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.forecast.Forecast;

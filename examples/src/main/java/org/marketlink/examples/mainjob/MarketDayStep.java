@@ -1,12 +1,13 @@
 package org.marketlink.examples.mainjob;
 
+import org.marketlink.examples.data.Fixtures;
 import org.marketlink.core.features.product.FeatureValue;
 import org.marketlink.core.features.product.ProductFeatures;
 import org.marketlink.core.features.product.ProductHistory;
-import org.marketlink.core.features.store.FeatureDefinition;
-import org.marketlink.core.features.store.FeatureSet;
-import org.marketlink.core.features.store.FeatureStore;
-import org.marketlink.core.fixtures.MarketFixtures;
+import org.marketlink.store.features.FeatureDefinition;
+import org.marketlink.store.features.FeatureSet;
+import org.marketlink.store.features.FeatureStore;
+import org.marketlink.testing.MarketFixtures;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.model.GeoPoint;
@@ -14,7 +15,7 @@ import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
-import org.marketlink.core.store.MarketStore;
+import org.marketlink.store.MarketStore;
 import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.core.timeseries.TimeSeries;
 import org.marketlink.forecast.BatchForecaster;
@@ -22,8 +23,8 @@ import org.marketlink.forecast.models.AutoForecaster;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.features.SuccessHistory;
-import org.marketlink.matching.lifecycle.MatchLifecycle;
-import org.marketlink.matching.lifecycle.MessageTemplate;
+import org.marketlink.store.matching.MatchLifecycle;
+import org.marketlink.store.matching.MessageTemplate;
 import org.marketlink.matching.retrieval.CapacityAwareAssignment;
 import org.marketlink.matching.retrieval.MatchRetriever;
 import org.marketlink.matching.retrieval.Recommendation;
@@ -91,7 +92,7 @@ final class MarketDayStep {
                 .withDays(182).withMarkets(markets));
         out.printf("[5/8] a marketplace at %d markets: %d groups, %d products, %d buyers, %,d days of sales%n",
                 markets.size(), f.shgs().size(), f.products().size(), f.buyers().size(), f.sales().size());
-        f.writeTo(store);
+        Fixtures.write(f, store);
 
         out.println("[6/8] product features into the feature store");
         Map<UUID, List<PricingHistory>> salesByProduct = group(f.sales(), PricingHistory::productId);

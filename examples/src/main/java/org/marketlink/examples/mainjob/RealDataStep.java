@@ -9,7 +9,7 @@ import org.marketlink.core.model.Shg;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
-import org.marketlink.core.store.MarketStore;
+import org.marketlink.store.MarketStore;
 import org.marketlink.examples.data.SharedFiles;
 import org.marketlink.examples.data.WfpKenya;
 import org.marketlink.quality.Suite;

@@ -1,8 +1,9 @@
 package org.marketlink.examples.marts;
 
-import org.marketlink.core.analytics.Experiments;
-import org.marketlink.core.analytics.MeanComparison;
-import org.marketlink.core.analytics.RateComparison;
+import org.marketlink.examples.data.Fixtures;
+import org.marketlink.quality.experiments.Experiments;
+import org.marketlink.quality.experiments.MeanComparison;
+import org.marketlink.quality.experiments.RateComparison;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
@@ -10,8 +11,8 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.core.features.window.TimeWindowFeatures;
 import org.marketlink.core.features.window.WindowOptions;
 import org.marketlink.core.features.window.WindowResult;
-import org.marketlink.core.fixtures.MarketFixtures;
-import org.marketlink.core.store.MarketStore;
+import org.marketlink.testing.MarketFixtures;
+import org.marketlink.store.MarketStore;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
@@ -55,7 +56,7 @@ public final class AnalyticsMartsExample {
         MarketFixtures f = MarketFixtures.generate(11, MarketFixtures.Options.defaults().withSize(40, 300)
                 .withDays(120));
         try (MarketStore store = MarketStore.inMemory()) {
-            f.writeTo(store);
+            Fixtures.write(f, store);
 
             // staging → dimensions and facts, in SQL
             store.jdbi().useHandle(h -> {

@@ -7,7 +7,7 @@ import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
-import org.marketlink.core.testsupport.SharedData;
+import org.marketlink.testing.internal.SharedData;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class OnlineRetailTest {
             in.readLine();
             String line;
             while ((line = in.readLine()) != null) {
-                List<String> f = org.marketlink.core.testsupport.CsvLines.split(line);
+                List<String> f = org.marketlink.testing.internal.CsvLines.split(line);
                 String code = null;
                 BigDecimal price = new BigDecimal(f.get(5));
                 if (f.get(0).startsWith("C")) {

@@ -2,7 +2,7 @@ package org.marketlink.examples.mainjob;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketlink.core.store.MarketStore;
+import org.marketlink.store.MarketStore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,8 +16,8 @@ class MainJobTest {
     @Test
     void run_onEmbeddedStore_readsBackEverythingItWrote() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MarketStore store = MarketStore.inMemory(org.marketlink.core.store.StoreOptions.defaults()
-                .withKeyProvider(org.marketlink.core.privacy.InMemoryKeyProvider.withNewKey("k")))) {
+        try (MarketStore store = MarketStore.inMemory(org.marketlink.store.StoreOptions.defaults()
+                .withKeyProvider(org.marketlink.store.crypto.InMemoryKeyProvider.withNewKey("k")))) {
             Summary summary = MainJob.run(store, new PrintStream(out, true, StandardCharsets.UTF_8));
             assertThat(summary.consistent()).as(summary.mismatches().toString()).isTrue();
             assertThat(summary.shgs()).isEqualTo(5);

@@ -2,7 +2,7 @@ package org.marketlink.forecast.evaluation;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.marketlink.core.testsupport.SharedData;
+import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.models.Naive2;
 import org.marketlink.forecast.models.Ses;

@@ -1,7 +1,7 @@
 package org.marketlink.forecast.models;
 
 import org.junit.jupiter.api.Test;
-import org.marketlink.core.testsupport.SharedData;
+import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.evaluation.CompetitionSet;
 import org.marketlink.forecast.evaluation.SetScore;

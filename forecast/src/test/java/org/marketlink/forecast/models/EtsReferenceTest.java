@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.marketlink.core.testsupport.SharedData;
+import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.evaluation.CompetitionSet;
 import org.marketlink.forecast.internal.EtsFit;

@@ -7,16 +7,29 @@ import java.util.function.ToDoubleFunction;
  * Shapley values of a model's output for one input against one reference input (for example the training mean): the
  * share of {@code f(x) - f(reference)} each feature accounts for. Exact (every subset) for up to
  * {@value #EXACT_UP_TO} features; above that, averaged over seeded random orderings. Either way the values add up to
- * {@code f(x) - f(reference)} exactly, so an explanation's base plus contributions is the model's output.
+ * {@code f(x) - f(reference)} exactly, so an explanation's base plus contributions is the model's output. Public so
+ * that scorers in other modules (the learned scorer) explain themselves the same way.
+ *
+ * <p>Stateless and thread-safe.
  */
-final class ShapleyValues {
-    static final int EXACT_UP_TO = 10;
+public final class ShapleyValues {
+    /** The largest number of features whose values are computed exactly, over every subset. */
+    public static final int EXACT_UP_TO = 10;
     private static final int ORDERINGS = 256;
 
     private ShapleyValues() {
     }
 
-    static double[] of(ToDoubleFunction<double[]> f, double[] x, double[] reference, long seed) {
+    /**
+     * Each feature's share of {@code f(x) - f(reference)}.
+     *
+     * @param f the model's output for a feature vector; called many times, so it must not keep the array
+     * @param x the input explained
+     * @param reference the input the explanation is relative to, as long as {@code x}
+     * @param seed the seed of the random orderings used above {@link #EXACT_UP_TO} features
+     * @return one value per feature, adding up to {@code f(x) - f(reference)}
+     */
+    public static double[] of(ToDoubleFunction<double[]> f, double[] x, double[] reference, long seed) {
         int p = x.length;
         return p <= EXACT_UP_TO ? exact(f, x, reference) : sampled(f, x, reference, seed);
     }

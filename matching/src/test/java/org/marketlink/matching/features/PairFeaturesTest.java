@@ -1,5 +1,6 @@
 package org.marketlink.matching.features;
 
+import org.marketlink.testing.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.BuyerType;
@@ -169,8 +170,8 @@ class PairFeaturesTest {
 
     @Test
     void everyFeatureStaysWithinZeroAndOneOnRandomData() {
-        var shgs = org.marketlink.matching.SyntheticMarket.shgs(200, 3);
-        var buyers = org.marketlink.matching.SyntheticMarket.buyers(200, 4);
+        var shgs = SyntheticMarket.shgs(200, 3, ShgProfile::of);
+        var buyers = SyntheticMarket.buyers(200, 4);
         for (int i = 0; i < 200; i++) {
             double[] v = features.compute(shgs.get(i), buyers.get((i * 7) % 200));
             for (double x : v) {

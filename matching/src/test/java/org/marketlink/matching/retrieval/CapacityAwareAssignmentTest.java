@@ -2,7 +2,7 @@ package org.marketlink.matching.retrieval;
 
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Buyer;
-import org.marketlink.matching.SyntheticMarket;
+import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.scoring.HardFilters;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CapacityAwareAssignmentTest {
-    final List<ShgProfile> shgs = SyntheticMarket.shgs(300, 21);
+    final List<ShgProfile> shgs = SyntheticMarket.shgs(300, 21, ShgProfile::of);
     final List<Buyer> buyers = SyntheticMarket.buyers(60, 22);
     final MatchRetriever retriever = MatchRetriever.build(shgs, buyers, PairFeatures.Options.defaults(),
             WeightedScorer.defaults(), HardFilters.defaults());

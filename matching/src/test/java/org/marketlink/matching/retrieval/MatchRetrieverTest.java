@@ -2,7 +2,7 @@ package org.marketlink.matching.retrieval;
 
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Buyer;
-import org.marketlink.matching.SyntheticMarket;
+import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.PairFeature;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class MatchRetrieverTest {
-    final List<ShgProfile> shgs = SyntheticMarket.shgs(150, 11);
+    final List<ShgProfile> shgs = SyntheticMarket.shgs(150, 11, ShgProfile::of);
     final List<Buyer> buyers = SyntheticMarket.buyers(400, 12);
     final PairFeatures.Options options = PairFeatures.Options.defaults();
     final PairFeatures slow = new PairFeatures(options);

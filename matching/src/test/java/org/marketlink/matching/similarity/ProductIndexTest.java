@@ -2,7 +2,7 @@ package org.marketlink.matching.similarity;
 
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Product;
-import org.marketlink.matching.SyntheticMarket;
+import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.ShgProfile;
 
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ProductIndexTest {
-    final List<Product> products = SyntheticMarket.shgs(400, 41).stream()
+    final List<Product> products = SyntheticMarket.shgs(400, 41, ShgProfile::of).stream()
             .flatMap(p -> p.products().stream()).toList();
 
     @Test

@@ -722,7 +722,7 @@ public final class Rules {
     /**
      * Every present value of {@code column} is a key of the referenced dataset (given as its set of keys, for
      * example the ids of the products table read once with
-     * {@link org.marketlink.quality.SqlPushdown#keys(org.marketlink.core.store.MarketStore, String, String)}).
+     * {@link org.marketlink.store.quality.SqlPushdown#keys(org.marketlink.store.MarketStore, String, String)}).
      */
     public static Rule references(String column, Set<?> keys, String referenced, RuleOptions o) {
         Set<Object> known = Set.copyOf(keys);

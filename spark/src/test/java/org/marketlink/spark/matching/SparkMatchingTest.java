@@ -9,7 +9,7 @@ import org.marketlink.core.data.RecordRows;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
-import org.marketlink.matching.SyntheticMarket;
+import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.retrieval.MatchRetriever;
@@ -47,7 +47,7 @@ class SparkMatchingTest {
     @Test
     void topBuyers_anyPartitioning_equalsTheSingleMachineLists() {
         long seed = System.nanoTime();
-        List<ShgProfile> profiles = SyntheticMarket.shgs(300, seed);
+        List<ShgProfile> profiles = SyntheticMarket.shgs(300, seed, ShgProfile::of);
         List<Buyer> buyers = SyntheticMarket.buyers(400, seed + 1);
         MatchRetriever single = MatchRetriever.build(profiles, buyers, PairFeatures.Options.defaults(),
                 WeightedScorer.defaults(), HardFilters.defaults());
@@ -74,7 +74,7 @@ class SparkMatchingTest {
 
     @Test
     void topBuyers_anInvalidGroupRow_isReportedAndTheOthersRanked() {
-        List<ShgProfile> profiles = SyntheticMarket.shgs(20, 5);
+        List<ShgProfile> profiles = SyntheticMarket.shgs(20, 5, ShgProfile::of);
         List<Shg> shgs = profiles.stream().map(ShgProfile::shg).toList();
         Dataset<Row> shgRows = dataset(Shg.class, shgs, 2);
         int members = shgRows.schema().fieldIndex("memberCount");
@@ -97,7 +97,7 @@ class SparkMatchingTest {
 
     @Test
     void topBuyers_aGroupListedTwiceInAPartition_isReportedOnce() {
-        List<ShgProfile> profiles = SyntheticMarket.shgs(10, 8);
+        List<ShgProfile> profiles = SyntheticMarket.shgs(10, 8, ShgProfile::of);
         List<Shg> shgs = new ArrayList<>(profiles.stream().map(ShgProfile::shg).toList());
         shgs.add(shgs.get(3));
         SparkMatching.Result r = SparkMatching.topBuyers(dataset(Shg.class, shgs, 1),
@@ -112,7 +112,7 @@ class SparkMatchingTest {
 
     @Test
     void topBuyers_anInvalidBuyerRow_failsTheCallNamingRowAndField() {
-        List<ShgProfile> profiles = SyntheticMarket.shgs(5, 5);
+        List<ShgProfile> profiles = SyntheticMarket.shgs(5, 5, ShgProfile::of);
         Dataset<Row> good = dataset(Buyer.class, SyntheticMarket.buyers(5, 6), 1);
         List<Row> rows = new ArrayList<>(good.collectAsList());
         Object[] bad = new Object[rows.get(2).size()];
@@ -132,7 +132,7 @@ class SparkMatchingTest {
 
     @Test
     void topBuyers_buyersWithoutAColumn_nameIt() {
-        List<ShgProfile> profiles = SyntheticMarket.shgs(5, 5);
+        List<ShgProfile> profiles = SyntheticMarket.shgs(5, 5, ShgProfile::of);
         Dataset<Row> buyers = dataset(Buyer.class, SyntheticMarket.buyers(5, 6), 1).drop("priceRange");
         assertThatThrownBy(() -> SparkMatching.topBuyers(
                 dataset(Shg.class, profiles.stream().map(ShgProfile::shg).toList(), 1),

@@ -4,7 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
-import org.marketlink.core.testsupport.SharedData;
+import org.marketlink.testing.internal.SharedData;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;

@@ -1,6 +1,5 @@
 package org.marketlink.core.features.product;
 
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.PricingHistory;
 
@@ -73,43 +72,43 @@ public final class ProductFeatures {
         Map<String, FeatureValue> f = new LinkedHashMap<>();
         f.put("price_zscore", priceZscore(price, sales));
         f.put("price_vs_market", priceVsMarket(price, market, h.asOf()));
-        SimpleRegression elasticity = new SimpleRegression();
+        LeastSquaresLine elasticity = new LeastSquaresLine();
         double firstPrice = Double.NaN;
         boolean varies = false;
         for (PricingHistory s : sales) {
             double p = s.price().doubleValue();
             double q = s.quantitySold().doubleValue();
             if (p > 0 && q > 0) {
-                elasticity.addData(Math.log(p), Math.log(q));
+                elasticity.add(Math.log(p), Math.log(q));
                 varies |= !Double.isNaN(firstPrice) && p != firstPrice;
                 firstPrice = Double.isNaN(firstPrice) ? p : firstPrice;
             }
         }
-        if (elasticity.getN() < 5 || !varies) {
-            String why = elasticity.getN() < 5 ? "fewer than 5 days with sales and a price"
+        if (elasticity.count() < 5 || !varies) {
+            String why = elasticity.count() < 5 ? "fewer than 5 days with sales and a price"
                     : "the price never changed";
             f.put("price_elasticity", FeatureValue.missing(why));
             f.put("price_elasticity_se", FeatureValue.missing(why));
         } else {
-            f.put("price_elasticity", FeatureValue.of(elasticity.getSlope()));
-            f.put("price_elasticity_se", FeatureValue.of(elasticity.getSlopeStdErr()));
+            f.put("price_elasticity", FeatureValue.of(elasticity.slope()));
+            f.put("price_elasticity_se", FeatureValue.of(elasticity.slopeStandardError()));
         }
         double units30 = unitsBetween(sales, h.asOf(), 30);
         f.put("sales_velocity", units30 > 0 ? FeatureValue.of(unitsBetween(sales, h.asOf(), 7) / 7 / (units30 / 30))
                 : FeatureValue.missing("no sales in the last 30 days"));
-        SimpleRegression trend = new SimpleRegression();
+        LeastSquaresLine trend = new LeastSquaresLine();
         for (PricingHistory s : sales) {
             long age = ChronoUnit.DAYS.between(s.saleDate(), h.asOf());
             if (age < 90) {
-                trend.addData(-age, s.quantitySold().doubleValue());
+                trend.add(-age, s.quantitySold().doubleValue());
             }
         }
-        if (trend.getN() < 14) {
+        if (trend.count() < 14) {
             f.put("trend_slope", FeatureValue.missing("fewer than 14 days of sales records in the last 90 days"));
             f.put("trend_p_value", FeatureValue.missing("fewer than 14 days of sales records in the last 90 days"));
         } else {
-            f.put("trend_slope", FeatureValue.of(trend.getSlope()));
-            double p = trend.getSignificance();
+            f.put("trend_slope", FeatureValue.of(trend.slope()));
+            double p = trend.slopePValue();
             f.put("trend_p_value", Double.isNaN(p) ? FeatureValue.missing("units were constant") : FeatureValue.of(p));
         }
         f.put("seasonality_factor", seasonality(sales, h.asOf()));

@@ -1,2 +1,0 @@
-/** Analysis of experiments: A/B comparisons of rates and means, and the sample sizes they need. */
-package org.marketlink.core.analytics;

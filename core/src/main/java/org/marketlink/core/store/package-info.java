@@ -1,6 +1,0 @@
-/**
- * Storage: {@link org.marketlink.core.store.MarketStore} and one Jdbi repository per entity, on PostgreSQL in
- * production and H2 as the embedded default, with Flyway migrations, a Caffeine catalog cache and encrypted bank
- * details.
- */
-package org.marketlink.core.store;

@@ -1,0 +1,47 @@
+package org.marketlink.store;
+
+import org.marketlink.core.internal.Checks;
+
+import java.time.Duration;
+
+/**
+ * Where and how to connect to a database server through a HikariCP pool.
+ *
+ * @param url               JDBC URL, for example {@code jdbc:postgresql://db:5432/marketlink}
+ * @param user              user name
+ * @param password          password (never logged)
+ * @param poolSize          maximum connections, ≥ 1
+ * @param connectionTimeout how long to wait for a connection from the pool
+ * @param idleTimeout       how long an idle connection is kept
+ * @param maxLifetime       the longest a connection lives
+ */
+public record ConnectionOptions(String url, String user, String password, int poolSize, Duration connectionTimeout,
+                                Duration idleTimeout, Duration maxLifetime) {
+    public ConnectionOptions {
+        url = Checks.notBlank("url", url);
+        if (!url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("url must be a JDBC URL starting with 'jdbc:', was '" + url + "'");
+        }
+        user = Checks.orEmpty(user);
+        password = password == null ? "" : password;
+        Checks.atLeast("poolSize", poolSize, 1);
+        Checks.notNull("connectionTimeout", connectionTimeout);
+        Checks.notNull("idleTimeout", idleTimeout);
+        Checks.notNull("maxLifetime", maxLifetime);
+    }
+
+    /** A pool of 10 with a 30 s connection timeout, 10 min idle timeout and 30 min lifetime. */
+    public static ConnectionOptions of(String url, String user, String password) {
+        return new ConnectionOptions(url, user, password, 10, Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ofMinutes(30));
+    }
+
+    public ConnectionOptions withPoolSize(int size) {
+        return new ConnectionOptions(url, user, password, size, connectionTimeout, idleTimeout, maxLifetime);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionOptions[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+    }
+}

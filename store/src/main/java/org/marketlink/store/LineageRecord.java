@@ -1,0 +1,28 @@
+package org.marketlink.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where one run's data came from and went: source, stages, target, counts and the order-independent checksum
+ * of what was written.
+ *
+ * @param runId       the run
+ * @param source      source name
+ * @param stages      stage names, in order
+ * @param target      sink name
+ * @param rowsIn      rows read
+ * @param rowsOut     rows written
+ * @param quarantined rows quarantined
+ * @param checksum    {@link org.marketlink.core.pipeline.Checksum#value()} of the rows written
+ * @param startedAt   start
+ * @param finishedAt  end
+ */
+public record LineageRecord(String runId, String source, List<String> stages, String target, long rowsIn,
+                            long rowsOut, long quarantined, String checksum, Instant startedAt, Instant finishedAt) {
+    public LineageRecord {
+        stages = List.copyOf(stages);
+        startedAt = org.marketlink.core.internal.Checks.instant("startedAt", startedAt);
+        finishedAt = org.marketlink.core.internal.Checks.instant("finishedAt", finishedAt);
+    }
+}

@@ -1,0 +1,312 @@
+package org.marketlink.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.marketlink.core.UnableToConnectException;
+import org.marketlink.core.internal.Checks;
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.Product;
+import org.marketlink.core.model.Shg;
+import org.marketlink.store.crypto.FieldCipher;
+import org.marketlink.store.internal.EntityCache;
+import org.marketlink.store.internal.Sql;
+import org.marketlink.store.internal.StoreContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The entry point to MarketLink's storage: one repository per entity over a pooled database, with the schema
+ * migrated on open.
+ *
+ * <pre>{@code
+ * try (MarketStore store = MarketStore.embedded(Path.of("marketlink-data"))) {
+ *     store.shgs().upsertAll(groups);
+ *     Optional<Product> p = store.products().findById(id);
+ * }
+ * }</pre>
+ *
+ * <p>Open it with {@link #embedded(Path)} (an H2 file, nothing to install), {@link #inMemory()} (a throwaway H2
+ * database for tests), {@link #connect(ConnectionOptions)} (PostgreSQL through HikariCP) or
+ * {@link #fromDataSource(DataSource, StoreOptions)} (a pool the host owns).
+ *
+ * <p>Thread-safe: share one instance across the application. {@link #close()} releases the pool if this store
+ * created it.
+ */
+public final class MarketStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MarketStore.class);
+    private static final String MIGRATIONS = "classpath:org/marketlink/store/migration";
+
+    private final DataSource dataSource;
+    private final HikariDataSource ownedPool;
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+    private final EntityCache<Shg> shgCache;
+    private final EntityCache<Product> productCache;
+    private final EntityCache<Buyer> buyerCache;
+    private final ShgRepository shgs;
+    private final ProductRepository products;
+    private final BuyerRepository buyers;
+    private final MatchRepository matches;
+    private final OrderRepository orders;
+    private final MarketDataRepository marketData;
+    private final PricingHistoryRepository pricingHistory;
+    private final DemandForecastRepository forecasts;
+    private final QuarantineRepository quarantine;
+    private final LineageRepository lineage;
+    private final StoreContext context;
+
+    private MarketStore(DataSource dataSource, HikariDataSource ownedPool, StoreOptions options) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        try {
+            this.dialect = detect(dataSource);
+            if (options.migrate()) {
+                migrate(dataSource, dialect);
+            }
+        } catch (RuntimeException e) {
+            if (ownedPool != null) {
+                ownedPool.close();
+            }
+            throw e;
+        }
+        this.jdbi = Jdbi.create(dataSource);
+        StoreContext ctx = new StoreContext(new Sql(jdbi, options.writeAttempts()), dialect,
+                new FieldCipher(options.keyProvider()), options);
+        this.shgCache = new EntityCache<>(options.cacheMaximumSize(), options.cacheExpireAfterWrite());
+        this.productCache = new EntityCache<>(options.cacheMaximumSize(), options.cacheExpireAfterWrite());
+        this.buyerCache = new EntityCache<>(options.cacheMaximumSize(), options.cacheExpireAfterWrite());
+        this.shgs = new ShgRepository(ctx, shgCache);
+        this.products = new ProductRepository(ctx, productCache);
+        this.buyers = new BuyerRepository(ctx, buyerCache);
+        this.matches = new MatchRepository(ctx);
+        this.orders = new OrderRepository(ctx);
+        this.marketData = new MarketDataRepository(ctx);
+        this.pricingHistory = new PricingHistoryRepository(ctx);
+        this.forecasts = new DemandForecastRepository(ctx);
+        this.quarantine = new QuarantineRepository(ctx);
+        this.lineage = new LineageRepository(ctx);
+        this.context = ctx;
+    }
+
+    /** An H2 database in files under {@code directory} (created if missing), with default options. */
+    public static MarketStore embedded(Path directory) {
+        return embedded(directory, StoreOptions.defaults());
+    }
+
+    /** An H2 database in files under {@code directory} (created if missing). */
+    public static MarketStore embedded(Path directory, StoreOptions options) {
+        Checks.notNull("directory", directory);
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new UnableToConnectException("could not create the database directory " + directory, e);
+        }
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("marketlink") + h2Settings();
+        return open(ConnectionOptions.of(url, "sa", ""), options);
+    }
+
+    /** A new, empty, migrated H2 database in memory; it disappears when the store is closed. */
+    public static MarketStore inMemory() {
+        return inMemory(StoreOptions.defaults());
+    }
+
+    /** A new, empty, migrated H2 database in memory with these options. */
+    public static MarketStore inMemory(StoreOptions options) {
+        String url = "jdbc:h2:mem:marketlink-" + UUID.randomUUID() + h2Settings() + ";DB_CLOSE_DELAY=-1";
+        return open(ConnectionOptions.of(url, "sa", ""), options);
+    }
+
+    /** A database server (PostgreSQL, or H2 by URL) through a new HikariCP pool, with default options. */
+    public static MarketStore connect(ConnectionOptions connection) {
+        return connect(connection, StoreOptions.defaults());
+    }
+
+    /** A database server through a new HikariCP pool. */
+    public static MarketStore connect(ConnectionOptions connection, StoreOptions options) {
+        return open(connection, options);
+    }
+
+    /**
+     * A database behind a pool the host owns; {@link #close()} leaves it open. The dialect is read from the
+     * connection's metadata.
+     */
+    public static MarketStore fromDataSource(DataSource dataSource, StoreOptions options) {
+        Checks.notNull("dataSource", dataSource);
+        Checks.notNull("options", options);
+        return new MarketStore(dataSource, null, options);
+    }
+
+    private static String h2Settings() {
+        return ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    }
+
+    private static MarketStore open(ConnectionOptions connection, StoreOptions options) {
+        Checks.notNull("connection", connection);
+        Checks.notNull("options", options);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(connection.url());
+        config.setUsername(connection.user());
+        config.setPassword(connection.password());
+        config.setMaximumPoolSize(connection.poolSize());
+        config.setConnectionTimeout(connection.connectionTimeout().toMillis());
+        config.setIdleTimeout(connection.idleTimeout().toMillis());
+        config.setMaxLifetime(connection.maxLifetime().toMillis());
+        config.setPoolName("marketlink");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new UnableToConnectException("could not connect to " + connection.url() + ": " + e.getMessage(), e);
+        }
+        return new MarketStore(pool, pool, options);
+    }
+
+    private static Dialect detect(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return Dialect.detect(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new UnableToConnectException("could not open a connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(DataSource dataSource, Dialect dialect) {
+        try {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .placeholders(dialect.migrationPlaceholders())
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("migrated the MarketLink schema to version {} ({} migrations)", result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            }
+        } catch (FlywayException e) {
+            throw new UnableToConnectException("could not migrate the MarketLink schema: " + e.getMessage(), e);
+        }
+    }
+
+    public ShgRepository shgs() {
+        return shgs;
+    }
+
+    public ProductRepository products() {
+        return products;
+    }
+
+    public BuyerRepository buyers() {
+        return buyers;
+    }
+
+    public MatchRepository matches() {
+        return matches;
+    }
+
+    public OrderRepository orders() {
+        return orders;
+    }
+
+    public MarketDataRepository marketData() {
+        return marketData;
+    }
+
+    public PricingHistoryRepository pricingHistory() {
+        return pricingHistory;
+    }
+
+    public DemandForecastRepository forecasts() {
+        return forecasts;
+    }
+
+    /** Quarantined rows of pipeline runs. */
+    public QuarantineRepository quarantine() {
+        return quarantine;
+    }
+
+    /** Lineage of pipeline runs. */
+    public LineageRepository lineage() {
+        return lineage;
+    }
+
+    /**
+     * A sink that upserts rows of {@code schema} into an existing {@code table} on {@code keyColumns}, each chunk
+     * in its own transaction. The table and every field name are checked against the database's own column list
+     * before anything is written; identifiers never come from data.
+     */
+    public TableSink tableSink(String table, org.marketlink.core.data.Schema schema, java.util.List<String> keyColumns) {
+        return TableSink.create(context, table, schema, keyColumns);
+    }
+
+    /**
+     * A {@link #tableSink} that stores the named STRING columns as AES-256-GCM ciphertext (a binary column) with the
+     * id of the sealing key in {@code <column>_key_id} beside it, for example the columns a catalog marks encrypted.
+     * Read them back with {@link #decrypt}.
+     *
+     * @throws IllegalArgumentException when a column is not a STRING field, is a key column, or has no key-id column
+     */
+    public TableSink tableSink(String table, org.marketlink.core.data.Schema schema, java.util.List<String> keyColumns,
+                               java.util.Set<String> encryptedColumns) {
+        return TableSink.create(context, table, schema, keyColumns, encryptedColumns);
+    }
+
+    /**
+     * The plaintext of a value a table sink encrypted.
+     *
+     * @throws org.marketlink.store.crypto.UnableToDecryptException when the key provider does not know the key, or the
+     *                                                              ciphertext was altered or moved to another column
+     */
+    public String decrypt(String table, String column, String keyId, byte[] ciphertext) {
+        return context.cipher().openText(TableSink.sealedField(table.toLowerCase(java.util.Locale.ROOT),
+                column.toLowerCase(java.util.Locale.ROOT)), new org.marketlink.store.crypto.Sealed(keyId, ciphertext));
+    }
+
+    /** The SQL dialect in use. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The Jdbi instance over the store's pool, for host queries beyond the repositories. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The data source the store uses. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Hit and miss counts of the catalog caches, keyed {@code shg}, {@code product}, {@code buyer}. */
+    public Map<String, CacheStatistics> cacheStatistics() {
+        Map<String, CacheStatistics> stats = new LinkedHashMap<>();
+        stats.put("shg", shgCache.statistics());
+        stats.put("product", productCache.statistics());
+        stats.put("buyer", buyerCache.statistics());
+        return Map.copyOf(stats);
+    }
+
+    /** Drops every cached entity, for hosts that changed the tables behind the store's back. */
+    public void invalidateCaches() {
+        shgCache.invalidateAll();
+        productCache.invalidateAll();
+        buyerCache.invalidateAll();
+    }
+
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+        }
+    }
+}

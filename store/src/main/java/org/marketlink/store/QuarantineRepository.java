@@ -1,0 +1,63 @@
+package org.marketlink.store;
+
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.marketlink.core.pipeline.QuarantineSink;
+import org.marketlink.core.pipeline.Rejection;
+import org.marketlink.store.internal.StoreContext;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Quarantined rows of pipeline runs, in the {@code quarantine} table: the original raw row, the stage, the
+ * column and the reason. Thread-safe.
+ */
+public final class QuarantineRepository {
+    private final StoreContext ctx;
+
+    QuarantineRepository(StoreContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * A quarantine sink into the table. Each chunk is one transaction that first removes what an earlier attempt
+     * at the same chunk wrote, so a retried chunk is written once.
+     */
+    public QuarantineSink sink() {
+        return (key, rejections) -> ctx.sql().write("quarantine chunk " + key.index(), false, h -> {
+            h.createUpdate("DELETE FROM quarantine WHERE run_id = :run AND chunk_index = :chunk")
+                    .bind("run", key.runId()).bind("chunk", key.index()).execute();
+            PreparedBatch batch = h.prepareBatch("INSERT INTO quarantine (run_id, chunk_index, seq, reason_code, "
+                    + "stage, column_name, message, raw, row_number, source) VALUES (:run, :chunk, :seq, :code, "
+                    + ":stage, :column, :message, :raw, :row, :source)");
+            int seq = 0;
+            for (Rejection r : rejections) {
+                batch.bind("run", key.runId()).bind("chunk", key.index()).bind("seq", seq++)
+                        .bind("code", r.reasonCode()).bind("stage", r.stage()).bind("column", r.column())
+                        .bind("message", r.message()).bind("raw", r.raw()).bind("row", r.rowNumber())
+                        .bind("source", r.source()).add();
+            }
+            batch.execute();
+            return null;
+        });
+    }
+
+    /** The rejections of one run, in chunk and arrival order. */
+    public List<Rejection> find(String runId) {
+        return ctx.sql().read("quarantine of run " + runId, h -> h.createQuery("SELECT * FROM quarantine "
+                        + "WHERE run_id = :run ORDER BY chunk_index, seq").bind("run", runId)
+                .map((rs, c) -> new Rejection(rs.getString("reason_code"), rs.getString("stage"),
+                        rs.getString("column_name"), rs.getString("message"), rs.getString("raw"),
+                        rs.getLong("row_number"), rs.getString("source"))).list());
+    }
+
+    /** How many rows of one run were quarantined for each reason code, most frequent first. */
+    public Map<String, Long> countByReason(String runId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        ctx.sql().read("quarantine summary of run " + runId, h -> h.createQuery("SELECT reason_code, COUNT(*) AS n "
+                        + "FROM quarantine WHERE run_id = :run GROUP BY reason_code ORDER BY n DESC, reason_code")
+                .bind("run", runId).map((rs, c) -> counts.put(rs.getString(1), rs.getLong(2))).list());
+        return counts;
+    }
+}

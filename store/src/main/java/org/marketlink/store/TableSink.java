@@ -1,0 +1,178 @@
+package org.marketlink.store;
+
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.marketlink.core.UnableToWriteException;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.core.internal.Checks;
+import org.marketlink.core.pipeline.ChunkKey;
+import org.marketlink.core.pipeline.Sink;
+import org.marketlink.store.crypto.Sealed;
+import org.marketlink.store.internal.Args;
+import org.marketlink.store.internal.StoreContext;
+import org.marketlink.store.internal.Table;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Upserts {@link Row}s into an existing table, one transaction per chunk, so a retried chunk is idempotent.
+ * Created through {@link MarketStore#tableSink}. Thread-safe.
+ */
+public final class TableSink implements Sink<Row> {
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final StoreContext ctx;
+    private final String table;
+    private final Schema schema;
+    private final Table<Row> mapping;
+
+    private TableSink(StoreContext ctx, String table, Schema schema, Table<Row> mapping) {
+        this.ctx = ctx;
+        this.table = table;
+        this.schema = schema;
+        this.mapping = mapping;
+    }
+
+    static TableSink create(StoreContext ctx, String table, Schema schema, List<String> keyColumns) {
+        return create(ctx, table, schema, keyColumns, Set.of());
+    }
+
+    static TableSink create(StoreContext ctx, String table, Schema schema, List<String> keyColumns,
+                            Set<String> encryptedColumns) {
+        Checks.notNull("schema", schema);
+        Checks.notNull("keyColumns", keyColumns);
+        Checks.notNull("encryptedColumns", encryptedColumns);
+        if (keyColumns.isEmpty()) {
+            throw new IllegalArgumentException("keyColumns must name at least one column");
+        }
+        String t = identifier("table", table);
+        Set<String> columns = columnsOf(ctx, t);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("no table '" + t + "' in the database");
+        }
+        List<String> names = new ArrayList<>();
+        List<String> json = new ArrayList<>();
+        for (Field f : schema.fields()) {
+            String c = identifier("field", f.name());
+            if (!columns.contains(c)) {
+                throw new IllegalArgumentException("table '" + t + "' has no column '" + c + "'; its columns are "
+                        + new java.util.TreeSet<>(columns));
+            }
+            names.add(c);
+            if (f.type() == org.marketlink.core.data.FieldType.JSON) {
+                json.add(c);
+            }
+        }
+        for (String k : keyColumns) {
+            if (!names.contains(k)) {
+                throw new IllegalArgumentException("key column '" + k + "' is not a field of " + schema.names());
+            }
+        }
+        Set<String> sealed = new HashSet<>();
+        for (String e : encryptedColumns) {
+            String c = identifier("encrypted column", e);
+            int i = schema.indexOf(c);
+            if (i < 0 || schema.field(i).type() != org.marketlink.core.data.FieldType.STRING) {
+                throw new IllegalArgumentException("encrypted column '" + c + "' must be a STRING field of "
+                        + schema.names());
+            }
+            if (keyColumns.contains(c)) {
+                throw new IllegalArgumentException("encrypted column '" + c + "' cannot be a key column: its "
+                        + "ciphertext differs on every write");
+            }
+            if (!columns.contains(c + "_key_id")) {
+                throw new IllegalArgumentException("table '" + t + "' needs a column '" + c + "_key_id' beside the "
+                        + "encrypted column '" + c + "' for the id of the key that sealed it");
+            }
+            sealed.add(c);
+            names.add(c + "_key_id");
+        }
+        Table<Row> mapping = new Table<>(ctx.dialect(), t, t + " row", names, json, List.copyOf(keyColumns),
+                List.of(), (row, st) -> bind(ctx, t, sealed, row, st), (rs, c) -> null, row -> {
+                    StringBuilder key = new StringBuilder();
+                    for (String k : keyColumns) {
+                        key.append(row.get(k)).append('\u0000');
+                    }
+                    return key.toString();
+                });
+        return new TableSink(ctx, t, schema, mapping);
+    }
+
+    private static String identifier(String what, String name) {
+        Checks.notBlank(what, name);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!IDENTIFIER.matcher(lower).matches()) {
+            throw new IllegalArgumentException(what + " name '" + name + "' is not a plain SQL identifier "
+                    + "(letters, digits, underscores)");
+        }
+        return lower;
+    }
+
+    private static Set<String> columnsOf(StoreContext ctx, String table) {
+        return ctx.sql().jdbi().withHandle(h -> {
+            Set<String> cols = new HashSet<>();
+            Connection c = h.getConnection();
+            try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
+                while (rs.next()) {
+                    cols.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            } catch (SQLException e) {
+                throw new UnableToWriteException("could not read the columns of " + table, e);
+            }
+            return cols;
+        });
+    }
+
+    /** The field name an encrypted column's ciphertext is bound to, so a value cannot be moved to another column. */
+    public static String sealedField(String table, String column) {
+        return table + "." + column;
+    }
+
+    private static void bind(StoreContext ctx, String table, Set<String> sealed, Row row, SqlStatement<?> s) {
+        for (int i = 0; i < row.schema().size(); i++) {
+            String name = row.schema().field(i).name().toLowerCase(Locale.ROOT);
+            Object v = row.get(i);
+            if (sealed.contains(name)) {
+                // AES-256-GCM with the current key; the key id goes beside the ciphertext
+                Sealed box = v == null ? null : ctx.cipher().sealText(sealedField(table, name), (String) v);
+                s.bind(name, Args.bytes(box == null ? null : box.ciphertext()))
+                        .bind(name + "_key_id", box == null ? null : box.keyId());
+                continue;
+            }
+            switch (row.schema().field(i).type()) {
+                case TIMESTAMP -> s.bind(name, Args.timestamp((java.time.Instant) v));
+                case DATE -> s.bind(name, Args.date((java.time.LocalDate) v));
+                case DECIMAL -> s.bind(name, Args.decimal((java.math.BigDecimal) v));
+                case STRING, JSON -> s.bind(name, Args.text((String) v));
+                case LONG -> s.bindBySqlType(name, v, java.sql.Types.BIGINT);
+                case DOUBLE -> s.bindBySqlType(name, v, java.sql.Types.DOUBLE);
+                case BOOLEAN -> s.bindBySqlType(name, v, java.sql.Types.BOOLEAN);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "table " + table;
+    }
+
+    @Override
+    public void write(ChunkKey key, List<Row> rows) {
+        for (Row r : rows) {
+            if (!r.schema().equals(schema)) {
+                throw new IllegalArgumentException("row " + r + " is not of the sink's schema " + schema);
+            }
+        }
+        ctx.sql().write(mapping.describe(rows.size()) + " (chunk " + key.index() + ")", true,
+                h -> mapping.upsert(h, rows));
+    }
+}

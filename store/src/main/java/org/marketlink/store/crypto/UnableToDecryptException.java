@@ -1,0 +1,19 @@
+package org.marketlink.store.crypto;
+
+import org.marketlink.core.MarketLinkException;
+
+/**
+ * Stored ciphertext could not be decrypted: the key is missing, wrong, or the data was tampered with. The
+ * message names the field and key id, never the data.
+ */
+public class UnableToDecryptException extends MarketLinkException {
+    private static final long serialVersionUID = 1L;
+
+    public UnableToDecryptException(String message) {
+        super(message);
+    }
+
+    public UnableToDecryptException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

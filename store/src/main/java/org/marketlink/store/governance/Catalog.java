@@ -1,0 +1,196 @@
+package org.marketlink.store.governance;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.marketlink.store.governance.Dataset.Column;
+import org.marketlink.store.governance.Dataset.Retention;
+import org.marketlink.store.governance.Dataset.RetentionAction;
+import org.marketlink.store.governance.Dataset.SubjectLink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The datasets a deployment holds, described: owners, sources, retention, PII and encrypted columns, and how each
+ * table refers to data subjects. {@link #builtIn()} describes the marketplace's own tables; hosts add theirs in code
+ * ({@link #with}) or YAML ({@link #fromYaml}). The order of datasets is the order erase works in (children before
+ * the tables they reference). Immutable and thread-safe.
+ */
+public final class Catalog {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // the subject key bound as text, compared with UUID columns
+    private static final String SUBJECT_UUID = "CAST(:subject AS UUID)";
+    /** Rejected input has no columns to search: a subject is found by its key in the row's text and the reason. */
+    private static final List<String> MENTIONED = List.of("raw", "message");
+    private static final List<String> QUARANTINE_KEY = List.of("run_id", "chunk_index", "seq");
+
+    private final Map<String, Dataset> datasets;
+
+    private Catalog(Map<String, Dataset> datasets) {
+        this.datasets = datasets;
+    }
+
+    public static Catalog of(List<Dataset> datasets) {
+        Map<String, Dataset> byName = new LinkedHashMap<>();
+        for (Dataset d : datasets) {
+            if (byName.put(d.name(), d) != null) {
+                throw new IllegalArgumentException("dataset " + d.name() + " is described twice");
+            }
+        }
+        return new Catalog(byName);
+    }
+
+    /** This catalog with more datasets, which erase handles before the built-in ones. */
+    public Catalog with(List<Dataset> more) {
+        List<Dataset> all = new ArrayList<>(more);
+        all.addAll(datasets.values());
+        return of(all);
+    }
+
+    /**
+     * Reads datasets from YAML: a top-level {@code datasets} list whose entries have the fields of {@link Dataset}
+     * in snake case (retention period as an ISO-8601 duration such as {@code P365D}).
+     *
+     * @throws IllegalArgumentException when the file is not valid, naming the problem
+     */
+    public static Catalog fromYaml(InputStream in) {
+        try {
+            record File(List<Dataset> datasets) {
+            }
+            File file = YAML.readValue(in, File.class);
+            return of(file.datasets() == null ? List.of() : file.datasets());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("catalog file is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @throws UnknownDatasetException when no dataset has this name
+     */
+    public Dataset dataset(String name) {
+        Dataset d = datasets.get(name);
+        if (d == null) {
+            throw new UnknownDatasetException(name, datasets.keySet());
+        }
+        return d;
+    }
+
+    public List<Dataset> datasets() {
+        return List.copyOf(datasets.values());
+    }
+
+    /** The names of every PII column of every dataset. */
+    public Set<String> piiColumns() {
+        Set<String> out = new LinkedHashSet<>();
+        datasets.values().forEach(d -> d.columns().stream().filter(Column::pii).forEach(c -> out.add(c.name())));
+        return out;
+    }
+
+    /**
+     * Makes every PII column of this catalog masked wherever the library prints values (see
+     * {@link org.marketlink.core.privacy.PiiColumns}), from now on, in this JVM.
+     *
+     * @return this catalog
+     */
+    public Catalog registerPii() {
+        piiColumns().forEach(org.marketlink.core.privacy.PiiColumns::register);
+        return this;
+    }
+
+    /**
+     * The columns of a dataset the catalog marks encrypted, to hand to
+     * {@link org.marketlink.store.MarketStore#tableSink(String, org.marketlink.core.data.Schema, List, Set)}.
+     */
+    public Set<String> encryptedColumns(String dataset) {
+        Set<String> out = new LinkedHashSet<>();
+        dataset(dataset).columns().stream().filter(Dataset.Column::encrypted).forEach(c -> out.add(c.name()));
+        return out;
+    }
+
+    /** Whether {@code column} of {@code dataset} is PII. */
+    public boolean isPii(String dataset, String column) {
+        return dataset(dataset).columns().stream().anyMatch(c -> c.pii() && c.name().equals(column));
+    }
+
+    /** The kinds of data subject the catalog knows. */
+    public Set<String> subjectKinds() {
+        Set<String> out = new LinkedHashSet<>();
+        datasets.values().forEach(d -> d.subjects().forEach(s -> out.add(s.kind())));
+        return out;
+    }
+
+    /** The marketplace's own tables, described. */
+    public static Catalog builtIn() {
+        String productsOfShg = "product_id IN (SELECT id FROM products WHERE shg_id = " + SUBJECT_UUID + ")";
+        Optional<Retention> none = Optional.empty();
+        return of(List.of(
+                new Dataset("feature_values", "data-platform", "feature values by entity and time",
+                        "feature pipelines", "per pipeline run",
+                        Optional.of(new Retention(Duration.ofDays(730), "event_time", RetentionAction.DELETE)),
+                        List.of(), List.of(
+                        SubjectLink.delete("shg", "entity = 'shg' AND entity_key = :subject"),
+                        SubjectLink.delete("shg", "entity = 'product' AND entity_key IN (SELECT CAST(id AS VARCHAR) "
+                                + "FROM products WHERE shg_id = " + SUBJECT_UUID + ")"),
+                        SubjectLink.delete("buyer", "entity = 'buyer' AND entity_key = :subject"),
+                        SubjectLink.delete("customer", "entity IN ('customer', 'user') AND entity_key = :subject"))),
+                new Dataset("quarantine", "data-platform", "rejected rows with their reasons", "pipelines",
+                        "per pipeline run", none, List.of(Column.pii("raw"), Column.pii("message")), List.of(
+                        SubjectLink.deleteMentions("shg", MENTIONED, QUARANTINE_KEY),
+                        SubjectLink.deleteMentions("buyer", MENTIONED, QUARANTINE_KEY),
+                        SubjectLink.deleteMentions("customer", MENTIONED, QUARANTINE_KEY))),
+                new Dataset("matches", "matching", "recommended SUBJECT_UUID-buyer connections", "matching engine",
+                        "continuous", none, List.of(Column.pii("initial_message")), List.of(
+                        SubjectLink.delete("shg", "shg_id = " + SUBJECT_UUID),
+                        SubjectLink.delete("buyer", "buyer_id = " + SUBJECT_UUID))),
+                new Dataset("order_lines", "commerce", "lines of orders", "host orders", "continuous", none,
+                        List.of(), List.of(
+                        SubjectLink.delete("shg", productsOfShg + " OR order_id IN (SELECT id FROM orders WHERE "
+                                + "shg_id = " + SUBJECT_UUID + ")"),
+                        SubjectLink.delete("buyer", "order_id IN (SELECT id FROM orders WHERE buyer_id = " + SUBJECT_UUID
+                                + ")"))),
+                new Dataset("orders", "commerce", "orders between SHGs and buyers", "host orders", "continuous",
+                        none, List.of(Column.pii("delivery_address"), Column.pii("feedback")), List.of(
+                        SubjectLink.delete("shg", "shg_id = " + SUBJECT_UUID),
+                        SubjectLink.delete("buyer", "buyer_id = " + SUBJECT_UUID))),
+                new Dataset("market_data", "market-intelligence", "market observations of products",
+                        "WFP and market feeds", "daily",
+                        Optional.of(new Retention(Duration.ofDays(3 * 365), "observed_at", RetentionAction.DELETE)),
+                        List.of(), List.of(SubjectLink.delete("shg", productsOfShg))),
+                new Dataset("pricing_history", "market-intelligence", "daily sales and prices per product",
+                        "orders, aggregated", "daily",
+                        Optional.of(new Retention(Duration.ofDays(5 * 365), "sale_date", RetentionAction.DELETE)),
+                        List.of(), List.of(SubjectLink.delete("shg", productsOfShg))),
+                new Dataset("demand_forecasts", "forecasting", "demand forecasts with intervals", "forecast engine",
+                        "daily",
+                        Optional.of(new Retention(Duration.ofDays(365), "generated_at", RetentionAction.DELETE)),
+                        List.of(), List.of(SubjectLink.delete("shg", productsOfShg))),
+                new Dataset("products", "catalog", "what SHGs sell", "SUBJECT_UUID onboarding", "continuous", none,
+                        List.of(), List.of(SubjectLink.delete("shg", "shg_id = " + SUBJECT_UUID))),
+                new Dataset("shgs", "onboarding", "self-help groups", "SUBJECT_UUID onboarding", "continuous", none,
+                        List.of(Column.pii("contact_person"), Column.pii("contact_phone"), Column.pii("contact_email"),
+                                Column.encrypted("bank_details")),
+                        List.of(SubjectLink.delete("shg", "id = " + SUBJECT_UUID))),
+                new Dataset("buyers", "onboarding", "buyers", "buyer onboarding", "continuous", none,
+                        List.of(Column.pii("place"), Column.pii("latitude"), Column.pii("longitude"),
+                                Column.pii("payment_terms")),
+                        List.of(SubjectLink.delete("buyer", "id = " + SUBJECT_UUID))),
+                new Dataset("lineage", "data-platform", "one record per pipeline run", "pipelines", "per run",
+                        Optional.of(new Retention(Duration.ofDays(365), "started_at", RetentionAction.DELETE)),
+                        List.of(), List.of())));
+    }
+}

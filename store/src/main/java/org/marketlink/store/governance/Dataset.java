@@ -1,0 +1,172 @@
+package org.marketlink.store.governance;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A described dataset (a table): who owns it, where it comes from, how long rows are kept, which columns are personal
+ * data or encrypted, and how it holds data about each kind of data subject.
+ *
+ * @param name        the table's name
+ * @param owner       the team or person answerable for it
+ * @param description what it holds
+ * @param source      where its rows come from
+ * @param refresh     how often it is refreshed, in words (for example {@code daily})
+ * @param retention   how long rows are kept, when they are not kept forever
+ * @param columns     columns with a policy (columns not listed are neither PII nor encrypted)
+ * @param subjects    how the table refers to each kind of data subject, for erase and export
+ */
+public record Dataset(String name, String owner, String description, String source, String refresh,
+                      Optional<Retention> retention, List<Column> columns, List<SubjectLink> subjects) {
+    public Dataset {
+        if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("dataset name must be a lower-case table name, was '" + name + "'");
+        }
+        if (owner == null || owner.isBlank()) {
+            throw new IllegalArgumentException("dataset " + name + " needs an owner");
+        }
+        description = description == null ? "" : description;
+        source = source == null ? "" : source;
+        refresh = refresh == null ? "" : refresh;
+        retention = retention == null ? Optional.empty() : retention;
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+    }
+
+    /**
+     * A column's policy.
+     *
+     * @param name      the column
+     * @param pii       personal data: masked wherever the library prints values
+     * @param encrypted stored as AES-256-GCM ciphertext with its key id beside it
+     */
+    public record Column(String name, boolean pii, boolean encrypted) {
+        public Column {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("column name must not be blank");
+            }
+        }
+
+        public static Column pii(String name) {
+            return new Column(name, true, false);
+        }
+
+        public static Column encrypted(String name) {
+            return new Column(name, true, true);
+        }
+    }
+
+    /** What retention does with rows past their period. */
+    public enum RetentionAction { DELETE, ARCHIVE }
+
+    /**
+     * How long rows are kept.
+     *
+     * @param period     rows whose time column is older than this go
+     * @param timeColumn the column holding each row's time (a timestamp or a date)
+     * @param action     delete them, or hand them to an archive consumer first and then delete them
+     */
+    public record Retention(Duration period, @JsonProperty("time_column") String timeColumn, RetentionAction action) {
+        public Retention {
+            if (period == null || period.isNegative() || period.isZero() || timeColumn == null
+                    || !timeColumn.matches("[a-z][a-z0-9_]*") || action == null) {
+                throw new IllegalArgumentException("retention needs a positive period, a time column and an action, "
+                        + "had " + period + ", '" + timeColumn + "', " + action);
+            }
+        }
+    }
+
+    /** What erasing a subject does to this table's rows about them. */
+    public enum EraseAction {
+        /** Delete the rows. */
+        DELETE,
+        /** Overwrite the listed columns (for example with empty text), keeping the rows for aggregates. */
+        ANONYMISE
+    }
+
+    /**
+     * How a table refers to one kind of data subject.
+     *
+     * @param kind        the kind of subject, for example {@code shg}, {@code buyer} or {@code customer}
+     * @param where       an SQL condition selecting the subject's rows, with the parameters {@code :subject} (the
+     *                    subject's key as text) and {@code :subject_like} ({@code %key%}); catalog authors write it,
+     *                    never end users
+     * @param action      delete or anonymise
+     * @param anonymise   for {@code ANONYMISE}, column to SQL literal (for example {@code feedback → NULL})
+     * @param mentionedIn for a table that holds the key inside free text (rejected input): the text columns; a row is
+     *                    the subject's when one of them holds the key as a whole word (no letter or digit right before
+     *                    or after it), so that erasing customer {@code 123} leaves customer {@code 1234}'s rows. The
+     *                    condition is then only a coarse filter; empty for ordinary links
+     * @param keyColumns  with {@code mentionedIn}: the columns that identify a row, to erase exactly the rows found
+     */
+    public record SubjectLink(String kind, String where, EraseAction action, Map<String, String> anonymise,
+                              @JsonProperty("mentioned_in") List<String> mentionedIn,
+                              @JsonProperty("key_columns") List<String> keyColumns) {
+        public SubjectLink {
+            if (kind == null || kind.isBlank() || where == null || where.isBlank() || action == null) {
+                throw new IllegalArgumentException("a subject link needs a kind, a condition and an action");
+            }
+            anonymise = anonymise == null ? Map.of() : Map.copyOf(anonymise);
+            mentionedIn = mentionedIn == null ? List.of() : List.copyOf(mentionedIn);
+            keyColumns = keyColumns == null ? List.of() : List.copyOf(keyColumns);
+            if (action == EraseAction.ANONYMISE && anonymise.isEmpty()) {
+                throw new IllegalArgumentException("an ANONYMISE link for " + kind + " must name the columns to overwrite");
+            }
+            if (mentionedIn.isEmpty() != keyColumns.isEmpty()) {
+                throw new IllegalArgumentException("a link by mentions needs both its text columns and the key columns "
+                        + "of a row, had " + mentionedIn + " and " + keyColumns);
+            }
+            for (String column : concat(anonymise.keySet(), mentionedIn, keyColumns)) {
+                if (!column.matches("[a-z][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("column must be a plain column name, was '" + column + "'");
+                }
+            }
+        }
+
+        public static SubjectLink delete(String kind, String where) {
+            return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), List.of(), List.of());
+        }
+
+        /**
+         * Deletes the rows whose {@code textColumns} mention the subject's key as a whole word; {@code keyColumns}
+         * identify a row.
+         */
+        public static SubjectLink deleteMentions(String kind, List<String> textColumns, List<String> keyColumns) {
+            String where = textColumns.stream().map(c -> c + " LIKE :subject_like")
+                    .collect(java.util.stream.Collectors.joining(" OR "));
+            return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), textColumns, keyColumns);
+        }
+
+        /** Whether rows are found by mentions of the key in text (see {@code mentionedIn}). */
+        public boolean byMentions() {
+            return !mentionedIn.isEmpty();
+        }
+
+        /** Whether {@code text} holds {@code key} as a whole word: no letter or digit right before or after it. */
+        public static boolean mentions(String text, String key) {
+            if (text == null || key.isEmpty()) {
+                return false;
+            }
+            for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+                int end = at + key.length();
+                boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+                boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+                if (startsWord && endsWord) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static List<String> concat(java.util.Collection<String> a, List<String> b, List<String> c) {
+            List<String> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            all.addAll(c);
+            return all;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.marketlink.store.governance;
+
+import org.jdbi.v3.core.JdbiException;
+import org.marketlink.core.NoSuchEntityException;
+import org.marketlink.core.UnableToReadException;
+import org.marketlink.core.UnableToWriteException;
+import org.marketlink.core.io.Json;
+import org.marketlink.store.MarketStore;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the store holds about one data subject (a producer group, a buyer, a customer), found through the
+ * catalog's subject links: exported as JSON, or erased in one transaction. Erasing the caches' copies is the store's
+ * job: call {@link MarketStore#invalidateCaches()} (done here).
+ *
+ * <p>The built-in catalog finds quarantined rows by the subject's key in their text (rejected input has no columns
+ * to search), as a whole word: erasing customer {@code 123} erases the rows that mention {@code 123}, not those of
+ * customer {@code 1234} (see {@link Dataset.SubjectLink#mentionedIn()}). Thread-safe.
+ */
+public final class SubjectData {
+    private final MarketStore store;
+    private final Catalog catalog;
+
+    public SubjectData(MarketStore store, Catalog catalog) {
+        if (store == null || catalog == null) {
+            throw new IllegalArgumentException("store and catalog must not be null");
+        }
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    /** What erasing did, per table: rows deleted or anonymised. */
+    public record Erasure(String kind, String subject, Map<String, Integer> rowsByTable) {
+        public int total() {
+            return rowsByTable.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /**
+     * Every row about the subject, by table, as JSON ({@code {"table": [{column: value, ...}, ...], ...}}); binary
+     * values (ciphertext) in base64.
+     *
+     * @throws IllegalArgumentException when the catalog knows no subject of this kind
+     * @throws NoSuchEntityException    when no table holds anything about the subject
+     */
+    public String export(String kind, String subject) {
+        checkKind(kind, subject);
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        try {
+            store.jdbi().useHandle(h -> {
+                for (Dataset d : catalog.datasets()) {
+                    for (Dataset.SubjectLink link : links(d, kind)) {
+                        List<Map<String, Object>> rows = bind(h.createQuery("SELECT * FROM " + d.name() + " WHERE "
+                                + link.where()), subject).map((rs, ctx) -> row(rs)).list();
+                        if (link.byMentions()) {
+                            rows = rows.stream().filter(r -> link.mentionedIn().stream().anyMatch(c ->
+                                    Dataset.SubjectLink.mentions(String.valueOf(r.get(c)), subject))).toList();
+                        }
+                        if (!rows.isEmpty()) {
+                            out.computeIfAbsent(d.name(), k -> new ArrayList<>()).addAll(rows);
+                        }
+                    }
+                }
+            });
+        } catch (JdbiException e) {
+            throw new UnableToReadException("could not export " + kind + " " + subject, e);
+        }
+        if (out.isEmpty()) {
+            throw new NoSuchEntityException(kind, subject);
+        }
+        return Json.write(out);
+    }
+
+    /**
+     * Erases the subject from every table the catalog links to it, in catalog order, in one transaction: all of it
+     * or (on any error) none of it.
+     *
+     * @throws IllegalArgumentException when the catalog knows no subject of this kind
+     * @throws NoSuchEntityException    when no table held anything about the subject (nothing is changed)
+     */
+    public Erasure erase(String kind, String subject) {
+        checkKind(kind, subject);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try {
+            store.jdbi().useTransaction(h -> {
+                for (Dataset d : catalog.datasets()) {
+                    for (Dataset.SubjectLink link : links(d, kind)) {
+                        int n = link.byMentions() ? eraseMentions(h, d, link, subject)
+                                : bind(h.createUpdate(statement(d, link)), subject).execute();
+                        if (n > 0) {
+                            counts.merge(d.name(), n, Integer::sum);
+                        }
+                    }
+                }
+                if (counts.isEmpty()) {
+                    throw new NoSuchEntityException(kind, subject);
+                }
+            });
+        } catch (JdbiException e) {
+            throw new UnableToWriteException("could not erase " + kind + " " + subject + "; nothing was erased", e);
+        }
+        store.invalidateCaches();
+        return new Erasure(kind, subject, counts);
+    }
+
+    private static String statement(Dataset d, Dataset.SubjectLink link) {
+        return statement(d, link, link.where());
+    }
+
+    private static String statement(Dataset d, Dataset.SubjectLink link, String where) {
+        if (link.action() == Dataset.EraseAction.DELETE) {
+            return "DELETE FROM " + d.name() + " WHERE " + where;
+        }
+        return "UPDATE " + d.name() + " SET " + link.anonymise().entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "))
+                + " WHERE " + where;
+    }
+
+    /**
+     * Erases the rows the link's condition finds whose text columns mention the key as a whole word, one row at a
+     * time by its key columns: the condition alone (a {@code LIKE}) would also take rows where the key is part of a
+     * longer one.
+     */
+    private static int eraseMentions(org.jdbi.v3.core.Handle h, Dataset d, Dataset.SubjectLink link, String subject) {
+        String columns = String.join(", ", link.keyColumns()) + ", " + String.join(", ", link.mentionedIn());
+        List<Object[]> keys = bind(h.createQuery("SELECT " + columns + " FROM " + d.name() + " WHERE " + link.where()),
+                subject).map((rs, ctx) -> {
+                    for (String text : link.mentionedIn()) {
+                        if (Dataset.SubjectLink.mentions(rs.getString(text), subject)) {
+                            Object[] key = new Object[link.keyColumns().size()];
+                            for (int i = 0; i < key.length; i++) {
+                                key[i] = rs.getObject(link.keyColumns().get(i));
+                            }
+                            return key;
+                        }
+                    }
+                    return null;
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        String byKey = java.util.stream.IntStream.range(0, link.keyColumns().size())
+                .mapToObj(i -> link.keyColumns().get(i) + " = :k" + i).collect(Collectors.joining(" AND "));
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch(statement(d, link, byKey));
+        for (Object[] key : keys) {
+            for (int i = 0; i < key.length; i++) {
+                batch.bind("k" + i, key[i]);
+            }
+            batch.add();
+        }
+        return java.util.Arrays.stream(batch.execute()).sum();
+    }
+
+    private static List<Dataset.SubjectLink> links(Dataset d, String kind) {
+        return d.subjects().stream().filter(s -> s.kind().equals(kind)).toList();
+    }
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, String subject) {
+        String sql = statement.getContext().getRawSql();
+        if (sql.contains(":subject_like")) {
+            statement.bind("subject_like", "%" + subject + "%");
+        }
+        if (sql.matches("(?s).*:subject\\b(?!_).*")) {
+            statement.bind("subject", subject);
+        }
+        return statement;
+    }
+
+    private void checkKind(String kind, String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("subject key must not be blank");
+        }
+        if (!catalog.subjectKinds().contains(kind)) {
+            throw new IllegalArgumentException("the catalog knows no data subject of kind '" + kind + "'; it knows "
+                    + catalog.subjectKinds());
+        }
+        if (kind.equals("shg") || kind.equals("buyer")) {
+            try {
+                UUID.fromString(subject);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(kind + " keys are UUIDs, was '" + subject + "'", e);
+            }
+        }
+    }
+
+    private static Map<String, Object> row(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            Object v = rs.getObject(i);
+            if (v instanceof byte[] bytes) {
+                v = Base64.getEncoder().encodeToString(bytes);
+            } else if (v instanceof Timestamp t) {
+                v = t.toInstant().toString();
+            } else if (v instanceof OffsetDateTime o) {
+                v = o.toInstant().toString();
+            } else if (v != null && !(v instanceof Number) && !(v instanceof Boolean)) {
+                v = v.toString();
+            }
+            row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), v);
+        }
+        return row;
+    }
+}

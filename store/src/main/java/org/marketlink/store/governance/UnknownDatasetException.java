@@ -1,0 +1,12 @@
+package org.marketlink.store.governance;
+
+import org.marketlink.core.MarketLinkException;
+
+import java.util.Collection;
+
+/** A dataset name the catalog does not describe. */
+public class UnknownDatasetException extends MarketLinkException {
+    public UnknownDatasetException(String name, Collection<String> known) {
+        super("the catalog describes no dataset '" + name + "'; it knows " + known);
+    }
+}

@@ -1,0 +1,260 @@
+package org.marketlink.store.quality;
+
+import org.marketlink.quality.rules.Rules;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Severity;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
+import org.jdbi.v3.core.Handle;
+import org.marketlink.core.UnableToReadException;
+import org.marketlink.store.Dialect;
+import org.marketlink.store.MarketStore;
+import org.marketlink.quality.rules.Rule;
+import org.marketlink.quality.rules.RuleSpec;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a suite inside the database instead of reading the rows out: one aggregate query computes every supported
+ * rule's metric, plus one grouped query per uniqueness rule and one per failing row rule for its top values. The
+ * metrics equal those of the in-memory run (distinct counts and quantiles are computed exactly in SQL). Table and
+ * column names are checked against the database's own metadata; values are bound as parameters. Rules that have no
+ * SQL form (predicates, parse-ability, freshness, references, primary keys, column comparisons, drift) come back as
+ * errored outcomes that say so. {@link #keys} reads a table's keys for {@code Rules.references}.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class SqlPushdown {
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private SqlPushdown() {
+    }
+
+    // a table name is checked before it goes into SQL; identifiers never come from data
+    private static String tableName(String table) {
+        String t = table.toLowerCase(Locale.ROOT);
+        if (!IDENTIFIER.matcher(t).matches()) {
+            throw new IllegalArgumentException("table name '" + table + "' is not a plain SQL identifier");
+        }
+        return t;
+    }
+
+    private static Set<String> existingColumns(org.jdbi.v3.core.Handle h, String table) {
+        Set<String> columns = columns(h, table);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("no table '" + table + "' in the database");
+        }
+        return columns;
+    }
+
+    public static SuiteResult run(Suite suite, MarketStore store, String table) {
+        String t = tableName(table);
+        return store.jdbi().withHandle(h -> {
+            Set<String> columns = existingColumns(h, t);
+            List<String> select = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            select.add("COUNT(*)");
+            List<int[]> slots = new ArrayList<>();
+            for (Rule r : suite.rules()) {
+                RuleSpec s = r.spec().orElse(null);
+                int at = select.size();
+                String expr = s == null ? null : expression(s, columns, params, store.dialect(), r.name());
+                if (expr == null) {
+                    slots.add(null);
+                } else {
+                    select.add(expr);
+                    slots.add(new int[] {at});
+                }
+            }
+            String sql = "SELECT " + String.join(", ", select) + " FROM " + t;
+            var query = h.createQuery(sql);
+            for (int i = 0; i < params.size(); i++) {
+                query.bind(i, params.get(i));
+            }
+            double[] values = query.map((rs, c) -> {
+                double[] v = new double[select.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = rs.getDouble(i + 1);
+                    if (rs.wasNull()) {
+                        v[i] = Double.NaN;
+                    }
+                }
+                return v;
+            }).one();
+            long rows = (long) values[0];
+            List<RuleOutcome> outcomes = new ArrayList<>();
+            for (int k = 0; k < suite.rules().size(); k++) {
+                Rule r = suite.rules().get(k);
+                int[] slot = slots.get(k);
+                if (slot == null) {
+                    outcomes.add(new RuleOutcome.Errored(r.name(), Double.NaN, "rule " + r.name()
+                            + " cannot run as SQL; run it in memory"));
+                    continue;
+                }
+                outcomes.add(outcome(h, t, r, r.spec().orElseThrow(), values[slot[0]], rows));
+            }
+            return new SuiteResult(suite.name(), rows, outcomes);
+        });
+    }
+
+    /**
+     * The distinct present values of {@code table.column}, read once, for {@link
+     * org.marketlink.quality.rules.Rules#references} — referential integrity against a database table. Names are
+     * checked against the table's own columns; values come back as the types rows hold (whole numbers as
+     * {@code Long}, {@code DATE} as {@code LocalDate}, {@code TIMESTAMP} as {@code Instant}), so they compare equal
+     * to the values of a row. Memory grows with the number of keys.
+     */
+    public static Set<Object> keys(MarketStore store, String table, String column) {
+        String t = tableName(table);
+        return store.jdbi().withHandle(h -> {
+            Set<String> columns = existingColumns(h, t);
+            String c = col(column, columns, "references(" + table + "." + column + ")");
+            Set<Object> keys = new HashSet<>();
+            h.createQuery("SELECT DISTINCT " + c + " FROM " + t + " WHERE " + c + " IS NOT NULL")
+                    .map((rs, ctx) -> rowValue(rs.getObject(1))).forEach(keys::add);
+            return keys;
+        });
+    }
+
+    private static Object rowValue(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (v instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return v;
+    }
+
+    private static Set<String> columns(Handle h, String table) {
+        Set<String> cols = new HashSet<>();
+        try (ResultSet rs = h.getConnection().getMetaData().getColumns(null, null, table, null)) {
+            while (rs.next()) {
+                cols.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new UnableToReadException("could not read the columns of " + table, e);
+        }
+        return cols;
+    }
+
+    private static String col(String name, Set<String> columns, String rule) {
+        String c = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        if (!IDENTIFIER.matcher(c).matches() || !columns.contains(c)) {
+            throw new IllegalArgumentException("rule " + rule + ": the table has no column '" + name + "'");
+        }
+        return c;
+    }
+
+    /** The SQL aggregate that gives the rule's failing-row count or metric, or null when there is none. */
+    private static String expression(RuleSpec s, Set<String> columns, List<Object> params, Dialect dialect,
+                                     String rule) {
+        switch (s.type()) {
+            case "complete": {
+                String c = col(s.column(), columns, rule);
+                return "SUM(CASE WHEN " + c + " IS NULL OR TRIM(CAST(" + c + " AS VARCHAR(4000))) = '' THEN 1 ELSE 0 END)";
+            }
+            case "between": {
+                String c = col(s.column(), columns, rule);
+                boolean inc = s.inclusive() == null || s.inclusive();
+                params.add(s.min());
+                params.add(s.max());
+                return "SUM(CASE WHEN " + c + " IS NOT NULL AND NOT (" + c + (inc ? " >= " : " > ") + "? AND " + c
+                        + (inc ? " <= " : " < ") + "?) THEN 1 ELSE 0 END)";
+            }
+            case "nonNegative":
+                return "SUM(CASE WHEN " + col(s.column(), columns, rule) + " < 0 THEN 1 ELSE 0 END)";
+            case "positive":
+                return "SUM(CASE WHEN " + col(s.column(), columns, rule) + " <= 0 THEN 1 ELSE 0 END)";
+            case "inSet": {
+                String c = col(s.column(), columns, rule);
+                StringBuilder in = new StringBuilder();
+                for (String v : s.values()) {
+                    in.append(in.length() == 0 ? "?" : ", ?");
+                    params.add(v);
+                }
+                return "SUM(CASE WHEN " + c + " IS NOT NULL AND " + c + " NOT IN (" + in + ") THEN 1 ELSE 0 END)";
+            }
+            case "length": {
+                String c = col(s.column(), columns, rule);
+                params.add(s.min());
+                params.add(s.max());
+                return "SUM(CASE WHEN " + c + " IS NOT NULL AND NOT (LENGTH(" + c + ") >= ? AND LENGTH(" + c
+                        + ") <= ?) THEN 1 ELSE 0 END)";
+            }
+            case "rowCount":
+                return "COUNT(*)";
+            case "meanBetween":
+                return "AVG(" + col(s.column(), columns, rule) + ")";
+            case "stddevBetween":
+                return "STDDEV_SAMP(" + col(s.column(), columns, rule) + ")";
+            case "distinctCount":
+                return Boolean.TRUE.equals(s.exact()) ? "COUNT(DISTINCT " + col(s.column(), columns, rule) + ")" : null;
+            case "quantile":
+                if (!Boolean.TRUE.equals(s.exact())) {
+                    return null;
+                }
+                params.add(s.q());
+                return "PERCENTILE_DISC(?) WITHIN GROUP (ORDER BY " + col(s.column(), columns, rule) + ")";
+            case "unique":
+                for (String c : s.columns()) {
+                    col(c, columns, rule);
+                }
+                return "COUNT(*)";
+            default:
+                return null;
+        }
+    }
+
+    private static RuleOutcome outcome(Handle h, String table, Rule r, RuleSpec s, double value, long rows) {
+        String name = r.name();
+        switch (s.type()) {
+            case "complete", "between", "nonNegative", "positive", "inSet", "length": {
+                long failing = Double.isNaN(value) ? 0 : (long) value;
+                double passing = rows == 0 ? 1 : (double) (rows - failing) / rows;
+                double mostly = s.mostly() == null ? 1 : s.mostly();
+                if (failing == 0 || passing >= mostly) {
+                    return new RuleOutcome.Passed(name, passing, failing + " of " + rows + " rows fail");
+                }
+                double errorAbove = s.errorAbove() == null ? 0 : s.errorAbove();
+                Severity sev = s.severity() == null ? Severity.ERROR : s.severity();
+                Severity level = 1 - passing > errorAbove ? sev : (sev == Severity.INFO ? Severity.INFO
+                        : Severity.WARNING);
+                return new RuleOutcome.Failed(name, passing, s.column() + ": " + failing + " rows fail (in SQL)", level,
+                        failing, List.of(), List.of());
+            }
+            case "unique": {
+                String cols = String.join(", ", s.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
+                long groups = h.createQuery("SELECT COUNT(*) FROM (SELECT " + cols + " FROM " + table + " GROUP BY "
+                        + cols + ") g").mapTo(Long.class).one();
+                long duplicates = rows - groups;
+                double metric = rows == 0 ? 1 : (double) groups / rows;
+                return duplicates == 0 ? new RuleOutcome.Passed(name, metric, groups + " distinct of " + rows + " rows")
+                        : new RuleOutcome.Failed(name, metric, duplicates + " duplicate rows (in SQL)", Severity.ERROR,
+                        duplicates, List.of(), List.of());
+            }
+            default: {
+                double min = s.min() == null ? Double.NEGATIVE_INFINITY : s.min();
+                double max = s.max() == null ? Double.POSITIVE_INFINITY : s.max();
+                if (Double.isNaN(value)) {
+                    return new RuleOutcome.Errored(name, Double.NaN, "no values");
+                }
+                String msg = s.type() + " " + value + ", expected " + min + ".." + max;
+                return value >= min && value <= max ? new RuleOutcome.Passed(name, value, msg)
+                        : new RuleOutcome.Failed(name, value, msg, Severity.ERROR, 0, List.of(), List.of());
+            }
+        }
+    }
+}

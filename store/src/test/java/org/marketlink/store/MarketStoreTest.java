@@ -1,0 +1,57 @@
+package org.marketlink.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketlink.core.UnableToConnectException;
+import org.marketlink.core.model.Shg;
+import org.marketlink.testing.internal.Samples;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MarketStoreTest {
+
+    @Test
+    void embedded_keepsDataAcrossReopen(@TempDir Path dir) {
+        Shg shg = Samples.shgWithoutBank("Umoja");
+        try (MarketStore store = MarketStore.embedded(dir)) {
+            assertThat(store.dialect()).isEqualTo(Dialect.H2);
+            store.shgs().insert(shg);
+        }
+        assertThat(Files.exists(dir.resolve("marketlink.mv.db"))).isTrue();
+        try (MarketStore store = MarketStore.embedded(dir)) {
+            assertThat(store.shgs().get(shg.id())).isEqualTo(shg);
+        }
+    }
+
+    @Test
+    void connect_unreachableServer_failsWithUrl() {
+        ConnectionOptions options = new ConnectionOptions("jdbc:postgresql://127.0.0.1:1/none", "u", "secret-pw", 1,
+                java.time.Duration.ofMillis(500), java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(30));
+        assertThatThrownBy(() -> MarketStore.connect(options)).isInstanceOf(UnableToConnectException.class)
+                .hasMessageContaining("127.0.0.1:1").hasMessageNotContaining("secret-pw");
+        assertThat(options.toString()).doesNotContain("secret-pw");
+    }
+
+    @Test
+    void options_badValues_areRejected() {
+        assertThatThrownBy(() -> ConnectionOptions.of("postgres://x", "u", "p")).hasMessageContaining("url");
+        assertThatThrownBy(() -> ConnectionOptions.of("jdbc:h2:mem:x", "u", "p").withPoolSize(0))
+                .hasMessageContaining("poolSize");
+        assertThatThrownBy(() -> Dialect.detect("MySQL")).hasMessageContaining("MySQL");
+    }
+
+    @Test
+    void dialect_sqlIsBuiltFromColumnNamesOnly() {
+        String pg = Dialect.POSTGRESQL.upsert("t", java.util.List.of("id", "k", "v", "j"), java.util.List.of("j"),
+                java.util.List.of("k"), java.util.List.of("id"));
+        assertThat(pg).isEqualTo("INSERT INTO t (id, k, v, j) VALUES (:id, :k, :v, CAST(:j AS JSONB)) "
+                + "ON CONFLICT (k) DO UPDATE SET v = EXCLUDED.v, j = EXCLUDED.j");
+        String h2 = Dialect.H2.updateByKey("t", java.util.List.of("id", "k", "v", "j"), java.util.List.of("j"),
+                java.util.List.of("k"), java.util.List.of("id"));
+        assertThat(h2).isEqualTo("UPDATE t SET v = :v, j = :j FORMAT JSON WHERE k = :k");
+    }
+}

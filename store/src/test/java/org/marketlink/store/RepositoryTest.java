@@ -1,0 +1,272 @@
+package org.marketlink.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.marketlink.core.NoSuchEntityException;
+import org.marketlink.core.UnableToWriteException;
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.BuyerType;
+import org.marketlink.core.model.DemandForecast;
+import org.marketlink.core.model.IllegalTransitionException;
+import org.marketlink.core.model.MarketData;
+import org.marketlink.core.model.Match;
+import org.marketlink.core.model.MatchStatus;
+import org.marketlink.core.model.Order;
+import org.marketlink.core.model.OrderStatus;
+import org.marketlink.core.model.PricingHistory;
+import org.marketlink.core.model.Product;
+import org.marketlink.core.model.Shg;
+import org.marketlink.store.crypto.InMemoryKeyProvider;
+import org.marketlink.testing.internal.Samples;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every repository on H2 and on a real PostgreSQL. */
+class RepositoryTest {
+    private MarketStore store;
+
+    private MarketStore open(Backend backend) {
+        store = backend.open(StoreOptions.defaults().withKeyProvider(InMemoryKeyProvider.withNewKey("k1")));
+        return store;
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void shgs_insertFindUpsert_roundTripsEveryField(Backend backend) {
+        MarketStore s = open(backend);
+        Shg umoja = Samples.shg("Umoja");
+        Shg tumaini = Samples.shgWithoutBank("Tumaini");
+        s.shgs().insert(umoja);
+        s.shgs().insert(tumaini);
+        assertThat(s.shgs().get(umoja.id())).isEqualTo(umoja);
+        assertThat(s.shgs().get(tumaini.id())).isEqualTo(tumaini);
+        assertThat(s.shgs().findByCategory("HANDLOOM")).containsExactly(umoja);
+        assertThat(s.shgs().findById(UUID.randomUUID())).isEmpty();
+        assertThatThrownBy(() -> s.shgs().get(new UUID(0, 7))).isInstanceOf(NoSuchEntityException.class)
+                .hasMessageContaining("shg").hasMessageContaining("00000000-0000-0000-0000-000000000007");
+
+        // same natural key, new id and values: the row is updated and keeps its id
+        Shg changed = new Shg(UUID.randomUUID(), "Umoja", umoja.location(), "pottery", 20, 900, List.of(),
+                umoja.qualityMetrics(), umoja.contact(), umoja.bankDetails(), Samples.T0, Samples.T0.plusSeconds(5));
+        assertThat(s.shgs().upsertAll(List.of(changed))).isEqualTo(1);
+        assertThat(s.shgs().upsertAll(List.of(changed))).isEqualTo(1);
+        Shg stored = s.shgs().get(umoja.id());
+        assertThat(stored.category()).isEqualTo("pottery");
+        assertThat(stored.memberCount()).isEqualTo(20);
+        assertThat(stored.bankDetails()).isEqualTo(umoja.bankDetails());
+        assertThat(s.shgs().findById(changed.id())).isEmpty();
+        assertThat(s.shgs().count()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void shgs_duplicateInsert_failsNamingTheKey(Backend backend) {
+        MarketStore s = open(backend);
+        Shg umoja = Samples.shg("Umoja");
+        s.shgs().insert(umoja);
+        Shg twin = Samples.shg("Umoja");
+        assertThatThrownBy(() -> s.shgs().insert(twin)).isInstanceOf(UnableToWriteException.class)
+                .hasMessageContaining("duplicate key").hasMessageContaining(twin.id().toString())
+                .hasMessageNotContaining(Samples.ACCOUNT_NUMBER);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void products_queriesAndForeignKey(Backend backend) {
+        MarketStore s = open(backend);
+        Shg shg = Samples.shg("Umoja");
+        s.shgs().insert(shg);
+        Product shawl = Samples.product(shg.id(), "Shawl");
+        Product mat = Samples.product(shg.id(), "Mat");
+        assertThat(s.products().upsertAll(List.of(shawl, mat))).isEqualTo(2);
+        assertThat(s.products().upsertAll(List.of(shawl, mat))).isEqualTo(2);
+        assertThat(s.products().count()).isEqualTo(2);
+        assertThat(s.products().findByShg(shg.id())).containsExactly(mat, shawl);
+        assertThat(s.products().findByCategory("textiles")).hasSize(2);
+        assertThat(s.products().get(shawl.id())).isEqualTo(shawl);
+
+        Product orphan = Samples.product(UUID.randomUUID(), "Orphan");
+        assertThatThrownBy(() -> s.products().insert(orphan)).isInstanceOf(UnableToWriteException.class)
+                .hasMessageContaining("referenced row does not exist");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void products_batchWithOneBadRow_leavesNothing(Backend backend) {
+        MarketStore s = open(backend);
+        Shg shg = Samples.shg("Umoja");
+        s.shgs().insert(shg);
+        List<Product> batch = new ArrayList<>();
+        IntStream.range(0, 50).forEach(i -> batch.add(Samples.product(shg.id(), "P" + i)));
+        batch.add(Samples.product(UUID.randomUUID(), "P-orphan"));
+        assertThatThrownBy(() -> s.products().upsertAll(batch)).isInstanceOf(UnableToWriteException.class)
+                .hasMessageContaining("51 products");
+        assertThat(s.products().count()).isZero();
+        List<Product> withNull = new ArrayList<>(batch.subList(0, 3));
+        withNull.add(null);
+        assertThatThrownBy(() -> s.products().upsertAll(withNull)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("products[3]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void buyers_byTypeAndUpsert(Backend backend) {
+        MarketStore s = open(backend);
+        Buyer a = Samples.buyer("Gikomba Traders");
+        Buyer b = Samples.buyer("County Schools Board");
+        s.buyers().upsertAll(List.of(a, b));
+        s.buyers().upsertAll(List.of(a, b));
+        assertThat(s.buyers().count()).isEqualTo(2);
+        assertThat(s.buyers().get(a.id())).isEqualTo(a);
+        assertThat(s.buyers().findByType(BuyerType.WHOLESALER)).containsExactly(b, a);
+        assertThat(s.buyers().findByType(BuyerType.GOVERNMENT)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void matches_uniquePerPairAndLifeCycleEnforced(Backend backend) {
+        MarketStore s = open(backend);
+        Shg shg = Samples.shg("Umoja");
+        Buyer buyer = Samples.buyer("Gikomba Traders");
+        Buyer other = Samples.buyer("Other");
+        s.shgs().insert(shg);
+        s.buyers().insert(buyer);
+        s.buyers().insert(other);
+        Match m = Samples.match(shg.id(), buyer.id(), null);
+        s.matches().insert(m);
+        assertThat(s.matches().get(m.id())).isEqualTo(m);
+        assertThatThrownBy(() -> s.matches().insert(Samples.match(shg.id(), buyer.id(), null)))
+                .isInstanceOf(UnableToWriteException.class).hasMessageContaining("duplicate key");
+        Match low = new Match(UUID.randomUUID(), shg.id(), other.id(), java.util.Optional.empty(), 0.2,
+                MatchStatus.PENDING, "", Samples.T0, java.util.Map.of("scorer", "v1"), Samples.T0);
+        s.matches().upsertAll(List.of(low));
+        assertThat(s.matches().findByStatus(MatchStatus.PENDING, 10)).extracting(Match::score).containsExactly(0.83, 0.2);
+
+        Instant later = Samples.T0.plusSeconds(3600);
+        assertThat(s.matches().transition(m.id(), MatchStatus.ACCEPTED, later).status()).isEqualTo(MatchStatus.ACCEPTED);
+        assertThat(s.matches().get(m.id()).lastInteraction()).isEqualTo(later);
+        assertThatThrownBy(() -> s.matches().transition(m.id(), MatchStatus.COMPLETED, later))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("ACCEPTED")
+                .hasMessageContaining("COMPLETED");
+        assertThat(s.matches().get(m.id()).status()).isEqualTo(MatchStatus.ACCEPTED);
+        assertThatThrownBy(() -> s.matches().transition(UUID.randomUUID(), MatchStatus.ACCEPTED, later))
+                .isInstanceOf(NoSuchEntityException.class);
+        assertThat(s.matches().findByShg(shg.id())).hasSize(2);
+        assertThat(s.matches().findByBuyer(other.id())).containsExactly(low);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void orders_withLines_roundTripAndUpsertReplacesLines(Backend backend) {
+        MarketStore s = open(backend);
+        Shg shg = Samples.shg("Umoja");
+        Buyer buyer = Samples.buyer("Gikomba Traders");
+        s.shgs().insert(shg);
+        s.buyers().insert(buyer);
+        Product p = Samples.product(shg.id(), "Shawl");
+        s.products().insert(p);
+        Order order = Samples.order("INV-1", shg.id(), buyer.id(), p.id());
+        s.orders().insert(order);
+        assertThat(s.orders().get(order.id())).isEqualTo(order);
+        assertThat(s.orders().findByReference("INV-1")).contains(order);
+        assertThat(s.orders().findByShg(shg.id(), 10)).containsExactly(order);
+        assertThat(s.orders().findByBuyer(buyer.id(), 10)).containsExactly(order);
+        assertThat(s.orders().findByStatus(OrderStatus.CONFIRMED, 10)).containsExactly(order);
+        assertThat(s.orders().findByStatus(OrderStatus.CANCELLED, 10)).isEmpty();
+
+        Order smaller = Order.of(UUID.randomUUID(), "INV-1", shg.id(), buyer.id(), order.lines().subList(0, 1),
+                order.orderedAt(), null, OrderStatus.SHIPPED, order.paymentStatus(), "");
+        Order second = Samples.order("INV-2", shg.id(), buyer.id(), p.id());
+        s.orders().upsertAll(List.of(smaller, second));
+        s.orders().upsertAll(List.of(smaller, second));
+        Order stored = s.orders().get(order.id());
+        assertThat(stored.lines()).hasSize(1);
+        assertThat(stored.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(stored.totalValue()).isEqualByComparingTo("1350.00");
+        assertThat(s.orders().count()).isEqualTo(2);
+
+        Order badProduct = Samples.order("INV-3", shg.id(), buyer.id(), UUID.randomUUID());
+        assertThatThrownBy(() -> s.orders().insert(badProduct)).isInstanceOf(UnableToWriteException.class);
+        assertThat(s.orders().findByReference("INV-3")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void marketData_rangeQueriesUpsertAndBulkLoad(Backend backend) {
+        MarketStore s = open(backend);
+        Shg shg = Samples.shg("Umoja");
+        s.shgs().insert(shg);
+        Product p = Samples.product(shg.id(), "Maize");
+        s.products().insert(p);
+        List<MarketData> rows = new ArrayList<>();
+        for (int day = 0; day < 30; day++) {
+            rows.add(Samples.marketData(p.id(), Samples.T0.plusSeconds(86_400L * day)));
+        }
+        assertThat(s.marketData().bulkLoad(rows.subList(0, 20).iterator())).isEqualTo(20);
+        assertThat(s.marketData().upsertAll(rows)).isEqualTo(30);
+        assertThat(s.marketData().upsertAll(rows)).isEqualTo(30);
+        assertThat(s.marketData().count()).isEqualTo(30);
+        List<MarketData> week = s.marketData().findByProduct(p.id(), Samples.T0.plusSeconds(86_400L * 3),
+                Samples.T0.plusSeconds(86_400L * 10));
+        assertThat(week).containsExactlyElementsOf(rows.subList(3, 10));
+
+        // a bulk load that hits an existing key fails as a whole
+        List<MarketData> overlapping = new ArrayList<>();
+        overlapping.add(Samples.marketData(p.id(), Samples.T0.minusSeconds(100)));
+        overlapping.add(rows.get(0));
+        assertThatThrownBy(() -> s.marketData().bulkLoad(overlapping.iterator()))
+                .isInstanceOf(UnableToWriteException.class);
+        assertThat(s.marketData().count()).isEqualTo(30);
+        MarketData tabbed = new MarketData(p.id(), Samples.T0.minusSeconds(5), new BigDecimal("1.10"), 0, 0, 0,
+                org.marketlink.core.model.Trend.STABLE, "a\tb\\c\nd");
+        assertThat(s.marketData().bulkLoad(List.of(tabbed).iterator())).isEqualTo(1);
+        assertThat(s.marketData().findByProduct(p.id(), Samples.T0.minusSeconds(6), Samples.T0.minusSeconds(4)))
+                .containsExactly(tabbed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void pricingHistory_andForecasts(Backend backend) {
+        MarketStore s = open(backend);
+        Shg shg = Samples.shg("Umoja");
+        s.shgs().insert(shg);
+        Product p = Samples.product(shg.id(), "Maize");
+        s.products().insert(p);
+        LocalDate d0 = LocalDate.of(2026, 1, 1);
+        List<PricingHistory> history = IntStream.range(0, 10).mapToObj(i -> Samples.pricing(p.id(), d0.plusDays(i))).toList();
+        assertThat(s.pricingHistory().bulkLoad(history.subList(0, 5).iterator())).isEqualTo(5);
+        assertThat(s.pricingHistory().upsertAll(history)).isEqualTo(10);
+        assertThat(s.pricingHistory().findByProduct(p.id(), d0.plusDays(2), d0.plusDays(4)))
+                .containsExactlyElementsOf(history.subList(2, 5));
+
+        DemandForecast f = Samples.forecast(p.id(), LocalDate.of(2026, 2, 1));
+        s.forecasts().upsertAll(List.of(f));
+        DemandForecast newer = new DemandForecast(p.id(), f.forecastDate(), 7, 90, 70, 120, "Theta",
+                f.generatedAt().plusSeconds(60));
+        s.forecasts().upsertAll(List.of(newer));
+        assertThat(s.forecasts().find(p.id(), f.forecastDate(), 7)).contains(newer);
+        assertThat(s.forecasts().findByProduct(p.id(), f.forecastDate(), f.forecastDate())).containsExactly(newer);
+        assertThat(s.forecasts().findByDate(f.forecastDate())).containsExactly(newer);
+        assertThat(s.forecasts().count()).isEqualTo(1);
+        DemandForecast orphan = Samples.forecast(UUID.randomUUID(), f.forecastDate());
+        assertThatThrownBy(() -> s.forecasts().upsertAll(List.of(orphan))).isInstanceOf(UnableToWriteException.class)
+                .hasMessageContaining("referenced row does not exist");
+    }
+}

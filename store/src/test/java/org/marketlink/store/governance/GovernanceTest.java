@@ -1,0 +1,401 @@
+package org.marketlink.store.governance;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.marketlink.core.NoSuchEntityException;
+import org.marketlink.store.features.FeatureDefinition;
+import org.marketlink.store.features.FeatureSet;
+import org.marketlink.store.features.FeatureStore;
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.MarketData;
+import org.marketlink.core.model.Product;
+import org.marketlink.core.model.Shg;
+import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.Sinks;
+import org.marketlink.core.pipeline.Sources;
+import org.marketlink.core.pipeline.Stages;
+import org.marketlink.store.crypto.InMemoryKeyProvider;
+import org.marketlink.store.MarketStore;
+import org.marketlink.store.StoreOptions;
+import org.marketlink.store.Backend;
+import org.marketlink.testing.internal.Samples;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GovernanceTest {
+    record Seeded(Shg erased, Shg kept, Buyer buyer, Product product) {
+    }
+
+    static Seeded seed(MarketStore store) {
+        Shg a = Samples.shg("Umoja Weavers");
+        Shg b = new Shg(java.util.UUID.randomUUID(), "Tumaini Spices", a.location(), "spices", 8, 100, List.of(),
+                Map.of(), new org.marketlink.core.model.ContactInfo("Wanjiru Kamau", "+254711222333",
+                "wanjiru@example.org"), java.util.Optional.empty(), Samples.T0, Samples.T0);
+        store.shgs().upsertAll(List.of(a, b));
+        Buyer buyer = Samples.buyer("Gikomba Traders");
+        store.buyers().insert(buyer);
+        Product pa = Samples.product(a.id(), "Kikoi");
+        Product pb = Samples.product(b.id(), "Pilipili");
+        store.products().upsertAll(List.of(pa, pb));
+        for (Product p : List.of(pa, pb)) {
+            store.marketData().upsertAll(List.of(Samples.marketData(p.id(), Samples.T0)));
+            store.pricingHistory().upsertAll(List.of(Samples.pricing(p.id(), LocalDate.of(2026, 1, 4))));
+            store.forecasts().upsertAll(List.of(Samples.forecast(p.id(), LocalDate.of(2026, 2, 1))));
+        }
+        store.matches().upsertAll(List.of(Samples.match(a.id(), buyer.id(), pa.id()),
+                Samples.match(b.id(), buyer.id(), pb.id())));
+        store.orders().upsertAll(List.of(Samples.order("ORD-1", a.id(), buyer.id(), pa.id()),
+                Samples.order("ORD-2", b.id(), buyer.id(), pb.id())));
+        FeatureStore features = new FeatureStore(store);
+        FeatureSet<Shg> set = FeatureSet.of("shg_size", FeatureDefinition.of("members", 1, "shg", "",
+                (Shg s) -> s.memberCount()));
+        features.materialize(set, List.of(a, b), s -> s.id().toString(), s -> Samples.T0, null);
+        // a quarantined row that mentions the group
+        Pipeline.from(Sources.of("contacts", List.of(a.id() + ",Achieng Otieno,+254700000001")))
+                .then("reject", Stages.filter(row -> false, "NOT_WANTED"))
+                .to(Sinks.discard()).quarantineTo(store.quarantine().sink()).run();
+        return new Seeded(a, b, buyer, pa);
+    }
+
+    static MarketStore open(Backend backend) {
+        return backend.open(StoreOptions.defaults().withKeyProvider(InMemoryKeyProvider.withNewKey("k1")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void erasingASubjectLeavesNoTraceInAnyTableAndSparesOthers(Backend backend) throws Exception {
+        try (MarketStore store = open(backend)) {
+            Seeded s = seed(store);
+            SubjectData subjects = new SubjectData(store, Catalog.builtIn());
+            String exported = subjects.export("shg", s.erased().id().toString());
+            assertThat(exported).contains(s.erased().id().toString()).contains("\"shgs\"").contains("\"orders\"")
+                    .contains("\"feature_values\"").contains("\"quarantine\"").contains("Achieng Otieno")
+                    .doesNotContain(s.kept().id().toString());
+
+            SubjectData.Erasure erasure = subjects.erase("shg", s.erased().id().toString());
+            assertThat(erasure.rowsByTable()).containsKeys("shgs", "products", "orders", "order_lines", "matches",
+                    "market_data", "pricing_history", "demand_forecasts", "feature_values", "quarantine");
+            List<String> traces = List.of(s.erased().id().toString(), s.product().id().toString(), "Umoja Weavers",
+                    "Achieng Otieno", "+254700000001", "achieng@example.org", "ORD-1");
+            assertThat(findTraces(store, traces)).as("traces of the erased group").isEmpty();
+            // the other group is untouched
+            assertThat(store.shgs().findById(s.kept().id())).isPresent();
+            assertThat(store.orders().count()).isEqualTo(1);
+            assertThat(findTraces(store, List.of("Tumaini Spices", "ORD-2"))).hasSize(2);
+
+            assertThatThrownBy(() -> subjects.erase("shg", s.erased().id().toString()))
+                    .isInstanceOf(NoSuchEntityException.class);
+            assertThatThrownBy(() -> subjects.export("shg", java.util.UUID.randomUUID().toString()))
+                    .isInstanceOf(NoSuchEntityException.class);
+            assertThatThrownBy(() -> subjects.erase("farmer", "x")).hasMessageContaining("no data subject of kind "
+                    + "'farmer'");
+            assertThatThrownBy(() -> subjects.erase("shg", "not-a-uuid")).hasMessageContaining("keys are UUIDs");
+
+            // a buyer: its matches and orders go with it
+            subjects.erase("buyer", s.buyer().id().toString());
+            assertThat(findTraces(store, List.of(s.buyer().id().toString(), "Gikomba Traders", "Stall 4"))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void retentionRemovesExpiredRowsInBatchesAfterADryRun(Backend backend) {
+        try (MarketStore store = open(backend)) {
+            Shg shg = Samples.shgWithoutBank("Old Market Group");
+            store.shgs().insert(shg);
+            Product p = Samples.product(shg.id(), "Maize");
+            store.products().insert(p);
+            Instant now = Instant.parse("2026-06-01T00:00:00Z");
+            List<MarketData> rows = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                rows.add(Samples.marketData(p.id(), now.minus(Duration.ofDays(30L * i + 1))));
+            }
+            store.marketData().upsertAll(rows);
+            long expired = rows.stream().filter(r -> r.observedAt().isBefore(now.minus(Duration.ofDays(3 * 365))))
+                    .count();
+            RetentionJob job = new RetentionJob(store, Catalog.builtIn(), Clock.fixed(now, ZoneOffset.UTC), 3);
+            RetentionJob.Report dry = job.dryRun();
+            assertThat(dry.rows()).containsEntry("market_data", expired);
+            assertThat(marketDataRows(store)).isEqualTo(60);
+            RetentionJob.Report done = job.apply(null);
+            assertThat(done.rows()).containsEntry("market_data", expired);
+            assertThat(expired).isGreaterThan(3); // several batches of 3
+            assertThat(marketDataRows(store)).isEqualTo(60 - expired);
+            assertThat(job.dryRun().total()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void erasingAShortCustomerKey_leavesTheQuarantinedRowsOfLongerKeys(Backend backend) throws Exception {
+        try (MarketStore store = open(backend)) {
+            Pipeline.from(Sources.of("customers", List.of("1234,Achieng,KE", "12346,Baraka,KE", "91234,Chebet,UG",
+                    "5,Dan (was 1234),KE", "1234x,Esther,KE")))
+                    .then("reject", Stages.filter(row -> false, "NOT_WANTED"))
+                    .to(Sinks.discard()).quarantineTo(store.quarantine().sink()).run();
+            SubjectData subjects = new SubjectData(store, Catalog.builtIn());
+
+            String exported = subjects.export("customer", "1234");
+            assertThat(exported).contains("Achieng").contains("Dan (was 1234)")
+                    .doesNotContain("Baraka").doesNotContain("Chebet").doesNotContain("Esther");
+            SubjectData.Erasure erasure = subjects.erase("customer", "1234");
+            assertThat(erasure.rowsByTable()).containsExactly(java.util.Map.entry("quarantine", 2));
+            List<String> left = store.jdbi().withHandle(h -> h.createQuery("SELECT raw FROM quarantine ORDER BY raw")
+                    .mapTo(String.class).list());
+            assertThat(left).containsExactly("12346,Baraka,KE", "1234x,Esther,KE", "91234,Chebet,UG");
+            assertThatThrownBy(() -> subjects.erase("customer", "1234")).isInstanceOf(NoSuchEntityException.class);
+        }
+    }
+
+    @Test
+    void mentions_needTheKeyAsAWholeWord() {
+        assertThat(Dataset.SubjectLink.mentions("1234,a", "1234")).isTrue();
+        assertThat(Dataset.SubjectLink.mentions("x '1234' y", "1234")).isTrue();
+        assertThat(Dataset.SubjectLink.mentions("12345", "1234")).isFalse();
+        assertThat(Dataset.SubjectLink.mentions("01234", "1234")).isFalse();
+        assertThat(Dataset.SubjectLink.mentions("12345 then 1234", "1234")).isTrue();
+        assertThat(Dataset.SubjectLink.mentions(null, "1234")).isFalse();
+        assertThatThrownBy(() -> new Dataset.SubjectLink("customer", "x LIKE :subject_like",
+                Dataset.EraseAction.DELETE, null, List.of("raw"), List.of()))
+                .hasMessageContaining("needs both its text columns and the key columns");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aHostDatasetKeepsItsAggregatesWhenTheCatalogSaysAnonymise(Backend backend) throws Exception {
+        String yaml = """
+                datasets:
+                  - name: customer_orders
+                    owner: web-shop
+                    columns: [{name: email, pii: true, encrypted: false}]
+                    subjects:
+                      - kind: customer
+                        where: "customer_id = :subject"
+                        action: ANONYMISE
+                        anonymise: {customer_id: "'erased'", email: "NULL"}
+                """;
+        Catalog catalog = Catalog.builtIn().with(Catalog.fromYaml(new ByteArrayInputStream(
+                yaml.getBytes(StandardCharsets.UTF_8))).datasets());
+        try (MarketStore store = open(backend)) {
+            store.jdbi().useHandle(h -> {
+                h.execute("CREATE TABLE customer_orders (customer_id VARCHAR(50), email VARCHAR(200), amount "
+                        + "DOUBLE PRECISION)");
+                h.execute("INSERT INTO customer_orders VALUES ('C-17850', 'c17850@example.org', 10.5), "
+                        + "('C-17850', 'c17850@example.org', 4.5), ('C-13047', 'c13047@example.org', 7)");
+            });
+            SubjectData subjects = new SubjectData(store, catalog);
+            assertThat(subjects.export("customer", "C-17850")).contains("c17850@example.org");
+            SubjectData.Erasure erasure = subjects.erase("customer", "C-17850");
+            assertThat(erasure.rowsByTable()).containsEntry("customer_orders", 2);
+            assertThat(findTraces(store, List.of("C-17850", "c17850@example.org"))).isEmpty();
+            double total = store.jdbi().withHandle(h -> h.createQuery("SELECT SUM(amount) FROM customer_orders")
+                    .mapTo(Double.class).one());
+            assertThat(total).isEqualTo(22.0); // the sales still add up
+            assertThatThrownBy(() -> subjects.erase("customer", "C-00000")).isInstanceOf(NoSuchEntityException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void archivedRowsReachTheArchiveBeforeTheyAreDeleted(Backend backend) {
+        String yaml = """
+                datasets:
+                  - name: click_log
+                    owner: web-shop
+                    retention: {period: P30D, time_column: happened_at, action: ARCHIVE}
+                """;
+        Catalog catalog = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        Instant now = Instant.parse("2026-06-01T00:00:00Z");
+        try (MarketStore store = open(backend)) {
+            store.jdbi().useHandle(h -> {
+                h.execute("CREATE TABLE click_log (id INTEGER, happened_at TIMESTAMP WITH TIME ZONE)");
+                for (int i = 0; i < 25; i++) {
+                    h.createUpdate("INSERT INTO click_log VALUES (:id, :at)").bind("id", i)
+                            .bind("at", java.time.OffsetDateTime.ofInstant(now.minus(Duration.ofDays(3L * i)),
+                                    ZoneOffset.UTC)).execute();
+                }
+            });
+            RetentionJob job = new RetentionJob(store, catalog, Clock.fixed(now, ZoneOffset.UTC), 4);
+            assertThatThrownBy(() -> job.apply(null)).hasMessageContaining("archives expired rows");
+            List<Object> archived = new ArrayList<>();
+            RetentionJob.Report report = job.apply((table, rows) -> {
+                assertThat(table).isEqualTo("click_log");
+                assertThat(rows.size()).isLessThanOrEqualTo(4);
+                rows.forEach(r -> archived.add(r.get("id")));
+            });
+            long expected = java.util.stream.IntStream.range(0, 25).filter(i -> 3 * i > 30).count();
+            assertThat(report.rows()).containsEntry("click_log", expected);
+            assertThat(archived).hasSize((int) expected);
+            long left = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM click_log")
+                    .mapTo(Long.class).one());
+            assertThat(left).isEqualTo(25 - expected);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void everyColumnTheCatalogMarksEncryptedIsStoredAsCiphertextWithItsKeyId(Backend backend) throws Exception {
+        // the key-id column beside each encrypted column; a column marked encrypted without one fails here
+        Map<String, String> keyColumns = Map.of("shgs.bank_details", "bank_key_id");
+        List<String> marked = new ArrayList<>();
+        for (Dataset d : Catalog.builtIn().datasets()) {
+            d.columns().stream().filter(Dataset.Column::encrypted).forEach(c -> marked.add(d.name() + "." + c.name()));
+        }
+        assertThat(marked).containsExactlyInAnyOrderElementsOf(keyColumns.keySet());
+        try (MarketStore store = open(backend)) {
+            store.shgs().insert(Samples.shg("Umoja Weavers"));
+            for (String column : marked) {
+                String table = column.substring(0, column.indexOf('.'));
+                String name = column.substring(column.indexOf('.') + 1);
+                Map<String, Object> row = store.jdbi().withHandle(h -> h.createQuery("SELECT " + name + " AS v, "
+                        + keyColumns.get(column) + " AS k FROM " + table).mapToMap().one());
+                assertThat(row.get("k")).isEqualTo("k1");
+                assertThat(new String((byte[]) row.get("v"), StandardCharsets.ISO_8859_1))
+                        .doesNotContain(Samples.ACCOUNT_NUMBER);
+            }
+            assertThat(store.shgs().findAll().get(0).bankDetails().orElseThrow().accountNumber())
+                    .isEqualTo(Samples.ACCOUNT_NUMBER);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void hostColumnsTheCatalogMarksEncryptedAreSealedByTheTableSink(Backend backend) throws Exception {
+        String yaml = """
+                datasets:
+                  - name: customer_profiles
+                    owner: crm
+                    columns: [{name: email, pii: true, encrypted: true}]
+                """;
+        Catalog catalog = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        org.marketlink.core.data.Schema schema = org.marketlink.core.data.Schema.of(
+                org.marketlink.core.data.Field.required("customer_id", org.marketlink.core.data.FieldType.STRING),
+                org.marketlink.core.data.Field.optional("email", org.marketlink.core.data.FieldType.STRING),
+                org.marketlink.core.data.Field.optional("segment", org.marketlink.core.data.FieldType.STRING));
+        byte[] stored;
+        try (MarketStore store = open(backend)) {
+            String bytes = store.dialect().migrationPlaceholders().get("bytes");
+            store.jdbi().useHandle(h -> h.execute("CREATE TABLE customer_profiles (customer_id VARCHAR(50) PRIMARY "
+                    + "KEY, email " + bytes + ", email_key_id VARCHAR(100), segment VARCHAR(20))"));
+            var rows = List.of(org.marketlink.core.data.Row.of(schema, "C-1", "ana@example.org", "gold"),
+                    org.marketlink.core.data.Row.of(schema, "C-2", null, "new"));
+            Pipeline.from(Sources.of("profiles", rows)).to(store.tableSink("customer_profiles", schema,
+                    List.of("customer_id"), catalog.encryptedColumns("customer_profiles"))).run();
+            Map<String, Object> one = store.jdbi().withHandle(h -> h.createQuery("SELECT email, email_key_id FROM "
+                    + "customer_profiles WHERE customer_id = 'C-1'").mapToMap().one());
+            stored = (byte[]) one.get("email");
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("ana@example.org");
+            assertThat(one.get("email_key_id")).isEqualTo("k1");
+            assertThat(store.decrypt("customer_profiles", "email", "k1", stored)).isEqualTo("ana@example.org");
+            assertThat(findTraces(store, List.of("ana@example.org"))).isEmpty();
+            byte[] tampered = stored.clone();
+            tampered[tampered.length - 1] ^= 1;
+            assertThatThrownBy(() -> store.decrypt("customer_profiles", "email", "k1", tampered))
+                    .isInstanceOf(org.marketlink.store.crypto.UnableToDecryptException.class);
+            assertThatThrownBy(() -> store.decrypt("customer_profiles", "segment", "k1", stored))
+                    .isInstanceOf(org.marketlink.store.crypto.UnableToDecryptException.class); // bound to its column
+            assertThatThrownBy(() -> store.decrypt("customer_profiles", "email", "k0", stored))
+                    .isInstanceOf(org.marketlink.store.crypto.UnableToDecryptException.class)
+                    .hasMessageContaining("no key 'k0'");
+            assertThatThrownBy(() -> store.tableSink("customer_profiles", schema, List.of("customer_id"),
+                    java.util.Set.of("segment"))).hasMessageContaining("needs a column 'segment_key_id'");
+        }
+    }
+
+    @Test
+    void theCatalogDescribesTheMarketplaceAndReadsYaml() {
+        Catalog builtIn = Catalog.builtIn();
+        assertThat(builtIn.piiColumns()).contains("contact_phone", "contact_email", "bank_details",
+                "delivery_address", "latitude", "payment_terms");
+        assertThat(builtIn.dataset("shgs").columns()).anyMatch(c -> c.name().equals("bank_details") && c.encrypted());
+        assertThat(builtIn.isPii("buyers", "place")).isTrue();
+        // masking by name covers the built-in PII columns (the quarantine's own text is masked as it is made)
+        java.util.Set<String> masked = new java.util.HashSet<>(builtIn.piiColumns());
+        masked.removeAll(List.of("raw", "message"));
+        assertThat(masked).allMatch(org.marketlink.core.privacy.PiiColumns::isPii);
+        assertThatThrownBy(() -> builtIn.dataset("customers")).isInstanceOf(UnknownDatasetException.class)
+                .hasMessageContaining("no dataset 'customers'");
+        String yaml = """
+                datasets:
+                  - name: customer_events
+                    owner: crm-team
+                    description: clicks and orders of web customers
+                    source: web shop
+                    refresh: hourly
+                    retention: {period: P90D, time_column: happened_at, action: ARCHIVE}
+                    columns:
+                      - {name: web_customer_email, pii: true, encrypted: false}
+                    subjects:
+                      - {kind: customer, where: "customer_id = :subject", action: DELETE}
+                """;
+        Catalog host = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        Dataset d = host.dataset("customer_events");
+        assertThat(d.retention().orElseThrow().period()).isEqualTo(Duration.ofDays(90));
+        assertThat(d.retention().orElseThrow().action()).isEqualTo(Dataset.RetentionAction.ARCHIVE);
+        assertThat(host.isPii("customer_events", "web_customer_email")).isTrue();
+        // registering is global to the JVM: a name no other test uses
+        assertThat(org.marketlink.core.privacy.PiiColumns.isPii("web_customer_email")).isFalse();
+        host.registerPii();
+        assertThat(org.marketlink.core.privacy.PiiColumns.isPii("webCustomerEmail")).isTrue();
+        assertThat(builtIn.with(host.datasets()).datasets().get(0).name()).isEqualTo("customer_events");
+        assertThatThrownBy(() -> Catalog.fromYaml(new ByteArrayInputStream("datasets: [{name: X}]".getBytes(
+                StandardCharsets.UTF_8)))).hasMessageContaining("catalog file is not valid");
+    }
+
+    static long marketDataRows(MarketStore store) {
+        return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM market_data").mapTo(Long.class).one());
+    }
+
+    /** Every table, every row, every column as text: which of {@code needles} still appear. */
+    static List<String> findTraces(MarketStore store, List<String> needles) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    String schema = rs.getString("TABLE_SCHEM");
+                    if (schema != null && (schema.equalsIgnoreCase("public"))) {
+                        tables.add(rs.getString("TABLE_NAME"));
+                    }
+                }
+            }
+            assertThat(tables.size()).isGreaterThan(10);
+            for (String table : tables) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            Object v = rs.getObject(i);
+                            String text = v instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1)
+                                    : String.valueOf(v);
+                            for (String needle : needles) {
+                                if (text.contains(needle)) {
+                                    found.add(table + "." + rs.getMetaData().getColumnName(i) + " holds " + needle);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

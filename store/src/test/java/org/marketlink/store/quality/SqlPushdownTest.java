@@ -1,0 +1,91 @@
+package org.marketlink.store.quality;
+
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.Sources;
+import org.marketlink.store.MarketStore;
+import org.marketlink.store.Backend;
+import org.marketlink.quality.rules.RuleOptions;
+import org.marketlink.quality.rules.Rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+/** The suite pushed down as SQL gives the in-memory metrics, on H2 and PostgreSQL. */
+class SqlPushdownTest {
+    private static final Schema S = Schema.of(Field.required("id", FieldType.LONG),
+            Field.optional("status", FieldType.STRING), Field.optional("code", FieldType.STRING),
+            Field.optional("price", FieldType.DOUBLE), Field.optional("qty", FieldType.LONG));
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void pushdown_equalsInMemory(Backend backend) {
+        Random r = new Random(8);
+        List<Row> rows = new ArrayList<>();
+        String[] statuses = {"A", "B", "C", " ", null};
+        for (int i = 0; i < 3000; i++) {
+            rows.add(Row.of(S, (long) r.nextInt(2500), statuses[r.nextInt(statuses.length)],
+                    r.nextInt(20) == 0 ? null : "c" + r.nextInt(20_000), r.nextInt(30) == 0 ? null
+                            : r.nextGaussian() * 20 + 25, (long) r.nextInt(-3, 50)));
+        }
+        Suite suite = Suite.of("push", Rules.complete("status"), Rules.between("price", 0, 50),
+                Rules.nonNegative("price"), Rules.positive("qty"), Rules.inSet("status", Set.of("A", "B")),
+                Rules.length("code", 1, 4, RuleOptions.strict()), Rules.rowCount(1, 10_000),
+                Rules.meanBetween("price", 0, 100), Rules.stddevBetween("price", 0, 100),
+                Rules.distinctCount("status", 0, 10, true), Rules.quantile("price", 0.9, 0, 100, true),
+                Rules.unique("id"), Rules.unique("status", "code"),
+                Rules.satisfies("custom", "id", x -> true, "never", RuleOptions.strict()));
+        SuiteResult memory = suite.compile(S).run(rows);
+        try (MarketStore store = backend.open()) {
+            store.jdbi().useHandle(h -> h.execute("CREATE TABLE sales (id BIGINT NOT NULL, status VARCHAR(10), "
+                    + "code VARCHAR(20), price DOUBLE PRECISION, qty BIGINT)"));
+            Pipeline.from(Sources.of("rows", rows)).to(new org.marketlink.core.pipeline.Sink<Row>() {
+                @Override
+                public String name() {
+                    return "sales";
+                }
+
+                @Override
+                public void write(org.marketlink.core.pipeline.ChunkKey key, List<Row> chunk) {
+                    store.jdbi().useHandle(h -> {
+                        var batch = h.prepareBatch("INSERT INTO sales VALUES (?, ?, ?, ?, ?)");
+                        for (Row x : chunk) {
+                            batch.add(x.get(0), x.get(1), x.get(2), x.get(3), x.get(4));
+                        }
+                        batch.execute();
+                    });
+                }
+            }).run();
+            SuiteResult sql = SqlPushdown.run(suite, store, "sales");
+            assertThat(sql.rows()).isEqualTo(memory.rows());
+            for (int i = 0; i < suite.rules().size() - 1; i++) {
+                RuleOutcome a = memory.outcomes().get(i);
+                RuleOutcome b = sql.outcomes().get(i);
+                assertThat(b.getClass()).as(a.rule()).isEqualTo(a.getClass());
+                assertThat(b.metric()).as(a.rule()).isCloseTo(a.metric(), offset(Math.abs(a.metric()) * 1e-9 + 1e-12));
+                if (a instanceof RuleOutcome.Failed fa) {
+                    assertThat(((RuleOutcome.Failed) b).failingRows()).as(a.rule()).isEqualTo(fa.failingRows());
+                }
+            }
+            assertThat(sql.outcome("custom")).isInstanceOf(RuleOutcome.Errored.class);
+            assertThatThrownBy(() -> SqlPushdown.run(Suite.of("x", Rules.complete("nope")), store, "sales"))
+                    .hasMessageContaining("no column 'nope'");
+            assertThatThrownBy(() -> SqlPushdown.run(suite, store, "sales; drop table shgs"))
+                    .hasMessageContaining("not a plain SQL identifier");
+        }
+    }
+}

@@ -1,0 +1,349 @@
+package org.marketlink.testing;
+
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.BuyerType;
+import org.marketlink.core.model.ContactInfo;
+import org.marketlink.core.model.GeoPoint;
+import org.marketlink.core.model.Location;
+import org.marketlink.core.model.MarketData;
+import org.marketlink.core.model.Match;
+import org.marketlink.core.model.MatchStatus;
+import org.marketlink.core.model.Order;
+import org.marketlink.core.model.OrderLine;
+import org.marketlink.core.model.OrderStatus;
+import org.marketlink.core.model.PaymentStatus;
+import org.marketlink.core.model.PaymentTerms;
+import org.marketlink.core.model.PricingHistory;
+import org.marketlink.core.model.Product;
+import org.marketlink.core.model.Range;
+import org.marketlink.core.model.Shg;
+import org.marketlink.core.model.Trend;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A seeded generator of a consistent marketplace: producer groups with their products, buyers, daily sales with
+ * trend, weekly seasonality and noise, market observations, orders between them and a history of match outcomes,
+ * placed around the markets given (or a default set). Every id is derived from the seed and a counter, so the same
+ * seed and options give the same data on every machine. Optionally a share of rows is dirty, in named ways, for
+ * testing quarantine paths: those come as text rows (see {@link #dirtyPriceRows}), since the domain records refuse
+ * bad values by construction. Immutable and thread-safe.
+ */
+public final class MarketFixtures {
+    /** Product lines the generator draws from: name, category, unit, base price. */
+    private static final String[][] GOODS = {
+            {"Maize flour", "cereals", "kg", "65"}, {"Dried beans", "pulses", "kg", "140"},
+            {"Green grams", "pulses", "kg", "160"}, {"Sorghum", "cereals", "kg", "70"},
+            {"Honey", "honey", "kg", "900"}, {"Kiondo basket", "handicrafts", "piece", "850"},
+            {"Kikoi cloth", "handloom", "piece", "1200"}, {"Groundnuts", "pulses", "kg", "220"},
+            {"Dried mango", "fruit", "kg", "600"}, {"Millet", "cereals", "kg", "110"},
+    };
+    private static final String[] FIRST = {"Umoja", "Tumaini", "Baraka", "Amani", "Upendo", "Neema", "Jitegemee",
+            "Faraja", "Imani", "Mwangaza"};
+    private static final String[] KIND = {"Women Group", "Self-Help Group", "Co-operative", "Farmers Group"};
+
+    /** Kinds of dirty row {@link #dirtyPriceRows} produces. */
+    public enum Dirt { NEGATIVE_PRICE, UNPARSEABLE_DATE, MISSING_PRODUCT, DUPLICATE }
+
+    /**
+     * A market where groups and buyers are placed.
+     *
+     * @param name   the market's name
+     * @param region its region
+     * @param point  its coordinates
+     */
+    public record Market(String name, String region, GeoPoint point) {
+    }
+
+    /**
+     * How much to generate.
+     *
+     * @param shgs        producer groups
+     * @param buyers      buyers
+     * @param days        days of sales history, ending the day before {@code today}
+     * @param today       the day the data leads up to
+     * @param markets     where groups and buyers are placed (scattered within about 20 km); at least one
+     * @param dirtyShare  share of {@link #dirtyPriceRows} that are dirty, 0..1
+     */
+    public record Options(int shgs, int buyers, int days, LocalDate today, List<Market> markets, double dirtyShare) {
+        public Options {
+            if (shgs < 0 || buyers < 0 || days < 0 || today == null || markets == null || markets.isEmpty()
+                    || !(dirtyShare >= 0 && dirtyShare <= 1)) {
+                throw new IllegalArgumentException("counts must not be negative, markets not empty and dirtyShare in "
+                        + "0..1; were " + shgs + ", " + buyers + ", " + days + ", " + markets + ", " + dirtyShare);
+            }
+            markets = List.copyOf(markets);
+        }
+
+        /** 20 groups, 30 buyers, 120 days to 2026-11-25 at five Kenyan markets, no dirt. */
+        public static Options defaults() {
+            return new Options(20, 30, 120, LocalDate.of(2026, 11, 25), List.of(
+                    new Market("Kisumu", "Kisumu", new GeoPoint(-0.0917, 34.768)),
+                    new Market("Mombasa", "Mombasa", new GeoPoint(-4.05, 39.6667)),
+                    new Market("Eldoret town", "Uasin Gishu", new GeoPoint(0.5167, 35.2833)),
+                    new Market("Garissa town", "Garissa", new GeoPoint(-0.45, 39.65)),
+                    new Market("Kitui", "Kitui", new GeoPoint(-1.3667, 38.0167))), 0);
+        }
+
+        public Options withSize(int shgCount, int buyerCount) {
+            return new Options(shgCount, buyerCount, days, today, markets, dirtyShare);
+        }
+
+        public Options withDays(int n) {
+            return new Options(shgs, buyers, n, today, markets, dirtyShare);
+        }
+
+        public Options withMarkets(List<Market> m) {
+            return new Options(shgs, buyers, days, today, m, dirtyShare);
+        }
+
+        public Options withDirtyShare(double share) {
+            return new Options(shgs, buyers, days, today, markets, share);
+        }
+    }
+
+    private final long seed;
+    private final Options options;
+    private final Instant now;
+    private final List<Shg> shgs = new ArrayList<>();
+    private final List<Product> products = new ArrayList<>();
+    private final List<Buyer> buyers = new ArrayList<>();
+    private final List<PricingHistory> sales = new ArrayList<>();
+    private final List<MarketData> market = new ArrayList<>();
+    private final List<Order> orders = new ArrayList<>();
+    private final List<Match> matchHistory = new ArrayList<>();
+
+    private MarketFixtures(long seed, Options options) {
+        this.seed = seed;
+        this.options = options;
+        this.now = options.today().atStartOfDay().toInstant(ZoneOffset.UTC);
+        Random r = new Random(seed);
+        generateShgs(r);
+        generateBuyers(r);
+        generateSales(r);
+        generateOrders(r);
+        generateMatchHistory(r);
+    }
+
+    /** The marketplace for {@code seed}. */
+    public static MarketFixtures generate(long seed, Options options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        return new MarketFixtures(seed, options);
+    }
+
+    public List<Shg> shgs() {
+        return List.copyOf(shgs);
+    }
+
+    public List<Product> products() {
+        return List.copyOf(products);
+    }
+
+    public List<Buyer> buyers() {
+        return List.copyOf(buyers);
+    }
+
+    /** Daily sales per product: a trend, a weekly cycle (market days sell more) and noise. */
+    public List<PricingHistory> sales() {
+        return List.copyOf(sales);
+    }
+
+    /** A market observation per product per week: price with a trend, a yearly season and noise; demand with the season. */
+    public List<MarketData> marketData() {
+        return List.copyOf(market);
+    }
+
+    public List<Order> orders() {
+        return List.copyOf(orders);
+    }
+
+    /** Past matches, every one finished (completed or declined), for training and the collaborative feature. */
+    public List<Match> matchHistory() {
+        return List.copyOf(matchHistory);
+    }
+
+    /**
+     * Price observations as CSV text ({@code product_id,date,price}, header first), {@link Options#dirtyShare()} of
+     * them dirty in one of the {@link Dirt} ways, each dirty row's kind recorded in the returned map by line number
+     * (1 = first data line).
+     */
+    public DirtyRows dirtyPriceRows() {
+        Random r = new Random(seed ^ 0x5DEECE66DL);
+        StringBuilder csv = new StringBuilder("product_id,date,price\n");
+        java.util.Map<Integer, Dirt> dirt = new java.util.TreeMap<>();
+        int line = 0;
+        String previous = null;
+        for (PricingHistory s : sales) {
+            line++;
+            String row = s.productId() + "," + s.saleDate() + "," + s.price().toPlainString();
+            if (r.nextDouble() < options.dirtyShare()) {
+                Dirt kind = Dirt.values()[r.nextInt(Dirt.values().length)];
+                if (kind == Dirt.DUPLICATE && previous == null) {
+                    kind = Dirt.NEGATIVE_PRICE;
+                }
+                row = switch (kind) {
+                    case NEGATIVE_PRICE -> s.productId() + "," + s.saleDate() + ",-" + s.price().toPlainString();
+                    case UNPARSEABLE_DATE -> s.productId() + "," + s.saleDate().getDayOfMonth() + "/"
+                            + s.saleDate().getMonthValue() + "/" + s.saleDate().getYear() + "," + s.price();
+                    case MISSING_PRODUCT -> "," + s.saleDate() + "," + s.price().toPlainString();
+                    case DUPLICATE -> previous;
+                };
+                dirt.put(line, kind);
+            }
+            csv.append(row).append('\n');
+            previous = row;
+        }
+        return new DirtyRows(csv.toString(), dirt);
+    }
+
+    /**
+     * CSV text with some dirty rows.
+     *
+     * @param csv  the text, header first
+     * @param dirt the kind of each dirty line, by data line number
+     */
+    public record DirtyRows(String csv, Map<Integer, Dirt> dirt) {
+    }
+
+    private UUID id(String kind, long n) {
+        return UUID.nameUUIDFromBytes((seed + ":" + kind + ":" + n).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private GeoPoint near(Random r, GeoPoint p) {
+        // about ±20 km
+        return new GeoPoint(Math.max(-90, Math.min(90, p.latitude() + (r.nextDouble() - 0.5) * 0.36)),
+                Math.max(-180, Math.min(180, p.longitude() + (r.nextDouble() - 0.5) * 0.36)));
+    }
+
+    private void generateShgs(Random r) {
+        for (int i = 0; i < options.shgs(); i++) {
+            Market m = options.markets().get(i % options.markets().size());
+            String[] main = GOODS[r.nextInt(GOODS.length)];
+            String name = FIRST[r.nextInt(FIRST.length)] + " " + KIND[r.nextInt(KIND.length)] + " " + (i + 1);
+            List<String> certs = r.nextInt(3) == 0 ? List.of("organic") : List.of();
+            Shg shg = new Shg(id("shg", i), name, Location.of(m.name(), m.region(), "KE", near(r, m.point())),
+                    main[1], 5 + r.nextInt(40), 200 + r.nextInt(4000), certs,
+                    Map.of("hygiene", Math.round(r.nextDouble() * 100) / 100.0),
+                    new ContactInfo("Member " + (i + 1), "+2547" + (10_000_000 + r.nextInt(89_999_999)),
+                            "group" + (i + 1) + "@example.org"), Optional.empty(), now, now);
+            shgs.add(shg);
+            int lines = 1 + r.nextInt(3);
+            for (int p = 0; p < lines; p++) {
+                String[] g = p == 0 ? main : GOODS[r.nextInt(GOODS.length)];
+                double base = Double.parseDouble(g[3]) * (0.8 + 0.4 * r.nextDouble());
+                products.add(new Product(id("product", i * 10L + p), shg.id(), g[0] + " (" + (p + 1) + ")", g[1], "",
+                        g[2], money(base), money(base * 0.6), List.of(), certs, g[2].equals("kg") ? 180 : 0,
+                        1 + r.nextInt(5), r.nextInt(500), Math.round(r.nextDouble() * 100) / 100.0, now, now));
+            }
+        }
+    }
+
+    private void generateBuyers(Random r) {
+        BuyerType[] types = BuyerType.values();
+        for (int i = 0; i < options.buyers(); i++) {
+            Market m = options.markets().get(r.nextInt(options.markets().size()));
+            List<String> prefs = new ArrayList<>();
+            int n = 1 + r.nextInt(3);
+            while (prefs.size() < n) {
+                String c = GOODS[r.nextInt(GOODS.length)][1];
+                if (!prefs.contains(c)) {
+                    prefs.add(c);
+                }
+            }
+            long min = 10 + r.nextInt(200);
+            double low = 50 + r.nextDouble() * 400;
+            buyers.add(new Buyer(id("buyer", i), "Buyer " + (i + 1) + " of " + m.name(), types[r.nextInt(types.length)],
+                    Location.of(m.name(), m.region(), "KE", near(r, m.point())), prefs,
+                    r.nextBoolean() ? Map.of() : Map.of("hygiene", Math.round(r.nextDouble() * 60) / 100.0),
+                    Range.of(min, min + r.nextInt(1000)), Range.of(money(low), money(low + r.nextDouble() * 900)),
+                    r.nextInt(4) == 0 ? List.of("organic") : List.of(),
+                    PaymentTerms.values()[r.nextInt(PaymentTerms.values().length)],
+                    Math.round(r.nextDouble() * 50) / 10.0, now, now));
+        }
+    }
+
+    private void generateSales(Random r) {
+        for (Product p : products) {
+            double level = 5 + r.nextDouble() * 40;
+            double slope = (r.nextDouble() - 0.4) * level / Math.max(1, options.days());
+            double price = p.unitPrice().doubleValue();
+            double marketDrift = (r.nextDouble() - 0.5) * 0.004; // per day
+            for (int d = options.days(); d >= 1; d--) {
+                LocalDate day = options.today().minusDays(d);
+                int t = options.days() - d;
+                double weekly = day.getDayOfWeek().getValue() == 6 ? 1.6 : day.getDayOfWeek().getValue() == 7 ? 0.5 : 1;
+                double units = Math.max(0, (level + slope * t) * weekly * (1 + 0.25 * r.nextGaussian()));
+                double todaysPrice = price * (1 + 0.05 * r.nextGaussian());
+                sales.add(new PricingHistory(p.id(), day, money(Math.max(0.01, todaysPrice)),
+                        BigDecimal.valueOf(units).setScale(3, RoundingMode.HALF_UP), Math.max(0,
+                        (int) Math.round(units / 3)), p.shgId().toString().substring(0, 8)));
+                if (d % 7 == 0) {
+                    // the market price drifts, swings with the season (a year's cycle) and is noisy
+                    double seasonal = 1 + 0.08 * Math.sin(2 * Math.PI * day.getDayOfYear() / 365.0);
+                    double marketPrice = price * (1 + marketDrift * t) * seasonal * (1 + 0.03 * r.nextGaussian());
+                    double demand = Math.max(0, Math.min(10, 5 + 3 * (seasonal - 1) / 0.08 + r.nextGaussian()));
+                    market.add(new MarketData(p.id(), day.atStartOfDay().toInstant(ZoneOffset.UTC),
+                            money(Math.max(0.01, marketPrice)), Math.round(demand * 10) / 10.0, r.nextInt(12),
+                            Math.round(r.nextDouble() * 100) / 100.0,
+                            marketDrift > 0.0005 ? Trend.UP : marketDrift < -0.0005 ? Trend.DOWN : Trend.STABLE,
+                            "fixtures"));
+                }
+            }
+        }
+    }
+
+    private void generateOrders(Random r) {
+        if (buyers.isEmpty() || products.isEmpty()) {
+            return;
+        }
+        int n = products.size() * 2;
+        for (int i = 0; i < n; i++) {
+            Product p = products.get(r.nextInt(products.size()));
+            Buyer b = buyers.get(r.nextInt(buyers.size()));
+            Instant at = now.minusSeconds(86_400L * (1 + r.nextInt(Math.max(1, options.days()))));
+            orders.add(Order.of(id("order", i), "FX-" + seed + "-" + (i + 1), p.shgId(), b.id(),
+                    List.of(new OrderLine(p.id(), BigDecimal.valueOf(1 + r.nextInt(50)), p.unitPrice())), at,
+                    at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(3), OrderStatus.values()[r.nextInt(
+                            OrderStatus.values().length)], PaymentStatus.PENDING, b.location().place()));
+        }
+    }
+
+    private void generateMatchHistory(Random r) {
+        if (buyers.isEmpty() || shgs.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        int n = Math.min(shgs.size() * buyers.size(), shgs.size() * 3);
+        for (int i = 0; pairs.size() < n && i < n * 10; i++) {
+            Shg s = shgs.get(r.nextInt(shgs.size()));
+            Buyer b = buyers.get(r.nextInt(buyers.size()));
+            if (!pairs.add(s.id() + "/" + b.id())) {
+                continue;
+            }
+            Instant at = now.minusSeconds(86_400L * (30 + r.nextInt(300)));
+            // groups whose category the buyer prefers complete more often: a signal a learned scorer can find
+            boolean likes = b.categoryPreferences().contains(s.category());
+            Match m = Match.pending(id("match", i), s.id(), b.id(), null, 0.5, "", at).moveTo(MatchStatus.ACCEPTED, at);
+            matchHistory.add(r.nextDouble() < (likes ? 0.7 : 0.2)
+                    ? m.moveTo(MatchStatus.CONNECTED, at).moveTo(MatchStatus.COMPLETED, at)
+                    : m.moveTo(MatchStatus.DECLINED, at));
+        }
+    }
+
+    private static BigDecimal money(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+    }
+}

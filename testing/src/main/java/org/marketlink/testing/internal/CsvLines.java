@@ -1,0 +1,41 @@
+package org.marketlink.testing.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A deliberately simple, quote-aware split of one CSV line, so that tests can count rows of real files without
+ * sharing the library's parser.
+ */
+public final class CsvLines {
+    private CsvLines() {
+    }
+
+    public static List<String> split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

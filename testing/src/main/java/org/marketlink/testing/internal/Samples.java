@@ -1,0 +1,86 @@
+package org.marketlink.testing.internal;
+
+import org.marketlink.core.model.BankDetails;
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.BuyerType;
+import org.marketlink.core.model.ContactInfo;
+import org.marketlink.core.model.DemandForecast;
+import org.marketlink.core.model.GeoPoint;
+import org.marketlink.core.model.Location;
+import org.marketlink.core.model.MarketData;
+import org.marketlink.core.model.Match;
+import org.marketlink.core.model.Order;
+import org.marketlink.core.model.OrderLine;
+import org.marketlink.core.model.OrderStatus;
+import org.marketlink.core.model.PaymentStatus;
+import org.marketlink.core.model.PaymentTerms;
+import org.marketlink.core.model.PricingHistory;
+import org.marketlink.core.model.Product;
+import org.marketlink.core.model.Range;
+import org.marketlink.core.model.Shg;
+import org.marketlink.core.model.Trend;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Valid sample records for tests. */
+public final class Samples {
+    public static final Instant T0 = Instant.parse("2026-01-05T08:30:00Z");
+    public static final String ACCOUNT_NUMBER = "918273645500123";
+
+    private Samples() {
+    }
+
+    public static Shg shg(String name) {
+        return new Shg(UUID.randomUUID(), name, Location.of("Kisumu town", "Kisumu", "KE", new GeoPoint(-0.1, 34.75)),
+                "Handloom", 12, 400, List.of("organic", "fair-trade"), Map.of("defect_rate", 0.02),
+                new ContactInfo("Achieng Otieno", "+254700000001", "achieng@example.org"),
+                Optional.of(new BankDetails("Achieng Otieno", ACCOUNT_NUMBER, "KCBLKENX")), T0, T0);
+    }
+
+    public static Shg shgWithoutBank(String name) {
+        return new Shg(UUID.randomUUID(), name, Location.of("", "Nakuru", "KE", null), "spices", 5, 0, List.of(),
+                Map.of(), ContactInfo.none(), Optional.empty(), T0, T0);
+    }
+
+    public static Product product(UUID shgId, String name) {
+        return new Product(UUID.randomUUID(), shgId, name, "Textiles", "hand-woven, 2 m", "piece",
+                new BigDecimal("450.00"), new BigDecimal("300"), List.of("img/1.jpg"), List.of("organic"), 0, 5, 120,
+                0.8, T0, T0);
+    }
+
+    public static Buyer buyer(String name) {
+        return new Buyer(UUID.randomUUID(), name, BuyerType.WHOLESALER,
+                Location.of("Nairobi CBD", "Nairobi", "KE", new GeoPoint(-1.286, 36.817)), List.of("Textiles", "spices"),
+                Map.of("defect_rate", 0.05), Range.of(50L, 500L), Range.of(new BigDecimal("100"), new BigDecimal("600.5")),
+                List.of("organic"), PaymentTerms.NET_30, 4.2, T0, T0);
+    }
+
+    public static Match match(UUID shgId, UUID buyerId, UUID productId) {
+        return Match.pending(UUID.randomUUID(), shgId, buyerId, productId, 0.83, "Hello from the co-op", T0);
+    }
+
+    public static Order order(String reference, UUID shgId, UUID buyerId, UUID productId) {
+        return Order.of(UUID.randomUUID(), reference, shgId, buyerId,
+                List.of(new OrderLine(productId, new BigDecimal("3"), new BigDecimal("450.00")),
+                        new OrderLine(productId, new BigDecimal("1.5"), new BigDecimal("99.99"))),
+                T0, LocalDate.of(2026, 1, 12), OrderStatus.CONFIRMED, PaymentStatus.PENDING, "Stall 4, Gikomba market");
+    }
+
+    public static MarketData marketData(UUID productId, Instant at) {
+        return new MarketData(productId, at, new BigDecimal("47.50"), 6.5, 4, 0.7, Trend.UP, "wfp");
+    }
+
+    public static PricingHistory pricing(UUID productId, LocalDate day) {
+        return new PricingHistory(productId, day, new BigDecimal("46.00"), new BigDecimal("12.250"), 3, "Kisumu");
+    }
+
+    public static DemandForecast forecast(UUID productId, LocalDate day) {
+        return new DemandForecast(productId, day, 7, 84.5, 60.25, 110.0, "AutoETS(A,N,N)", T0);
+    }
+}

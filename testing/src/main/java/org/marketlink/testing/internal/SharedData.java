@@ -1,0 +1,20 @@
+package org.marketlink.testing.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds the project's shared real data ({@code shared/data} beside the repository) from any module. */
+public final class SharedData {
+    private SharedData() {
+    }
+
+    public static Path file(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("data").resolve(name);
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared data file " + name + " not found above " + Path.of("").toAbsolutePath());
+    }
+}
