@@ -12,6 +12,7 @@ import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
 import org.marketlink.store.crypto.FieldCipher;
 import org.marketlink.store.internal.EntityCache;
+import org.marketlink.store.internal.SchemaScopedDataSource;
 import org.marketlink.store.internal.Sql;
 import org.marketlink.store.internal.StoreContext;
 import org.slf4j.Logger;
@@ -47,6 +48,8 @@ import java.util.UUID;
 public final class MarketStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MarketStore.class);
     private static final String MIGRATIONS = "classpath:org/marketlink/store/migration";
+    /** MarketLink's Flyway history table, in the store's schema; never the host's {@code flyway_schema_history}. */
+    public static final String HISTORY_TABLE = "marketlink_schema_history";
 
     private final DataSource dataSource;
     private final HikariDataSource ownedPool;
@@ -67,13 +70,12 @@ public final class MarketStore implements AutoCloseable {
     private final LineageRepository lineage;
     private final StoreContext context;
 
-    private MarketStore(DataSource dataSource, HikariDataSource ownedPool, StoreOptions options) {
-        this.dataSource = dataSource;
+    private MarketStore(DataSource hostDataSource, HikariDataSource ownedPool, StoreOptions options) {
         this.ownedPool = ownedPool;
         try {
-            this.dialect = detect(dataSource);
+            this.dialect = detect(hostDataSource);
             if (options.migrate()) {
-                migrate(dataSource, dialect);
+                migrate(hostDataSource, dialect, options.schema());
             }
         } catch (RuntimeException e) {
             if (ownedPool != null) {
@@ -81,6 +83,7 @@ public final class MarketStore implements AutoCloseable {
             }
             throw e;
         }
+        this.dataSource = new SchemaScopedDataSource(hostDataSource, options.schema(), dialect, ownedPool == null);
         this.jdbi = Jdbi.create(dataSource);
         StoreContext ctx = new StoreContext(new Sql(jdbi, options.writeAttempts()), dialect,
                 new FieldCipher(options.keyProvider()), options);
@@ -181,12 +184,21 @@ public final class MarketStore implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource dataSource, Dialect dialect) {
+    private static void migrate(DataSource dataSource, Dialect dialect, String schema) {
         try {
             var result = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(MIGRATIONS)
                     .placeholders(dialect.migrationPlaceholders())
+                    // a guest in the host's database: its own schema and history table, so that neither the
+                    // host's tables nor the host's own Flyway history are ever read or validated as ours
+                    .schemas(schema)
+                    .defaultSchema(schema)
+                    .createSchemas(true)
+                    .table(HISTORY_TABLE)
+                    // a schema the host shares with us may already hold the host's tables: start from nothing
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {
@@ -282,7 +294,11 @@ public final class MarketStore implements AutoCloseable {
         return jdbi;
     }
 
-    /** The data source the store uses. */
+    /**
+     * The data source the store uses: the host's (or the store's own pool), with each connection pointed at the
+     * store's schema ({@link StoreOptions#schema()}) while it is borrowed, so that the store's tables can be named
+     * without a schema.
+     */
     public DataSource dataSource() {
         return dataSource;
     }

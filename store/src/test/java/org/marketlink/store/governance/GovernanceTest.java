@@ -363,7 +363,7 @@ class GovernanceTest {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM market_data").mapTo(Long.class).one());
     }
 
-    /** Every table, every row, every column as text: which of {@code needles} still appear. */
+    /** Every table of every schema, every row, every column as text: which of {@code needles} still appear. */
     static List<String> findTraces(MarketStore store, List<String> needles) throws Exception {
         List<String> found = new ArrayList<>();
         try (Connection c = store.dataSource().getConnection()) {
@@ -372,8 +372,10 @@ class GovernanceTest {
             try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     String schema = rs.getString("TABLE_SCHEM");
-                    if (schema != null && (schema.equalsIgnoreCase("public"))) {
-                        tables.add(rs.getString("TABLE_NAME"));
+                    // every schema but the database's own catalogs: the store's, and the host's beside it
+                    if (schema != null && !schema.equalsIgnoreCase("information_schema")
+                            && !schema.toLowerCase(java.util.Locale.ROOT).startsWith("pg_")) {
+                        tables.add(schema + "." + rs.getString("TABLE_NAME"));
                     }
                 }
             }

@@ -1,0 +1,1 @@
+CREATE TABLE host_audit (id BIGINT PRIMARY KEY, note VARCHAR(100));
