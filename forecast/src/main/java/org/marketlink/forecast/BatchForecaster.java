@@ -1,14 +1,18 @@
 package org.marketlink.forecast;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
+import org.marketlink.core.MarketLinkException;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.timeseries.TimeSeries;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -107,9 +111,9 @@ public final class BatchForecaster {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.marketlink.core.MarketLinkException("interrupted while forecasting", e);
+            throw new MarketLinkException("interrupted while forecasting", e);
         } catch (ExecutionException e) {
-            throw new org.marketlink.core.MarketLinkException("a forecast task failed unexpectedly", e.getCause());
+            throw new MarketLinkException("a forecast task failed unexpectedly", e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -120,11 +124,11 @@ public final class BatchForecaster {
     public List<Result> runAll(List<Task> tasks) {
         List<Result> out = new ArrayList<>();
         run(tasks.iterator(), out::add);
-        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < tasks.size(); i++) {
             order.putIfAbsent(tasks.get(i).key(), i);
         }
-        out.sort(java.util.Comparator.comparingInt(r -> order.getOrDefault(r.key(), Integer.MAX_VALUE)));
+        out.sort(Comparator.comparingInt(r -> order.getOrDefault(r.key(), Integer.MAX_VALUE)));
         return out;
     }
 

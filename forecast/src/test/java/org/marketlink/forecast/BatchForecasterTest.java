@@ -3,10 +3,10 @@ package org.marketlink.forecast;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.model.Product;
-import org.marketlink.testing.internal.Samples;
 import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.core.timeseries.TimeSeries;
 import org.marketlink.forecast.models.AutoForecaster;
+import org.marketlink.testing.Samples;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

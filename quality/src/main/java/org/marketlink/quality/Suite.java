@@ -1,13 +1,14 @@
 package org.marketlink.quality;
 
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.Violation;
 import org.marketlink.quality.rules.BoundRule;
 import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleState;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.Set;
  * to its executors and bring the per-partition states back to merge (see {@link Rule} for rules made from
  * lambdas).
  */
-public final class Suite implements java.io.Serializable {
+public final class Suite implements Serializable {
     private static final long serialVersionUID = 1L;
     private final String name;
     private final List<Rule> rules;
@@ -125,7 +126,7 @@ public final class Suite implements java.io.Serializable {
      * The metric states of one pass or chunk. Mergeable; not thread-safe. A state read back from its serialized
      * form is merged into a fresh state of the same compiled suite (see {@link RuleState}).
      */
-    public final class State implements java.io.Serializable {
+    public final class State implements Serializable {
         private static final long serialVersionUID = 1L;
         private final List<RuleState> states;
         private long rows;

@@ -12,6 +12,7 @@ import org.marketlink.quality.history.MetricsRepository;
 import org.marketlink.quality.rules.Rules;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ class HistoryAndAnomalyTest {
     private static void saveDays(MetricsRepository repo) {
         Suite.Compiled c = Suite.of("daily", Rules.rowCount(0, 1000)).compile(S);
         for (int day = 0; day < 10; day++) {
-            List<Row> rows = new java.util.ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             for (int i = 0; i < 100 + day; i++) {
                 rows.add(Row.of(S, (long) i));
             }

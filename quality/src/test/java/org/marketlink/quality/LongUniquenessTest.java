@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntToLongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +63,7 @@ class LongUniquenessTest {
         }
     }
 
-    private static long[] sequence(int n, java.util.function.IntToLongFunction f) {
+    private static long[] sequence(int n, IntToLongFunction f) {
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
             out[i] = f.applyAsLong(i);

@@ -1,5 +1,6 @@
 package org.marketlink.quality;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
@@ -9,6 +10,7 @@ import org.marketlink.quality.rules.Rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -46,7 +48,7 @@ class MergeTest {
                 parts.add(s);
                 i += n;
             }
-            java.util.Collections.shuffle(parts, random);
+            Collections.shuffle(parts, random);
             Suite.State merged = c.newState();
             parts.forEach(merged::merge);
             SuiteResult r = merged.result();
@@ -56,7 +58,7 @@ class MergeTest {
                 RuleOutcome b = r.outcomes().get(k);
                 assertThat(b.getClass()).as("seed %d", seed).isEqualTo(a.getClass());
                 assertThat(b.metric()).as("seed %d rule %s", seed, a.rule()).isCloseTo(a.metric(),
-                        org.assertj.core.data.Offset.offset(1e-9));
+                        Offset.offset(1e-9));
                 if (a instanceof RuleOutcome.Failed fa) {
                     RuleOutcome.Failed fb = (RuleOutcome.Failed) b;
                     assertThat(fb.failingRows()).isEqualTo(fa.failingRows());

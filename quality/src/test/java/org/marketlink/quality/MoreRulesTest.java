@@ -8,9 +8,9 @@ import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Product;
-import org.marketlink.testing.internal.Samples;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
+import org.marketlink.testing.Samples;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package org.marketlink.quality;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
-import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.io.CsvOptions;
 import org.marketlink.core.io.CsvSource;
@@ -13,9 +12,10 @@ import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Stages;
-import org.marketlink.testing.internal.CsvLines;
-import org.marketlink.testing.internal.SharedData;
+import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
+import org.marketlink.testing.CsvLines;
+import org.marketlink.testing.SharedData;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class OnlineRetailSuiteTest {
             Rules.positive("UnitPrice"),
             Rules.matches("InvoiceNo", "\\d{6}"),
             Rules.satisfies("notCancelled", "InvoiceNo", r -> !r.getString(0).startsWith("C"), "is a cancellation",
-                    org.marketlink.quality.rules.RuleOptions.strict()),
+                    RuleOptions.strict()),
             Rules.unique("InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice",
                     "CustomerID", "Country"));
 

@@ -5,6 +5,8 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.Violation;
+import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
 
@@ -29,7 +31,7 @@ class RulesTest {
             row(1, "Pending", "10.00", 0.5), row(2, "Pendng", "-1.00", 1.5), row(3, "done", "0.00", Double.NaN),
             row(3, null, null, null), row(5, "Pendng", "5.50", 0.9), row(6, " ", "7.00", 0.1));
 
-    private static SuiteResult run(List<Row> rows, org.marketlink.quality.rules.Rule... rules) {
+    private static SuiteResult run(List<Row> rows, Rule... rules) {
         return Suite.of("t", rules).compile(S).run(rows);
     }
 
@@ -101,7 +103,7 @@ class RulesTest {
                 Rules.unique("id")).compile(S);
         assertThat(c.violations(DIRTY.get(0))).isEmpty();
         var v = c.violations(DIRTY.get(1));
-        assertThat(v).extracting(org.marketlink.core.pipeline.Violation::code)
+        assertThat(v).extracting(Violation::code)
                 .containsExactly("NOT_IN_SET", "OUT_OF_RANGE");
         assertThat(v.get(0).message()).contains("'Pendng'");
         List<Row> many = new ArrayList<>(DIRTY);

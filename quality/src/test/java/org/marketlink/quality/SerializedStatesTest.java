@@ -1,5 +1,6 @@
 package org.marketlink.quality;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
@@ -118,12 +119,12 @@ class SerializedStatesTest {
             if (a.rule().equals("quantile(qty, 0.5)")) {
                 // KLL compacts at random: another chunking gives another estimate, within the sketch's rank error
                 assertThat(rankOfQty(rows, b.metric())).as("seed %d", seed).isCloseTo(0.5,
-                        org.assertj.core.data.Offset.offset(0.03));
+                        Offset.offset(0.03));
                 continue;
             }
             // the rest are exact; means and deviations differ by summation order only
             assertThat(b.metric()).as("seed %d rule %s", seed, a.rule())
-                    .isCloseTo(a.metric(), org.assertj.core.data.Offset.offset(1e-9));
+                    .isCloseTo(a.metric(), Offset.offset(1e-9));
             if (a instanceof RuleOutcome.Failed fa) {
                 assertThat(((RuleOutcome.Failed) b).failingRows()).isEqualTo(fa.failingRows());
                 assertThat(((RuleOutcome.Failed) b).topValues()).isEqualTo(fa.topValues());

@@ -1,8 +1,8 @@
 package org.marketlink.store;
 
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.BuyerType;
 import org.marketlink.core.model.PaymentTerms;

@@ -1,6 +1,6 @@
 package org.marketlink.store;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 import java.time.Duration;
 

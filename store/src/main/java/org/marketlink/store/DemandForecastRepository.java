@@ -1,7 +1,7 @@
 package org.marketlink.store;
 
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.Rows;

@@ -1,6 +1,7 @@
 package org.marketlink.store;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,7 @@ public enum Dialect {
 
     /** The dialect of a JDBC URL or of a database product name as JDBC metadata reports it. */
     public static Dialect detect(String urlOrProductName) {
-        String s = urlOrProductName.toLowerCase(java.util.Locale.ROOT);
+        String s = urlOrProductName.toLowerCase(Locale.ROOT);
         if (s.contains("postgres")) {
             return POSTGRESQL;
         }

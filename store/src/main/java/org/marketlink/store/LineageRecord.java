@@ -1,5 +1,7 @@
 package org.marketlink.store;
 
+import org.marketlink.core.Checks;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +24,7 @@ public record LineageRecord(String runId, String source, List<String> stages, St
                             long rowsOut, long quarantined, String checksum, Instant startedAt, Instant finishedAt) {
     public LineageRecord {
         stages = List.copyOf(stages);
-        startedAt = org.marketlink.core.internal.Checks.instant("startedAt", startedAt);
-        finishedAt = org.marketlink.core.internal.Checks.instant("finishedAt", finishedAt);
+        startedAt = Checks.instant("startedAt", startedAt);
+        finishedAt = Checks.instant("finishedAt", finishedAt);
     }
 }

@@ -1,8 +1,9 @@
 package org.marketlink.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.io.Json;
 import org.marketlink.core.pipeline.Checksum;
 import org.marketlink.core.pipeline.RunReport;
@@ -11,6 +12,7 @@ import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.Rows;
 import org.marketlink.store.internal.StoreContext;
 
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -62,8 +64,8 @@ public final class LineageRepository {
                     List<String> stages;
                     try {
                         stages = Json.mapper().readValue(rs.getString("stages"), STRINGS);
-                    } catch (java.io.IOException e) {
-                        throw new org.marketlink.core.UnableToReadException("lineage of run " + runId
+                    } catch (IOException e) {
+                        throw new UnableToReadException("lineage of run " + runId
                                 + " has unreadable stages", e);
                     }
                     return new LineageRecord(rs.getString("run_id"), rs.getString("source"), stages,

@@ -5,12 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToConnectException;
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.data.Schema;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
 import org.marketlink.store.crypto.FieldCipher;
+import org.marketlink.store.crypto.Sealed;
 import org.marketlink.store.internal.EntityCache;
 import org.marketlink.store.internal.SchemaScopedDataSource;
 import org.marketlink.store.internal.Sql;
@@ -19,12 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -113,7 +119,7 @@ public final class MarketStore implements AutoCloseable {
         Checks.notNull("directory", directory);
         try {
             Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UnableToConnectException("could not create the database directory " + directory, e);
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("marketlink") + h2Settings();
@@ -257,7 +263,7 @@ public final class MarketStore implements AutoCloseable {
      * in its own transaction. The table and every field name are checked against the database's own column list
      * before anything is written; identifiers never come from data.
      */
-    public TableSink tableSink(String table, org.marketlink.core.data.Schema schema, java.util.List<String> keyColumns) {
+    public TableSink tableSink(String table, Schema schema, List<String> keyColumns) {
         return TableSink.create(context, table, schema, keyColumns);
     }
 
@@ -268,8 +274,8 @@ public final class MarketStore implements AutoCloseable {
      *
      * @throws IllegalArgumentException when a column is not a STRING field, is a key column, or has no key-id column
      */
-    public TableSink tableSink(String table, org.marketlink.core.data.Schema schema, java.util.List<String> keyColumns,
-                               java.util.Set<String> encryptedColumns) {
+    public TableSink tableSink(String table, Schema schema, List<String> keyColumns,
+                               Set<String> encryptedColumns) {
         return TableSink.create(context, table, schema, keyColumns, encryptedColumns);
     }
 
@@ -280,8 +286,8 @@ public final class MarketStore implements AutoCloseable {
      *                                                              ciphertext was altered or moved to another column
      */
     public String decrypt(String table, String column, String keyId, byte[] ciphertext) {
-        return context.cipher().openText(TableSink.sealedField(table.toLowerCase(java.util.Locale.ROOT),
-                column.toLowerCase(java.util.Locale.ROOT)), new org.marketlink.store.crypto.Sealed(keyId, ciphertext));
+        return context.cipher().openText(TableSink.sealedField(table.toLowerCase(Locale.ROOT),
+                column.toLowerCase(Locale.ROOT)), new Sealed(keyId, ciphertext));
     }
 
     /** The SQL dialect in use. */

@@ -1,8 +1,8 @@
 package org.marketlink.store;
 
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
 import org.marketlink.store.internal.Args;

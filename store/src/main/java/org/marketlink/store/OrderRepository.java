@@ -1,10 +1,11 @@
 package org.marketlink.store;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.model.Order;
 import org.marketlink.core.model.OrderLine;
 import org.marketlink.core.model.OrderStatus;
@@ -14,8 +15,11 @@ import org.marketlink.store.internal.Rows;
 import org.marketlink.store.internal.StoreContext;
 import org.marketlink.store.internal.Table;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -121,7 +125,7 @@ public final class OrderRepository {
     }
 
     /** Headers matching {@code where}, then their lines in one query. */
-    private List<Order> load(Handle h, String where, org.jdbi.v3.core.argument.Argument key, int limit) {
+    private List<Order> load(Handle h, String where, Argument key, int limit) {
         Checks.atLeast("limit", limit, 1);
         List<Header> headers = h.createQuery("SELECT * FROM orders o WHERE " + where
                         + " ORDER BY o.ordered_at DESC, o.id LIMIT :limit")
@@ -151,8 +155,8 @@ public final class OrderRepository {
         return orders;
     }
 
-    private record Header(UUID id, String reference, UUID shgId, UUID buyerId, java.math.BigDecimal total,
-                          java.time.Instant orderedAt, java.time.LocalDate deliveryDate, OrderStatus status,
+    private record Header(UUID id, String reference, UUID shgId, UUID buyerId, BigDecimal total,
+                          Instant orderedAt, LocalDate deliveryDate, OrderStatus status,
                           PaymentStatus paymentStatus, String address, String feedback) {
     }
 

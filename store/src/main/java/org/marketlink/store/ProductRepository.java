@@ -1,8 +1,8 @@
 package org.marketlink.store;
 
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.model.Product;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.EntityCache;
@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,7 +80,7 @@ public final class ProductRepository {
     public List<Product> findByCategory(String category) {
         return ctx.sql().read("products of category " + category, h ->
                 h.createQuery("SELECT * FROM products WHERE category = :category ORDER BY name, id")
-                        .bind("category", category.strip().toLowerCase(java.util.Locale.ROOT))
+                        .bind("category", category.strip().toLowerCase(Locale.ROOT))
                         .map(table.mapper()).list());
     }
 

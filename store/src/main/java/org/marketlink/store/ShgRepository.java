@@ -1,8 +1,8 @@
 package org.marketlink.store;
 
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.io.Json;
 import org.marketlink.core.model.BankDetails;
 import org.marketlink.core.model.ContactInfo;
@@ -18,8 +18,10 @@ import org.marketlink.store.internal.Table;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -104,7 +106,7 @@ public final class ShgRepository {
     public List<Shg> findByCategory(String category) {
         return ctx.sql().read("shgs of category " + category, h ->
                 h.createQuery("SELECT * FROM shgs WHERE category = :category ORDER BY name, region")
-                        .bind("category", category.strip().toLowerCase(java.util.Locale.ROOT))
+                        .bind("category", category.strip().toLowerCase(Locale.ROOT))
                         .map(table.mapper()).list());
     }
 
@@ -141,7 +143,7 @@ public final class ShgRepository {
                             .one();
                     byte[] plain = ctx.cipher().open(BANK_DETAILS_FIELD, row);
                     Sealed resealed = ctx.cipher().seal(BANK_DETAILS_FIELD, plain);
-                    java.util.Arrays.fill(plain, (byte) 0);
+                    Arrays.fill(plain, (byte) 0);
                     n += h.createUpdate("UPDATE shgs SET bank_details = :bytes, bank_key_id = :key WHERE id = :id")
                             .bind("bytes", Args.bytes(resealed.ciphertext())).bind("key", resealed.keyId())
                             .bind("id", Args.uuid(id)).execute();

@@ -1,6 +1,6 @@
 package org.marketlink.store;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 import org.marketlink.store.crypto.KeyProvider;
 
 import java.time.Duration;

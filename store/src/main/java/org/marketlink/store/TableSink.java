@@ -1,11 +1,12 @@
 package org.marketlink.store;
 
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
 import org.marketlink.store.crypto.Sealed;
@@ -13,14 +14,19 @@ import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.StoreContext;
 import org.marketlink.store.internal.Table;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -65,10 +71,10 @@ public final class TableSink implements Sink<Row> {
             String c = identifier("field", f.name());
             if (!columns.contains(c)) {
                 throw new IllegalArgumentException("table '" + t + "' has no column '" + c + "'; its columns are "
-                        + new java.util.TreeSet<>(columns));
+                        + new TreeSet<>(columns));
             }
             names.add(c);
-            if (f.type() == org.marketlink.core.data.FieldType.JSON) {
+            if (f.type() == FieldType.JSON) {
                 json.add(c);
             }
         }
@@ -81,7 +87,7 @@ public final class TableSink implements Sink<Row> {
         for (String e : encryptedColumns) {
             String c = identifier("encrypted column", e);
             int i = schema.indexOf(c);
-            if (i < 0 || schema.field(i).type() != org.marketlink.core.data.FieldType.STRING) {
+            if (i < 0 || schema.field(i).type() != FieldType.STRING) {
                 throw new IllegalArgumentException("encrypted column '" + c + "' must be a STRING field of "
                         + schema.names());
             }
@@ -149,13 +155,13 @@ public final class TableSink implements Sink<Row> {
                 continue;
             }
             switch (row.schema().field(i).type()) {
-                case TIMESTAMP -> s.bind(name, Args.timestamp((java.time.Instant) v));
-                case DATE -> s.bind(name, Args.date((java.time.LocalDate) v));
-                case DECIMAL -> s.bind(name, Args.decimal((java.math.BigDecimal) v));
+                case TIMESTAMP -> s.bind(name, Args.timestamp((Instant) v));
+                case DATE -> s.bind(name, Args.date((LocalDate) v));
+                case DECIMAL -> s.bind(name, Args.decimal((BigDecimal) v));
                 case STRING, JSON -> s.bind(name, Args.text((String) v));
-                case LONG -> s.bindBySqlType(name, v, java.sql.Types.BIGINT);
-                case DOUBLE -> s.bindBySqlType(name, v, java.sql.Types.DOUBLE);
-                case BOOLEAN -> s.bindBySqlType(name, v, java.sql.Types.BOOLEAN);
+                case LONG -> s.bindBySqlType(name, v, Types.BIGINT);
+                case DOUBLE -> s.bindBySqlType(name, v, Types.DOUBLE);
+                case BOOLEAN -> s.bindBySqlType(name, v, Types.BOOLEAN);
             }
         }
     }

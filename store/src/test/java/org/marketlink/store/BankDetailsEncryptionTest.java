@@ -7,9 +7,10 @@ import org.marketlink.core.model.Shg;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
 import org.marketlink.store.crypto.NoSuchKeyException;
 import org.marketlink.store.crypto.UnableToDecryptException;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -27,7 +28,7 @@ class BankDetailsEncryptionTest {
 
     private MarketStore open(Backend backend, InMemoryKeyProvider keys) {
         MarketStore store = backend.open(StoreOptions.defaults().withKeyProvider(keys).withCache(0,
-                java.time.Duration.ofMinutes(1)));
+                Duration.ofMinutes(1)));
         opened.add(store);
         return store;
     }

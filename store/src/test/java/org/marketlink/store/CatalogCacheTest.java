@@ -1,10 +1,12 @@
 package org.marketlink.store;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +27,7 @@ class CatalogCacheTest {
             CacheStatistics stats = store.cacheStatistics().get("product");
             assertThat(stats.misses()).isEqualTo(1);
             assertThat(stats.hits()).isEqualTo(2);
-            assertThat(stats.hitRate()).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(stats.hitRate()).isCloseTo(2 / 3.0, Offset.offset(1e-9));
 
             Product restocked = p.withAvailableQuantity(7, Samples.T0.plusSeconds(9));
             store.products().upsertAll(List.of(restocked));
@@ -47,7 +49,7 @@ class CatalogCacheTest {
     @Test
     void disabledCache_alwaysReadsTheDatabase() {
         try (MarketStore store = MarketStore.inMemory(StoreOptions.defaults().withCache(0,
-                java.time.Duration.ofMinutes(1)))) {
+                Duration.ofMinutes(1)))) {
             Shg shg = Samples.shgWithoutBank("Umoja");
             store.shgs().insert(shg);
             store.shgs().findById(shg.id());

@@ -5,13 +5,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +44,7 @@ class ConcurrencyTest {
             for (int i = 0; i < 40; i++) {
                 shared.add(Samples.product(shg.id(), "Shared " + i));
             }
-            Map<String, java.util.Set<Integer>> finalWrites = new ConcurrentHashMap<>();
+            Map<String, Set<Integer>> finalWrites = new ConcurrentHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<List<Product>>> futures = new ArrayList<>();

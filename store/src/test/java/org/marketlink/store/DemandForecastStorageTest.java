@@ -8,7 +8,7 @@ import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.core.timeseries.TimeSeries;
 import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.forecast.models.AutoForecaster;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -6,13 +6,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.model.Shg;
 import org.marketlink.testing.EmbeddedPostgresServer;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,7 +119,7 @@ class HostDatabaseTest {
 
     private static void usable(MarketStore store) {
         Shg shg = Samples.shgWithoutBank("Umoja");
-        store.shgs().upsertAll(java.util.List.of(shg));
+        store.shgs().upsertAll(List.of(shg));
         assertThat(store.shgs().get(shg.id())).isEqualTo(shg);
     }
 

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlink.core.UnableToConnectException;
 import org.marketlink.core.model.Shg;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +32,7 @@ class MarketStoreTest {
     @Test
     void connect_unreachableServer_failsWithUrl() {
         ConnectionOptions options = new ConnectionOptions("jdbc:postgresql://127.0.0.1:1/none", "u", "secret-pw", 1,
-                java.time.Duration.ofMillis(500), java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(30));
+                Duration.ofMillis(500), Duration.ofMinutes(1), Duration.ofMinutes(30));
         assertThatThrownBy(() -> MarketStore.connect(options)).isInstanceOf(UnableToConnectException.class)
                 .hasMessageContaining("127.0.0.1:1").hasMessageNotContaining("secret-pw");
         assertThat(options.toString()).doesNotContain("secret-pw");
@@ -46,12 +48,12 @@ class MarketStoreTest {
 
     @Test
     void dialect_sqlIsBuiltFromColumnNamesOnly() {
-        String pg = Dialect.POSTGRESQL.upsert("t", java.util.List.of("id", "k", "v", "j"), java.util.List.of("j"),
-                java.util.List.of("k"), java.util.List.of("id"));
+        String pg = Dialect.POSTGRESQL.upsert("t", List.of("id", "k", "v", "j"), List.of("j"),
+                List.of("k"), List.of("id"));
         assertThat(pg).isEqualTo("INSERT INTO t (id, k, v, j) VALUES (:id, :k, :v, CAST(:j AS JSONB)) "
                 + "ON CONFLICT (k) DO UPDATE SET v = EXCLUDED.v, j = EXCLUDED.j");
-        String h2 = Dialect.H2.updateByKey("t", java.util.List.of("id", "k", "v", "j"), java.util.List.of("j"),
-                java.util.List.of("k"), java.util.List.of("id"));
+        String h2 = Dialect.H2.updateByKey("t", List.of("id", "k", "v", "j"), List.of("j"),
+                List.of("k"), List.of("id"));
         assertThat(h2).isEqualTo("UPDATE t SET v = :v, j = :j FORMAT JSON WHERE k = :k");
     }
 }

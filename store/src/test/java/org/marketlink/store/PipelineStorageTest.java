@@ -2,6 +2,7 @@ package org.marketlink.store;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.marketlink.core.NoSuchEntityException;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
@@ -17,12 +18,16 @@ import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.core.pipeline.Stages;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +49,7 @@ class PipelineStorageTest {
     private static List<Row> prices(int n) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(Row.of(PRICES, "M" + (i % 7), java.time.LocalDate.of(2026, 1, 1).plusDays(i / 7),
+            rows.add(Row.of(PRICES, "M" + (i % 7), LocalDate.of(2026, 1, 1).plusDays(i / 7),
                     new BigDecimal(i + ".50"), (long) i, Instant.parse("2026-01-01T10:00:00Z").plusSeconds(i),
                     "[\"t" + i + "\"]"));
         }
@@ -120,7 +125,7 @@ class PipelineStorageTest {
                     .run(RunOptions.defaults().withChunkSize(64));
             assertThat(report.rowsOut()).isEqualTo(250);
             assertThat(store.quarantine().countByReason(report.runId())).containsExactly(
-                    java.util.Map.entry(Stages.DUPLICATE, 50L));
+                    Map.entry(Stages.DUPLICATE, 50L));
             List<Rejection> stored = store.quarantine().find(report.runId());
             assertThat(stored).hasSize(50).allMatch(r -> r.stage().equals("dedupe") && r.rowNumber() > 250);
 
@@ -130,17 +135,17 @@ class PipelineStorageTest {
             assertThat(lineage.checksum()).endsWith(":250");
 
             List<MarketData> target = store.marketData().findByProduct(p.id(), Instant.EPOCH, Instant.MAX);
-            java.util.Collections.reverse(target);
+            Collections.reverse(target);
             assertThat(store.lineage().verify(report.runId(), target.iterator()).matches()).isTrue();
 
             store.jdbi().useHandle(h -> h.execute("UPDATE market_data SET price = price + 1 WHERE observed_at = ?",
-                    Samples.T0.atOffset(java.time.ZoneOffset.UTC)));
+                    Samples.T0.atOffset(ZoneOffset.UTC)));
             LineageCheck changed = store.lineage().verify(report.runId(),
                     store.marketData().findByProduct(p.id(), Instant.EPOCH, Instant.MAX).iterator());
             assertThat(changed.matches()).isFalse();
             assertThat(changed.toString()).contains("does not match");
             assertThatThrownBy(() -> store.lineage().verify("nope", List.of().iterator()))
-                    .isInstanceOf(org.marketlink.core.NoSuchEntityException.class);
+                    .isInstanceOf(NoSuchEntityException.class);
         }
     }
 }

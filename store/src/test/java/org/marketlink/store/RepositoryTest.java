@@ -17,14 +17,17 @@ import org.marketlink.core.model.OrderStatus;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
+import org.marketlink.core.model.Trend;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -154,8 +157,8 @@ class RepositoryTest {
         assertThat(s.matches().get(m.id())).isEqualTo(m);
         assertThatThrownBy(() -> s.matches().insert(Samples.match(shg.id(), buyer.id(), null)))
                 .isInstanceOf(UnableToWriteException.class).hasMessageContaining("duplicate key");
-        Match low = new Match(UUID.randomUUID(), shg.id(), other.id(), java.util.Optional.empty(), 0.2,
-                MatchStatus.PENDING, "", Samples.T0, java.util.Map.of("scorer", "v1"), Samples.T0);
+        Match low = new Match(UUID.randomUUID(), shg.id(), other.id(), Optional.empty(), 0.2,
+                MatchStatus.PENDING, "", Samples.T0, Map.of("scorer", "v1"), Samples.T0);
         s.matches().upsertAll(List.of(low));
         assertThat(s.matches().findByStatus(MatchStatus.PENDING, 10)).extracting(Match::score).containsExactly(0.83, 0.2);
 
@@ -235,7 +238,7 @@ class RepositoryTest {
                 .isInstanceOf(UnableToWriteException.class);
         assertThat(s.marketData().count()).isEqualTo(30);
         MarketData tabbed = new MarketData(p.id(), Samples.T0.minusSeconds(5), new BigDecimal("1.10"), 0, 0, 0,
-                org.marketlink.core.model.Trend.STABLE, "a\tb\\c\nd");
+                Trend.STABLE, "a\tb\\c\nd");
         assertThat(s.marketData().bulkLoad(List.of(tabbed).iterator())).isEqualTo(1);
         assertThat(s.marketData().findByProduct(p.id(), Samples.T0.minusSeconds(6), Samples.T0.minusSeconds(4)))
                 .containsExactly(tabbed);

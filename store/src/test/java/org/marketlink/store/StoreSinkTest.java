@@ -11,7 +11,7 @@ import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sink;
 import org.marketlink.core.pipeline.Sources;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.testing.Samples;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -26,10 +26,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -183,7 +186,7 @@ public final class MarketFixtures {
     public DirtyRows dirtyPriceRows() {
         Random r = new Random(seed ^ 0x5DEECE66DL);
         StringBuilder csv = new StringBuilder("product_id,date,price\n");
-        java.util.Map<Integer, Dirt> dirt = new java.util.TreeMap<>();
+        Map<Integer, Dirt> dirt = new TreeMap<>();
         int line = 0;
         String previous = null;
         for (PricingHistory s : sales) {
@@ -325,7 +328,7 @@ public final class MarketFixtures {
         if (buyers.isEmpty() || shgs.isEmpty()) {
             return;
         }
-        java.util.Set<String> pairs = new java.util.HashSet<>();
+        Set<String> pairs = new HashSet<>();
         int n = Math.min(shgs.size() * buyers.size(), shgs.size() * 3);
         for (int i = 0; pairs.size() < n && i < n * 10; i++) {
             Shg s = shgs.get(r.nextInt(shgs.size()));

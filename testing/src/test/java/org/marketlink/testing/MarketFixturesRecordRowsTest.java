@@ -6,8 +6,8 @@ import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
-import org.marketlink.testing.internal.Samples;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,10 +22,10 @@ class MarketFixturesRecordRowsTest {
         roundTrips(Buyer.class, market.buyers());
         roundTrips(Product.class, market.products());
         roundTrips(Match.class, market.matchHistory());
-        roundTrips(Match.class, java.util.List.of(Samples.match(UUID.randomUUID(), UUID.randomUUID(), null)));
+        roundTrips(Match.class, List.of(Samples.match(UUID.randomUUID(), UUID.randomUUID(), null)));
     }
 
-    private static <T extends Record> void roundTrips(Class<T> type, java.util.List<T> records) {
+    private static <T extends Record> void roundTrips(Class<T> type, List<T> records) {
         RecordRows<T> rows = RecordRows.of(type);
         assertThat(records).isNotEmpty();
         for (T r : records) {

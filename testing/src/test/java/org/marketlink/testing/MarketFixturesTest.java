@@ -1,9 +1,12 @@
 package org.marketlink.testing;
 
 import org.junit.jupiter.api.Test;
+import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
+import org.marketlink.core.model.Trend;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,12 +49,12 @@ class MarketFixturesTest {
     @Test
     void marketPricesFollowTheirTrendAndSalesTheWeeklyCycle() {
         MarketFixtures f = MarketFixtures.generate(9, MarketFixtures.Options.defaults().withSize(30, 1).withDays(364));
-        Map<UUID, java.util.List<org.marketlink.core.model.MarketData>> byProduct = f.marketData().stream()
-                .collect(Collectors.groupingBy(org.marketlink.core.model.MarketData::productId));
+        Map<UUID, List<MarketData>> byProduct = f.marketData().stream()
+                .collect(Collectors.groupingBy(MarketData::productId));
         int up = 0;
         int agreeing = 0;
         for (var observations : byProduct.values()) {
-            if (observations.get(0).trend() != org.marketlink.core.model.Trend.UP) {
+            if (observations.get(0).trend() != Trend.UP) {
                 continue;
             }
             up++;

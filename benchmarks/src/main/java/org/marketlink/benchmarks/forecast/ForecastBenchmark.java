@@ -1,6 +1,5 @@
 package org.marketlink.benchmarks.forecast;
 
-import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.evaluation.CompetitionSet;
 import org.marketlink.forecast.evaluation.Metrics;
@@ -11,13 +10,21 @@ import org.marketlink.forecast.models.Ets;
 import org.marketlink.forecast.models.Naive2;
 import org.marketlink.forecast.models.Ses;
 import org.marketlink.forecast.models.Theta;
+import org.marketlink.testing.SharedData;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Every set in shared/data/forecast (M4 file layout) through Naive2, SES, Theta, AutoETS, AutoARIMA, the ETS–Theta
@@ -83,7 +90,7 @@ public final class ForecastBenchmark {
                 for (int round = 0; round < rates.length; round++) {
                     rates[round] = allCoreRate(set, f, threads);
                 }
-                java.util.Arrays.sort(rates);
+                Arrays.sort(rates);
                 System.out.printf("  %s: %,.0f series/s best, %,.0f median of %d passes on %d threads%n", fast,
                         rates[rates.length - 1], rates[rates.length / 2], rates.length, threads);
             }
@@ -103,9 +110,9 @@ public final class ForecastBenchmark {
     /** Series per second of one pass over the set, fitting and forecasting on {@code threads} threads. */
     private static double allCoreRate(CompetitionSet set, Forecaster f, int threads) {
         long t0 = System.nanoTime();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<?>> jobs = new java.util.ArrayList<>();
+            List<Future<?>> jobs = new ArrayList<>();
             int per = (set.series().size() + threads - 1) / threads;
             for (int i = 0; i < set.series().size(); i += per) {
                 List<CompetitionSet.Series> part = set.series().subList(i, Math.min(set.series().size(), i + per));
@@ -125,8 +132,8 @@ public final class ForecastBenchmark {
 
     private static List<String> readReference(Path file) {
         try {
-            return java.nio.file.Files.readAllLines(file);
-        } catch (java.io.IOException e) {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
             return List.of();
         }
     }

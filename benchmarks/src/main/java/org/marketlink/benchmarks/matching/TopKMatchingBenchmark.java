@@ -1,22 +1,23 @@
 package org.marketlink.benchmarks.matching;
 
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.BuyerType;
 import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
-import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.CostModel;
+import org.marketlink.matching.features.PairFeature;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.features.SuccessHistory;
-import org.marketlink.matching.internal.Geo;
 import org.marketlink.matching.retrieval.MatchRetriever;
 import org.marketlink.matching.retrieval.TopKTable;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
 import org.marketlink.matching.scoring.Weights;
+import org.marketlink.testing.SyntheticMarket;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,6 +41,8 @@ import java.util.UUID;
  * <p>Arguments: groups (10000), buyers (100000), DuckDB groups (500), rounds (3).
  */
 public final class TopKMatchingBenchmark {
+    /** The mean earth radius the engine uses, repeated for the SQL peer. */
+    private static final double EARTH_RADIUS_KM = 6371.0088;
     private TopKMatchingBenchmark() {
     }
 
@@ -209,20 +212,25 @@ public final class TopKMatchingBenchmark {
         }
     }
 
-    private static void appendPoint(org.duckdb.DuckDBAppender app, GeoPoint p, double[] xyz) throws Exception {
+    private static void appendPoint(DuckDBAppender app, GeoPoint p, double[] xyz) throws Exception {
         if (p == null) {
             app.appendNull();
             app.appendNull();
             app.appendNull();
         } else {
-            Geo.unitVector(p.latitude(), p.longitude(), xyz, 0);
+            // the peer's own geometry (the same formula as the engine's, written out: no module's internals)
+            double lat = Math.toRadians(p.latitude());
+            double lon = Math.toRadians(p.longitude());
+            xyz[0] = Math.cos(lat) * Math.cos(lon);
+            xyz[1] = Math.cos(lat) * Math.sin(lon);
+            xyz[2] = Math.sin(lat);
             app.append(xyz[0]);
             app.append(xyz[1]);
             app.append(xyz[2]);
         }
     }
 
-    private static void appendNullable(org.duckdb.DuckDBAppender app, double v) throws Exception {
+    private static void appendNullable(DuckDBAppender app, double v) throws Exception {
         if (Double.isNaN(v)) {
             app.appendNull();
         } else {
@@ -237,7 +245,7 @@ public final class TopKMatchingBenchmark {
             category.append(" + sh").append(i).append(" * p").append(i);
         }
         category.append(")");
-        String km = "CASE WHEN s.x IS NULL OR b.x IS NULL THEN NULL ELSE 2 * " + Geo.EARTH_RADIUS_KM
+        String km = "CASE WHEN s.x IS NULL OR b.x IS NULL THEN NULL ELSE 2 * " + EARTH_RADIUS_KM
                 + " * asin(sqrt(least(1, ((s.x - b.x) * (s.x - b.x) + (s.y - b.y) * (s.y - b.y) + (s.z - b.z) "
                 + "* (s.z - b.z)) / 4))) END";
         // least and greatest skip NULLs in DuckDB, so unknown distances and prices are tested first
@@ -254,13 +262,13 @@ public final class TopKMatchingBenchmark {
                 + "bmax - bmin THEN (CASE WHEN pmin BETWEEN bmin AND bmax THEN 1 ELSE 0 END) ELSE (CASE WHEN bmin "
                 + "BETWEEN pmin AND pmax THEN 1 ELSE 0 END) END) ELSE greatest(0, least(pmax, bmax) - greatest(pmin, "
                 + "bmin)) / " + narrower + " END";
-        return "SELECT s, b, category * " + w.get(org.marketlink.matching.features.PairFeature.CATEGORY_ALIGNMENT)
-                + " + " + proximity + " * " + w.get(org.marketlink.matching.features.PairFeature.PROXIMITY)
-                + " + " + logistics + " * " + w.get(org.marketlink.matching.features.PairFeature.LOGISTICS)
-                + " + " + success + " * " + w.get(org.marketlink.matching.features.PairFeature.COLLABORATIVE_SUCCESS)
-                + " + " + volume + " * " + w.get(org.marketlink.matching.features.PairFeature.VOLUME_COMPATIBILITY)
-                + " + " + quality + " * " + w.get(org.marketlink.matching.features.PairFeature.QUALITY_FIT)
-                + " + " + price + " * " + w.get(org.marketlink.matching.features.PairFeature.PRICE_OVERLAP)
+        return "SELECT s, b, category * " + w.get(PairFeature.CATEGORY_ALIGNMENT)
+                + " + " + proximity + " * " + w.get(PairFeature.PROXIMITY)
+                + " + " + logistics + " * " + w.get(PairFeature.LOGISTICS)
+                + " + " + success + " * " + w.get(PairFeature.COLLABORATIVE_SUCCESS)
+                + " + " + volume + " * " + w.get(PairFeature.VOLUME_COMPATIBILITY)
+                + " + " + quality + " * " + w.get(PairFeature.QUALITY_FIT)
+                + " + " + price + " * " + w.get(PairFeature.PRICE_OVERLAP)
                 + " AS score FROM (SELECT s.s, b.b, s.*, b.*, " + category + " AS category, " + km
                 + " AS km FROM shg s CROSS JOIN buyer b WHERE s.s < ?) WHERE category > 0 "
                 + "QUALIFY row_number() OVER (PARTITION BY s ORDER BY score DESC, b) <= 10 ORDER BY s, score DESC, b";

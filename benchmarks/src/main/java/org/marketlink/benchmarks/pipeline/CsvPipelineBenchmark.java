@@ -7,8 +7,8 @@ import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Stages;
 import org.marketlink.core.pipeline.normalize.Normalize;
-import org.marketlink.testing.internal.SharedData;
 import org.marketlink.examples.data.OnlineRetail;
+import org.marketlink.testing.SharedData;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

@@ -1,9 +1,11 @@
 package org.marketlink.benchmarks.quality;
 
+import org.duckdb.DuckDBConnection;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
+import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
 import org.marketlink.quality.rules.Rule;
@@ -11,7 +13,6 @@ import org.marketlink.quality.rules.Rules;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class QualityBenchmark {
             st.execute("SET threads = " + threads);
             st.execute("CREATE TABLE t (id BIGINT, status VARCHAR, country VARCHAR, price DOUBLE, quantity BIGINT, "
                     + "score DOUBLE, code VARCHAR)");
-            try (var app = ((org.duckdb.DuckDBConnection) c).createAppender("main", "t")) {
+            try (var app = ((DuckDBConnection) c).createAppender("main", "t")) {
                 for (Row row : rows) {
                     app.beginRow();
                     app.append(row.getLong(0));
@@ -85,7 +86,7 @@ public final class QualityBenchmark {
                     duckPriceNeg = rs.getLong(9);
                 }
                 double duck = n / ((System.nanoTime() - t0) / 1e9);
-                long oursPriceNeg = ((org.marketlink.quality.RuleOutcome.Failed) result.outcome("nonNegative(price)"))
+                long oursPriceNeg = ((RuleOutcome.Failed) result.outcome("nonNegative(price)"))
                         .failingRows();
                 System.out.printf("round %d: MarketLink %,.0f rows/s   DuckDB %,.0f rows/s   (price<0: %d vs %d)%n",
                         round, ours, duck, oursPriceNeg, duckPriceNeg);

@@ -1,5 +1,6 @@
 package org.marketlink.benchmarks.quality;
 
+import org.duckdb.DuckDBConnection;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
@@ -19,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A wide table — 200 columns × 200,000 rows, three rules per column (600 rules) — checked by one MarketLink suite
@@ -106,7 +104,7 @@ public final class WideTableQualityBenchmark {
                 ddl.append("s").append(c).append(" VARCHAR").append(c + 1 < TEXT ? ", " : ")");
             }
             st.execute(ddl.toString());
-            try (var app = ((org.duckdb.DuckDBConnection) conn).createAppender("main", "t")) {
+            try (var app = ((DuckDBConnection) conn).createAppender("main", "t")) {
                 for (Row row : rows) {
                     app.beginRow();
                     for (int c = 0; c < NUMERIC; c++) {

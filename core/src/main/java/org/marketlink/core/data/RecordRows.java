@@ -1,13 +1,18 @@
 package org.marketlink.core.data;
 
-import org.marketlink.core.internal.Checks;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.marketlink.core.Checks;
 import org.marketlink.core.io.Json;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Turns records of one class into {@link Row}s of {@link Schema#of(Class)}, so rules and stages written for rows
@@ -110,12 +115,12 @@ public final class RecordRows<T extends Record> {
         }
     }
 
-    private static Object component(Object v, Class<?> raw, java.lang.reflect.Type generic) {
+    private static Object component(Object v, Class<?> raw, Type generic) {
         if (raw == Optional.class) {
-            java.lang.reflect.Type inner = generic instanceof java.lang.reflect.ParameterizedType p
+            Type inner = generic instanceof ParameterizedType p
                     ? p.getActualTypeArguments()[0] : Object.class;
             Class<?> innerRaw = inner instanceof Class<?> c ? c
-                    : inner instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+                    : inner instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
             return v == null ? Optional.empty() : Optional.of(component(v, innerRaw, inner));
         }
         if (v == null) {
@@ -143,8 +148,8 @@ public final class RecordRows<T extends Record> {
             }
             return text.charAt(0);
         }
-        if (raw == java.util.UUID.class) {
-            return java.util.UUID.fromString((String) v);
+        if (raw == UUID.class) {
+            return UUID.fromString((String) v);
         }
         if (raw.isEnum()) {
             return enumConstant(raw, (String) v);
@@ -152,7 +157,7 @@ public final class RecordRows<T extends Record> {
         if (Schema.typeOf(raw) == FieldType.JSON) {
             try {
                 return Json.mapper().readValue((String) v, Json.mapper().constructType(generic));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("is not a " + generic.getTypeName() + ": "
                         + e.getOriginalMessage(), e);
             }
@@ -174,7 +179,7 @@ public final class RecordRows<T extends Record> {
             return Enum.valueOf((Class) raw, name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + name + "' is not one of "
-                    + java.util.Arrays.toString(raw.getEnumConstants()), e);
+                    + Arrays.toString(raw.getEnumConstants()), e);
         }
     }
 

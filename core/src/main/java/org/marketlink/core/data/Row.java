@@ -1,6 +1,7 @@
 package org.marketlink.core.data;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
+import org.marketlink.core.privacy.Masking;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,7 +55,7 @@ public final class Row {
                 } else if (!f.type().javaType().isInstance(v)) {
                     throw new IllegalArgumentException("field '" + f.name() + "' holds " + f.type() + ", not "
                             + v.getClass().getSimpleName() + " '"
-                            + org.marketlink.core.privacy.PiiColumns.show(f.name(), v) + "'");
+                            + Masking.show(f, v) + "'");
                 }
             }
         }
@@ -144,13 +145,13 @@ public final class Row {
         return h;
     }
 
-    /** The values in field order, personal data (see {@link org.marketlink.core.privacy.PiiColumns}) masked. */
+    /** The values in field order, fields holding personal data ({@link Field#personal()}) masked. */
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("Row[");
         for (int i = 0; i < values.length; i++) {
             out.append(i == 0 ? "" : ", ")
-                    .append(org.marketlink.core.privacy.PiiColumns.show(schema.field(i).name(), values[i]));
+                    .append(Masking.show(schema.field(i), values[i]));
         }
         return out.append(']').toString();
     }

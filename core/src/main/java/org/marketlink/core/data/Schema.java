@@ -1,7 +1,8 @@
 package org.marketlink.core.data;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
+import java.io.Serializable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Immutable and thread-safe; serializable, so that work bound to a schema can be shipped to a cluster.
  */
-public final class Schema implements java.io.Serializable {
+public final class Schema implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Map<Class<?>, Schema> RECORD_SCHEMAS = new ConcurrentHashMap<>();
 
@@ -52,7 +54,8 @@ public final class Schema implements java.io.Serializable {
      * The schema of a record class, one field per component in declaration order, derived once per class:
      * numbers, decimals, booleans, dates and instants map to their types; enums, UUIDs and strings to
      * {@code STRING}; anything else (lists, maps, nested records) to {@code JSON}. Primitive components are
-     * required; others, and {@code Optional}s, are nullable.
+     * required; others, and {@code Optional}s, are nullable. Components annotated {@link Personal} are
+     * {@link Field#personal()}.
      */
     public static Schema of(Class<? extends Record> type) {
         Checks.notNull("type", type);
@@ -68,7 +71,7 @@ public final class Schema implements java.io.Serializable {
                     && p.getActualTypeArguments()[0] instanceof Class<?> inner) {
                 raw = inner;
             }
-            fields.add(new Field(c.getName(), typeOf(raw), !raw.isPrimitive()));
+            fields.add(new Field(c.getName(), typeOf(raw), !raw.isPrimitive(), c.isAnnotationPresent(Personal.class)));
         }
         return new Schema(fields);
     }
@@ -93,10 +96,36 @@ public final class Schema implements java.io.Serializable {
         if (raw == Instant.class) {
             return FieldType.TIMESTAMP;
         }
-        if (raw == String.class || raw.isEnum() || raw == java.util.UUID.class || raw == char.class) {
+        if (raw == String.class || raw.isEnum() || raw == UUID.class || raw == char.class) {
             return FieldType.STRING;
         }
         return FieldType.JSON;
+    }
+
+    /**
+     * This schema with the named fields marked as personal data (names as in {@link #indexOf}); every other field
+     * as it was.
+     *
+     * @throws IllegalArgumentException naming the first name that is not a field of this schema
+     */
+    public Schema withPersonal(String... names) {
+        Checks.notNull("names", names);
+        List<Field> marked = new ArrayList<>(fields);
+        for (String name : names) {
+            int i = indexOf(name);
+            marked.set(i, marked.get(i).asPersonal());
+        }
+        return new Schema(marked);
+    }
+
+    /** Whether field {@code i} holds personal data. */
+    public boolean isPersonal(int i) {
+        return field(i).personal();
+    }
+
+    /** Whether a field of this name exists and holds personal data. */
+    public boolean isPersonal(String name) {
+        return has(name) && field(indexOf(name)).personal();
     }
 
     public List<Field> fields() {

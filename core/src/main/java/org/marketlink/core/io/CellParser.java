@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /** Parses one text cell as its field's type; strict, so that nothing is silently guessed. */
 final class CellParser {
@@ -77,7 +78,7 @@ final class CellParser {
                 yield d;
             }
             case DECIMAL -> new BigDecimal(text);
-            case BOOLEAN -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
                 case "true", "t", "yes", "1" -> Boolean.TRUE;
                 case "false", "f", "no", "0" -> Boolean.FALSE;
                 default -> throw new IllegalArgumentException("not a boolean");

@@ -1,6 +1,6 @@
 package org.marketlink.core.io;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -3,12 +3,13 @@ package org.marketlink.core.io;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class CsvSink implements Sink<Row>, AutoCloseable {
             }
             Object[] values = row.values();
             for (int j = 0; j < values.length; j++) {
-                if (values[j] instanceof java.math.BigDecimal d) {
+                if (values[j] instanceof BigDecimal d) {
                     values[j] = d.toPlainString();
                 } else if (values[j] != null) {
                     values[j] = values[j].toString();

@@ -1,27 +1,30 @@
 package org.marketlink.core.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import org.marketlink.core.privacy.PiiColumns;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.Source;
+import org.marketlink.core.privacy.Masking;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -85,7 +88,7 @@ public final class CsvSource implements Source<Row> {
                     .withQuoteChar(options.quote());
             MappingIterator<String[]> lines = MAPPER.readerFor(String[].class).with(csv).readValues(reader);
             return new CsvCursor(lines, reader);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             closeQuietly(reader);
             throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
                     + " text near its start; set CsvOptions.charset to its encoding", e);
@@ -137,14 +140,14 @@ public final class CsvSource implements Source<Row> {
                 row++;
                 parse(cells, value, rejected);
                 return true;
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 done = true;
                 row++;
                 rejected.accept(new Rejection("MALFORMED_CSV", "csv", "", "the file cannot be read past here ("
                         + e.getOriginalMessage() + "); the rest of it is in quarantine as this one rejection", "",
                         row, name()));
                 return true;
-            } catch (java.nio.charset.CharacterCodingException e) {
+            } catch (CharacterCodingException e) {
                 throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
                         + " text after data row " + row + "; set CsvOptions.charset to its encoding", e);
             } catch (IOException e) {
@@ -187,10 +190,10 @@ public final class CsvSource implements Source<Row> {
                 String text = c < 0 ? "" : cells[c];
                 try {
                     values[f] = CellParser.parse(field, text);
-                } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
-                    boolean pii = PiiColumns.isPii(field.name());
+                } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
+                    boolean pii = field.personal();
                     rejected.accept(new Rejection("PARSE_ERROR", "csv", field.name(), field.name() + ": '"
-                            + (pii ? PiiColumns.MASK : text) + "' is not a valid " + field.type()
+                            + (pii ? Masking.MASK : text) + "' is not a valid " + field.type()
                             + (e.getMessage() == null || pii ? "" : " (" + e.getMessage() + ")"), raw(cells), row,
                             name()));
                     return;
@@ -203,8 +206,8 @@ public final class CsvSource implements Source<Row> {
         private String raw(String[] cells) {
             String[] shown = cells.clone();
             for (int i = 0; i < shown.length && i < header.size(); i++) {
-                if (PiiColumns.isPii(header.get(i))) {
-                    shown[i] = PiiColumns.MASK;
+                if (schema.isPersonal(header.get(i))) {
+                    shown[i] = Masking.MASK;
                 }
             }
             return String.join(String.valueOf(options.delimiter()), shown);

@@ -1,14 +1,15 @@
 package org.marketlink.core.io;
 
+import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.Source;
+import org.marketlink.core.privacy.Masking;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -136,10 +137,10 @@ public final class JdbcSource implements Source<Row> {
                     try {
                         values[f] = read(rs, columnOf[f], field.type());
                     } catch (SQLException | RuntimeException e) {
-                        boolean pii = org.marketlink.core.privacy.PiiColumns.isPii(field.name());
+                        boolean pii = field.personal();
                         rejected.accept(new Rejection("PARSE_ERROR", "jdbc", field.name(), field.name()
                                 + " does not convert to " + field.type() + (pii ? "" : ": " + e.getMessage()),
-                                org.marketlink.core.privacy.PiiColumns.show(field.name(), rs.getObject(columnOf[f])),
+                                Masking.show(field, rs.getObject(columnOf[f])),
                                 row, name()));
                         return true;
                     }
@@ -149,8 +150,8 @@ public final class JdbcSource implements Source<Row> {
                 } catch (IllegalArgumentException e) {
                     StringBuilder raw = new StringBuilder("[");
                     for (int f = 0; f < values.length; f++) {
-                        raw.append(f == 0 ? "" : ", ").append(org.marketlink.core.privacy.PiiColumns.show(
-                                schema.field(f).name(), values[f]));
+                        raw.append(f == 0 ? "" : ", ").append(Masking.show(schema.field(f),
+                                values[f]));
                     }
                     rejected.accept(new Rejection("INVALID_ROW", "jdbc", "", e.getMessage(), raw.append(']').toString(),
                             row, name()));

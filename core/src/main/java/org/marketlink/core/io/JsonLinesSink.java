@@ -1,13 +1,14 @@
 package org.marketlink.core.io;
 
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.Row;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.ChunkKey;
-import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.QuarantineSink;
+import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.Sink;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class JsonLinesSink<T> implements Sink<T>, AutoCloseable {
         file.write(key.index(), render(rows));
     }
 
-    private static byte[] render(List<?> rows) throws java.io.IOException {
+    private static byte[] render(List<?> rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 128);
         for (Object row : rows) {
             out.write(Json.mapper().writeValueAsBytes(row instanceof Row r ? asMap(r) : row));

@@ -1,16 +1,17 @@
 package org.marketlink.core.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.marketlink.core.privacy.PiiColumns;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.Source;
+import org.marketlink.core.privacy.Masking;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -41,17 +43,25 @@ public final class JsonLinesSource<T> implements Source<T> {
 
     private final Path file;
     private final LineReader<T> reader;
+    // what a rejected line must not show: the personal fields of the rows' schema or of the record type
+    private final Schema masking;
 
-    private JsonLinesSource(Path file, LineReader<T> reader) {
+    private JsonLinesSource(Path file, LineReader<T> reader, Schema masking) {
         this.file = file;
         this.reader = reader;
+        this.masking = masking;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Schema maskingOf(Class<?> type) {
+        return type.isRecord() ? Schema.of((Class<? extends Record>) type) : Schema.of(List.of());
     }
 
     /** Lines as records (or any Jackson-readable class). */
     public static <T> JsonLinesSource<T> records(Path file, Class<T> type) {
         Checks.notNull("file", file);
         Checks.notNull("type", type);
-        return new JsonLinesSource<>(file, line -> Json.mapper().readValue(line, type));
+        return new JsonLinesSource<>(file, line -> Json.mapper().readValue(line, type), maskingOf(type));
     }
 
     /** Lines as rows of {@code schema}: each object's members by field name; missing members are empty. */
@@ -72,12 +82,12 @@ public final class JsonLinesSource<T> implements Source<T> {
                 try {
                     values[i] = CellParser.parse(field, text);
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(field.name() + ": '" + text + "' is not a valid " + field.type(),
-                            e);
+                    throw new IllegalArgumentException(field.name() + ": '" + Masking.show(field, text)
+                            + "' is not a valid " + field.type(), e);
                 }
             }
             return Row.of(schema, values);
-        });
+        }, schema);
     }
 
     @Override
@@ -120,15 +130,15 @@ public final class JsonLinesSource<T> implements Source<T> {
                 try {
                     value.accept(reader.read(line), row);
                 } catch (JsonProcessingException e) {
-                    String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException jm
+                    String field = e instanceof JsonMappingException jm
                             && !jm.getPath().isEmpty() ? jm.getPath().get(jm.getPath().size() - 1).getFieldName() : null;
-                    String message = field != null && PiiColumns.isPii(field)
+                    String message = field != null && masking.isPersonal(field)
                             ? field + ": value withheld (personal data)" : e.getOriginalMessage();
                     rejected.accept(new Rejection("PARSE_ERROR", "jsonl", field == null ? "" : field, message,
-                            PiiColumns.maskJson(line), row, name()));
+                            Masking.maskJson(line, masking), row, name()));
                 } catch (Exception e) {
                     rejected.accept(new Rejection("PARSE_ERROR", "jsonl", "", String.valueOf(e.getMessage()),
-                            PiiColumns.maskJson(line), row, name()));
+                            Masking.maskJson(line, masking), row, name()));
                 }
                 return true;
             }

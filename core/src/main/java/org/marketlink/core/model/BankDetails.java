@@ -1,6 +1,6 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 /**
  * Where payments to a producer group go. Always encrypted at rest; {@link #toString()} never shows it, so it

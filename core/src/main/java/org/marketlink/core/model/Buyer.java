@@ -1,10 +1,12 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
+import org.marketlink.core.data.Personal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +29,7 @@ import java.util.UUID;
  */
 public record Buyer(UUID id, String name, BuyerType type, Location location, List<String> categoryPreferences,
                     Map<String, Double> qualityRequirements, Range<Long> orderVolume, Range<BigDecimal> priceRange,
-                    List<String> certificationsRequired, PaymentTerms paymentTerms, double rating,
+                    List<String> certificationsRequired, @Personal PaymentTerms paymentTerms, double rating,
                     Instant createdAt, Instant updatedAt) {
     public Buyer {
         Checks.notNull("id", id);
@@ -35,7 +37,7 @@ public record Buyer(UUID id, String name, BuyerType type, Location location, Lis
         Checks.notNull("type", type);
         Checks.notNull("location", location);
         categoryPreferences = Checks.list("categoryPreferences", categoryPreferences).stream()
-                .map(c -> c.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+                .map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
         qualityRequirements = Checks.finiteMap("qualityRequirements", qualityRequirements);
         Checks.notNull("orderVolume", orderVolume);
         if (orderVolume.min() < 0) {

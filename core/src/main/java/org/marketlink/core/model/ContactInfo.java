@@ -1,6 +1,7 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
+import org.marketlink.core.privacy.Masking;
 
 /**
  * How to reach a producer group or buyer. Personal data: mask it wherever it is shown.
@@ -29,7 +30,7 @@ public record ContactInfo(String person, String phone, String email) {
     }
 
     private static String mask(String value) {
-        return value.isEmpty() ? "" : org.marketlink.core.privacy.PiiColumns.MASK;
+        return value.isEmpty() ? "" : Masking.MASK;
     }
 
     public static ContactInfo none() {

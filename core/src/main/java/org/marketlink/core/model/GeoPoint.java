@@ -1,6 +1,6 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 /**
  * A point on the earth in WGS84 degrees.

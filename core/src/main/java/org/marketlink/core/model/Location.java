@@ -1,7 +1,8 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ public record Location(String place, String region, String country, Optional<Geo
     public Location {
         place = Checks.orEmpty(place);
         region = Checks.notBlank("region", region);
-        country = Checks.notBlank("country", country).toUpperCase(java.util.Locale.ROOT);
+        country = Checks.notBlank("country", country).toUpperCase(Locale.ROOT);
         if (country.length() != 2 || !country.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
             throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code, was '" + country + "'");
         }

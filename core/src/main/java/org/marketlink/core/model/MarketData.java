@@ -1,6 +1,6 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 import java.math.BigDecimal;
 import java.time.Instant;

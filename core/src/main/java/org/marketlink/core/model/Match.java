@@ -1,6 +1,7 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
+import org.marketlink.core.data.Personal;
 
 import java.time.Instant;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.UUID;
  * @param createdAt       creation time
  */
 public record Match(UUID id, UUID shgId, UUID buyerId, Optional<UUID> productId, double score, MatchStatus status,
-                    String initialMessage, Instant lastInteraction, Map<String, String> metadata,
+                    @Personal String initialMessage, Instant lastInteraction, Map<String, String> metadata,
                     Instant createdAt) {
     public Match {
         Checks.notNull("id", id);

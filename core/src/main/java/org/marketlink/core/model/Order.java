@@ -1,6 +1,7 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
+import org.marketlink.core.data.Personal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,7 +28,7 @@ import java.util.UUID;
  */
 public record Order(UUID id, String reference, UUID shgId, UUID buyerId, List<OrderLine> lines,
                     BigDecimal totalValue, Instant orderedAt, Optional<LocalDate> deliveryDate, OrderStatus status,
-                    PaymentStatus paymentStatus, String deliveryAddress, Optional<String> feedback) {
+                    PaymentStatus paymentStatus, @Personal String deliveryAddress, @Personal Optional<String> feedback) {
     public Order {
         Checks.notNull("id", id);
         reference = Checks.notBlank("reference", reference);

@@ -1,8 +1,9 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ public record PricingHistory(UUID productId, LocalDate saleDate, BigDecimal pric
             throw new IllegalArgumentException("quantitySold must have at most 3 decimals, was "
                     + quantitySold.toPlainString());
         }
-        quantitySold = quantitySold.setScale(3, java.math.RoundingMode.UNNECESSARY);
+        quantitySold = quantitySold.setScale(3, RoundingMode.UNNECESSARY);
         Checks.atLeast("orderCount", orderCount, 0);
         region = Checks.notBlank("region", region);
     }

@@ -1,10 +1,11 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -35,7 +36,7 @@ public record Product(UUID id, UUID shgId, String name, String category, String 
         Checks.notNull("id", id);
         Checks.notNull("shgId", shgId);
         name = Checks.notBlank("name", name);
-        category = Checks.notBlank("category", category).toLowerCase(java.util.Locale.ROOT);
+        category = Checks.notBlank("category", category).toLowerCase(Locale.ROOT);
         description = Checks.orEmpty(description);
         unit = Checks.notBlank("unit", unit);
         unitPrice = Checks.positiveMoney("unitPrice", unitPrice);

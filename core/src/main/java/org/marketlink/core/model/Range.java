@@ -1,6 +1,6 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 /**
  * A closed interval {@code [min, max]} with {@code min <= max}; {@code min == max} is a single value.

@@ -1,9 +1,11 @@
 package org.marketlink.core.model;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
+import org.marketlink.core.data.Personal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,13 +27,13 @@ import java.util.UUID;
  * @param updatedAt          when it last changed, not before {@code createdAt}
  */
 public record Shg(UUID id, String name, Location location, String category, int memberCount, long monthlyCapacity,
-                  List<String> certifications, Map<String, Double> qualityMetrics, ContactInfo contact,
-                  Optional<BankDetails> bankDetails, Instant createdAt, Instant updatedAt) {
+                  List<String> certifications, Map<String, Double> qualityMetrics, @Personal ContactInfo contact,
+                  @Personal Optional<BankDetails> bankDetails, Instant createdAt, Instant updatedAt) {
     public Shg {
         Checks.notNull("id", id);
         name = Checks.notBlank("name", name);
         Checks.notNull("location", location);
-        category = Checks.notBlank("category", category).toLowerCase(java.util.Locale.ROOT);
+        category = Checks.notBlank("category", category).toLowerCase(Locale.ROOT);
         Checks.atLeast("memberCount", memberCount, 1);
         Checks.atLeast("monthlyCapacity", monthlyCapacity, 0);
         certifications = Checks.list("certifications", certifications);

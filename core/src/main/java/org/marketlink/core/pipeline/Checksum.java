@@ -3,6 +3,7 @@ package org.marketlink.core.pipeline;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.io.Json;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -70,7 +71,7 @@ public final class Checksum {
                     b.append('\u001f');
                 }
                 Object v = r.get(i);
-                b.append(v instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                b.append(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
                         : String.valueOf(v));
             }
             return b.toString();

@@ -1,6 +1,6 @@
 package org.marketlink.core.pipeline;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.marketlink.core.pipeline;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 import org.marketlink.core.pipeline.internal.NamedStage;
 import org.marketlink.core.pipeline.internal.Runner;
 
@@ -62,11 +62,8 @@ public final class Pipeline<T> {
     /** Ends the plan in a sink; rejected rows are counted but kept nowhere until {@link Plan#quarantineTo}. */
     public Plan<T> to(Sink<? super T> sink) {
         Checks.notNull("sink", sink);
-        return new Plan<>(source, stages, sink, NO_QUARANTINE);
+        return new Plan<>(source, stages, sink, QuarantineSink.none());
     }
-
-    /** The quarantine of a plan that was given none: rejections are counted in the report and kept nowhere. */
-    public static final QuarantineSink NO_QUARANTINE = (key, rows) -> { };
 
     /** A complete, runnable plan. Immutable. */
     public static final class Plan<T> {

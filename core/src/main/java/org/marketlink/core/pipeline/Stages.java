@@ -1,12 +1,14 @@
 package org.marketlink.core.pipeline;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -99,7 +101,7 @@ public final class Stages {
             @Override
             public void apply(T in, Emitter<T> out) {
                 K k = key.apply(in);
-                if (any && java.util.Objects.equals(k, last)) {
+                if (any && Objects.equals(k, last)) {
                     out.reject(DUPLICATE, "", "duplicate of row " + lastRow + " with key " + k);
                 } else {
                     last = k;
@@ -156,13 +158,13 @@ public final class Stages {
         Checks.notNull("combine", combine);
         return new Stage<>() {
             private K current;
-            private List<T> run = new java.util.ArrayList<>();
-            private final List<Long> rowNumbers = new java.util.ArrayList<>();
+            private List<T> run = new ArrayList<>();
+            private final List<Long> rowNumbers = new ArrayList<>();
 
             @Override
             public void apply(T in, Emitter<O> out) {
                 K k = key.apply(in);
-                if (!run.isEmpty() && !java.util.Objects.equals(k, current)) {
+                if (!run.isEmpty() && !Objects.equals(k, current)) {
                     emitRun(out);
                 }
                 current = k;
@@ -173,7 +175,7 @@ public final class Stages {
             /** Emits the combined run; if combining fails, every row of the run goes to quarantine. */
             private void emitRun(Emitter<O> out) {
                 List<T> done = run;
-                run = new java.util.ArrayList<>();
+                run = new ArrayList<>();
                 O combined;
                 try {
                     combined = combine.apply(current, done);

@@ -1,6 +1,6 @@
 package org.marketlink.core.pipeline;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 /**
  * One reason a row is not valid.

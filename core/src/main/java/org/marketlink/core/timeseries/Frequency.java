@@ -1,5 +1,6 @@
 package org.marketlink.core.timeseries;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +26,7 @@ public enum Frequency {
         return switch (this) {
             case HOURLY -> t.truncatedTo(ChronoUnit.HOURS);
             case DAILY -> t.truncatedTo(ChronoUnit.DAYS);
-            case WEEKLY -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case WEEKLY -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTHLY -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
             case QUARTERLY -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1)
                     .withMonth(((t.getMonthValue() - 1) / 3) * 3 + 1);

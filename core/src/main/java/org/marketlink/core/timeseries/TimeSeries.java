@@ -1,6 +1,6 @@
 package org.marketlink.core.timeseries;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;

@@ -1,10 +1,8 @@
 package org.marketlink.core.data;
 
 import org.junit.jupiter.api.Test;
-import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.model.Match;
-import org.marketlink.core.model.Shg;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.testsupport.Samples;
 

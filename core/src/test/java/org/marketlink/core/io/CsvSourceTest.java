@@ -1,7 +1,9 @@
 package org.marketlink.core.io;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketlink.core.MarketLinkException;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
@@ -87,10 +89,10 @@ class CsvSourceTest {
         assertThat(r.rows()).extracting(row -> row.getLong(0)).containsExactly(1L, 4L);
         assertThat(r.rows().get(1).getString(1)).isEqualTo("quoted, comma");
         assertThat(r.rejections()).extracting(Rejection::reasonCode, Rejection::column, Rejection::rowNumber)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("RAGGED_ROW", "", 2L),
-                        org.assertj.core.groups.Tuple.tuple("PARSE_ERROR", "price", 3L),
-                        org.assertj.core.groups.Tuple.tuple("PARSE_ERROR", "id", 4L),
-                        org.assertj.core.groups.Tuple.tuple("RAGGED_ROW", "", 6L));
+                .containsExactly(Tuple.tuple("RAGGED_ROW", "", 2L),
+                        Tuple.tuple("PARSE_ERROR", "price", 3L),
+                        Tuple.tuple("PARSE_ERROR", "id", 4L),
+                        Tuple.tuple("RAGGED_ROW", "", 6L));
         assertThat(r.rejections().get(1).message()).contains("'abc'");
         assertThat(r.rejections().get(1).raw()).isEqualTo("3,c,abc");
     }
@@ -108,7 +110,7 @@ class CsvSourceTest {
         Path f = dir.resolve("latin1.csv");
         Files.write(f, "id,name,price\n1,Caf\u00e9,2\n".getBytes(StandardCharsets.ISO_8859_1));
         var plan = Pipeline.from(CsvSource.of(f, SMALL, CsvOptions.defaults())).to(Sinks.discard());
-        assertThatThrownBy(plan::run).isInstanceOf(org.marketlink.core.MarketLinkException.class)
+        assertThatThrownBy(plan::run).isInstanceOf(MarketLinkException.class)
                 .hasMessageContaining("latin1.csv").hasMessageContaining("not valid UTF-8");
         Result latin = read(f, SMALL, CsvOptions.defaults().withCharset(StandardCharsets.ISO_8859_1));
         assertThat(latin.rows().get(0).getString(1)).isEqualTo("Caf\u00e9");

@@ -25,9 +25,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,7 @@ class FileSinksAndJsonLinesTest {
     /** Fails each chunk's first attempt after writing it, so every chunk is retried. */
     private static <T> Sink<T> failingOnce(Sink<T> inner) {
         return new Sink<>() {
-            final java.util.Set<Long> failed = new java.util.HashSet<>();
+            final Set<Long> failed = new HashSet<>();
 
             @Override
             public String name() {
@@ -107,7 +109,7 @@ class FileSinksAndJsonLinesTest {
 
     @Test
     void jsonLines_badLines_areQuarantinedAndReadingGoesOn(@TempDir Path dir) throws IOException {
-        String good = org.marketlink.core.io.Json.write(Samples.marketData(UUID.randomUUID(), Samples.T0));
+        String good = Json.write(Samples.marketData(UUID.randomUUID(), Samples.T0));
         Path file = Files.writeString(dir.resolve("bad.jsonl"), good + "\n{not json\n\n"
                 + good.replace("\"demand_signal\":6.5", "\"demand_signal\":60") + "\n[1,2]\n" + good + "\n");
         Sinks.ListSink<MarketData> sink = Sinks.list();
@@ -141,7 +143,7 @@ class FileSinksAndJsonLinesTest {
         try (var out = Files.newBufferedWriter(file)) {
             out.write("id,name,price\n1,");
             char[] block = new char[1 << 20];
-            java.util.Arrays.fill(block, 'x');
+            Arrays.fill(block, 'x');
             for (int i = 0; i < 100; i++) {
                 out.write(block);
             }

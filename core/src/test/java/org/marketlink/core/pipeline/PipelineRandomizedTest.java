@@ -3,6 +3,7 @@ package org.marketlink.core.pipeline;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -98,7 +99,7 @@ class PipelineRandomizedTest {
             assertThat(quarantine.rejections().stream().map(Rejection::reasonCode).sorted().toList()).as(context)
                     .isEqualTo(codes.stream().sorted().toList());
             // chunking changes the order rejections are written in, never which rows are rejected and why
-            java.util.Comparator<Rejection> byRow = java.util.Comparator.comparingLong(Rejection::rowNumber)
+            Comparator<Rejection> byRow = Comparator.comparingLong(Rejection::rowNumber)
                     .thenComparing(Rejection::reasonCode).thenComparing(Rejection::raw);
             assertThat(quarantine.rejections().stream().sorted(byRow).toList()).as(context)
                     .isEqualTo(seqQuarantine.rejections().stream().sorted(byRow).toList());

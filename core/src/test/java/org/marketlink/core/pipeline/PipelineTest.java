@@ -1,5 +1,6 @@
 package org.marketlink.core.pipeline;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,9 +39,9 @@ class PipelineTest {
                 .to(sink).quarantineTo(quarantine).run(RunOptions.defaults().withChunkSize(2));
         assertThat(sink.rows()).extracting(Reading::payload).containsExactly("a3", "b1", "c1");
         assertThat(quarantine.rejections()).extracting(Rejection::raw, Rejection::rowNumber)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(input.get(0).toString(), 1L),
-                        org.assertj.core.groups.Tuple.tuple(input.get(3).toString(), 4L),
-                        org.assertj.core.groups.Tuple.tuple(input.get(5).toString(), 6L));
+                .containsExactlyInAnyOrder(Tuple.tuple(input.get(0).toString(), 1L),
+                        Tuple.tuple(input.get(3).toString(), 4L),
+                        Tuple.tuple(input.get(5).toString(), 6L));
         assertThat(quarantine.rejections()).allMatch(r -> r.reasonCode().equals(Stages.DUPLICATE)
                 && r.stage().equals("latest") && r.source().equals("readings"));
         assertThat(report.balanced()).isTrue();

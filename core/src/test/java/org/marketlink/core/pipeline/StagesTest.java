@@ -1,5 +1,6 @@
 package org.marketlink.core.pipeline;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
@@ -107,9 +108,9 @@ class StagesTest {
         assertThat((BigDecimal) maize.get("amount")).isEqualByComparingTo("1234.5");
         assertThat(sink.rows().get(1).get("price_per_base_unit")).isEqualTo(new BigDecimal("300.0000"));
         assertThat(q.rejections()).extracting(Rejection::reasonCode, Rejection::column).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Normalize.UNKNOWN_UNIT, "unit"),
-                org.assertj.core.groups.Tuple.tuple(Normalize.BAD_PERCENTAGE, "vat"),
-                org.assertj.core.groups.Tuple.tuple(Normalize.BAD_DECIMAL, "amount"));
+                Tuple.tuple(Normalize.UNKNOWN_UNIT, "unit"),
+                Tuple.tuple(Normalize.BAD_PERCENTAGE, "vat"),
+                Tuple.tuple(Normalize.BAD_DECIMAL, "amount"));
         assertThat(q.rejections().get(0).message()).contains("'Bunch'");
         assertThat(q.rejections().get(1).message()).contains("'16'").contains("ambiguous");
     }

@@ -4,10 +4,10 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.testing.MarketFixtures;
 import org.marketlink.core.io.CsvOptions;
 import org.marketlink.core.io.CsvSource;
 import org.marketlink.core.model.Product;
+import org.marketlink.core.pipeline.Emitter;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
@@ -15,18 +15,21 @@ import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Stages;
 import org.marketlink.core.pipeline.normalize.Normalize;
 import org.marketlink.core.pipeline.normalize.Percentages;
-import org.marketlink.store.MarketStore;
 import org.marketlink.matching.similarity.ProductIndex;
 import org.marketlink.matching.similarity.ProductVectors;
+import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
 import org.marketlink.quality.rules.Rules;
+import org.marketlink.store.MarketStore;
+import org.marketlink.testing.MarketFixtures;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,11 +37,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,18 +119,18 @@ public final class CatalogExample {
             Map<String, SuiteResult> freshness = new LinkedHashMap<>();
             Suite.Compiled fresh = Suite.of("catalog", Rules.freshness("updated_at", Duration.ofDays(30),
                     Clock.fixed(NOW, ZoneOffset.UTC)), Rules.positive("price_per_base_unit"),
-                    Rules.inSet("category", new java.util.TreeSet<>(CATEGORIES.values()))).compile(cleanSchema);
+                    Rules.inSet("category", new TreeSet<>(CATEGORIES.values()))).compile(cleanSchema);
             for (Map.Entry<String, Sinks.ListSink<Row>> e : clean.entrySet()) {
                 SuiteResult result = fresh.run(e.getValue().rows());
                 freshness.put(e.getKey(), result);
                 out.printf("%-14s quality %s%s%n", e.getKey(), result.status(), result.outcomes().stream()
-                        .filter(o -> !(o instanceof org.marketlink.quality.RuleOutcome.Passed))
+                        .filter(o -> !(o instanceof RuleOutcome.Passed))
                         .map(o -> " | " + o.rule() + ": " + o.message()).reduce("", String::concat));
             }
 
             List<Product> products = new ArrayList<>();
             for (Map.Entry<String, Sinks.ListSink<Row>> e : clean.entrySet()) {
-                UUID retailer = UUID.nameUUIDFromBytes(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                UUID retailer = UUID.nameUUIDFromBytes(e.getKey().getBytes(StandardCharsets.UTF_8));
                 for (Row r : e.getValue().rows()) {
                     products.add(product(retailer, e.getKey(), r));
                 }
@@ -162,7 +167,7 @@ public final class CatalogExample {
             }
 
             @Override
-            public void apply(Row row, org.marketlink.core.pipeline.Emitter<Row> emit) {
+            public void apply(Row row, Emitter<Row> emit) {
                 String category = "other";
                 for (String word : row.getString(name).toLowerCase(Locale.ROOT).split("[^a-z]+")) {
                     if (CATEGORIES.containsKey(word)) {
@@ -170,7 +175,7 @@ public final class CatalogExample {
                         break;
                     }
                 }
-                Object[] v = java.util.Arrays.copyOf(row.values(), outSchema.size());
+                Object[] v = Arrays.copyOf(row.values(), outSchema.size());
                 v[in.size()] = category;
                 emit.emit(Row.of(outSchema, v));
             }
@@ -182,7 +187,7 @@ public final class CatalogExample {
         BigDecimal price = r.getDecimal(s.indexOf("price_per_base_unit")).setScale(2, RoundingMode.HALF_UP);
         BigDecimal share = r.getDecimal(s.indexOf("organic_share"));
         return new Product(UUID.nameUUIDFromBytes((catalog + "/" + r.getString(0)).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)), retailer, r.getString(s.indexOf("name")),
+                StandardCharsets.UTF_8)), retailer, r.getString(s.indexOf("name")),
                 r.getString(s.indexOf("category")), catalog, r.getString(s.indexOf("base_unit")),
                 price.signum() > 0 ? price : new BigDecimal("0.01"), BigDecimal.ZERO, List.of(),
                 share != null && share.doubleValue() > 0.5 ? List.of("organic") : List.of(), 0, 1, 100,

@@ -4,21 +4,21 @@ import org.marketlink.core.data.Row;
 import org.marketlink.core.features.interaction.Interaction;
 import org.marketlink.core.features.interaction.InteractionFeatures;
 import org.marketlink.core.features.interaction.InteractionSummary;
-import org.marketlink.store.features.FeatureDefinition;
-import org.marketlink.store.features.FeatureSet;
-import org.marketlink.store.features.FeatureStore;
-import org.marketlink.store.governance.Catalog;
-import org.marketlink.store.governance.SubjectData;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.core.pipeline.Stages;
-import org.marketlink.store.MarketStore;
 import org.marketlink.examples.data.OnlineRetail;
 import org.marketlink.examples.data.SharedFiles;
 import org.marketlink.matching.evaluation.NegativeSampler;
+import org.marketlink.store.MarketStore;
+import org.marketlink.store.features.FeatureDefinition;
+import org.marketlink.store.features.FeatureSet;
+import org.marketlink.store.features.FeatureStore;
+import org.marketlink.store.governance.Catalog;
+import org.marketlink.store.governance.SubjectData;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
@@ -105,7 +106,7 @@ public final class CustomerDataExample {
                             (String c) -> features.user(c).distinctCounterparts()),
                     FeatureDefinition.of("days_since_last", 1, "customer", "days since the last purchase",
                             (String c) -> Duration.between(features.user(c).last().orElseThrow(), asOf).toDays()));
-            FeatureStore store2 = new FeatureStore(store);
+            FeatureStore store2 = FeatureStore.of(store);
             List<String> customers = new ArrayList<>(features.users());
             customers.sort(null);
             store2.materialize(customerSet, customers, c -> c, c -> asOf, batch.runId());
@@ -160,7 +161,7 @@ public final class CustomerDataExample {
 
     private static Interaction interaction(Row row) {
         return Interaction.of(OnlineRetail.customer(row.getString("CustomerID")),
-                row.getString("StockCode").strip().toUpperCase(java.util.Locale.ROOT),
+                row.getString("StockCode").strip().toUpperCase(Locale.ROOT),
                 row.getTimestamp(row.schema().indexOf("InvoiceDate")));
     }
 

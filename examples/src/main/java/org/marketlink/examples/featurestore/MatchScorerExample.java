@@ -1,25 +1,25 @@
 package org.marketlink.examples.featurestore;
 
-import org.marketlink.examples.data.Fixtures;
-import org.marketlink.store.registry.ModelRegistry;
-import org.marketlink.store.registry.ModelVersion;
-import org.marketlink.store.registry.Promotion;
-import org.marketlink.store.registry.PromotionGate;
-import org.marketlink.store.features.FeatureDefinition;
-import org.marketlink.store.features.FeatureSet;
-import org.marketlink.store.features.FeatureStore;
-import org.marketlink.testing.MarketFixtures;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.core.pipeline.Stages;
-import org.marketlink.store.MarketStore;
+import org.marketlink.examples.data.Fixtures;
 import org.marketlink.matching.evaluation.RankingMetrics;
 import org.marketlink.matching.features.PairFeature;
 import org.marketlink.matching.features.PairFeatures;
+import org.marketlink.ml.matching.LearnedScorer;
+import org.marketlink.store.MarketStore;
+import org.marketlink.store.features.FeatureDefinition;
+import org.marketlink.store.features.FeatureSet;
+import org.marketlink.store.features.FeatureStore;
 import org.marketlink.store.matching.MatchLifecycle;
 import org.marketlink.store.matching.TrainingExample;
-import org.marketlink.ml.matching.LearnedScorer;
+import org.marketlink.store.registry.ModelRegistry;
+import org.marketlink.store.registry.ModelVersion;
+import org.marketlink.store.registry.Promotion;
+import org.marketlink.store.registry.PromotionGate;
+import org.marketlink.testing.MarketFixtures;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -64,12 +64,12 @@ public final class MatchScorerExample {
 
             // 1. outcomes as training rows (features as the records are now)
             PairFeatures pairs = new PairFeatures(PairFeatures.Options.defaults());
-            MatchLifecycle lifecycle = new MatchLifecycle(store, Clock.fixed(now, ZoneOffset.UTC), "example");
+            MatchLifecycle lifecycle = MatchLifecycle.of(store, Clock.fixed(now, ZoneOffset.UTC), "example");
             List<TrainingExample> examples = new ArrayList<>(lifecycle.outcomes(Duration.ofDays(14), pairs));
             Collections.shuffle(examples, new Random(1));
 
             // 2. the same features into the feature store by a pipeline run, for lineage and online serving
-            FeatureStore store2 = new FeatureStore(store);
+            FeatureStore store2 = FeatureStore.of(store);
             List<FeatureDefinition<TrainingExample>> definitions = new ArrayList<>();
             for (PairFeature feature : PairFeature.values()) {
                 definitions.add(FeatureDefinition.of(feature.key(), 1, "pair", "see PairFeature",
@@ -93,7 +93,7 @@ public final class MatchScorerExample {
             // 4. register and promote through the gate
             ByteArrayOutputStream artifact = new ByteArrayOutputStream();
             scorer.save(artifact);
-            ModelRegistry registry = new ModelRegistry(store, Clock.fixed(now, ZoneOffset.UTC));
+            ModelRegistry registry = ModelRegistry.of(store, Clock.fixed(now, ZoneOffset.UTC));
             ModelVersion version = registry.register("buyer_match", set.name(), Map.of("algorithm",
                     "logistic_regression", "lambda", "0.1"), run.runId(), Map.of("auc", auc),
                     artifact.toByteArray(), null);

@@ -9,10 +9,10 @@ import org.marketlink.core.model.Order;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
-import org.marketlink.store.crypto.KeyProvider;
 import org.marketlink.store.ConnectionOptions;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
+import org.marketlink.store.crypto.KeyProvider;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

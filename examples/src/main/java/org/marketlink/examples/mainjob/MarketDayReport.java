@@ -1,7 +1,6 @@
 package org.marketlink.examples.mainjob;
 
 import org.marketlink.core.features.product.FeatureValue;
-import org.marketlink.testing.MarketFixtures;
 import org.marketlink.core.model.Product;
 import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.forecast.Forecast;
@@ -9,6 +8,7 @@ import org.marketlink.forecast.Interval;
 import org.marketlink.matching.retrieval.MatchRetriever;
 import org.marketlink.matching.retrieval.Recommendation;
 import org.marketlink.matching.scoring.Explanation;
+import org.marketlink.testing.MarketFixtures;
 
 import java.time.LocalDate;
 import java.util.List;

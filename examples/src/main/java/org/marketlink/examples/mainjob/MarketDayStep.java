@@ -1,36 +1,38 @@
 package org.marketlink.examples.mainjob;
 
-import org.marketlink.examples.data.Fixtures;
 import org.marketlink.core.features.product.FeatureValue;
 import org.marketlink.core.features.product.ProductFeatures;
 import org.marketlink.core.features.product.ProductHistory;
-import org.marketlink.store.features.FeatureDefinition;
-import org.marketlink.store.features.FeatureSet;
-import org.marketlink.store.features.FeatureStore;
-import org.marketlink.testing.MarketFixtures;
 import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.BuyerType;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
-import org.marketlink.store.MarketStore;
+import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.core.timeseries.TimeSeries;
+import org.marketlink.examples.data.Fixtures;
 import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.forecast.models.AutoForecaster;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.features.SuccessHistory;
-import org.marketlink.store.matching.MatchLifecycle;
-import org.marketlink.store.matching.MessageTemplate;
 import org.marketlink.matching.retrieval.CapacityAwareAssignment;
 import org.marketlink.matching.retrieval.MatchRetriever;
 import org.marketlink.matching.retrieval.Recommendation;
 import org.marketlink.matching.retrieval.TopKTable;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
+import org.marketlink.store.MarketStore;
+import org.marketlink.store.features.FeatureDefinition;
+import org.marketlink.store.features.FeatureSet;
+import org.marketlink.store.features.FeatureStore;
+import org.marketlink.store.matching.MatchLifecycle;
+import org.marketlink.store.matching.MessageTemplate;
+import org.marketlink.testing.MarketFixtures;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,9 +42,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A day of the platform on top of the stored marketplace: seeded producer groups and buyers placed at the WFP
@@ -77,7 +82,7 @@ final class MarketDayStep {
      * @param run     its report
      * @param reasons its quarantined rows by reason
      */
-    record RunSummary(String name, org.marketlink.core.pipeline.RunReport run, Map<String, Long> reasons) {
+    record RunSummary(String name, RunReport run, Map<String, Long> reasons) {
     }
 
     static Result run(MarketStore store, Optional<Path> wfp, LocalDate today, Path reportDir, PrintStream out) {
@@ -115,7 +120,7 @@ final class MarketDayStep {
                     r -> r.features().get(name).value()));
         }
         FeatureSet<ProductRow> set = new FeatureSet<>("product_daily", definitions);
-        FeatureStore features = new FeatureStore(store);
+        FeatureStore features = FeatureStore.of(store);
         Instant at = today.atStartOfDay().toInstant(ZoneOffset.UTC);
         int featureValues = features.materialize(set, rows, r -> r.product().id().toString(), r -> at,
                 "market-day-" + today);
@@ -126,7 +131,7 @@ final class MarketDayStep {
                 .map(s -> ShgProfile.of(s, productsByShg.getOrDefault(s.id(), List.of()))).toList();
         Map<UUID, String> categories = new HashMap<>();
         f.shgs().forEach(s -> categories.put(s.id(), s.category()));
-        Map<UUID, org.marketlink.core.model.BuyerType> types = new HashMap<>();
+        Map<UUID, BuyerType> types = new HashMap<>();
         f.buyers().forEach(b -> types.put(b.id(), b.type()));
         PairFeatures.Options pairOptions = PairFeatures.Options.defaults()
                 .withHistory(SuccessHistory.of(f.matchHistory(), categories::get, types::get, 5));
@@ -144,12 +149,12 @@ final class MarketDayStep {
                         assignment.scores()[s][r], r + 1));
             }
         }
-        MatchLifecycle lifecycle = new MatchLifecycle(store, Clock.fixed(at, ZoneOffset.UTC), "weighted-default-v1");
+        MatchLifecycle lifecycle = MatchLifecycle.of(store, Clock.fixed(at, ZoneOffset.UTC), "weighted-default-v1");
         int proposed = lifecycle.propose(recommendations, MessageTemplate.introduction()).size();
 
         out.println("[8/8] forecasting weekly demand for every product");
         // whole weeks only: a week still under way would look like a collapse in demand to every model
-        LocalDate thisWeek = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate thisWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<BatchForecaster.Task> tasks = new ArrayList<>();
         for (Product p : f.products()) {
             TimeSeries weekly = TimeSeries.aggregate(p.id().toString(), salesByProduct.get(p.id()),
@@ -201,7 +206,7 @@ final class MarketDayStep {
         return List.copyOf(found.values());
     }
 
-    private static <T> Map<UUID, List<T>> group(List<T> items, java.util.function.Function<T, UUID> key) {
+    private static <T> Map<UUID, List<T>> group(List<T> items, Function<T, UUID> key) {
         Map<UUID, List<T>> out = new HashMap<>();
         for (T t : items) {
             out.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t);

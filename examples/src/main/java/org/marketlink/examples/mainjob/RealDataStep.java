@@ -9,12 +9,13 @@ import org.marketlink.core.model.Shg;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
-import org.marketlink.store.MarketStore;
 import org.marketlink.examples.data.SharedFiles;
 import org.marketlink.examples.data.WfpKenya;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
 import org.marketlink.quality.report.HtmlReport;
+import org.marketlink.quality.rules.Rules;
+import org.marketlink.store.MarketStore;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,10 +77,10 @@ final class RealDataStep {
 
         out.println("[4/8] checking pricing history quality and writing the report");
         RecordRows<PricingHistory> rows = RecordRows.of(PricingHistory.class);
-        Suite suite = Suite.of("pricingHistory", org.marketlink.quality.rules.Rules.complete("productId"),
-                org.marketlink.quality.rules.Rules.nonNegative("price"),
-                org.marketlink.quality.rules.Rules.meanBetween("price", 0, 100_000),
-                org.marketlink.quality.rules.Rules.unique("productId", "saleDate", "region"));
+        Suite suite = Suite.of("pricingHistory", Rules.complete("productId"),
+                Rules.nonNegative("price"),
+                Rules.meanBetween("price", 0, 100_000),
+                Rules.unique("productId", "saleDate", "region"));
         Suite.State state = suite.compile(rows.schema()).newState();
         collected.rows().forEach(p -> state.accept(rows.toRow(p)));
         SuiteResult quality = state.result();

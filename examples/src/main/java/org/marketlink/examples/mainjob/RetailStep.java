@@ -13,9 +13,9 @@ import org.marketlink.core.model.Shg;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
-import org.marketlink.store.MarketStore;
 import org.marketlink.examples.data.OnlineRetail;
 import org.marketlink.examples.data.SharedFiles;
+import org.marketlink.store.MarketStore;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;

@@ -9,6 +9,7 @@ import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.Location;
 import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Match;
+import org.marketlink.core.model.MatchStatus;
 import org.marketlink.core.model.Order;
 import org.marketlink.core.model.OrderLine;
 import org.marketlink.core.model.OrderStatus;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -95,8 +97,8 @@ record SampleMarket(List<Shg> shgs, List<Buyer> buyers, List<Product> products, 
             Product product = products.get(i * GOODS.length);
             matches.add(new Match(id("match", shg.name() + buyer.name()), shg.id(), buyer.id(),
                     Optional.of(product.id()), Math.round((0.5 + random.nextDouble() / 2) * 1000) / 1000.0,
-                    org.marketlink.core.model.MatchStatus.PENDING, "Hello " + buyer.name() + ", we grow "
-                    + product.name().toLowerCase(java.util.Locale.ROOT) + " near " + shg.location().place() + ".",
+                    MatchStatus.PENDING, "Hello " + buyer.name() + ", we grow "
+                    + product.name().toLowerCase(Locale.ROOT) + " near " + shg.location().place() + ".",
                     now, Map.of("scorer", "sample"), now));
             orders.add(Order.of(id("order", "ML-" + (1001 + i)), "ML-" + (1001 + i), shg.id(), buyer.id(),
                     List.of(new OrderLine(product.id(), BigDecimal.valueOf(20 + random.nextInt(200)),

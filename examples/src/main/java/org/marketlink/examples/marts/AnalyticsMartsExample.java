@@ -1,9 +1,5 @@
 package org.marketlink.examples.marts;
 
-import org.marketlink.examples.data.Fixtures;
-import org.marketlink.quality.experiments.Experiments;
-import org.marketlink.quality.experiments.MeanComparison;
-import org.marketlink.quality.experiments.RateComparison;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
@@ -11,13 +7,18 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.core.features.window.TimeWindowFeatures;
 import org.marketlink.core.features.window.WindowOptions;
 import org.marketlink.core.features.window.WindowResult;
-import org.marketlink.testing.MarketFixtures;
-import org.marketlink.store.MarketStore;
+import org.marketlink.examples.data.Fixtures;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.experiments.Experiments;
+import org.marketlink.quality.experiments.MeanComparison;
+import org.marketlink.quality.experiments.RateComparison;
+import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
+import org.marketlink.store.MarketStore;
+import org.marketlink.testing.MarketFixtures;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -183,7 +184,7 @@ public final class AnalyticsMartsExample {
     }
 
     private static SuiteResult test(MarketStore store, String table, Schema schema,
-                                    org.marketlink.quality.rules.Rule... rules) {
+                                    Rule... rules) {
         List<Row> rows = store.jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).map((rs, ctx) -> {
             Object[] v = new Object[schema.size()];
             for (int i = 0; i < v.length; i++) {

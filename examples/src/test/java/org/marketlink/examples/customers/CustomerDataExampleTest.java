@@ -1,7 +1,7 @@
 package org.marketlink.examples.customers;
 
 import org.junit.jupiter.api.Test;
-import org.marketlink.testing.internal.SharedData;
+import org.marketlink.testing.SharedData;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

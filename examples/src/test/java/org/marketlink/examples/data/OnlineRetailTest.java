@@ -7,7 +7,8 @@ import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
-import org.marketlink.testing.internal.SharedData;
+import org.marketlink.testing.CsvLines;
+import org.marketlink.testing.SharedData;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +63,7 @@ class OnlineRetailTest {
             in.readLine();
             String line;
             while ((line = in.readLine()) != null) {
-                List<String> f = org.marketlink.testing.internal.CsvLines.split(line);
+                List<String> f = CsvLines.split(line);
                 String code = null;
                 BigDecimal price = new BigDecimal(f.get(5));
                 if (f.get(0).startsWith("C")) {

@@ -6,8 +6,8 @@ import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
-import org.marketlink.store.MarketStore;
-import org.marketlink.testing.internal.SharedData;
+import org.marketlink.testing.CsvLines;
+import org.marketlink.testing.SharedData;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -49,7 +49,7 @@ class WfpKenyaTest {
         String firstSackKey = null;
         BigDecimal firstSackPrice = null;
         for (String line : lines.subList(2, lines.size())) {
-            String[] f = org.marketlink.testing.internal.CsvLines.split(line).toArray(new String[0]);
+            String[] f = CsvLines.split(line).toArray(new String[0]);
             Object[] pack = PACKS.get(f[8]);
             if (pack == null) {
                 unknown++;

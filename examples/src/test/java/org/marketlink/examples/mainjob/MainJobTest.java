@@ -2,12 +2,17 @@ package org.marketlink.examples.mainjob;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketlink.core.model.MatchStatus;
 import org.marketlink.store.MarketStore;
+import org.marketlink.store.StoreOptions;
+import org.marketlink.store.crypto.InMemoryKeyProvider;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +21,8 @@ class MainJobTest {
     @Test
     void run_onEmbeddedStore_readsBackEverythingItWrote() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MarketStore store = MarketStore.inMemory(org.marketlink.store.StoreOptions.defaults()
-                .withKeyProvider(org.marketlink.store.crypto.InMemoryKeyProvider.withNewKey("k")))) {
+        try (MarketStore store = MarketStore.inMemory(StoreOptions.defaults()
+                .withKeyProvider(InMemoryKeyProvider.withNewKey("k")))) {
             Summary summary = MainJob.run(store, new PrintStream(out, true, StandardCharsets.UTF_8));
             assertThat(summary.consistent()).as(summary.mismatches().toString()).isTrue();
             assertThat(summary.shgs()).isEqualTo(5);
@@ -52,13 +57,13 @@ class MainJobTest {
         assertThat(text).contains("MarketLink main job — OK").doesNotContain("MISMATCH");
         // the real-data step: every WFP row accounted for, the report written
         assertThat(text).contains("17,881 rows in, 17,089 stored, 792 quarantined", "quality          PASSED");
-        assertThat(java.nio.file.Files.exists(dir.resolve("quality-report.html"))).isTrue();
+        assertThat(Files.exists(dir.resolve("quality-report.html"))).isTrue();
         // the Online Retail orders: every line accounted for, the same orders on the second run
         assertThat(text).contains("retail orders    370,931 lines in, 13,081 orders from 3,613 customers");
         // progress on the long steps, each mark printed once
         assertThat(text).containsPattern("\\.\\.\\. 3[0-9]{2},[0-9]{3} rows read \\([0-9,]+ rows/s\\)");
         assertThat(text.split("17,881 rows read \\(", -1)).hasSizeLessThanOrEqualTo(3); // once per run at most
-        String report = java.nio.file.Files.readString(dir.resolve("market-day.html"));
+        String report = Files.readString(dir.resolve("market-day.html"));
         assertThat(report).contains("Runs, quarantine and lineage", "WFP Kenya prices", "Online Retail orders",
                 "MISSING_CUSTOMER");
         // the second run found the same groups (5 samples, the WFP markets, the retail wholesaler and 60 of the
@@ -73,26 +78,26 @@ class MainJobTest {
         try (MarketStore store = MarketStore.inMemory()) {
             PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
             MarketDayStep.Result first = MarketDayStep.run(store, RealDataStep.sharedData(),
-                    java.time.LocalDate.of(2026, 11, 25), dir, print);
+                    LocalDate.of(2026, 11, 25), dir, print);
             assertThat(first.shgs()).isEqualTo(60);
             assertThat(first.featureValues()).isEqualTo(first.products() * MarketDayStep.REPORTED_FEATURES.length);
             assertThat(first.matchesProposed()).isBetween(120, 180); // up to 3 per group, within buyer capacity
             assertThat(first.failedForecasts()).isZero();
             assertThat(first.forecasts()).isEqualTo(first.products() * 4);
-            assertThat(store.matches().findByStatus(org.marketlink.core.model.MatchStatus.PENDING, 1000))
+            assertThat(store.matches().findByStatus(MatchStatus.PENDING, 1000))
                     .hasSize(first.matchesProposed())
                     .allMatch(m -> m.initialMessage().contains("Namaste") && m.metadata().containsKey("scorer"));
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
                     + "run_id = 'market-day-2026-11-25'").mapTo(Long.class).one());
             assertThat(stored).isEqualTo(first.featureValues());
-            String html = java.nio.file.Files.readString(first.report());
+            String html = Files.readString(first.report());
             assertThat(html).contains("Recommended matches", "strongest reasons", "Demand forecasts");
             assertThat(html.split("<svg", -1)).hasSize(9); // eight charts
             assertThat(html).contains("class=\"interval\"", "class=\"forecast\"", "class=\"history\"")
                     .doesNotContain("NaN").doesNotContain("<script");
             // the same day again: nothing new to propose
             MarketDayStep.Result second = MarketDayStep.run(store, RealDataStep.sharedData(),
-                    java.time.LocalDate.of(2026, 11, 25), dir, print);
+                    LocalDate.of(2026, 11, 25), dir, print);
             assertThat(second.matchesProposed()).isZero();
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("[5/8]", "[8/8]");

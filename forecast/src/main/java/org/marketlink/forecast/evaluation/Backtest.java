@@ -1,6 +1,6 @@
 package org.marketlink.forecast.evaluation;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.Interval;

@@ -1,5 +1,9 @@
 package org.marketlink.forecast.internal;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * Automatic ARIMA order selection in the way of Hyndman and Khandakar (2008): the number of differences from
  * repeated KPSS tests (5%), a seasonal difference when the seasonal strength of a classical decomposition exceeds
@@ -29,7 +33,7 @@ public final class ArimaSearch {
         int[][] starts = seasonal > 1
                 ? new int[][] {{2, 2, 1, 1}, {0, 0, 0, 0}, {1, 0, 1, 0}, {0, 1, 0, 1}}
                 : new int[][] {{2, 2, 0, 0}, {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}};
-        java.util.Set<String> tried = new java.util.HashSet<>();
+        Set<String> tried = new HashSet<>();
         int[] current = null;
         boolean currentConstant = canConstant;
         for (int[] s : starts) {
@@ -81,7 +85,7 @@ public final class ArimaSearch {
     }
 
     private static ArimaFit tryFit(double[] y, int[] o, int d, int bigD, int m, boolean constant,
-                                   java.util.Set<String> tried) {
+                                   Set<String> tried) {
         if (o[0] < 0 || o[1] < 0 || o[2] < 0 || o[3] < 0 || o[0] > 5 || o[1] > 5 || o[2] > 2 || o[3] > 2
                 || o[0] + o[1] + o[2] + o[3] > 5) {
             return null;
@@ -142,7 +146,7 @@ public final class ArimaSearch {
         }
         int half = (m % 2 == 0 ? m + 1 : m) / 2;
         double[] w = new double[m % 2 == 0 ? m + 1 : m];
-        java.util.Arrays.fill(w, 1.0 / m);
+        Arrays.fill(w, 1.0 / m);
         if (m % 2 == 0) {
             w[0] = 0.5 / m;
             w[m] = 0.5 / m;

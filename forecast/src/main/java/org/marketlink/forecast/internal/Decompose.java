@@ -1,5 +1,8 @@
 package org.marketlink.forecast.internal;
 
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+
 /** Classical additive decomposition (R's {@code decompose(type = "additive")}): the seasonal figure. */
 final class Decompose {
     private Decompose() {
@@ -34,13 +37,13 @@ final class Decompose {
      *
      * @return null when the series is shorter than two cycles or a position has no value
      */
-    static double[] cycleMeans(double[] y, int m, java.util.function.DoubleBinaryOperator detrend) {
+    static double[] cycleMeans(double[] y, int m, DoubleBinaryOperator detrend) {
         int n = y.length;
         if (n < 2 * m) {
             return null;
         }
         double[] w = new double[m % 2 == 0 ? m + 1 : m];
-        java.util.Arrays.fill(w, 1.0 / m);
+        Arrays.fill(w, 1.0 / m);
         if (m % 2 == 0) {
             w[0] = 0.5 / m;
             w[m] = 0.5 / m;

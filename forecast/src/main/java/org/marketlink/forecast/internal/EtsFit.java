@@ -4,6 +4,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * Maximum-likelihood fit of one ETS model, following R's {@code ets()}: the same starting states (from a
@@ -463,7 +465,7 @@ public final class EtsFit {
     /** Simulated sample paths of {@code h} steps with normal errors of the fitted variance (seeded). */
     public double[][] simulate(int h, int paths, long seed) {
         EtsModel model = new EtsModel(spec, m);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         double sd = Math.sqrt(sigma2);
         double[][] out = new double[paths][h];
         double[] state = new double[finalState.length];
@@ -478,16 +480,16 @@ public final class EtsFit {
 
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(spec.label()).append(String.format(java.util.Locale.ROOT, "(alpha=%.4f",
+        StringBuilder b = new StringBuilder(spec.label()).append(String.format(Locale.ROOT, "(alpha=%.4f",
                 alpha));
         if (spec.trend()) {
-            b.append(String.format(java.util.Locale.ROOT, ", beta=%.4f", beta));
+            b.append(String.format(Locale.ROOT, ", beta=%.4f", beta));
         }
         if (spec.seasonal()) {
-            b.append(String.format(java.util.Locale.ROOT, ", gamma=%.4f", gamma));
+            b.append(String.format(Locale.ROOT, ", gamma=%.4f", gamma));
         }
         if (spec.damped()) {
-            b.append(String.format(java.util.Locale.ROOT, ", phi=%.4f", phi));
+            b.append(String.format(Locale.ROOT, ", phi=%.4f", phi));
         }
         return b.append(")").toString();
     }

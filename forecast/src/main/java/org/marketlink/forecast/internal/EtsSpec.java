@@ -1,5 +1,7 @@
 package org.marketlink.forecast.internal;
 
+import java.util.Locale;
+
 /**
  * One member of the ETS family: error (A or M), trend (N, A or damped A), season (N, A or M).
  *
@@ -20,7 +22,7 @@ public record EtsSpec(boolean multiplicativeError, boolean trend, boolean damped
 
     /** Parses names such as {@code "MAdN"} or {@code "ANA"}. */
     public static EtsSpec parse(String code) {
-        String c = code.strip().toUpperCase(java.util.Locale.ROOT);
+        String c = code.strip().toUpperCase(Locale.ROOT);
         boolean damped = c.contains("AD");
         String t = c.replace("AD", "D");
         if (t.length() != 3) {

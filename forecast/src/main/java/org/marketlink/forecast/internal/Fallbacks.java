@@ -1,6 +1,7 @@
 package org.marketlink.forecast.internal;
 
 import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Prepared;
 
 import java.util.Optional;
 

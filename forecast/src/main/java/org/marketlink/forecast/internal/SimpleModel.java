@@ -3,6 +3,7 @@ package org.marketlink.forecast.internal;
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Interval;
+import org.marketlink.forecast.Intervals;
 
 import java.util.ArrayList;
 import java.util.List;

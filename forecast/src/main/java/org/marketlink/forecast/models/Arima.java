@@ -2,10 +2,10 @@ package org.marketlink.forecast.models;
 
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.ArimaFit;
 import org.marketlink.forecast.internal.ArimaSearch;
 import org.marketlink.forecast.internal.Fallbacks;
-import org.marketlink.forecast.internal.Prepared;
 import org.marketlink.forecast.internal.SimpleModel;
 
 

@@ -2,7 +2,7 @@ package org.marketlink.forecast.models;
 
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
-import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.Prepared;
 
 /**
  * The default forecaster: intermittent and lumpy demand goes to Croston or SBA (see {@link Intermittent});

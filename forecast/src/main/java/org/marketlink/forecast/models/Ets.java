@@ -4,15 +4,16 @@ import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.Interval;
+import org.marketlink.forecast.Intervals;
+import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.EtsFit;
 import org.marketlink.forecast.internal.EtsSpec;
 import org.marketlink.forecast.internal.Fallbacks;
-import org.marketlink.forecast.internal.Intervals;
-import org.marketlink.forecast.internal.Prepared;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public final class Ets implements Forecaster {
      */
     public record Options(String model, int simulatedPaths, boolean nonNegative) {
         public Options {
-            model = model == null ? "ZZZ" : model.strip().toUpperCase(java.util.Locale.ROOT);
+            model = model == null ? "ZZZ" : model.strip().toUpperCase(Locale.ROOT);
             if (!model.equals("ZZZ")) {
                 EtsSpec.parse(model);
             }

@@ -3,7 +3,7 @@ package org.marketlink.forecast.models;
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
-import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.Prepared;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -2,8 +2,9 @@ package org.marketlink.forecast.models;
 
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.Fallbacks;
-import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.internal.Naives;
 import org.marketlink.forecast.internal.SimpleModel;
 
 /**
@@ -43,7 +44,7 @@ public final class Naive implements Forecaster {
         return Fallbacks.forIrregular(p).orElseGet(() -> {
             double[] y = p.values();
             double last = y[y.length - 1];
-            double se = org.marketlink.forecast.internal.Naives.randomWalkSe(y);
+            double se = Naives.randomWalkSe(y);
             return new SimpleModel("Naive", p.note(), h -> last, h -> se * Math.sqrt(h), null, options.nonNegative());
         });
     }

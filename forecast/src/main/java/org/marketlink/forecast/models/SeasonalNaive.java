@@ -2,9 +2,9 @@ package org.marketlink.forecast.models;
 
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.Naives;
-import org.marketlink.forecast.internal.Prepared;
 import org.marketlink.forecast.internal.SimpleModel;
 
 /**

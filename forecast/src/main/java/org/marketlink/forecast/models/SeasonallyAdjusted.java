@@ -4,7 +4,7 @@ import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.Interval;
-import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.SeasonalAdjustment;
 
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package org.marketlink.forecast.models;
 
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.Fallbacks;
-import org.marketlink.forecast.internal.Prepared;
 import org.marketlink.forecast.internal.SeasonalAdjustment;
 import org.marketlink.forecast.internal.SesFit;
 import org.marketlink.forecast.internal.SimpleModel;

@@ -2,14 +2,15 @@ package org.marketlink.forecast.models;
 
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.Fallbacks;
-import org.marketlink.forecast.internal.Prepared;
 import org.marketlink.forecast.internal.Regression;
 import org.marketlink.forecast.internal.SeasonalAdjustment;
 import org.marketlink.forecast.internal.SesFit;
 import org.marketlink.forecast.internal.SimpleModel;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The classic Theta method as the M4 benchmark code implements it: on the (M4) seasonally adjusted series, the
@@ -126,7 +127,7 @@ public final class Theta implements Forecaster {
             final double[] adjustedSeries = y;
             String name = String.format(Locale.ROOT, "Theta(theta=%s, alpha=%.4f%s)", chosenTheta, ses.alpha(),
                     adj.seasonal() ? ", seasonal m=" + m : "");
-            java.util.function.Supplier<SesFit> widths = new java.util.function.Supplier<>() {
+            Supplier<SesFit> widths = new Supplier<>() {
                 private SesFit fit;
 
                 @Override

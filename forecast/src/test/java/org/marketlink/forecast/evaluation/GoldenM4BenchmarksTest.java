@@ -2,11 +2,11 @@ package org.marketlink.forecast.evaluation;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.models.Naive2;
 import org.marketlink.forecast.models.Ses;
 import org.marketlink.forecast.models.Theta;
+import org.marketlink.testing.SharedData;
 
 import java.nio.file.Path;
 

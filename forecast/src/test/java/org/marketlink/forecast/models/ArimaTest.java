@@ -1,11 +1,11 @@
 package org.marketlink.forecast.models;
 
 import org.junit.jupiter.api.Test;
-import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.evaluation.CompetitionSet;
 import org.marketlink.forecast.evaluation.SetScore;
 import org.marketlink.forecast.internal.Gaussian;
+import org.marketlink.testing.SharedData;
 
 import java.util.SplittableRandom;
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,10 +25,10 @@ class BadInputTest {
 
     private static void wellFormed(Forecast f, int h) {
         assertThat(f.mean()).hasSize(h);
-        assertThat(java.util.Arrays.stream(f.mean()).allMatch(Double::isFinite)).as(f.model()).isTrue();
+        assertThat(Arrays.stream(f.mean()).allMatch(Double::isFinite)).as(f.model()).isTrue();
         f.intervals().forEach(i -> {
-            assertThat(java.util.Arrays.stream(i.lower()).allMatch(Double::isFinite)).isTrue();
-            assertThat(java.util.Arrays.stream(i.upper()).allMatch(Double::isFinite)).isTrue();
+            assertThat(Arrays.stream(i.lower()).allMatch(Double::isFinite)).isTrue();
+            assertThat(Arrays.stream(i.upper()).allMatch(Double::isFinite)).isTrue();
             for (int k = 0; k < h; k++) {
                 assertThat(i.lower()[k]).isLessThanOrEqualTo(i.upper()[k]);
             }

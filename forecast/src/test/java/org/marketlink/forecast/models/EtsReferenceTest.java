@@ -4,11 +4,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.evaluation.CompetitionSet;
 import org.marketlink.forecast.internal.EtsFit;
 import org.marketlink.forecast.internal.EtsSpec;
+import org.marketlink.testing.SharedData;
 
 import java.util.HashMap;
 import java.util.Map;

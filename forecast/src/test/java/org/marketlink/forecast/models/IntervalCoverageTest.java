@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.internal.Gaussian;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class IntervalCoverageTest {
         int total = 0;
         for (int s = 0; s < SERIES; s++) {
             double[] y = simulate(model, N + H, random);
-            double[] train = java.util.Arrays.copyOf(y, N);
+            double[] train = Arrays.copyOf(y, N);
             Forecast f = Ets.of(model).fit(train, 1).forecast(H, 80, 95);
             for (int h = 0; h < H; h++) {
                 double actual = y[N + h];

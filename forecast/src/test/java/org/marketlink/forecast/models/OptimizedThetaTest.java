@@ -1,9 +1,9 @@
 package org.marketlink.forecast.models;
 
 import org.junit.jupiter.api.Test;
-import org.marketlink.testing.internal.SharedData;
 import org.marketlink.forecast.evaluation.CompetitionSet;
 import org.marketlink.forecast.evaluation.SetScore;
+import org.marketlink.testing.SharedData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

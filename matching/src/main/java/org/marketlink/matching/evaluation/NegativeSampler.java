@@ -1,5 +1,6 @@
 package org.marketlink.matching.evaluation;
 
+import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ public final class NegativeSampler {
         int available = items - (int) positives.stream().filter(i -> i >= 0 && i < items).count();
         int wanted = (int) Math.min((long) ratio * positives.size(), available);
         int[] out = new int[wanted];
-        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        Set<Integer> taken = new HashSet<>();
         int n = 0;
         if (wanted > available / 2) {
             // dense: walk a shuffled catalogue instead of rejecting most draws

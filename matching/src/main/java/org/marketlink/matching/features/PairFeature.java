@@ -1,5 +1,7 @@
 package org.marketlink.matching.features;
 
+import java.util.Locale;
+
 /**
  * The features of a (producer group, buyer) pair. Every feature is a number in {@code 0..1}, higher meaning a better
  * match, and every feature has a value when data are missing (the value is stated below and tested). The order of the
@@ -62,6 +64,6 @@ public enum PairFeature {
 
     /** Lower-case name, as used in explanations and saved models (for example {@code category_alignment}). */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -13,6 +13,7 @@ import org.marketlink.matching.internal.Vocabulary;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.Weights;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -151,7 +152,7 @@ final class PairKernel {
             for (String cert : p.certificationsHeld()) {
                 setBit(shgCertHeld, s * certWords, certs.indexOf(cert));
             }
-            java.util.Arrays.fill(shgMetric, s * metricCount, (s + 1) * metricCount, Double.NaN);
+            Arrays.fill(shgMetric, s * metricCount, (s + 1) * metricCount, Double.NaN);
             for (Map.Entry<String, Double> m : shg.qualityMetrics().entrySet()) {
                 shgMetric[s * metricCount + metrics.indexOf(m.getKey())] = m.getValue();
             }
@@ -250,13 +251,13 @@ final class PairKernel {
         int[] starts = new int[buyerCount + 1];
         int runs = 0;
         for (int b = 0; b < buyerCount; b++) {
-            if (b == 0 || !java.util.Arrays.equals(buyerPrefs, (b - 1) * catWords, b * catWords, buyerPrefs,
+            if (b == 0 || !Arrays.equals(buyerPrefs, (b - 1) * catWords, b * catWords, buyerPrefs,
                     b * catWords, (b + 1) * catWords)) {
                 starts[runs++] = b;
             }
         }
         starts[runs] = buyerCount;
-        runStart = java.util.Arrays.copyOf(starts, runs + 1);
+        runStart = Arrays.copyOf(starts, runs + 1);
 
         successRate = new double[Math.max(1, categories.size()) * typeCount];
         for (int cat = 0; cat < categories.size(); cat++) {

@@ -1,6 +1,7 @@
 package org.marketlink.matching.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,7 +61,7 @@ public final class ReciprocalScorer implements PairScorer {
     /** Harmonic mean of the two views, explained against the neutral pair (every feature 0.5). */
     public static ReciprocalScorer harmonic(PairScorer shgView, PairScorer buyerView) {
         double[] neutral = new double[shgView.featureNames().size()];
-        java.util.Arrays.fill(neutral, 0.5);
+        Arrays.fill(neutral, 0.5);
         return new ReciprocalScorer(shgView, buyerView, Combination.HARMONIC, neutral);
     }
 

@@ -1,6 +1,5 @@
 package org.marketlink.matching.features;
 
-import org.marketlink.testing.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.BuyerType;
@@ -14,6 +13,7 @@ import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Range;
 import org.marketlink.core.model.Shg;
 import org.marketlink.matching.internal.Geo;
+import org.marketlink.testing.SyntheticMarket;
 
 import java.math.BigDecimal;
 import java.time.Instant;

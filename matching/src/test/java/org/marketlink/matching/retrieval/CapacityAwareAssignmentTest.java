@@ -2,11 +2,11 @@ package org.marketlink.matching.retrieval;
 
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Buyer;
-import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
+import org.marketlink.testing.SyntheticMarket;
 
 import java.util.Arrays;
 import java.util.List;

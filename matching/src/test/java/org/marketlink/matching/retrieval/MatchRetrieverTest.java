@@ -2,17 +2,22 @@ package org.marketlink.matching.retrieval;
 
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Buyer;
-import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.PairFeature;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
+import org.marketlink.matching.scoring.Weights;
+import org.marketlink.testing.SyntheticMarket;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,19 +99,19 @@ class MatchRetrieverTest {
     @Test
     void boundPruning_anyWeights_keepsTheExactLists() {
         Random random = new Random(5);
-        List<org.marketlink.matching.scoring.Weights> weightings = new ArrayList<>(List.of(
-                org.marketlink.matching.scoring.Weights.defaults(),
-                org.marketlink.matching.scoring.Weights.defaults().with(PairFeature.CATEGORY_ALIGNMENT, 0),
-                org.marketlink.matching.scoring.Weights.defaults().with(PairFeature.PROXIMITY, 3),
-                org.marketlink.matching.scoring.Weights.defaults().with(PairFeature.COLLABORATIVE_SUCCESS, 4)));
+        List<Weights> weightings = new ArrayList<>(List.of(
+                Weights.defaults(),
+                Weights.defaults().with(PairFeature.CATEGORY_ALIGNMENT, 0),
+                Weights.defaults().with(PairFeature.PROXIMITY, 3),
+                Weights.defaults().with(PairFeature.COLLABORATIVE_SUCCESS, 4)));
         for (int i = 0; i < 4; i++) {
-            java.util.Map<PairFeature, Double> w = new java.util.EnumMap<>(PairFeature.class);
+            Map<PairFeature, Double> w = new EnumMap<>(PairFeature.class);
             for (PairFeature f : PairFeature.values()) {
                 w.put(f, random.nextInt(4) == 0 ? 0 : random.nextDouble());
             }
-            weightings.add(org.marketlink.matching.scoring.Weights.of(w));
+            weightings.add(Weights.of(w));
         }
-        for (org.marketlink.matching.scoring.Weights weights : weightings) {
+        for (Weights weights : weightings) {
             for (HardFilters f : List.of(HardFilters.none(), HardFilters.defaults())) {
                 MatchRetriever r = MatchRetriever.build(shgs, buyers, options, new WeightedScorer(weights), f);
                 for (int k : new int[] {1, 5, 40}) {
@@ -178,7 +183,7 @@ class MatchRetrieverTest {
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a])
+            Arrays.sort(order, (a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a])
                     : Integer.compare(a, b));
             int[] ids = new int[k];
             double[] got = new double[k];
@@ -193,7 +198,7 @@ class MatchRetrieverTest {
     @Test
     void badQueriesFailClearly() {
         MatchRetriever r = MatchRetriever.build(shgs, buyers, options, scorer, HardFilters.none());
-        assertThatThrownBy(() -> r.topBuyers(java.util.UUID.randomUUID(), 3)).hasMessageContaining("unknown shg");
+        assertThatThrownBy(() -> r.topBuyers(UUID.randomUUID(), 3)).hasMessageContaining("unknown shg");
         assertThatThrownBy(() -> r.topBuyersForAll(0)).hasMessageContaining("k must be at least 1");
         assertThatThrownBy(() -> MatchRetriever.build(List.of(shgs.get(0), shgs.get(0)), buyers, options, scorer,
                 HardFilters.none())).hasMessageContaining("listed twice");

@@ -2,8 +2,8 @@ package org.marketlink.matching.similarity;
 
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Product;
-import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.ShgProfile;
+import org.marketlink.testing.SyntheticMarket;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package org.marketlink.ml.forecast;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 import org.marketlink.forecast.Forecast;
-import org.marketlink.forecast.internal.Intervals;
-import org.marketlink.forecast.internal.Prepared;
+import org.marketlink.forecast.Intervals;
+import org.marketlink.forecast.Prepared;
 import smile.base.cart.Loss;
 import smile.data.DataFrame;
 import smile.data.Tuple;
@@ -11,6 +11,7 @@ import smile.data.formula.Formula;
 import smile.regression.GradientTreeBoost;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,7 +135,7 @@ public final class GlobalGbm {
     }
 
     private static double predict(GradientTreeBoost model, double[] features, String[] names) {
-        double[] withTarget = java.util.Arrays.copyOf(features, features.length + 1);
+        double[] withTarget = Arrays.copyOf(features, features.length + 1);
         Tuple tuple = DataFrame.of(new double[][] {withTarget}, names).get(0);
         return model.predict(tuple);
     }
@@ -171,14 +172,14 @@ public final class GlobalGbm {
                 return new Forecast("Zero", new double[horizon], Intervals.normal(new double[horizon], h -> 0,
                         levels, false), Optional.of("the series is empty; forecasting 0"));
             }
-            double[] ext = java.util.Arrays.copyOf(y, y.length + horizon);
+            double[] ext = Arrays.copyOf(y, y.length + horizon);
             double[] row = new double[lags + (m > 1 ? 1 : 0)];
             for (int h = 0; h < horizon; h++) {
                 int t = y.length + h;
                 fill(row, ext, t, lags, m, scale);
                 ext[t] = predict(model, row, names) * scale;
             }
-            double[] mean = java.util.Arrays.copyOfRange(ext, y.length, ext.length);
+            double[] mean = Arrays.copyOfRange(ext, y.length, ext.length);
             double s = se[index] * scale;
             return new Forecast("GlobalGBM(lags=" + lags + ")", mean, Intervals.normal(mean, h -> s * Math.sqrt(h),
                     levels, false), Optional.empty());

@@ -1,21 +1,24 @@
 package org.marketlink.ml.matching;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.marketlink.matching.scoring.Explanation;
 import org.marketlink.matching.scoring.PairScorer;
 import org.marketlink.matching.scoring.ShapleyValues;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
 import smile.classification.PlattScaling;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
+import smile.math.MathEx;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -23,6 +26,7 @@ import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +184,7 @@ public final class LearnedScorer implements PairScorer {
                     rows.add(i);
                 }
             }
-            java.util.Collections.shuffle(rows, random);
+            Collections.shuffle(rows, random);
             int held = Math.max(1, (int) Math.round(rows.size() * options.calibrationShare()));
             calibrate.addAll(rows.subList(0, held));
             fit.addAll(rows.subList(held, rows.size()));
@@ -197,7 +201,7 @@ public final class LearnedScorer implements PairScorer {
         Serializable model = switch (options.algorithm()) {
             case LOGISTIC_REGRESSION -> LogisticRegression.binomial(fx, fy, options.lambda(), 1e-6, 500);
             case GRADIENT_BOOSTING -> {
-                smile.math.MathEx.setSeed(options.seed());
+                MathEx.setSeed(options.seed());
                 yield GradientTreeBoost.fit(Formula.lhs(LABEL), frame(features, fx, fy), options.trees(),
                         options.maxDepth(), options.maxNodes(), options.nodeSize(), options.shrinkage(),
                         options.subsample());
@@ -334,10 +338,10 @@ public final class LearnedScorer implements PairScorer {
             byte[] bytes = new byte[data.readInt()];
             data.readFully(bytes);
             Payload payload;
-            try (ObjectInputStream objects = new ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
                 objects.setObjectInputFilter(LearnedScorer::allowed);
                 payload = (Payload) objects.readObject();
-            } catch (ClassNotFoundException | java.io.InvalidClassException e) {
+            } catch (ClassNotFoundException | InvalidClassException e) {
                 throw new IllegalStateException("the saved model could not be read with this Smile version: " + e, e);
             }
             ModelInfo info = new ModelInfo(version, Algorithm.valueOf(header.get("algorithm").toString()), features,

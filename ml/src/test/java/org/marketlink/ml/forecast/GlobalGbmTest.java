@@ -1,9 +1,9 @@
 package org.marketlink.ml.forecast;
 
-import org.marketlink.forecast.models.Naive;
 import org.junit.jupiter.api.Test;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.evaluation.Metrics;
+import org.marketlink.forecast.models.Naive;
 
 import java.util.ArrayList;
 import java.util.Arrays;

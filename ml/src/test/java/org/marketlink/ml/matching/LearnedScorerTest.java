@@ -1,11 +1,13 @@
 package org.marketlink.ml.matching;
 
-import org.marketlink.matching.scoring.Explanation;
 import org.junit.jupiter.api.Test;
 import org.marketlink.matching.evaluation.RankingMetrics;
+import org.marketlink.matching.scoring.Explanation;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -56,7 +58,7 @@ class LearnedScorerTest {
                 assertThat(p[i]).isBetween(0.0, 1.0);
                 assertThat(p[i]).isCloseTo(scorer.score(test[i]), within(1e-9));
             }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
+            Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
             for (int bin = 0; bin < 5; bin++) {
                 double predicted = 0;
                 double observed = 0;
@@ -90,7 +92,7 @@ class LearnedScorerTest {
         double[] unit = new double[NAMES.size()];
         double base = lr.margin(new double[NAMES.size()]);
         for (int j = 0; j < NAMES.size(); j++) {
-            java.util.Arrays.fill(unit, 0);
+            Arrays.fill(unit, 0);
             unit[j] = 1;
             double coefficient = lr.margin(unit) - base;
             assertThat(e.contributions().get(j).contribution()).isCloseTo(coefficient * (v[j] - mean[j]),
@@ -133,7 +135,7 @@ class LearnedScorerTest {
     @Test
     void aNewerFormatIsRefusedClearly() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+        DataOutputStream data = new DataOutputStream(out);
         data.writeUTF("MARKETLINK-LEARNED-SCORER");
         data.writeUTF("{\"format_version\": 99, \"algorithm\": \"LOGISTIC_REGRESSION\", \"features\": []}");
         assertThatThrownBy(() -> LearnedScorer.load(new ByteArrayInputStream(out.toByteArray()), NAMES))

@@ -1,11 +1,12 @@
 package org.marketlink.ml.matching;
 
-import org.marketlink.matching.evaluation.NegativeSampler;
-import org.marketlink.matching.evaluation.RankingMetrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.marketlink.testing.internal.CsvLines;
-import org.marketlink.testing.internal.SharedData;
+import org.marketlink.matching.evaluation.NegativeSampler;
+import org.marketlink.matching.evaluation.RankingMetrics;
+import org.marketlink.matching.retrieval.TopK;
+import org.marketlink.testing.CsvLines;
+import org.marketlink.testing.SharedData;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -198,7 +199,7 @@ class OnlineRetailRankingTest {
     }
 
     private static List<Integer> topTen(List<Integer> customers, double[] scores) {
-        org.marketlink.matching.retrieval.TopK heap = new org.marketlink.matching.retrieval.TopK(10);
+        TopK heap = new TopK(10);
         for (int i = 0; i < scores.length; i++) {
             heap.offer(i, scores[i]);
         }

@@ -2,6 +2,7 @@ package org.marketlink.quality.metrics;
 
 import org.marketlink.quality.RuleOutcome;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.Map;
  * all rows, as long as no single chunk saw more than {@code capacity} distinct values (a chunk that did has counted
  * its later new values as overflow, which the merge cannot take back).
  */
-public final class ValueCounter implements java.io.Serializable {
+public final class ValueCounter implements Serializable {
     private final int capacity;
     private final Map<Object, long[]> counts = new LinkedHashMap<>();
     private long overflow;

@@ -7,12 +7,16 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.privacy.PiiColumns;
+import org.marketlink.core.privacy.Masking;
 import org.marketlink.quality.metrics.ValueCounter;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Profiles a dataset in one pass with bounded memory (sketches and capped counters). Thread-safe (stateless). */
 public final class Profiler {
@@ -56,7 +60,7 @@ public final class Profiler {
         private final Field field;
         private long nulls;
         private final HllSketch distinct = new HllSketch(12);
-        private final java.util.Set<Object> exact = new java.util.HashSet<>();
+        private final Set<Object> exact = new HashSet<>();
         private boolean exactOverflow;
         private final KllDoublesSketch quantiles = KllDoublesSketch.newHeapInstance(200);
         private final ValueCounter values = new ValueCounter(1000);
@@ -72,7 +76,7 @@ public final class Profiler {
 
         Column(Field field) {
             this.field = field;
-            this.pii = PiiColumns.isPii(field.name());
+            this.pii = field.personal();
         }
 
         void accept(Object v) {
@@ -89,7 +93,7 @@ public final class Profiler {
                     exact.clear();
                 }
             }
-            values.add(pii ? PiiColumns.MASK : text, 1); // personal data is counted but never shown
+            values.add(pii ? Masking.MASK : text, 1); // personal data is counted but never shown
             if (v instanceof Number num) {
                 double d = num.doubleValue();
                 if (Double.isFinite(d)) {
@@ -120,8 +124,8 @@ public final class Profiler {
                     case DOUBLE -> {
                         return Double.isFinite(Double.parseDouble(t));
                     }
-                    case DATE -> java.time.LocalDate.parse(t);
-                    case TIMESTAMP -> java.time.LocalDateTime.parse(t.replace(' ', 'T').replace("Z", ""));
+                    case DATE -> LocalDate.parse(t);
+                    case TIMESTAMP -> LocalDateTime.parse(t.replace(' ', 'T').replace("Z", ""));
                     case BOOLEAN -> {
                         return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false");
                     }

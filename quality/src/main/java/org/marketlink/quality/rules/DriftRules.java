@@ -1,5 +1,6 @@
 package org.marketlink.quality.rules;
 
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.quality.RuleOutcome;
@@ -7,8 +8,12 @@ import org.marketlink.quality.Severity;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -156,7 +161,7 @@ public final class DriftRules {
             if (n == 0) {
                 return new RuleOutcome.Errored(name, Double.NaN, "no values");
             }
-            java.util.Set<String> keys = new java.util.HashSet<>(ref.keySet());
+            Set<String> keys = new HashSet<>(ref.keySet());
             keys.addAll(counts.keySet());
             double psi = 0;
             for (String k : keys) {
@@ -180,7 +185,7 @@ public final class DriftRules {
         if (!(minPValue > 0 && minPValue < 1)) {
             throw new IllegalArgumentException("minPValue must be in (0, 1), was " + minPValue);
         }
-        Map<String, Double> ref = new java.util.TreeMap<>();
+        Map<String, Double> ref = new TreeMap<>();
         double total = 0;
         for (Map.Entry<String, Double> e : referenceShares.entrySet()) {
             if (!(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
@@ -201,7 +206,7 @@ public final class DriftRules {
             @Override
             public BoundRule bind(Schema schema) {
                 int i = schema.indexOf(column);
-                boolean pii = org.marketlink.core.privacy.PiiColumns.isPii(column);
+                boolean pii = schema.isPersonal(i);
                 return bound(() -> new ChiSquareState(name, i, ref, minPValue, pii));
             }
         };
@@ -236,7 +241,7 @@ public final class DriftRules {
                 double d = (c == null ? 0 : c[0]) - expected;
                 statistic += d * d / expected;
             }
-            double p = new org.apache.commons.math3.distribution.ChiSquaredDistribution(ref.size() - 1)
+            double p = new ChiSquaredDistribution(ref.size() - 1)
                     .cumulativeProbability(statistic);
             double pValue = 1 - p;
             String msg = "chi-square " + Rules.fmt(statistic) + " on " + (ref.size() - 1) + " degrees of freedom, "
@@ -250,7 +255,7 @@ public final class DriftRules {
      * A user-defined aggregate rule: a mergeable state {@code S} built per chunk from {@code zero}, fed each row by
      * {@code add}, combined by {@code merge}, and judged by {@code metric} (passing when it lies in [min, max]).
      */
-    public static <S> Rule aggregate(String name, Supplier<S> zero, java.util.function.BiFunction<S, Row, S> add,
+    public static <S> Rule aggregate(String name, Supplier<S> zero, BiFunction<S, Row, S> add,
                                      BinaryOperator<S> merge, Function<S, Double> metric, double min, double max) {
         return new AggregateRule(name, Severity.ERROR) {
             @Override
@@ -262,14 +267,14 @@ public final class DriftRules {
 
     private static final class CustomState<S> implements RuleState {
         private final String name;
-        private final java.util.function.BiFunction<S, Row, S> add;
+        private final BiFunction<S, Row, S> add;
         private final BinaryOperator<S> merge;
         private final Function<S, Double> metric;
         private final double min;
         private final double max;
         private S state;
 
-        CustomState(String name, S zero, java.util.function.BiFunction<S, Row, S> add, BinaryOperator<S> merge,
+        CustomState(String name, S zero, BiFunction<S, Row, S> add, BinaryOperator<S> merge,
                     Function<S, Double> metric, double min, double max) {
             this.name = name;
             this.state = zero;

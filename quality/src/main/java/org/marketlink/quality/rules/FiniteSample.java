@@ -2,6 +2,7 @@ package org.marketlink.quality.rules;
 
 import org.marketlink.core.data.Row;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * value (exact quantiles, the KS distance). Empty cells, NaN and infinities are left out. Not thread-safe: one per
  * rule state, merged after the threads are done.
  */
-final class FiniteSample implements java.io.Serializable {
+final class FiniteSample implements Serializable {
     private double[] values = new double[256];
     private int n;
 

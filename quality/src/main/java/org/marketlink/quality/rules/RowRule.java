@@ -1,10 +1,10 @@
 package org.marketlink.quality.rules;
 
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.Violation;
-import org.marketlink.core.privacy.PiiColumns;
+import org.marketlink.core.privacy.Masking;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.metrics.ValueCounter;
@@ -122,7 +122,7 @@ public abstract class RowRule implements Rule {
     public final BoundRule bind(Schema schema) {
         RowTest compiled = compile(schema);
         // values of a personal-data column are counted and reported as a mask, never as themselves
-        RowTest test = PiiColumns.isPii(column) ? masked(compiled) : compiled;
+        RowTest test = schema.isPersonal(column) ? masked(compiled) : compiled;
         return new BoundRule() {
             @Override
             public String name() {
@@ -156,12 +156,12 @@ public abstract class RowRule implements Rule {
 
             @Override
             public String value(Row row) {
-                return PiiColumns.MASK;
+                return Masking.MASK;
             }
 
             @Override
             public Object countedValue(Row row) {
-                return PiiColumns.MASK;
+                return Masking.MASK;
             }
 
             @Override

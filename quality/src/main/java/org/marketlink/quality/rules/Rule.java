@@ -2,6 +2,9 @@ package org.marketlink.quality.rules;
 
 import org.marketlink.core.data.Schema;
 
+import java.io.Serializable;
+import java.util.Optional;
+
 /**
  * A data-quality rule. {@link #bind} resolves its column names against a schema once; the bound rule then works
  * by field position on every row. Rules are immutable and thread-safe.
@@ -11,7 +14,7 @@ import org.marketlink.core.data.Schema;
  * Rules#satisfies}, {@link DriftRules#aggregate}) is serializable only when the lambdas it was given are, for
  * example {@code (Predicate<Row> & Serializable) row -> ...}.
  */
-public interface Rule extends java.io.Serializable {
+public interface Rule extends Serializable {
 
     /** A name unique within its suite, for example {@code completeness(CustomerID)}. */
     String name();
@@ -24,7 +27,7 @@ public interface Rule extends java.io.Serializable {
     BoundRule bind(Schema schema);
 
     /** How to write this rule into a suite file; empty for rules made from code (predicates). */
-    default java.util.Optional<RuleSpec> spec() {
-        return java.util.Optional.empty();
+    default Optional<RuleSpec> spec() {
+        return Optional.empty();
     }
 }

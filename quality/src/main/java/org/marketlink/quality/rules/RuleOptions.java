@@ -2,6 +2,8 @@ package org.marketlink.quality.rules;
 
 import org.marketlink.quality.Severity;
 
+import java.io.Serializable;
+
 /**
  * Tolerances of a row rule.
  *
@@ -10,7 +12,7 @@ import org.marketlink.quality.Severity;
  * @param severity   the severity of a failure beyond {@code errorAbove}
  */
 public record RuleOptions(double mostly, double errorAbove, Severity severity)
-        implements java.io.Serializable {
+        implements Serializable {
     /** Every row must pass; any failure is an error. */
     public static RuleOptions strict() {
         return new RuleOptions(1.0, 0.0, Severity.ERROR);

@@ -1,10 +1,13 @@
 package org.marketlink.quality.rules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.marketlink.core.data.FieldType;
 import org.marketlink.quality.Severity;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A rule as it is written in a suite file (YAML or JSON). {@code type} names the rule; the other fields are its
@@ -28,7 +31,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleSpec(String type, String column, List<String> columns, Double min, Double max, Boolean inclusive,
                        List<String> values, String pattern, Double mostly, Double errorAbove, Severity severity,
-                       Double q, Boolean exact) implements java.io.Serializable {
+                       Double q, Boolean exact) implements Serializable {
 
     static RuleSpec of(String type) {
         return new RuleSpec(type, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -116,7 +119,7 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                 case "rowCount" -> Rules.rowCount(need(path, "min", min).longValue(), need(path, "max", max).longValue());
                 case "meanBetween" -> Rules.meanBetween(need(path, "column", column), need(path, "min", min),
                         need(path, "max", max));
-                case "parsesAs" -> Rules.parsesAs(need(path, "column", column), org.marketlink.core.data.FieldType
+                case "parsesAs" -> Rules.parsesAs(need(path, "column", column), FieldType
                         .valueOf(need(path, "values", values).get(0)), o);
                 case "length" -> Rules.length(need(path, "column", column), need(path, "min", min).intValue(),
                         need(path, "max", max).intValue(), o);
@@ -131,7 +134,7 @@ public record RuleSpec(String type, String column, List<String> columns, Double 
                         + "complete, between, nonNegative, positive, inSet, matches, unique, primaryKey, compare, rowCount, meanBetween, "
                         + "distinctCount, quantile, parsesAs, length, stddevBetween");
             };
-        } catch (java.util.regex.PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(path + ".pattern: not a regular expression: " + e.getDescription(), e);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(path)) {

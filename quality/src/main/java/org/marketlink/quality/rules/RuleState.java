@@ -3,6 +3,8 @@ package org.marketlink.quality.rules;
 import org.marketlink.core.data.Row;
 import org.marketlink.quality.RuleOutcome;
 
+import java.io.Serializable;
+
 /**
  * The metric state of one rule over part of a dataset. States of the same rule merge: the result over a whole
  * dataset is the same whether it is read in one pass, in chunks merged later, or in parallel. Not thread-safe.
@@ -11,7 +13,7 @@ import org.marketlink.quality.RuleOutcome;
  * place and merge there. A state read back from its serialized form holds its counts and can be merged into a
  * fresh state of the same bound rule and judged; it is not fed more rows.
  */
-public interface RuleState extends java.io.Serializable {
+public interface RuleState extends Serializable {
 
     void accept(Row row);
 

@@ -1,21 +1,30 @@
 package org.marketlink.quality.rules;
 
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
-import org.marketlink.core.privacy.PiiColumns;
+import org.marketlink.core.privacy.Masking;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Factories for the built-in rules. */
@@ -127,7 +136,7 @@ public final class Rules {
                 int i = schema.indexOf(column);
                 // one matcher per thread, reset per value: no allocation per row and no lock shared by the
                 // threads that check chunks of one pass
-                ThreadLocal<java.util.regex.Matcher> matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
+                ThreadLocal<Matcher> matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
                 return new CellTest(i) {
                     @Override
                     public boolean passes(Row row) {
@@ -138,7 +147,7 @@ public final class Rules {
                     @Override
                     public RowTest forOneThread() {
                         // a state is fed by one thread: it keeps its own matcher
-                        java.util.regex.Matcher own = pattern.matcher("");
+                        Matcher own = pattern.matcher("");
                         return new CellTest(i) {
                             @Override
                             public boolean passes(Row row) {
@@ -257,7 +266,7 @@ public final class Rules {
                     idx[i] = schema.indexOf(columns[i]);
                 }
                 // repeated keys of personal-data columns are counted but shown masked
-                boolean pii = java.util.Arrays.stream(columns).anyMatch(PiiColumns::isPii);
+                boolean pii = Arrays.stream(columns).anyMatch(schema::isPersonal);
                 if (idx.length == 1 && schema.field(idx[0]).type() == FieldType.LONG && !pii) {
                     return bound(() -> new LongUniqueState(name(), idx[0]));
                 }
@@ -266,13 +275,20 @@ public final class Rules {
         };
     }
 
-    /** Stands for an empty value in uniqueness keys (HashMap keys may not be told apart from absence by null). */
-    private static final Object NULL_KEY = new Object() {
+    /**
+     * Stands for an empty value in uniqueness keys (HashMap keys may not be told apart from absence by null). An
+     * enum constant, so that a state holding it can be shipped (to Spark executors and back) and stays one instance.
+     */
+    private enum NullKey {
+        INSTANCE;
+
         @Override
         public String toString() {
             return "null";
         }
-    };
+    }
+
+    private static final Object NULL_KEY = NullKey.INSTANCE;
 
     private static final class UniqueState implements RuleState {
         private final int[] idx;
@@ -324,7 +340,7 @@ public final class Rules {
             List<RuleOutcome.ValueCount> repeated = new ArrayList<>();
             for (Map.Entry<Object, long[]> e : counts.entrySet()) {
                 if (e.getValue()[0] > 1) {
-                    repeated.add(new RuleOutcome.ValueCount(pii ? PiiColumns.MASK : e.getKey().toString(),
+                    repeated.add(new RuleOutcome.ValueCount(pii ? Masking.MASK : e.getKey().toString(),
                             e.getValue()[0]));
                 }
             }
@@ -571,7 +587,7 @@ public final class Rules {
     }
 
     public static Rule inSet(String column, Set<String> allowed, RuleOptions o) {
-        return specified(RuleSpec.of("inSet").column(column).values(List.copyOf(new java.util.TreeSet<>(allowed)))
+        return specified(RuleSpec.of("inSet").column(column).values(List.copyOf(new TreeSet<>(allowed)))
                 .options(o), inSet0(column, allowed, o));
     }
 
@@ -671,12 +687,12 @@ public final class Rules {
                     }
                 }
                 case DECIMAL -> new BigDecimal(text);
-                case DATE -> java.time.LocalDate.parse(text);
+                case DATE -> LocalDate.parse(text);
                 case TIMESTAMP -> {
                     if (text.endsWith("Z") || text.indexOf('+', 10) > 0) {
-                        java.time.Instant.parse(text);
+                        Instant.parse(text);
                     } else {
-                        java.time.LocalDateTime.parse(text.replace(' ', 'T'));
+                        LocalDateTime.parse(text.replace(' ', 'T'));
                     }
                 }
                 case BOOLEAN -> {
@@ -721,8 +737,8 @@ public final class Rules {
 
     /**
      * Every present value of {@code column} is a key of the referenced dataset (given as its set of keys, for
-     * example the ids of the products table read once with
-     * {@link org.marketlink.store.quality.SqlPushdown#keys(org.marketlink.store.MarketStore, String, String)}).
+     * example the ids of the products table read once with {@code SqlPushdown.keys(store, table, column)} of the
+     * {@code marketlink-store} module).
      */
     public static Rule references(String column, Set<?> keys, String referenced, RuleOptions o) {
         Set<Object> known = Set.copyOf(keys);
@@ -746,7 +762,7 @@ public final class Rules {
      * The newest value of a timestamp column is no older than {@code maxAge} at the time {@code clock} gives when
      * the outcome is computed; failed when there are no values.
      */
-    public static Rule freshness(String column, java.time.Duration maxAge, java.time.Clock clock) {
+    public static Rule freshness(String column, Duration maxAge, Clock clock) {
         String name = "freshness(" + column + ")";
         return new AggregateRule(name, Severity.ERROR) {
             @Override
@@ -764,11 +780,11 @@ public final class Rules {
     private static final class FreshnessState implements RuleState {
         private final String name;
         private final int column;
-        private final java.time.Duration maxAge;
-        private final java.time.Clock clock;
-        private java.time.Instant newest;
+        private final Duration maxAge;
+        private final Clock clock;
+        private Instant newest;
 
-        FreshnessState(String name, int column, java.time.Duration maxAge, java.time.Clock clock) {
+        FreshnessState(String name, int column, Duration maxAge, Clock clock) {
             this.name = name;
             this.column = column;
             this.maxAge = maxAge;
@@ -777,7 +793,7 @@ public final class Rules {
 
         @Override
         public void accept(Row row) {
-            java.time.Instant t = row.getTimestamp(column);
+            Instant t = row.getTimestamp(column);
             if (t != null && (newest == null || t.isAfter(newest))) {
                 newest = t;
             }
@@ -785,7 +801,7 @@ public final class Rules {
 
         @Override
         public void merge(RuleState other) {
-            java.time.Instant t = ((FreshnessState) other).newest;
+            Instant t = ((FreshnessState) other).newest;
             if (t != null && (newest == null || t.isAfter(newest))) {
                 newest = t;
             }
@@ -797,7 +813,7 @@ public final class Rules {
                 return new RuleOutcome.Failed(name, Double.NaN, "no timestamps at all", Severity.ERROR, 0, List.of(),
                         List.of());
             }
-            java.time.Duration age = java.time.Duration.between(newest, clock.instant());
+            Duration age = Duration.between(newest, clock.instant());
             String msg = "newest " + newest + " is " + age + " old, allowed " + maxAge;
             return age.compareTo(maxAge) <= 0 ? new RuleOutcome.Passed(name, age.toSeconds(), msg)
                     : new RuleOutcome.Failed(name, age.toSeconds(), msg, Severity.ERROR, 0, List.of(), List.of());
@@ -880,8 +896,8 @@ public final class Rules {
             }
 
             @Override
-            public java.util.Optional<RuleSpec> spec() {
-                return java.util.Optional.of(spec);
+            public Optional<RuleSpec> spec() {
+                return Optional.of(spec);
             }
         };
     }

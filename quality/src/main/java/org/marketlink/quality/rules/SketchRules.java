@@ -3,12 +3,16 @@ package org.marketlink.quality.rules;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -86,12 +90,12 @@ final class SketchRules {
             return Rules.withinBounds(name, Math.round(sketch.getEstimate()), min, max, "about");
         }
 
-        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        private void writeObject(ObjectOutputStream out) throws IOException {
             out.defaultWriteObject();
             out.writeObject(sketch.toCompactByteArray());
         }
 
-        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
             in.defaultReadObject();
             sketch = HllSketch.heapify((byte[]) in.readObject());
         }
@@ -168,14 +172,14 @@ final class SketchRules {
             return Rules.withinBounds(name, sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE), min, max, "about");
         }
 
-        private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        private void writeObject(ObjectOutputStream out) throws IOException {
             out.defaultWriteObject();
             out.writeObject(sketch.toByteArray());
         }
 
-        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
             in.defaultReadObject();
-            sketch = KllDoublesSketch.heapify(org.apache.datasketches.memory.Memory.wrap((byte[]) in.readObject()));
+            sketch = KllDoublesSketch.heapify(Memory.wrap((byte[]) in.readObject()));
         }
     }
 

@@ -12,6 +12,8 @@ import org.marketlink.core.data.Schema;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -97,14 +99,14 @@ public final class SparkRowReader implements Serializable {
             case DOUBLE -> v instanceof Number n && !(v instanceof Double) ? (Object) n.doubleValue() : v;
             case DECIMAL -> v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
                     ? BigDecimal.valueOf(((Number) v).longValue()) : v;
-            case DATE -> v instanceof java.sql.Date d ? d.toLocalDate() : v;
+            case DATE -> v instanceof Date d ? d.toLocalDate() : v;
             case TIMESTAMP -> timestamp(v);
             default -> v;
         };
     }
 
     private static Object timestamp(Object v) {
-        if (v instanceof java.sql.Timestamp t) {
+        if (v instanceof Timestamp t) {
             return t.toInstant();
         }
         if (v instanceof LocalDateTime t) {
@@ -119,10 +121,10 @@ public final class SparkRowReader implements Serializable {
             return v;
         }
         if (v instanceof LocalDate d) {
-            return java.sql.Date.valueOf(d);
+            return Date.valueOf(d);
         }
         if (v instanceof Instant t) {
-            return java.sql.Timestamp.from(t);
+            return Timestamp.from(t);
         }
         return v;
     }

@@ -3,6 +3,8 @@ package org.marketlink.spark.data;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.marketlink.core.data.Field;
@@ -10,7 +12,10 @@ import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Translates between Spark's {@link StructType} and MarketLink's {@link Schema}.
@@ -29,18 +34,53 @@ public final class SparkSchemas {
     /** The decimal type MarketLink decimals get when nothing else is known: Spark's widest, 18 places. */
     public static final DecimalType DEFAULT_DECIMAL = DataTypes.createDecimalType(38, 18);
 
+    /**
+     * The key of a Spark column's metadata that marks it personal data ({@code true}): how
+     * {@link Field#personal()} travels on a {@code Dataset}'s schema, to every executor, with no registration.
+     */
+    public static final String PERSONAL = "marketlink.personal";
+
     private SparkSchemas() {
     }
 
     /**
-     * The MarketLink schema of a Spark struct.
+     * A copy of {@code struct} with the named columns marked personal data in their metadata (the other columns
+     * and their metadata unchanged); apply it with {@code spark.createDataFrame(rows, marked)} or
+     * {@code dataset.to(marked)}.
+     *
+     * @throws IllegalArgumentException naming a column the struct does not have
+     */
+    public static StructType withPersonal(StructType struct, String... columns) {
+        Set<String> marked = new HashSet<>(Arrays.asList(columns));
+        for (String c : marked) {
+            position(struct, c);
+        }
+        List<StructField> out = new ArrayList<>(struct.fields().length);
+        for (StructField f : struct.fields()) {
+            out.add(marked.contains(f.name()) ? personal(f) : f);
+        }
+        return DataTypes.createStructType(out);
+    }
+
+    private static StructField personal(StructField f) {
+        Metadata metadata = new MetadataBuilder().withMetadata(f.metadata()).putBoolean(PERSONAL, true).build();
+        return new StructField(f.name(), f.dataType(), f.nullable(), metadata);
+    }
+
+    private static boolean isPersonal(StructField f) {
+        return f.metadata().contains(PERSONAL) && f.metadata().getBoolean(PERSONAL);
+    }
+
+    /**
+     * The MarketLink schema of a Spark struct; a column whose metadata holds {@link #PERSONAL} {@code true} is a
+     * {@link Field#personal()} field.
      *
      * @throws IllegalArgumentException naming the column when its Spark type has no MarketLink field type
      */
     public static Schema toSchema(StructType struct) {
         List<Field> fields = new ArrayList<>(struct.fields().length);
         for (StructField f : struct.fields()) {
-            fields.add(new Field(f.name(), fieldType(f.name(), f.dataType()), f.nullable()));
+            fields.add(new Field(f.name(), fieldType(f.name(), f.dataType()), f.nullable(), isPersonal(f)));
         }
         return Schema.of(fields);
     }
@@ -66,7 +106,8 @@ public final class SparkSchemas {
                 case DATE -> DataTypes.DateType;
                 case TIMESTAMP -> DataTypes.TimestampType;
             };
-            out.add(DataTypes.createStructField(f.name(), t, f.nullable()));
+            StructField column = DataTypes.createStructField(f.name(), t, f.nullable());
+            out.add(f.personal() ? personal(column) : column);
         }
         return DataTypes.createStructType(out);
     }
@@ -77,7 +118,7 @@ public final class SparkSchemas {
      * @throws IllegalArgumentException naming the column and the ones the struct has, when it has no such column
      */
     public static int position(StructType struct, String name) {
-        int p = java.util.Arrays.asList(struct.fieldNames()).indexOf(name);
+        int p = Arrays.asList(struct.fieldNames()).indexOf(name);
         if (p < 0) {
             throw new IllegalArgumentException("the Dataset has no column '" + name + "' (it has "
                     + String.join(", ", struct.fieldNames()) + ")");

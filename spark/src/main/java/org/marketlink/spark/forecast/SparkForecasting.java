@@ -11,10 +11,11 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.RecordRows;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.core.timeseries.TimeSeries;
@@ -24,7 +25,10 @@ import org.marketlink.spark.data.SparkSchemas;
 import org.marketlink.spark.internal.Shipping;
 
 import java.io.Serializable;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -139,7 +143,7 @@ public final class SparkForecasting {
 
         /** Keeps the forecasts in memory (and on disk) once computed; returns this. */
         public Result persist() {
-            all.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+            all.persist(StorageLevel.MEMORY_AND_DISK());
             return this;
         }
 
@@ -275,13 +279,13 @@ public final class SparkForecasting {
 
     /** A Spark date or timestamp as a UTC date-time. */
     static LocalDateTime toDateTime(Object v) {
-        if (v instanceof java.sql.Date d) {
+        if (v instanceof Date d) {
             return d.toLocalDate().atStartOfDay();
         }
-        if (v instanceof java.time.LocalDate d) {
+        if (v instanceof LocalDate d) {
             return d.atStartOfDay();
         }
-        if (v instanceof java.sql.Timestamp t) {
+        if (v instanceof Timestamp t) {
             return LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
         }
         if (v instanceof Instant t) {

@@ -3,8 +3,10 @@ package org.marketlink.spark.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 
 /**
@@ -56,12 +58,12 @@ public final class Shipping {
 
     /** Resolves classes through the thread's context loader: on a cluster, the one that holds the job's jars. */
     private static final class ContextObjectInputStream extends ObjectInputStream {
-        ContextObjectInputStream(java.io.InputStream in) throws IOException {
+        ContextObjectInputStream(InputStream in) throws IOException {
             super(in);
         }
 
         @Override
-        protected Class<?> resolveClass(java.io.ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             if (loader != null) {
                 try {

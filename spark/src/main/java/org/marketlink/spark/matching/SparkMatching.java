@@ -1,5 +1,7 @@
 package org.marketlink.spark.matching;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -21,8 +23,12 @@ import org.marketlink.matching.retrieval.Recommendation;
 import org.marketlink.spark.data.SparkRowReader;
 import org.marketlink.spark.internal.Shipping;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Top-k buyers for every self-help group of a Spark {@link Dataset}: buyers are collected once and broadcast, groups
@@ -57,9 +63,9 @@ public final class SparkMatching {
      * (JSON fields included) once per partition instead would cost buyers × partitions record reads. Keyed by a
      * random id per call (broadcast ids start again in a new Spark context of the same JVM); a few are kept.
      */
-    private static final com.github.benmanes.caffeine.cache.Cache<String, List<Buyer>> BUYERS =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4)
-                    .expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
+    private static final Cache<String, List<Buyer>> BUYERS =
+            Caffeine.newBuilder().maximumSize(4)
+                    .expireAfterAccess(Duration.ofMinutes(10)).build();
     private static final String ERROR = "ml_error";
 
     private SparkMatching() {
@@ -110,7 +116,7 @@ public final class SparkMatching {
         // buyers are read here first, so a bad buyer fails the call before any job, naming the field; executors in
         // this JVM (local mode) then take them from the cache instead of reading them again
         List<Row> buyerRows = buyers.collectAsList();
-        String buyersKey = java.util.UUID.randomUUID().toString();
+        String buyersKey = UUID.randomUUID().toString();
         BUYERS.put(buyersKey, readBuyers(buyerRows, buyerReader));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(shgs.sparkSession().sparkContext());
         Broadcast<List<Row>> broadcast = jsc.broadcast(buyerRows);
@@ -132,7 +138,7 @@ public final class SparkMatching {
             RecordRows<Product> productRecords = RecordRows.of(Product.class);
             List<Row> out = new ArrayList<>();
             List<ShgProfile> profiles = new ArrayList<>();
-            java.util.Set<java.util.UUID> seen = new java.util.HashSet<>();
+            Set<UUID> seen = new HashSet<>();
             while (rows.hasNext()) {
                 Row row = rows.next();
                 try {

@@ -12,8 +12,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.pipeline.Checksum;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.spark.data.SparkRowReader;
 import org.marketlink.spark.data.SparkRowWriter;
@@ -163,7 +164,7 @@ public final class SparkPipeline {
         double millis = (System.nanoTime() - t0) / 1e6;
         if (total == null) { // a Dataset without partitions
             return new RunReport(UUID.randomUUID().toString(), RunReport.Status.COMPLETED, name, "spark", List.of(),
-                    0, 0, 0, 0, 0, new org.marketlink.core.pipeline.Checksum().value(), started, millis);
+                    0, 0, 0, 0, 0, new Checksum().value(), started, millis);
         }
         return new RunReport(UUID.randomUUID().toString(), RunReport.Status.COMPLETED, name, "spark",
                 total.stageReports(), total.rowsIn(), total.rowsOut(), total.quarantined(), total.expanded(),

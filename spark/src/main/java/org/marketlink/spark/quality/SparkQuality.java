@@ -1,6 +1,7 @@
 package org.marketlink.spark.quality;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -124,16 +125,16 @@ public final class SparkQuality {
      */
     public static Split split(Suite suite, Dataset<Row> data) {
         Dataset<Row> outcomes = rowOutcomes(suite, data);
-        List<org.apache.spark.sql.Column> own = new ArrayList<>();
+        List<Column> own = new ArrayList<>();
         for (String name : data.columns()) {
             own.add(functions.col(name));
         }
         Dataset<Row> valid = outcomes.filter(functions.col(VALID))
-                .select(own.toArray(org.apache.spark.sql.Column[]::new));
+                .select(own.toArray(Column[]::new));
         own.add(functions.col(VIOLATIONS).getItem(0).getField("code").as(REASON_CODE));
         own.add(functions.col(VIOLATIONS));
         Dataset<Row> quarantined = outcomes.filter(functions.not(functions.col(VALID)))
-                .select(own.toArray(org.apache.spark.sql.Column[]::new));
+                .select(own.toArray(Column[]::new));
         return new Split(valid, quarantined);
     }
 

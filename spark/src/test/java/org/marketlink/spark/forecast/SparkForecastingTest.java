@@ -16,10 +16,12 @@ import org.marketlink.forecast.models.AutoForecaster;
 import org.marketlink.spark.LocalSpark;
 import org.marketlink.spark.data.SparkRowReader;
 
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +55,13 @@ class SparkForecastingTest {
                 }
                 Long units = random.nextInt(30) == 0 ? null
                         : (long) Math.max(0, Math.round(level + 5 * Math.sin(d / 7.0) + random.nextGaussian() * 2));
-                rows.add(RowFactory.create(key, java.sql.Date.valueOf(start.plusDays(d)), units));
+                rows.add(RowFactory.create(key, Date.valueOf(start.plusDays(d)), units));
             }
         }
         // observations without a product are reported, not forecast
-        rows.add(RowFactory.create(null, java.sql.Date.valueOf("2025-03-01"), 5L));
-        rows.add(RowFactory.create(null, java.sql.Date.valueOf("2025-03-02"), 7L));
-        java.util.Collections.shuffle(rows, random);
+        rows.add(RowFactory.create(null, Date.valueOf("2025-03-01"), 5L));
+        rows.add(RowFactory.create(null, Date.valueOf("2025-03-02"), 7L));
+        Collections.shuffle(rows, random);
         return rows;
     }
 

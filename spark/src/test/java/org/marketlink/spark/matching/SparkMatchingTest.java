@@ -9,7 +9,6 @@ import org.marketlink.core.data.RecordRows;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
-import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.retrieval.MatchRetriever;
@@ -18,6 +17,7 @@ import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
 import org.marketlink.spark.LocalSpark;
 import org.marketlink.spark.data.SparkRowWriter;
+import org.marketlink.testing.SyntheticMarket;
 
 import java.util.ArrayList;
 import java.util.List;

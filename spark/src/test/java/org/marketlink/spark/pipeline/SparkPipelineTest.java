@@ -20,8 +20,8 @@ import org.marketlink.core.pipeline.Stages;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.rules.Rules;
 import org.marketlink.spark.LocalSpark;
-import org.marketlink.spark.data.SparkRowReader;
 import org.marketlink.spark.RandomOrders;
+import org.marketlink.spark.data.SparkRowReader;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

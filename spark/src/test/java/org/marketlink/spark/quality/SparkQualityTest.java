@@ -2,9 +2,11 @@ package org.marketlink.spark.quality;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
+import org.marketlink.core.privacy.Masking;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
@@ -14,6 +16,7 @@ import org.marketlink.quality.rules.Rules;
 import org.marketlink.spark.LocalSpark;
 import org.marketlink.spark.RandomOrders;
 import org.marketlink.spark.data.SparkRowReader;
+import org.marketlink.spark.data.SparkSchemas;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -72,6 +75,29 @@ class SparkQualityTest {
                     assertThat(fb.samples()).as(why).isEqualTo(fa.samples());
                     assertThat(fb.severity()).as(why).isEqualTo(fa.severity());
                 }
+            }
+        }
+    }
+
+    @Test
+    void personalColumn_markedInTheDatasetSchema_isMaskedOnEveryExecutor_withNoRegistration() {
+        List<Row> rows = RandomOrders.rows(5, 600);
+        StructType marked = SparkSchemas.withPersonal(RandomOrders.STRUCT, "status");
+        Suite suite = Suite.of("pii", List.of(Rules.inSet("status", Set.of("A")), Rules.unique("status")));
+        for (int partitions : LocalSpark.PARTITIONS) {
+            // unmarked, the offending values are shown; marked, the same suite shows only the mask
+            SuiteResult plain = SparkQuality.run(suite, LocalSpark.dataset(rows, RandomOrders.STRUCT, partitions));
+            assertThat(((RuleOutcome.Failed) plain.outcomes().get(0)).topValues())
+                    .extracting(RuleOutcome.ValueCount::value).contains("B", "xy");
+            SuiteResult masked = SparkQuality.run(suite, LocalSpark.dataset(rows, marked, partitions));
+            for (RuleOutcome o : masked.outcomes()) {
+                RuleOutcome.Failed f = (RuleOutcome.Failed) o;
+                String why = partitions + " partitions, " + f.rule();
+                assertThat(f.failingRows()).as(why).isPositive();
+                assertThat(f.topValues()).as(why).isNotEmpty()
+                        .allSatisfy(v -> assertThat(v.value()).isEqualTo(Masking.MASK));
+                assertThat(String.join(" ", f.samples()) + f.message()).as(why)
+                        .doesNotContain("xy").doesNotContain("'B'").doesNotContain("=B");
             }
         }
     }

@@ -4,7 +4,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
-import org.marketlink.testing.internal.SharedData;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
@@ -12,6 +11,7 @@ import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
 import org.marketlink.spark.LocalSpark;
 import org.marketlink.spark.data.SparkRowReader;
+import org.marketlink.testing.SharedData;
 
 import java.util.List;
 import java.util.Set;

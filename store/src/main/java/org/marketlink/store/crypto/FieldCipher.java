@@ -1,6 +1,6 @@
 package org.marketlink.store.crypto;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;

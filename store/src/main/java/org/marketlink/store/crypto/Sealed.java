@@ -1,6 +1,8 @@
 package org.marketlink.store.crypto;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
+
+import java.util.Arrays;
 
 /**
  * Encrypted bytes and the id of the key that sealed them, as stored side by side in two columns.
@@ -27,11 +29,11 @@ public record Sealed(String keyId, byte[] ciphertext) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Sealed s && s.keyId.equals(keyId) && java.util.Arrays.equals(s.ciphertext, ciphertext);
+        return o instanceof Sealed s && s.keyId.equals(keyId) && Arrays.equals(s.ciphertext, ciphertext);
     }
 
     @Override
     public int hashCode() {
-        return 31 * keyId.hashCode() + java.util.Arrays.hashCode(ciphertext);
+        return 31 * keyId.hashCode() + Arrays.hashCode(ciphertext);
     }
 }

@@ -2,12 +2,12 @@ package org.marketlink.store.features;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.marketlink.core.UnableToReadException;
+import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
-import org.marketlink.core.UnableToWriteException;
 import org.marketlink.store.CacheStatistics;
 import org.marketlink.store.Dialect;
 import org.marketlink.store.MarketStore;
@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -48,8 +49,8 @@ public final class FeatureStore {
     private final String upsert;
     private final Cache<LatestKey, double[]> latest;
     // the cached keys of each entity, so that a write invalidates exactly its entities' entries
-    private final java.util.concurrent.ConcurrentHashMap<EntityKey, Set<LatestKey>> cachedByEntity =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EntityKey, Set<LatestKey>> cachedByEntity =
+            new ConcurrentHashMap<>();
 
     private record LatestKey(String entity, List<String> features, String entityKey) {
         EntityKey owner() {
@@ -60,12 +61,25 @@ public final class FeatureStore {
     private record EntityKey(String entity, String entityKey) {
     }
 
+    /** A feature store over {@code store}, caching up to 100,000 online values for 10 minutes. */
+    public static FeatureStore of(MarketStore store) {
+        return new FeatureStore(store);
+    }
+
+    /**
+     * A feature store over {@code store} whose online look-up caches up to {@code cacheSize} values for
+     * {@code cacheTtl}.
+     */
+    public static FeatureStore of(MarketStore store, long cacheSize, Duration cacheTtl) {
+        return new FeatureStore(store, cacheSize, cacheTtl);
+    }
+
     /** A feature store on {@code store}, caching up to 100,000 entities' latest values for 10 minutes. */
-    public FeatureStore(MarketStore store) {
+    private FeatureStore(MarketStore store) {
         this(store, 100_000, Duration.ofMinutes(10));
     }
 
-    public FeatureStore(MarketStore store, long cacheSize, Duration cacheTtl) {
+    private FeatureStore(MarketStore store, long cacheSize, Duration cacheTtl) {
         if (store == null || cacheTtl == null || cacheSize < 0) {
             throw new IllegalArgumentException("store and cacheTtl are required and cacheSize must be ≥ 0");
         }
@@ -222,7 +236,7 @@ public final class FeatureStore {
             }
             return v;
         });
-        cachedByEntity.computeIfAbsent(key.owner(), e -> java.util.concurrent.ConcurrentHashMap.newKeySet()).add(key);
+        cachedByEntity.computeIfAbsent(key.owner(), e -> ConcurrentHashMap.newKeySet()).add(key);
         return values.clone();
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.Schema;
 import org.marketlink.store.governance.Dataset.Column;
 import org.marketlink.store.governance.Dataset.Retention;
 import org.marketlink.store.governance.Dataset.RetentionAction;
@@ -15,9 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,14 +106,25 @@ public final class Catalog {
     }
 
     /**
-     * Makes every PII column of this catalog masked wherever the library prints values (see
-     * {@link org.marketlink.core.privacy.PiiColumns}), from now on, in this JVM.
+     * {@code schema} with every field this catalog marks PII in {@code dataset} marked {@link Field#personal()}
+     * (names compared regardless of case and underscores: {@code contact_phone} is {@code contactPhone}); other
+     * fields as they were. The masking travels with the schema, to every stage and to Spark executors; nothing is
+     * registered anywhere.
      *
-     * @return this catalog
+     * @throws UnknownDatasetException when no dataset has this name
      */
-    public Catalog registerPii() {
-        piiColumns().forEach(org.marketlink.core.privacy.PiiColumns::register);
-        return this;
+    public Schema markPersonal(String dataset, Schema schema) {
+        Set<String> pii = new HashSet<>();
+        dataset(dataset).columns().stream().filter(Column::pii).forEach(c -> pii.add(comparable(c.name())));
+        List<Field> fields = new ArrayList<>(schema.size());
+        for (Field f : schema.fields()) {
+            fields.add(pii.contains(comparable(f.name())) ? f.asPersonal() : f);
+        }
+        return Schema.of(fields);
+    }
+
+    private static String comparable(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /**

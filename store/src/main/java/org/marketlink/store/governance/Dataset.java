@@ -3,9 +3,12 @@ package org.marketlink.store.governance;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A described dataset (a table): who owns it, where it comes from, how long rows are kept, which columns are personal
@@ -137,7 +140,7 @@ public record Dataset(String name, String owner, String description, String sour
          */
         public static SubjectLink deleteMentions(String kind, List<String> textColumns, List<String> keyColumns) {
             String where = textColumns.stream().map(c -> c + " LIKE :subject_like")
-                    .collect(java.util.stream.Collectors.joining(" OR "));
+                    .collect(Collectors.joining(" OR "));
             return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), textColumns, keyColumns);
         }
 
@@ -162,8 +165,8 @@ public record Dataset(String name, String owner, String description, String sour
             return false;
         }
 
-        private static List<String> concat(java.util.Collection<String> a, List<String> b, List<String> c) {
-            List<String> all = new java.util.ArrayList<>(a);
+        private static List<String> concat(Collection<String> a, List<String> b, List<String> c) {
+            List<String> all = new ArrayList<>(a);
             all.addAll(b);
             all.addAll(c);
             return all;

@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Applies each dataset's retention: rows whose time column is older than the period go, in batches of bounded size
@@ -27,7 +30,15 @@ public final class RetentionJob {
     private final Clock clock;
     private final int batchSize;
 
-    public RetentionJob(MarketStore store, Catalog catalog, Clock clock, int batchSize) {
+    /**
+     * A retention job over {@code store} applying {@code catalog}'s retention rules as of {@code clock}'s now,
+     * {@code batchSize} rows per transaction.
+     */
+    public static RetentionJob of(MarketStore store, Catalog catalog, Clock clock, int batchSize) {
+        return new RetentionJob(store, catalog, clock, batchSize);
+    }
+
+    private RetentionJob(MarketStore store, Catalog catalog, Clock clock, int batchSize) {
         if (store == null || catalog == null || clock == null || batchSize < 1) {
             throw new IllegalArgumentException("store, catalog and clock are required and batchSize must be ≥ 1");
         }
@@ -64,7 +75,7 @@ public final class RetentionJob {
      * @param archive receives each batch of an {@code ARCHIVE} dataset (table name, rows as column maps) before the
      *                batch is deleted; may be null when no dataset archives
      */
-    public Report apply(java.util.function.BiConsumer<String, List<Map<String, Object>>> archive) {
+    public Report apply(BiConsumer<String, List<Map<String, Object>>> archive) {
         Map<String, Instant> cutoffs = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         for (Dataset d : withRetention()) {
@@ -102,7 +113,7 @@ public final class RetentionJob {
                         Map<String, Object> row = new LinkedHashMap<>();
                         ResultSetMetaData meta = rs.getMetaData();
                         for (int i = 1; i <= meta.getColumnCount(); i++) {
-                            String label = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                            String label = meta.getColumnLabel(i).toLowerCase(Locale.ROOT);
                             if (!label.equals("row_address")) {
                                 row.put(label, rs.getObject(i));
                             }
@@ -120,7 +131,7 @@ public final class RetentionJob {
                 if (store.dialect() == Dialect.POSTGRESQL) {
                     // row addresses (tid) travel as one array literal: '{"(0,1)","(0,2)"}'
                     String array = addresses.stream().map(a -> "\"" + a + "\"")
-                            .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+                            .collect(Collectors.joining(",", "{", "}"));
                     return h.createUpdate("DELETE FROM " + d.name() + " WHERE ctid = ANY (CAST(:addresses AS tid[]))")
                             .bind("addresses", array).execute();
                 }

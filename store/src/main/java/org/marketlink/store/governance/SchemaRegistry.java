@@ -36,7 +36,12 @@ public final class SchemaRegistry {
     private final Mode mode;
     private final Clock clock;
 
-    public SchemaRegistry(MarketStore store, Mode mode, Clock clock) {
+    /** A schema registry in {@code store} checking new versions with {@code mode}, stamping them with {@code clock}. */
+    public static SchemaRegistry of(MarketStore store, Mode mode, Clock clock) {
+        return new SchemaRegistry(store, mode, clock);
+    }
+
+    private SchemaRegistry(MarketStore store, Mode mode, Clock clock) {
         if (store == null || mode == null || clock == null) {
             throw new IllegalArgumentException("store, mode and clock must not be null");
         }

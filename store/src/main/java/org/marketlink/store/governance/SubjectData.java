@@ -1,6 +1,9 @@
 package org.marketlink.store.governance;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.marketlink.core.NoSuchEntityException;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
@@ -13,12 +16,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Everything the store holds about one data subject (a producer group, a buyer, a customer), found through the
@@ -133,7 +140,7 @@ public final class SubjectData {
      * time by its key columns: the condition alone (a {@code LIKE}) would also take rows where the key is part of a
      * longer one.
      */
-    private static int eraseMentions(org.jdbi.v3.core.Handle h, Dataset d, Dataset.SubjectLink link, String subject) {
+    private static int eraseMentions(Handle h, Dataset d, Dataset.SubjectLink link, String subject) {
         String columns = String.join(", ", link.keyColumns()) + ", " + String.join(", ", link.mentionedIn());
         List<Object[]> keys = bind(h.createQuery("SELECT " + columns + " FROM " + d.name() + " WHERE " + link.where()),
                 subject).map((rs, ctx) -> {
@@ -147,27 +154,27 @@ public final class SubjectData {
                         }
                     }
                     return null;
-                }).list().stream().filter(java.util.Objects::nonNull).toList();
+                }).list().stream().filter(Objects::nonNull).toList();
         if (keys.isEmpty()) {
             return 0;
         }
-        String byKey = java.util.stream.IntStream.range(0, link.keyColumns().size())
+        String byKey = IntStream.range(0, link.keyColumns().size())
                 .mapToObj(i -> link.keyColumns().get(i) + " = :k" + i).collect(Collectors.joining(" AND "));
-        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch(statement(d, link, byKey));
+        PreparedBatch batch = h.prepareBatch(statement(d, link, byKey));
         for (Object[] key : keys) {
             for (int i = 0; i < key.length; i++) {
                 batch.bind("k" + i, key[i]);
             }
             batch.add();
         }
-        return java.util.Arrays.stream(batch.execute()).sum();
+        return Arrays.stream(batch.execute()).sum();
     }
 
     private static List<Dataset.SubjectLink> links(Dataset d, String kind) {
         return d.subjects().stream().filter(s -> s.kind().equals(kind)).toList();
     }
 
-    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bind(S statement, String subject) {
+    private static <S extends SqlStatement<S>> S bind(S statement, String subject) {
         String sql = statement.getContext().getRawSql();
         if (sql.contains(":subject_like")) {
             statement.bind("subject_like", "%" + subject + "%");
@@ -209,7 +216,7 @@ public final class SubjectData {
             } else if (v != null && !(v instanceof Number) && !(v instanceof Boolean)) {
                 v = v.toString();
             }
-            row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), v);
+            row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), v);
         }
         return row;
     }

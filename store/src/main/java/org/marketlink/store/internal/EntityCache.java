@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -18,7 +19,7 @@ import java.util.function.Function;
 public final class EntityCache<V> {
     private final Cache<UUID, V> cache;
     /** Look-ups made while caching is switched off (maximum size 0): each one is a miss. */
-    private final java.util.concurrent.atomic.LongAdder uncachedLoads = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder uncachedLoads = new LongAdder();
 
     public EntityCache(long maximumSize, Duration expireAfterWrite) {
         if (maximumSize == 0) {

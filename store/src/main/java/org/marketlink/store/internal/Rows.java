@@ -6,6 +6,7 @@ import org.marketlink.core.io.Json;
 import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.Location;
 
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class Rows {
         String text = rs.getString(column);
         try {
             return Json.mapper().readValue(text, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UnableToReadException("column " + column + " does not hold valid JSON", e);
         }
     }

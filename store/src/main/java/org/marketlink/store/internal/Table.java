@@ -4,7 +4,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 import org.marketlink.store.Dialect;
 
 import java.util.ArrayList;

@@ -1,14 +1,15 @@
 package org.marketlink.store.matching;
 
 import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.BuyerType;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
 import org.marketlink.core.model.Shg;
-import org.marketlink.store.MarketStore;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.features.SuccessHistory;
 import org.marketlink.matching.retrieval.Recommendation;
+import org.marketlink.store.MarketStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,12 +34,20 @@ public final class MatchLifecycle {
     private final String scorerVersion;
 
     /**
+     * The life cycle of matches in {@code store}, stamped with {@code clock} and recorded as proposed by {@code
+     * scorerVersion}.
+     */
+    public static MatchLifecycle of(MarketStore store, Clock clock, String scorerVersion) {
+        return new MatchLifecycle(store, clock, scorerVersion);
+    }
+
+    /**
      * @param store         where matches, groups and buyers live
      * @param clock         the time of creations and moves
      * @param scorerVersion recorded in each match's metadata, so outcomes can be traced to the scorer that proposed
      *                      them
      */
-    public MatchLifecycle(MarketStore store, Clock clock, String scorerVersion) {
+    private MatchLifecycle(MarketStore store, Clock clock, String scorerVersion) {
         if (store == null || clock == null || scorerVersion == null || scorerVersion.isBlank()) {
             throw new IllegalArgumentException("store, clock and a non-blank scorerVersion are required");
         }
@@ -149,7 +158,7 @@ public final class MatchLifecycle {
             all.addAll(store.matches().findByStatus(status, Integer.MAX_VALUE));
         }
         Map<UUID, String> categories = new HashMap<>();
-        Map<UUID, org.marketlink.core.model.BuyerType> types = new HashMap<>();
+        Map<UUID, BuyerType> types = new HashMap<>();
         for (Match m : all) {
             categories.computeIfAbsent(m.shgId(), id -> store.shgs().findById(id).map(Shg::category).orElse(null));
             types.computeIfAbsent(m.buyerId(), id -> store.buyers().findById(id).map(Buyer::type).orElse(null));

@@ -1,13 +1,14 @@
 package org.marketlink.store.quality;
 
-import org.marketlink.quality.history.MetricPoint;
-import org.marketlink.quality.history.MetricsRepository;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
+import org.marketlink.quality.history.MetricPoint;
+import org.marketlink.quality.history.MetricsRepository;
 import org.marketlink.store.MarketStore;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,7 +41,7 @@ public final class JdbcMetricsRepository implements MetricsRepository {
                     String tags = encode(p.tags());
                     delete.bind("d", p.dataset()).bind("r", p.rule()).bind("t", t).bind("g", tags).add();
                     insert.bind("d", p.dataset()).bind("r", p.rule()).bind("t", t).bind("g", tags)
-                            .bindBySqlType("m", Double.isNaN(p.metric()) ? null : p.metric(), java.sql.Types.DOUBLE)
+                            .bindBySqlType("m", Double.isNaN(p.metric()) ? null : p.metric(), Types.DOUBLE)
                             .bind("s", p.status()).add();
                 }
                 if (!points.isEmpty()) {

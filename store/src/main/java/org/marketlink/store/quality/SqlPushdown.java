@@ -1,18 +1,20 @@
 package org.marketlink.store.quality;
 
-import org.marketlink.quality.rules.Rules;
+import org.jdbi.v3.core.Handle;
+import org.marketlink.core.UnableToReadException;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
-import org.jdbi.v3.core.Handle;
-import org.marketlink.core.UnableToReadException;
-import org.marketlink.store.Dialect;
-import org.marketlink.store.MarketStore;
 import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleSpec;
+import org.marketlink.store.Dialect;
+import org.marketlink.store.MarketStore;
 
+import java.sql.Date;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +47,7 @@ public final class SqlPushdown {
         return t;
     }
 
-    private static Set<String> existingColumns(org.jdbi.v3.core.Handle h, String table) {
+    private static Set<String> existingColumns(Handle h, String table) {
         Set<String> columns = columns(h, table);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("no table '" + table + "' in the database");
@@ -129,10 +131,10 @@ public final class SqlPushdown {
         if (v instanceof Float f) {
             return f.doubleValue();
         }
-        if (v instanceof java.sql.Date d) {
+        if (v instanceof Date d) {
             return d.toLocalDate();
         }
-        if (v instanceof java.sql.Timestamp ts) {
+        if (v instanceof Timestamp ts) {
             return ts.toInstant();
         }
         return v;
@@ -144,7 +146,7 @@ public final class SqlPushdown {
             while (rs.next()) {
                 cols.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new UnableToReadException("could not read the columns of " + table, e);
         }
         return cols;

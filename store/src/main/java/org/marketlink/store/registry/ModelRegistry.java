@@ -2,6 +2,7 @@ package org.marketlink.store.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.marketlink.core.NoSuchEntityException;
 import org.marketlink.core.UnableToReadException;
@@ -31,7 +32,12 @@ public final class ModelRegistry {
     private final MarketStore store;
     private final Clock clock;
 
-    public ModelRegistry(MarketStore store, Clock clock) {
+    /** A model registry in {@code store}, stamping versions and promotions with {@code clock}. */
+    public static ModelRegistry of(MarketStore store, Clock clock) {
+        return new ModelRegistry(store, clock);
+    }
+
+    private ModelRegistry(MarketStore store, Clock clock) {
         if (store == null || clock == null) {
             throw new IllegalArgumentException("store and clock must not be null");
         }
@@ -175,7 +181,7 @@ public final class ModelRegistry {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    private <R> R read(String what, org.jdbi.v3.core.HandleCallback<R, RuntimeException> callback) {
+    private <R> R read(String what, HandleCallback<R, RuntimeException> callback) {
         try {
             return store.jdbi().withHandle(callback);
         } catch (JdbiException e) {

@@ -2,8 +2,11 @@ package org.marketlink.store.features;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.marketlink.store.MarketStore;
+import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.RunOptions;
+import org.marketlink.core.pipeline.Sources;
 import org.marketlink.store.Backend;
+import org.marketlink.store.MarketStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +44,7 @@ class FeatureStoreTest {
             }
         }
         try (MarketStore store = backend.open()) {
-            FeatureStore features = new FeatureStore(store);
+            FeatureStore features = FeatureStore.of(store);
             int written = features.materialize(SET, observations, Observation::product, Observation::at, "run-1");
             assertThat(written).isEqualTo(observations.size() * 2);
 
@@ -97,7 +100,7 @@ class FeatureStoreTest {
     @EnumSource(Backend.class)
     void latestValuesAreCachedAndRefreshedByWrites(Backend backend) {
         try (MarketStore store = backend.open()) {
-            FeatureStore features = new FeatureStore(store);
+            FeatureStore features = FeatureStore.of(store);
             features.materialize(SET, List.of(new Observation("tomato", T0, 30)), Observation::product,
                     Observation::at, "run-1");
             assertThat(features.latest(SET, "tomato")).containsExactly(30, T0.getEpochSecond());
@@ -130,14 +133,14 @@ class FeatureStoreTest {
     @EnumSource(value = Backend.class, names = "H2")
     void aPipelineRunWritesItsFeaturesStampedWithItsRunId(Backend backend) {
         try (MarketStore store = backend.open()) {
-            FeatureStore features = new FeatureStore(store);
+            FeatureStore features = FeatureStore.of(store);
             List<Observation> rows = new ArrayList<>();
             for (int i = 0; i < 250; i++) {
                 rows.add(new Observation("p" + (i % 10), T0.plusSeconds(i), i));
             }
-            var report = org.marketlink.core.pipeline.Pipeline.from(org.marketlink.core.pipeline.Sources.of("prices",
+            var report = Pipeline.from(Sources.of("prices",
                             rows)).to(features.sink(SET, Observation::product, Observation::at))
-                    .run(org.marketlink.core.pipeline.RunOptions.defaults().withChunkSize(64));
+                    .run(RunOptions.defaults().withChunkSize(64));
             assertThat(report.rowsOut()).isEqualTo(250);
             assertThat(features.latest(SET, "p3")[0]).isEqualTo(243);
             long stamped = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values "
@@ -150,7 +153,7 @@ class FeatureStoreTest {
     @EnumSource(value = Backend.class, names = "H2")
     void missingValuesAreStoredAndBadOnesRejected(Backend backend) {
         try (MarketStore store = backend.open()) {
-            FeatureStore features = new FeatureStore(store);
+            FeatureStore features = FeatureStore.of(store);
             FeatureDefinition<Observation> ratio = FeatureDefinition.of("ratio", 1, "product", "",
                     o -> o.price() == 0 ? Double.NaN : 1 / o.price());
             FeatureSet<Observation> set = FeatureSet.of("ratios", ratio);

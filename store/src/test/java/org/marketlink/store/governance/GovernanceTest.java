@@ -4,22 +4,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.NoSuchEntityException;
-import org.marketlink.store.features.FeatureDefinition;
-import org.marketlink.store.features.FeatureSet;
-import org.marketlink.store.features.FeatureStore;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
 import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.ContactInfo;
 import org.marketlink.core.model.MarketData;
+import org.marketlink.core.model.Match;
+import org.marketlink.core.model.Order;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.core.pipeline.Stages;
-import org.marketlink.store.crypto.InMemoryKeyProvider;
+import org.marketlink.store.Backend;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
-import org.marketlink.store.Backend;
-import org.marketlink.testing.internal.Samples;
+import org.marketlink.store.crypto.InMemoryKeyProvider;
+import org.marketlink.store.crypto.UnableToDecryptException;
+import org.marketlink.store.features.FeatureDefinition;
+import org.marketlink.store.features.FeatureSet;
+import org.marketlink.store.features.FeatureStore;
+import org.marketlink.testing.Samples;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +39,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,9 +59,9 @@ class GovernanceTest {
 
     static Seeded seed(MarketStore store) {
         Shg a = Samples.shg("Umoja Weavers");
-        Shg b = new Shg(java.util.UUID.randomUUID(), "Tumaini Spices", a.location(), "spices", 8, 100, List.of(),
-                Map.of(), new org.marketlink.core.model.ContactInfo("Wanjiru Kamau", "+254711222333",
-                "wanjiru@example.org"), java.util.Optional.empty(), Samples.T0, Samples.T0);
+        Shg b = new Shg(UUID.randomUUID(), "Tumaini Spices", a.location(), "spices", 8, 100, List.of(),
+                Map.of(), new ContactInfo("Wanjiru Kamau", "+254711222333",
+                "wanjiru@example.org"), Optional.empty(), Samples.T0, Samples.T0);
         store.shgs().upsertAll(List.of(a, b));
         Buyer buyer = Samples.buyer("Gikomba Traders");
         store.buyers().insert(buyer);
@@ -63,7 +77,7 @@ class GovernanceTest {
                 Samples.match(b.id(), buyer.id(), pb.id())));
         store.orders().upsertAll(List.of(Samples.order("ORD-1", a.id(), buyer.id(), pa.id()),
                 Samples.order("ORD-2", b.id(), buyer.id(), pb.id())));
-        FeatureStore features = new FeatureStore(store);
+        FeatureStore features = FeatureStore.of(store);
         FeatureSet<Shg> set = FeatureSet.of("shg_size", FeatureDefinition.of("members", 1, "shg", "",
                 (Shg s) -> s.memberCount()));
         features.materialize(set, List.of(a, b), s -> s.id().toString(), s -> Samples.T0, null);
@@ -102,7 +116,7 @@ class GovernanceTest {
 
             assertThatThrownBy(() -> subjects.erase("shg", s.erased().id().toString()))
                     .isInstanceOf(NoSuchEntityException.class);
-            assertThatThrownBy(() -> subjects.export("shg", java.util.UUID.randomUUID().toString()))
+            assertThatThrownBy(() -> subjects.export("shg", UUID.randomUUID().toString()))
                     .isInstanceOf(NoSuchEntityException.class);
             assertThatThrownBy(() -> subjects.erase("farmer", "x")).hasMessageContaining("no data subject of kind "
                     + "'farmer'");
@@ -130,7 +144,7 @@ class GovernanceTest {
             store.marketData().upsertAll(rows);
             long expired = rows.stream().filter(r -> r.observedAt().isBefore(now.minus(Duration.ofDays(3 * 365))))
                     .count();
-            RetentionJob job = new RetentionJob(store, Catalog.builtIn(), Clock.fixed(now, ZoneOffset.UTC), 3);
+            RetentionJob job = RetentionJob.of(store, Catalog.builtIn(), Clock.fixed(now, ZoneOffset.UTC), 3);
             RetentionJob.Report dry = job.dryRun();
             assertThat(dry.rows()).containsEntry("market_data", expired);
             assertThat(marketDataRows(store)).isEqualTo(60);
@@ -156,7 +170,7 @@ class GovernanceTest {
             assertThat(exported).contains("Achieng").contains("Dan (was 1234)")
                     .doesNotContain("Baraka").doesNotContain("Chebet").doesNotContain("Esther");
             SubjectData.Erasure erasure = subjects.erase("customer", "1234");
-            assertThat(erasure.rowsByTable()).containsExactly(java.util.Map.entry("quarantine", 2));
+            assertThat(erasure.rowsByTable()).containsExactly(Map.entry("quarantine", 2));
             List<String> left = store.jdbi().withHandle(h -> h.createQuery("SELECT raw FROM quarantine ORDER BY raw")
                     .mapTo(String.class).list());
             assertThat(left).containsExactly("12346,Baraka,KE", "1234x,Esther,KE", "91234,Chebet,UG");
@@ -228,11 +242,11 @@ class GovernanceTest {
                 h.execute("CREATE TABLE click_log (id INTEGER, happened_at TIMESTAMP WITH TIME ZONE)");
                 for (int i = 0; i < 25; i++) {
                     h.createUpdate("INSERT INTO click_log VALUES (:id, :at)").bind("id", i)
-                            .bind("at", java.time.OffsetDateTime.ofInstant(now.minus(Duration.ofDays(3L * i)),
+                            .bind("at", OffsetDateTime.ofInstant(now.minus(Duration.ofDays(3L * i)),
                                     ZoneOffset.UTC)).execute();
                 }
             });
-            RetentionJob job = new RetentionJob(store, catalog, Clock.fixed(now, ZoneOffset.UTC), 4);
+            RetentionJob job = RetentionJob.of(store, catalog, Clock.fixed(now, ZoneOffset.UTC), 4);
             assertThatThrownBy(() -> job.apply(null)).hasMessageContaining("archives expired rows");
             List<Object> archived = new ArrayList<>();
             RetentionJob.Report report = job.apply((table, rows) -> {
@@ -240,7 +254,7 @@ class GovernanceTest {
                 assertThat(rows.size()).isLessThanOrEqualTo(4);
                 rows.forEach(r -> archived.add(r.get("id")));
             });
-            long expected = java.util.stream.IntStream.range(0, 25).filter(i -> 3 * i > 30).count();
+            long expected = IntStream.range(0, 25).filter(i -> 3 * i > 30).count();
             assertThat(report.rows()).containsEntry("click_log", expected);
             assertThat(archived).hasSize((int) expected);
             long left = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM click_log")
@@ -285,17 +299,17 @@ class GovernanceTest {
                     columns: [{name: email, pii: true, encrypted: true}]
                 """;
         Catalog catalog = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-        org.marketlink.core.data.Schema schema = org.marketlink.core.data.Schema.of(
-                org.marketlink.core.data.Field.required("customer_id", org.marketlink.core.data.FieldType.STRING),
-                org.marketlink.core.data.Field.optional("email", org.marketlink.core.data.FieldType.STRING),
-                org.marketlink.core.data.Field.optional("segment", org.marketlink.core.data.FieldType.STRING));
+        Schema schema = Schema.of(
+                Field.required("customer_id", FieldType.STRING),
+                Field.optional("email", FieldType.STRING),
+                Field.optional("segment", FieldType.STRING));
         byte[] stored;
         try (MarketStore store = open(backend)) {
             String bytes = store.dialect().migrationPlaceholders().get("bytes");
             store.jdbi().useHandle(h -> h.execute("CREATE TABLE customer_profiles (customer_id VARCHAR(50) PRIMARY "
                     + "KEY, email " + bytes + ", email_key_id VARCHAR(100), segment VARCHAR(20))"));
-            var rows = List.of(org.marketlink.core.data.Row.of(schema, "C-1", "ana@example.org", "gold"),
-                    org.marketlink.core.data.Row.of(schema, "C-2", null, "new"));
+            var rows = List.of(Row.of(schema, "C-1", "ana@example.org", "gold"),
+                    Row.of(schema, "C-2", null, "new"));
             Pipeline.from(Sources.of("profiles", rows)).to(store.tableSink("customer_profiles", schema,
                     List.of("customer_id"), catalog.encryptedColumns("customer_profiles"))).run();
             Map<String, Object> one = store.jdbi().withHandle(h -> h.createQuery("SELECT email, email_key_id FROM "
@@ -308,14 +322,14 @@ class GovernanceTest {
             byte[] tampered = stored.clone();
             tampered[tampered.length - 1] ^= 1;
             assertThatThrownBy(() -> store.decrypt("customer_profiles", "email", "k1", tampered))
-                    .isInstanceOf(org.marketlink.store.crypto.UnableToDecryptException.class);
+                    .isInstanceOf(UnableToDecryptException.class);
             assertThatThrownBy(() -> store.decrypt("customer_profiles", "segment", "k1", stored))
-                    .isInstanceOf(org.marketlink.store.crypto.UnableToDecryptException.class); // bound to its column
+                    .isInstanceOf(UnableToDecryptException.class); // bound to its column
             assertThatThrownBy(() -> store.decrypt("customer_profiles", "email", "k0", stored))
-                    .isInstanceOf(org.marketlink.store.crypto.UnableToDecryptException.class)
+                    .isInstanceOf(UnableToDecryptException.class)
                     .hasMessageContaining("no key 'k0'");
             assertThatThrownBy(() -> store.tableSink("customer_profiles", schema, List.of("customer_id"),
-                    java.util.Set.of("segment"))).hasMessageContaining("needs a column 'segment_key_id'");
+                    Set.of("segment"))).hasMessageContaining("needs a column 'segment_key_id'");
         }
     }
 
@@ -326,10 +340,22 @@ class GovernanceTest {
                 "delivery_address", "latitude", "payment_terms");
         assertThat(builtIn.dataset("shgs").columns()).anyMatch(c -> c.name().equals("bank_details") && c.encrypted());
         assertThat(builtIn.isPii("buyers", "place")).isTrue();
-        // masking by name covers the built-in PII columns (the quarantine's own text is masked as it is made)
-        java.util.Set<String> masked = new java.util.HashSet<>(builtIn.piiColumns());
-        masked.removeAll(List.of("raw", "message"));
-        assertThat(masked).allMatch(org.marketlink.core.privacy.PiiColumns::isPii);
+        // the records of the marketplace mark, with @Personal, every built-in PII column they carry (the
+        // quarantine's own text is masked as it is made)
+        Map<String, Class<? extends Record>> records = Map.of("shgs", Shg.class, "buyers", Buyer.class,
+                "orders", Order.class, "matches", Match.class, "products", Product.class);
+        records.forEach((table, type) -> {
+            Schema recordSchema = Schema.of(type);
+            Schema marked = builtIn.markPersonal(table, recordSchema);
+            for (int i = 0; i < recordSchema.size(); i++) {
+                assertThat(recordSchema.isPersonal(i)).as(table + "." + recordSchema.field(i).name())
+                        .isEqualTo(marked.isPersonal(i) || recordSchema.field(i).name().equals("contact"));
+            }
+        });
+        Schema buyersTable = Schema.of(Field.optional("place", FieldType.STRING), Field.optional("name",
+                FieldType.STRING));
+        assertThat(builtIn.markPersonal("buyers", buyersTable).isPersonal("place")).isTrue();
+        assertThat(builtIn.markPersonal("buyers", buyersTable).isPersonal("name")).isFalse();
         assertThatThrownBy(() -> builtIn.dataset("customers")).isInstanceOf(UnknownDatasetException.class)
                 .hasMessageContaining("no dataset 'customers'");
         String yaml = """
@@ -350,10 +376,14 @@ class GovernanceTest {
         assertThat(d.retention().orElseThrow().period()).isEqualTo(Duration.ofDays(90));
         assertThat(d.retention().orElseThrow().action()).isEqualTo(Dataset.RetentionAction.ARCHIVE);
         assertThat(host.isPii("customer_events", "web_customer_email")).isTrue();
-        // registering is global to the JVM: a name no other test uses
-        assertThat(org.marketlink.core.privacy.PiiColumns.isPii("web_customer_email")).isFalse();
-        host.registerPii();
-        assertThat(org.marketlink.core.privacy.PiiColumns.isPii("webCustomerEmail")).isTrue();
+        // the catalog marks the fields of a schema it describes; nothing is registered anywhere
+        Schema events = Schema.of(Field.optional("webCustomerEmail", FieldType.STRING),
+                Field.optional("page", FieldType.STRING));
+        Schema marked = host.markPersonal("customer_events", events);
+        assertThat(marked.isPersonal("webCustomerEmail")).isTrue();
+        assertThat(marked.isPersonal("page")).isFalse();
+        assertThat(events.isPersonal("webCustomerEmail")).isFalse();
+        assertThat(Row.of(marked, "someone@example.org", "/home").toString()).doesNotContain("someone@example.org");
         assertThat(builtIn.with(host.datasets()).datasets().get(0).name()).isEqualTo("customer_events");
         assertThatThrownBy(() -> Catalog.fromYaml(new ByteArrayInputStream("datasets: [{name: X}]".getBytes(
                 StandardCharsets.UTF_8)))).hasMessageContaining("catalog file is not valid");
@@ -374,7 +404,7 @@ class GovernanceTest {
                     String schema = rs.getString("TABLE_SCHEM");
                     // every schema but the database's own catalogs: the store's, and the host's beside it
                     if (schema != null && !schema.equalsIgnoreCase("information_schema")
-                            && !schema.toLowerCase(java.util.Locale.ROOT).startsWith("pg_")) {
+                            && !schema.toLowerCase(Locale.ROOT).startsWith("pg_")) {
                         tables.add(schema + "." + rs.getString("TABLE_NAME"));
                     }
                 }

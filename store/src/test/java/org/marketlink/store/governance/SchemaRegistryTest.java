@@ -6,8 +6,8 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.store.MarketStore;
 import org.marketlink.store.Backend;
+import org.marketlink.store.MarketStore;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,7 +23,7 @@ class SchemaRegistryTest {
     @EnumSource(Backend.class)
     void compatibleVersionsAreRegisteredAndBreakingOnesRefusedNamingEachField(Backend backend) {
         try (MarketStore store = backend.open()) {
-            SchemaRegistry registry = new SchemaRegistry(store, SchemaRegistry.Mode.FULL, Clock.systemUTC());
+            SchemaRegistry registry = SchemaRegistry.of(store, SchemaRegistry.Mode.FULL, Clock.systemUTC());
             assertThat(registry.register("orders", V1)).isEqualTo(1);
             assertThat(registry.register("orders", V1)).isEqualTo(1); // the same again: no new version
             Schema v2 = Schema.of(Field.required("id", FieldType.STRING), Field.required("qty", FieldType.LONG),
@@ -59,7 +59,7 @@ class SchemaRegistryTest {
         assertThat(read.get("channel")).isNull();
         assertThat(read.get("id")).isEqualTo("o-1");
         try (MarketStore store = backend.open()) {
-            SchemaRegistry backwardOnly = new SchemaRegistry(store, SchemaRegistry.Mode.BACKWARD, Clock.systemUTC());
+            SchemaRegistry backwardOnly = SchemaRegistry.of(store, SchemaRegistry.Mode.BACKWARD, Clock.systemUTC());
             backwardOnly.register("orders", V1);
             assertThat(backwardOnly.register("orders", widened)).isEqualTo(2);
             Schema dropNote = Schema.of(Field.required("id", FieldType.STRING), Field.required("qty", FieldType.DECIMAL));

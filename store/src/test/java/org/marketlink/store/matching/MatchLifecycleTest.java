@@ -1,28 +1,31 @@
 package org.marketlink.store.matching;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.IllegalTransitionException;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
-import org.marketlink.store.MarketStore;
-import org.marketlink.store.Backend;
-import org.marketlink.testing.SyntheticMarket;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.retrieval.MatchRetriever;
 import org.marketlink.matching.retrieval.Recommendation;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
+import org.marketlink.store.Backend;
+import org.marketlink.store.MarketStore;
+import org.marketlink.testing.SyntheticMarket;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +39,7 @@ class MatchLifecycleTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -61,7 +64,7 @@ class MatchLifecycleTest {
             for (ShgProfile s : shgs) {
                 recs.addAll(retriever.topBuyers(s.shg().id(), 2));
             }
-            MatchLifecycle lifecycle = new MatchLifecycle(store, clock, "weighted-v1");
+            MatchLifecycle lifecycle = MatchLifecycle.of(store, clock, "weighted-v1");
             List<Match> created = lifecycle.propose(recs, MessageTemplate.introduction());
             assertThat(created).hasSize(12);
             assertThat(store.matches().count()).isEqualTo(12);
@@ -91,13 +94,13 @@ class MatchLifecycleTest {
                     new PairFeatures(PairFeatures.Options.defaults()));
             assertThat(examples).hasSize(12);
             Map<Integer, Long> byLabel = examples.stream().collect(
-                    java.util.stream.Collectors.groupingBy(TrainingExample::label, java.util.stream.Collectors.counting()));
+                    Collectors.groupingBy(TrainingExample::label, Collectors.counting()));
             assertThat(byLabel).containsEntry(1, 2L).containsEntry(0, 10L);
             TrainingExample completed = examples.stream().filter(e -> e.matchId().equals(done.id())).findFirst()
                     .orElseThrow();
             assertThat(completed.label()).isEqualTo(1);
             assertThat(completed.features()).containsExactly(
-                    retriever.features(done.shgId(), done.buyerId()), org.assertj.core.data.Offset.offset(1e-9));
+                    retriever.features(done.shgId(), done.buyerId()), Offset.offset(1e-9));
             // with a 60-day wait the pending matches are too young to count: only the three answered ones remain
             assertThat(lifecycle.outcomes(Duration.ofDays(60), new PairFeatures(PairFeatures.Options.defaults())))
                     .hasSize(3);

@@ -1,18 +1,18 @@
 package org.marketlink.store.quality;
 
-import org.marketlink.quality.RuleOutcome;
-import org.marketlink.quality.Suite;
-import org.marketlink.quality.SuiteResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.store.MarketStore;
-import org.marketlink.store.Backend;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
+import org.marketlink.store.Backend;
+import org.marketlink.store.MarketStore;
 
 import java.util.List;
 import java.util.Set;

@@ -1,20 +1,22 @@
 package org.marketlink.store.quality;
 
-import org.marketlink.quality.RuleOutcome;
-import org.marketlink.quality.Suite;
-import org.marketlink.quality.SuiteResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.Sink;
 import org.marketlink.core.pipeline.Sources;
-import org.marketlink.store.MarketStore;
-import org.marketlink.store.Backend;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
+import org.marketlink.store.Backend;
+import org.marketlink.store.MarketStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,14 +55,14 @@ class SqlPushdownTest {
         try (MarketStore store = backend.open()) {
             store.jdbi().useHandle(h -> h.execute("CREATE TABLE sales (id BIGINT NOT NULL, status VARCHAR(10), "
                     + "code VARCHAR(20), price DOUBLE PRECISION, qty BIGINT)"));
-            Pipeline.from(Sources.of("rows", rows)).to(new org.marketlink.core.pipeline.Sink<Row>() {
+            Pipeline.from(Sources.of("rows", rows)).to(new Sink<Row>() {
                 @Override
                 public String name() {
                     return "sales";
                 }
 
                 @Override
-                public void write(org.marketlink.core.pipeline.ChunkKey key, List<Row> chunk) {
+                public void write(ChunkKey key, List<Row> chunk) {
                     store.jdbi().useHandle(h -> {
                         var batch = h.prepareBatch("INSERT INTO sales VALUES (?, ?, ?, ?, ?)");
                         for (Row x : chunk) {

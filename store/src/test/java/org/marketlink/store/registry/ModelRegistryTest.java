@@ -1,5 +1,6 @@
 package org.marketlink.store.registry;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.NoSuchEntityException;
@@ -7,8 +8,8 @@ import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
-import org.marketlink.store.MarketStore;
 import org.marketlink.store.Backend;
+import org.marketlink.store.MarketStore;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class ModelRegistryTest {
             RunReport run = Pipeline.from(Sources.of("training-rows", List.of("a", "b", "c")))
                     .to(Sinks.of("memory", out::addAll)).run();
             store.lineage().record(run);
-            ModelRegistry registry = new ModelRegistry(store, Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"),
+            ModelRegistry registry = ModelRegistry.of(store, Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"),
                     ZoneOffset.UTC));
             PromotionGate gate = PromotionGate.metricAtLeast("auc", 0.85);
 
@@ -65,8 +66,8 @@ class ModelRegistryTest {
                     .containsExactly(ModelStatus.ARCHIVED, ModelStatus.STAGING, ModelStatus.PRODUCTION);
             assertThat(registry.history("buyer_match")).extracting(Promotion::version, Promotion::passed)
                     .containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple(2, false), org.assertj.core.groups.Tuple.tuple(1, true),
-                            org.assertj.core.groups.Tuple.tuple(1, true), org.assertj.core.groups.Tuple.tuple(3, true));
+                            Tuple.tuple(2, false), Tuple.tuple(1, true),
+                            Tuple.tuple(1, true), Tuple.tuple(3, true));
             assertThatThrownBy(() -> registry.promote("buyer_match", 1, gate))
                     .hasMessageContaining("is archived");
             assertThatThrownBy(() -> registry.promote("buyer_match", 9, gate))
@@ -79,7 +80,7 @@ class ModelRegistryTest {
     @EnumSource(value = Backend.class, names = "H2")
     void badRegistrationsAreRefused(Backend backend) {
         try (MarketStore store = backend.open()) {
-            ModelRegistry registry = new ModelRegistry(store, Clock.systemUTC());
+            ModelRegistry registry = ModelRegistry.of(store, Clock.systemUTC());
             assertThatThrownBy(() -> registry.register("m", "f", Map.of(), "no-such-run", Map.of("auc", 0.9),
                     new byte[] {1}, null)).hasMessageContaining("lineage table does not know");
             assertThatThrownBy(() -> registry.register("m", "f", Map.of(), null, Map.of("auc", Double.NaN),

@@ -1,5 +1,6 @@
 package org.marketlink.core.features.interaction;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -63,7 +64,7 @@ public record DerivedFeature(String name, List<String> inputs, ToDoubleFunction<
                 return feature.formula().applyAsDouble(buffer);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("derived feature " + feature.name() + " failed on inputs "
-                        + feature.inputs() + " = " + java.util.Arrays.toString(buffer) + ": " + e, e);
+                        + feature.inputs() + " = " + Arrays.toString(buffer) + ": " + e, e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.marketlink.core.pipeline.internal;
 
+import org.marketlink.core.pipeline.Checksum;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Emitter;
@@ -13,24 +14,26 @@ import org.marketlink.core.pipeline.Source;
 import org.marketlink.core.pipeline.Stage;
 import org.marketlink.core.pipeline.StageReport;
 import org.marketlink.core.pipeline.UnableToRunException;
+import org.marketlink.core.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import org.marketlink.core.privacy.PiiColumns;
-
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -56,7 +59,7 @@ public final class Runner {
     private long rowsOut;
     private long quarantined;
     private long chunks;
-    private final org.marketlink.core.pipeline.Checksum checksum = new org.marketlink.core.pipeline.Checksum();
+    private final Checksum checksum = new Checksum();
 
     @SuppressWarnings("unchecked")
     public Runner(Source<?> source, List<NamedStage> stages, Sink<?> sink, QuarantineSink quarantine,
@@ -74,7 +77,7 @@ public final class Runner {
             }
         }
         this.firstStateful = first;
-        this.keepRaw = quarantine != org.marketlink.core.pipeline.Pipeline.NO_QUARANTINE;
+        this.keepRaw = quarantine != QuarantineSink.none();
         this.counters = new Counters[stages.size()];
         for (int i = 0; i < counters.length; i++) {
             counters[i] = new Counters();
@@ -220,13 +223,13 @@ public final class Runner {
     /** Reads chunks on its own thread into a bounded queue; {@link #take()} gives them in order, then null. */
     private final class ChunkReader {
         private final Cursor<?> cursor;
-        private final java.util.concurrent.BlockingQueue<Object> queue;
+        private final BlockingQueue<Object> queue;
         private final Thread thread;
         private volatile boolean stopped;
 
         ChunkReader(Cursor<?> cursor, int capacity) {
             this.cursor = cursor;
-            this.queue = new java.util.concurrent.ArrayBlockingQueue<>(capacity);
+            this.queue = new ArrayBlockingQueue<>(capacity);
             this.thread = new Thread(this::loop, "marketlink-reader-" + runId.substring(0, 8));
             this.thread.setDaemon(true);
         }
@@ -257,7 +260,7 @@ public final class Runner {
 
         private void put(Object o) {
             try {
-                while (!stopped && !queue.offer(o, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!stopped && !queue.offer(o, 100, TimeUnit.MILLISECONDS)) {
                     // the committing thread is behind; wait for room unless the run stopped
                 }
             } catch (InterruptedException e) {
@@ -370,8 +373,9 @@ public final class Runner {
         @Override
         public void reject(String reasonCode, String column, String message) {
             counters[stage].quarantined.increment();
-            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, masked(column, message),
-                    keepRaw ? PiiColumns.render(current.value()) : "", current.rowNumber(), source.name()));
+            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column,
+                    masked(current.value(), column, message), keepRaw ? Masking.render(current.value()) : "",
+                    current.rowNumber(), source.name()));
         }
 
         @Override
@@ -382,13 +386,13 @@ public final class Runner {
         @Override
         public void rejectHeld(Object held, long heldRowNumber, String reasonCode, String column, String message) {
             counters[stage].quarantined.increment();
-            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, masked(column, message),
-                    keepRaw ? PiiColumns.render(held) : "", heldRowNumber, source.name()));
+            rejections.add(new Rejection(reasonCode, stages.get(stage).name(), column, masked(held, column, message),
+                    keepRaw ? Masking.render(held) : "", heldRowNumber, source.name()));
         }
 
         // a stage's message about a personal-data column may quote the value: keep only the column's name
-        private String masked(String column, String message) {
-            return PiiColumns.isPii(column) ? column + ": value withheld (personal data)" : message;
+        private String masked(Object value, String column, String message) {
+            return Masking.isPersonal(value, column) ? column + ": value withheld (personal data)" : message;
         }
     }
 

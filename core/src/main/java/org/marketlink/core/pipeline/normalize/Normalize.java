@@ -1,17 +1,19 @@
 package org.marketlink.core.pipeline.normalize;
 
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.internal.Checks;
 import org.marketlink.core.pipeline.Emitter;
 import org.marketlink.core.pipeline.Stage;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Normalising stages over {@link Row}s. Each binds its column names to positions once, when it is built, and
@@ -81,7 +83,7 @@ public final class Normalize {
                             + "' is not a known pack size" : priceColumn + " is empty");
                     return;
                 }
-                Object[] v = java.util.Arrays.copyOf(row.values(), outSchema.size());
+                Object[] v = Arrays.copyOf(row.values(), outSchema.size());
                 v[in.size()] = q.get().baseUnit();
                 v[in.size() + 1] = Units.pricePerBaseUnit(p, text).orElseThrow();
                 out.emit(Row.of(outSchema, v));
@@ -103,7 +105,7 @@ public final class Normalize {
     }
 
     private static RowStage retype(Schema in, String column, String code,
-                                   java.util.function.Function<String, Optional<BigDecimal>> parse, String why) {
+                                   Function<String, Optional<BigDecimal>> parse, String why) {
         int idx = indexes(in, new String[] {column}, FieldType.STRING)[0];
         List<Field> fields = new ArrayList<>(in.fields());
         fields.set(idx, new Field(column, FieldType.DECIMAL, in.field(idx).nullable()));

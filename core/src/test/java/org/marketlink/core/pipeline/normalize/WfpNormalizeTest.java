@@ -7,11 +7,13 @@ import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.io.CsvOptions;
 import org.marketlink.core.io.CsvSource;
+import org.marketlink.core.pipeline.Emitter;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
+import org.marketlink.core.testsupport.CsvLines;
 import org.marketlink.core.testsupport.SharedData;
 
 import java.io.IOException;
@@ -37,7 +39,7 @@ class WfpNormalizeTest {
         Sinks.ListSink<Row> sink = Sinks.list();
         Sinks.ListQuarantine quarantine = Sinks.quarantineList();
         RunReport report = Pipeline.from(CsvSource.of(file, WFP, CsvOptions.defaults().withSkipLinesAfterHeader(1)))
-                .then("per-base-unit", (Row in, org.marketlink.core.pipeline.Emitter<Row> out) -> {
+                .then("per-base-unit", (Row in, Emitter<Row> out) -> {
                     var quantity = Units.parse(in.getString(1));
                     if (quantity.isEmpty()) {
                         out.reject("UNKNOWN_UNIT", "unit", "unit '" + in.getString(1) + "' has no base unit");
@@ -50,7 +52,7 @@ class WfpNormalizeTest {
 
         // counted independently, with a quote-aware split of our own (some market names hold quoted commas)
         List<String[]> lines = Files.readAllLines(file).stream().skip(2)
-                .map(l -> org.marketlink.core.testsupport.CsvLines.split(l).toArray(new String[0])).toList();
+                .map(l -> CsvLines.split(l).toArray(new String[0])).toList();
         long unknown = lines.stream().filter(f -> f[8].equals("Head") || f[8].equals("Bunch")).count();
         assertThat(report.rowsIn()).isEqualTo(lines.size());
         assertThat(report.quarantined()).isEqualTo(unknown).isEqualTo(48);

@@ -1,4 +1,4 @@
-package org.marketlink.forecast.internal;
+package org.marketlink.forecast;
 
 import org.marketlink.core.timeseries.TimeSeries;
 

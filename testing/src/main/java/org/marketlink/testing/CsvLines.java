@@ -1,4 +1,4 @@
-package org.marketlink.testing.internal;
+package org.marketlink.testing;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,9 @@
-package org.marketlink.core.internal;
+package org.marketlink.core;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Objects;
  * Argument checks for compact constructors. Every failure is an {@link IllegalArgumentException} whose message
  * names the field and the bad value, so a host can tell its user exactly what to fix.
  *
- * <p>Not part of the public API.
+ * <p>Public because every MarketLink module (and a host's own records, if it likes) words its argument errors the
+ * same way through it; no module reaches into another's {@code internal} package. Stateless and thread-safe.
  */
 public final class Checks {
     private Checks() {
@@ -28,8 +31,8 @@ public final class Checks {
      * A non-null instant truncated to microseconds, the precision of the databases' timestamps, so that a value
      * read back equals the value written.
      */
-    public static java.time.Instant instant(String field, java.time.Instant value) {
-        return notNull(field, value).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    public static Instant instant(String field, Instant value) {
+        return notNull(field, value).truncatedTo(ChronoUnit.MICROS);
     }
 
     public static String notBlank(String field, String value) {

@@ -1,7 +1,6 @@
-package org.marketlink.forecast.internal;
+package org.marketlink.forecast;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.marketlink.forecast.Interval;
 
 import java.util.ArrayList;
 import java.util.List;

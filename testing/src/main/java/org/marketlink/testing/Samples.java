@@ -1,4 +1,4 @@
-package org.marketlink.testing.internal;
+package org.marketlink.testing;
 
 import org.marketlink.core.model.BankDetails;
 import org.marketlink.core.model.Buyer;

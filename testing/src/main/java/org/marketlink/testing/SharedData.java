@@ -1,9 +1,14 @@
-package org.marketlink.testing.internal;
+package org.marketlink.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the project's shared real data ({@code shared/data} beside the repository) from any module. */
+/**
+ * Finds the project's shared real data ({@code shared/data} beside the repository) from any module. For MarketLink's
+ * own tests and benchmarks; a host has no such folder.
+ *
+ * <p>Stateless and thread-safe.
+ */
 public final class SharedData {
     private SharedData() {
     }

@@ -1,0 +1,5 @@
+/**
+ * Implementation details of {@code marketlink-forecast}: not API. Hosts and other MarketLink modules must not use
+ * these types; they change without notice and are left out of the javadoc.
+ */
+package org.marketlink.forecast.internal;

@@ -1,0 +1,4 @@
+/**
+ * Small, mergeable metric states that rules compute in one pass.
+ */
+package org.marketlink.quality.metrics;
