@@ -36,10 +36,24 @@ public record RunReport(String runId, Status status, String source, String sink,
         stages = List.copyOf(stages);
     }
 
-    /** Whether every row is accounted for: {@code rowsIn + expanded == rowsOut + quarantined}. */
+    /**
+     * Whether every row is accounted for: {@code rowsIn + expanded == rowsOut + quarantined}, and no stage
+     * {@linkplain StageReport#dropped() dropped} a row (a row that a stage neither emitted nor rejected would
+     * otherwise vanish into {@code expanded}).
+     */
     @JsonProperty("balanced")
     public boolean balanced() {
-        return rowsIn + expanded == rowsOut + quarantined;
+        return rowsIn + expanded == rowsOut + quarantined && dropped() == 0;
+    }
+
+    /** Rows that came out nowhere, summed over the stages. */
+    @JsonProperty("dropped")
+    public long dropped() {
+        long sum = 0;
+        for (StageReport s : stages) {
+            sum += s.dropped();
+        }
+        return sum;
     }
 
     /** The report as JSON. */

@@ -1,9 +1,7 @@
 package org.marketlink.core.pipeline;
 
-import org.marketlink.core.internal.Checks;
+import org.marketlink.core.Checks;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -47,9 +45,12 @@ public final class Sinks {
         return new ListQuarantine();
     }
 
-    /** An in-memory sink, keyed by chunk so that retries do not duplicate rows. */
+    /**
+     * An in-memory sink, keyed by run and chunk so that a retried chunk does not duplicate rows and runs sharing
+     * the sink keep every row. Thread-safe.
+     */
     public static final class ListSink<T> implements Sink<T> {
-        private final java.util.TreeMap<Long, List<T>> chunks = new java.util.TreeMap<>();
+        private final ChunkedList<T> chunks = new ChunkedList<>();
 
         @Override
         public String name() {
@@ -57,31 +58,28 @@ public final class Sinks {
         }
 
         @Override
-        public synchronized void write(ChunkKey key, List<T> rows) {
-            chunks.put(key.index(), List.copyOf(rows));
+        public void write(ChunkKey key, List<T> rows) {
+            chunks.put(key, rows);
         }
 
-        /** Every row written, in chunk order. */
-        public synchronized List<T> rows() {
-            List<T> all = new ArrayList<>();
-            chunks.values().forEach(all::addAll);
-            return Collections.unmodifiableList(all);
+        /** Every row written: runs in the order they first wrote, each run's chunks in chunk order. */
+        public List<T> rows() {
+            return chunks.all();
         }
     }
 
-    /** An in-memory quarantine, keyed by chunk. */
+    /** An in-memory quarantine, keyed by run and chunk like {@link ListSink}. Thread-safe. */
     public static final class ListQuarantine implements QuarantineSink {
-        private final java.util.TreeMap<Long, List<Rejection>> chunks = new java.util.TreeMap<>();
+        private final ChunkedList<Rejection> chunks = new ChunkedList<>();
 
         @Override
-        public synchronized void write(ChunkKey key, List<Rejection> rejections) {
-            chunks.put(key.index(), List.copyOf(rejections));
+        public void write(ChunkKey key, List<Rejection> rejections) {
+            chunks.put(key, rejections);
         }
 
-        public synchronized List<Rejection> rejections() {
-            List<Rejection> all = new ArrayList<>();
-            chunks.values().forEach(all::addAll);
-            return Collections.unmodifiableList(all);
+        /** Every rejection written, in the order of {@link ListSink#rows()}. */
+        public List<Rejection> rejections() {
+            return chunks.all();
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.marketlink.core.pipeline;
 
 /**
- * One step of a pipeline: for each input, emit zero or more outputs, or reject the input to quarantine. An
- * exception thrown by {@link #apply} quarantines that input with reason {@code STAGE_ERROR}; it never stops the
- * run.
+ * One step of a pipeline: for each input, emit one or more outputs, or reject the input to quarantine. An input
+ * that is neither emitted nor rejected is counted as dropped ({@link StageReport#dropped()}) and the run is not
+ * balanced. An exception thrown by {@link #apply} quarantines that input with reason {@code STAGE_ERROR}; it never
+ * stops the run, and what a stateless stage emitted for that input before it threw is taken back, so the input
+ * is in quarantine only.
  *
  * <p>A stateless stage must be safe to call from several threads at once (chunks may run in parallel). A
  * stage that keeps state across rows says so with {@link #stateful()}: the runner then feeds it from one thread,
@@ -23,6 +25,14 @@ public interface Stage<I, O> {
 
     /** Whether this stage keeps state across rows. */
     default boolean stateful() {
+        return false;
+    }
+
+    /**
+     * Whether this stateful stage combines several inputs into one output (an aggregate), so that fewer rows
+     * leave it than enter it by design; such rows are not counted as dropped.
+     */
+    default boolean combinesRows() {
         return false;
     }
 }

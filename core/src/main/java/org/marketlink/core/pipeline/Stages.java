@@ -21,6 +21,8 @@ public final class Stages {
     public static final String FILTERED = "FILTERED";
     /** Reason code of rows a {@link #deduplicate} drops. */
     public static final String DUPLICATE = "DUPLICATE";
+    /** Reason code of an input a {@link #flatMap} turned into no rows: it is quarantined, not lost. */
+    public static final String NO_OUTPUT = "NO_OUTPUT";
 
     private Stages() {
     }
@@ -46,12 +48,17 @@ public final class Stages {
         };
     }
 
-    /** Any number of outputs per input. */
+    /** Outputs per input, as many as {@code fn} gives; an input it turns into no rows is quarantined as {@link #NO_OUTPUT}. */
     public static <I, O> Stage<I, O> flatMap(Function<? super I, ? extends Iterable<? extends O>> fn) {
         Checks.notNull("fn", fn);
         return (in, out) -> {
+            boolean any = false;
             for (O o : fn.apply(in)) {
                 out.emit(o);
+                any = true;
+            }
+            if (!any) {
+                out.reject(NO_OUTPUT, "", "the function made no rows of it");
             }
         };
     }
@@ -102,7 +109,7 @@ public final class Stages {
             public void apply(T in, Emitter<T> out) {
                 K k = key.apply(in);
                 if (any && Objects.equals(k, last)) {
-                    out.reject(DUPLICATE, "", "duplicate of row " + lastRow + " with key " + k);
+                    out.reject(DUPLICATE, "", "duplicate of row " + lastRow);
                 } else {
                     last = k;
                     lastRow = out.rowNumber();
@@ -182,7 +189,7 @@ public final class Stages {
                 } catch (RuntimeException e) {
                     for (int i = 0; i < done.size(); i++) {
                         out.rejectHeld(done.get(i), rowNumbers.get(i), "GROUP_ERROR", "",
-                                "group " + current + " could not be combined: " + e.getMessage());
+                                "the row's group could not be combined: " + e.getClass().getSimpleName());
                     }
                     rowNumbers.clear();
                     return;
@@ -200,6 +207,11 @@ public final class Stages {
 
             @Override
             public boolean stateful() {
+                return true;
+            }
+
+            @Override
+            public boolean combinesRows() {
                 return true;
             }
         };
@@ -244,8 +256,8 @@ public final class Stages {
             if (seen.add(k)) {
                 out.emit(in);
             } else {
-                // the whole row is in the rejection already; repeating it as the key would only cost time
-                out.reject(DUPLICATE, "", nameKey ? "duplicate of an earlier row with key " + k
+                // the row is in the rejection already (masked where personal); the key is never repeated in the text
+                out.reject(DUPLICATE, "", nameKey ? "duplicate of an earlier row with the same key"
                         : "exact duplicate of an earlier row");
             }
         }
@@ -278,9 +290,9 @@ public final class Stages {
             } else if (order.compare(in, current.value()) > 0) {
                 kept.put(k, new Held<>(in, out.rowNumber()));
                 out.rejectHeld(current.value(), current.rowNumber(), DUPLICATE, "",
-                        "superseded by row " + out.rowNumber() + " with the same key " + k);
+                        "superseded by row " + out.rowNumber() + " with the same key");
             } else {
-                out.reject(DUPLICATE, "", "duplicate of row " + current.rowNumber() + " with key " + k);
+                out.reject(DUPLICATE, "", "duplicate of row " + current.rowNumber() + " with the same key");
             }
         }
 

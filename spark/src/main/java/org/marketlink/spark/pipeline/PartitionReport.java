@@ -14,7 +14,8 @@ import java.util.List;
  */
 record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantined, long expanded, String checksum,
                        List<String> stages, long[] stageIn, long[] stageOut,
-                       long[] stageQuarantined, long[] stageFailed, double[] stageMillis) implements Serializable {
+                       long[] stageQuarantined, long[] stageFailed, long[] stageDropped, double[] stageMillis)
+        implements Serializable {
 
     /**
      * This report and {@code other}'s counts added up: a later window of the same partition, or another partition of
@@ -25,18 +26,20 @@ record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantine
         long[] out = stageOut.clone();
         long[] q = stageQuarantined.clone();
         long[] failed = stageFailed.clone();
+        long[] dropped = stageDropped.clone();
         double[] millis = stageMillis.clone();
         for (int i = 0; i < in.length; i++) {
             in[i] += other.stageIn[i];
             out[i] += other.stageOut[i];
             q[i] += other.stageQuarantined[i];
             failed[i] += other.stageFailed[i];
+            dropped[i] += other.stageDropped[i];
             millis[i] += other.stageMillis[i];
         }
         return new PartitionReport(partition, rowsIn + other.rowsIn, rowsOut + other.rowsOut,
                 quarantined + other.quarantined, expanded + other.expanded,
                 Checksum.parse(checksum).merge(Checksum.parse(other.checksum)).value(), stages, in, out, q, failed,
-                millis);
+                dropped, millis);
     }
 
     /** The per-stage counts as the run report states them. */
@@ -44,7 +47,7 @@ record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantine
         List<StageReport> out = new ArrayList<>(stages.size());
         for (int i = 0; i < stages.size(); i++) {
             out.add(new StageReport(stages.get(i), stageIn[i], stageOut[i], stageQuarantined[i], stageFailed[i],
-                    stageMillis[i]));
+                    stageDropped[i], stageMillis[i]));
         }
         return out;
     }
@@ -56,6 +59,7 @@ record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantine
         long[] out = new long[n];
         long[] q = new long[n];
         long[] failed = new long[n];
+        long[] dropped = new long[n];
         double[] millis = new double[n];
         for (int i = 0; i < n; i++) {
             StageReport s = r.stages().get(i);
@@ -64,9 +68,10 @@ record PartitionReport(int partition, long rowsIn, long rowsOut, long quarantine
             out[i] = s.rowsOut();
             q[i] = s.quarantined();
             failed[i] = s.failed();
+            dropped[i] = s.dropped();
             millis[i] = s.millis();
         }
         return new PartitionReport(partition, r.rowsIn(), r.rowsOut(), r.quarantined(), r.expanded(), r.checksum(),
-                names, in, out, q, failed, millis);
+                names, in, out, q, failed, dropped, millis);
     }
 }

@@ -124,7 +124,7 @@ public final class SparkPipeline {
             all.unpersist();
             throw new IllegalStateException("pipeline '" + name + "' lost rows: " + report.rowsIn() + " in + "
                     + report.expanded() + " expanded != " + report.rowsOut() + " out + " + report.quarantined()
-                    + " quarantined (Spark produced " + produced + ")");
+                    + " quarantined, " + report.dropped() + " dropped by a stage (Spark produced " + produced + ")");
         }
         Column reason = functions.col(QUARANTINE_COLUMNS.get(0));
         Dataset<Row> outputRows = all.filter(reason.isNull())

@@ -1,5 +1,8 @@
 package org.marketlink.core.pipeline.internal;
 
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.Personal;
+import org.marketlink.core.data.Row;
 import org.marketlink.core.pipeline.Checksum;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Cursor;
@@ -136,10 +139,8 @@ public final class Runner {
                 try {
                     Chunk chunk;
                     while ((chunk = reader.take()) != null) {
-                        if (options.cancellation().isCancelled()) {
-                            status = RunReport.Status.CANCELLED;
-                            break;
-                        }
+                        // a chunk read from the source is processed even when the run is being cancelled: its
+                        // rows have left the source and must come out somewhere
                         rowsIn += chunk.items.size() + chunk.rejections.size();
                         Chunk submitted = chunk;
                         inFlight.add(pool.submit(() -> processStateless(submitted)));
@@ -147,20 +148,30 @@ public final class Runner {
                             commit(await(inFlight.poll()), t0);
                         }
                         index = chunk.index + 1;
+                        if (options.cancellation().isCancelled()) {
+                            status = RunReport.Status.CANCELLED;
+                            break;
+                        }
                     }
                 } finally {
                     reader.stop();
+                }
+                for (Chunk read : reader.drain()) {
+                    rowsIn += read.items.size() + read.rejections.size();
+                    inFlight.add(pool.submit(() -> processStateless(read)));
+                    index = read.index + 1;
                 }
                 while (!inFlight.isEmpty()) {
                     commit(await(inFlight.poll()), t0);
                 }
             }
+            // what the stateful stages hold comes out on a cancelled run too: nothing read is left behind
+            Chunk last = new Chunk(index, rowsIn + 1);
+            flushStateful(last);
+            if (!last.output.isEmpty() || !last.rejections.isEmpty()) {
+                write(last, t0);
+            }
             if (status == RunReport.Status.COMPLETED) {
-                Chunk last = new Chunk(index, rowsIn + 1);
-                flushStateful(last);
-                if (!last.output.isEmpty() || !last.rejections.isEmpty()) {
-                    write(last, t0);
-                }
                 try {
                     sink.complete();
                 } catch (Exception e) {
@@ -180,14 +191,22 @@ public final class Runner {
             long in = c.in.sum();
             long out = c.out.sum();
             long q = c.quarantined.sum();
-            reports.add(new StageReport(stages.get(i).name(), in, out, q, c.failed.sum(), c.nanos.sum() / 1e6));
+            long dropped = c.dropped.sum();
+            Stage<?, ?> stage = stages.get(i).stage();
+            if (stage.stateful() && !stage.combinesRows()) {
+                // rows a stateful stage still holds at the end (or lost) came out nowhere
+                dropped += Math.max(0, in - q - out);
+            }
+            reports.add(new StageReport(stages.get(i).name(), in, out, q, c.failed.sum(), dropped,
+                    c.nanos.sum() / 1e6));
             expanded += out - (in - q);
         }
         RunReport report = new RunReport(runId, status, source.name(), sink.name(), reports, rowsIn, rowsOut,
                 quarantined, expanded, chunks, checksum.value(), started, (System.nanoTime() - t0) / 1e6);
-        if (status == RunReport.Status.COMPLETED && !report.balanced()) {
-            // a stage that holds rows back without emitting or rejecting them breaks the balance; say so loudly
-            LOG.error("run {} is not balanced: {}", runId, report.toJson());
+        if (!report.balanced()) {
+            // a stage that neither emitted nor rejected a row, or still held rows, breaks the balance: say so loudly
+            LOG.error("run {} is not balanced ({} rows came out nowhere): {}", runId, report.dropped(),
+                    report.toJson());
         }
         return report;
     }
@@ -285,6 +304,18 @@ public final class Runner {
             return (Chunk) o;
         }
 
+        /** The chunks read but not yet taken, once the reader has stopped. */
+        List<Chunk> drain() {
+            List<Chunk> left = new ArrayList<>();
+            Object o;
+            while ((o = queue.poll()) != null) {
+                if (o instanceof Chunk c) {
+                    left.add(c);
+                }
+            }
+            return left;
+        }
+
         void stop() {
             stopped = true;
             thread.interrupt();
@@ -336,22 +367,58 @@ public final class Runner {
     private List<Item> applyStage(int s, List<Item> inputs, List<Rejection> rejections) {
         @SuppressWarnings("unchecked")
         Stage<Object, Object> stage = (Stage<Object, Object>) stages.get(s).stage();
+        boolean stateful = stage.stateful();
         Counters c = counters[s];
         Collector collector = new Collector(s, rejections);
         long start = System.nanoTime();
+        long dropped = 0;
         for (Item item : inputs) {
             collector.current = item;
+            int emittedBefore = collector.output.size();
+            int rejectedBefore = rejections.size();
             try {
                 stage.apply(item.value(), collector);
             } catch (Exception e) {
                 c.failed.increment();
-                collector.reject(STAGE_ERROR, "", e.toString());
+                if (!stateful) {
+                    // what the stage emitted or rejected for this input before it threw is taken back: the input
+                    // goes to quarantine once, and nowhere else (a stateful stage may have emitted held rows)
+                    collector.output.subList(emittedBefore, collector.output.size()).clear();
+                    int taken = rejections.size() - rejectedBefore;
+                    rejections.subList(rejectedBefore, rejections.size()).clear();
+                    c.quarantined.add(-taken);
+                }
+                collector.reject(STAGE_ERROR, "", e.getClass().getName() + masked(item.value(), e));
+            }
+            if (!stateful && collector.output.size() == emittedBefore && rejections.size() == rejectedBefore) {
+                dropped++;
             }
         }
         c.nanos.add(System.nanoTime() - start);
         c.in.add(inputs.size());
         c.out.add(collector.output.size());
+        c.dropped.add(dropped);
         return collector.output;
+    }
+
+    // an exception's message may quote the row; a row that holds personal data is not quoted
+    private static String masked(Object value, Exception e) {
+        if (e.getMessage() == null) {
+            return "";
+        }
+        boolean personal = value instanceof Row row
+                ? row.schema().fields().stream().anyMatch(Field::personal)
+                : value instanceof Record r && hasPersonal(r);
+        return personal ? ": message withheld (the row holds personal data)" : ": " + e.getMessage();
+    }
+
+    private static boolean hasPersonal(Record r) {
+        for (var c : r.getClass().getRecordComponents()) {
+            if (c.isAnnotationPresent(Personal.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private final class Collector implements Emitter<Object> {
@@ -455,6 +522,7 @@ public final class Runner {
         final LongAdder out = new LongAdder();
         final LongAdder quarantined = new LongAdder();
         final LongAdder failed = new LongAdder();
+        final LongAdder dropped = new LongAdder();
         final LongAdder nanos = new LongAdder();
     }
 }
