@@ -1,10 +1,5 @@
 package org.marketlink.core.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Field;
@@ -28,6 +23,7 @@ import java.time.DateTimeException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -41,7 +37,6 @@ import java.util.zip.GZIPInputStream;
  * <p>Immutable; each {@link #open()} reads the file anew.
  */
 public final class CsvSource implements Source<Row> {
-    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     private final Path file;
     private final Schema schema;
@@ -84,10 +79,8 @@ public final class CsvSource implements Source<Row> {
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            CsvSchema csv = CsvSchema.emptySchema().withColumnSeparator(options.delimiter())
-                    .withQuoteChar(options.quote());
-            MappingIterator<String[]> lines = MAPPER.readerFor(String[].class).with(csv).readValues(reader);
-            return new CsvCursor(lines, reader);
+            return new CsvCursor(new CsvRecords(reader, options.delimiter(), options.quote(),
+                    options.maxRecordChars()), reader);
         } catch (CharacterCodingException e) {
             closeQuietly(reader);
             throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
@@ -109,16 +102,17 @@ public final class CsvSource implements Source<Row> {
     }
 
     private final class CsvCursor implements Cursor<Row> {
-        private final MappingIterator<String[]> lines;
+        private final CsvRecords records;
         private final Reader reader;
         private int[] columnOfField;
+        private boolean[] personalColumn;
         private int width;
         private List<String> header = List.of();
         private long row;
         private boolean done;
 
-        CsvCursor(MappingIterator<String[]> lines, Reader reader) {
-            this.lines = lines;
+        CsvCursor(CsvRecords records, Reader reader) {
+            this.records = records;
             this.reader = reader;
         }
 
@@ -132,20 +126,20 @@ public final class CsvSource implements Source<Row> {
                     done = true;
                     return false;
                 }
-                if (!lines.hasNextValue()) {
+                CsvRecords.Record record = records.next();
+                if (record == null) {
                     done = true;
                     return false;
                 }
-                String[] cells = lines.nextValue();
                 row++;
-                parse(cells, value, rejected);
-                return true;
-            } catch (JsonProcessingException e) {
-                done = true;
-                row++;
-                rejected.accept(new Rejection("MALFORMED_CSV", "csv", "", "the file cannot be read past here ("
-                        + e.getOriginalMessage() + "); the rest of it is in quarantine as this one rejection", "",
-                        row, name()));
+                if (record.damaged()) {
+                    // one damaged record, quarantined with its own text; reading goes on at the next line
+                    rejected.accept(new Rejection("MALFORMED_CSV", "csv", "", "line " + record.line() + ": "
+                            + record.damage() + "; the record is quarantined and reading goes on at the next line",
+                            maskDamaged(record.raw()), row, name()));
+                    return true;
+                }
+                parse(record.cells(), value, rejected);
                 return true;
             } catch (CharacterCodingException e) {
                 throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
@@ -156,12 +150,33 @@ public final class CsvSource implements Source<Row> {
             }
         }
 
+        /** The damaged line with the cells of personal columns masked, split as well as a damaged line can be. */
+        private String maskDamaged(String raw) {
+            String delimiter = String.valueOf(options.delimiter());
+            String[] cells = raw.split(Pattern.quote(delimiter), -1);
+            for (int i = 0; i < cells.length && i < personalColumn.length; i++) {
+                if (personalColumn[i]) {
+                    cells[i] = Masking.MASK;
+                }
+            }
+            return String.join(delimiter, cells);
+        }
+
         private boolean readHeader() throws IOException {
-            if (!lines.hasNextValue()) {
+            CsvRecords.Record first = records.next();
+            if (first == null) {
                 return false;
             }
-            header = Arrays.stream(lines.nextValue()).map(String::strip).toList();
+            if (first.damaged()) {
+                throw new UnableToReadException("CSV file " + file + " has a header that cannot be read: "
+                        + first.damage());
+            }
+            header = Arrays.stream(first.cells()).map(String::strip).toList();
             width = header.size();
+            personalColumn = new boolean[width];
+            for (int i = 0; i < width; i++) {
+                personalColumn[i] = schema.isPersonal(header.get(i));
+            }
             columnOfField = new int[schema.size()];
             for (int f = 0; f < schema.size(); f++) {
                 Field field = schema.field(f);
@@ -171,8 +186,8 @@ public final class CsvSource implements Source<Row> {
                             + "'; its header is " + header);
                 }
             }
-            for (int i = 0; i < options.skipLinesAfterHeader() && lines.hasNextValue(); i++) {
-                lines.nextValue();
+            for (int i = 0; i < options.skipLinesAfterHeader() && records.next() != null; i++) {
+                // lines that are not data
             }
             return true;
         }
@@ -199,14 +214,21 @@ public final class CsvSource implements Source<Row> {
                     return;
                 }
             }
-            value.accept(Row.of(schema, values), row);
+            Row parsed;
+            try {
+                parsed = Row.of(schema, values);
+            } catch (IllegalArgumentException e) {
+                rejected.accept(new Rejection("INVALID_ROW", "csv", "", e.getMessage(), raw(cells), row, name()));
+                return;
+            }
+            value.accept(parsed, row);
         }
 
         /** The row as it was in the file, personal data masked, rebuilt only for rows that are rejected. */
         private String raw(String[] cells) {
             String[] shown = cells.clone();
-            for (int i = 0; i < shown.length && i < header.size(); i++) {
-                if (schema.isPersonal(header.get(i))) {
+            for (int i = 0; i < shown.length && i < personalColumn.length; i++) {
+                if (personalColumn[i]) {
                     shown[i] = Masking.MASK;
                 }
             }
@@ -215,11 +237,6 @@ public final class CsvSource implements Source<Row> {
 
         @Override
         public void close() {
-            try {
-                lines.close();
-            } catch (IOException ignored) {
-                // nothing to do
-            }
             closeQuietly(reader);
         }
     }

@@ -98,11 +98,13 @@ class CsvSourceTest {
     }
 
     @Test
-    void unclosedQuote_endsWithOneMalformedRejection(@TempDir Path dir) throws IOException {
+    void unclosedQuote_quarantinesItsLineWithItsText_andReadsOn(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("f.csv"), "id,name,price\n1,a,1\n2,\"never closed,3\n4,d,5\n");
         Result r = read(f, SMALL, CsvOptions.defaults());
-        assertThat(r.rows()).hasSize(1);
+        assertThat(r.rows()).extracting(row -> row.getLong(0)).containsExactly(1L, 4L);
         assertThat(r.rejections()).extracting(Rejection::reasonCode).containsExactly("MALFORMED_CSV");
+        assertThat(r.rejections().get(0).raw()).isEqualTo("2,\"never closed,3");
+        assertThat(r.rejections().get(0).message()).contains("line 3").contains("never closed");
     }
 
     @Test

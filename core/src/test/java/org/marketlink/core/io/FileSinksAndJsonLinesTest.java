@@ -159,5 +159,7 @@ class FileSinksAndJsonLinesTest {
         assertThat(quarantine.rejections()).hasSize(1);
         assertThat(quarantine.rejections().get(0).reasonCode()).isEqualTo("MALFORMED_CSV");
         assertThat(quarantine.rejections().get(0).message()).containsIgnoringCase("length");
+        // reading goes on after it
+        assertThat(sink.rows()).extracting(r -> r.getLong(0)).containsExactly(3L);
     }
 }

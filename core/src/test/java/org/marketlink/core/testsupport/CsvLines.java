@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * A deliberately simple, quote-aware split of one CSV line, so that tests can count rows of real files without
  * sharing the library's parser.
+ *
+ * <p>Duplicated on purpose from {@code org.marketlink.testing.CsvLines}: core's tests cannot depend on
+ * {@code marketlink-testing}, which depends on core.
  */
 public final class CsvLines {
     private CsvLines() {

@@ -28,7 +28,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Valid sample records for tests. */
+/**
+ * Valid sample records for tests.
+ *
+ * <p>Duplicated on purpose from {@code org.marketlink.testing.Samples}: core's tests cannot depend on
+ * {@code marketlink-testing}, which depends on core.
+ */
 public final class Samples {
     public static final Instant T0 = Instant.parse("2026-01-05T08:30:00Z");
     public static final String ACCOUNT_NUMBER = "918273645500123";

@@ -3,7 +3,12 @@ package org.marketlink.core.testsupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the project's shared real data ({@code shared/data} beside the repository) from any module. */
+/**
+ * Finds the project's shared real data ({@code shared/data} beside the repository) from any module.
+ *
+ * <p>Duplicated on purpose from {@code org.marketlink.testing.SharedData}: core's tests cannot depend on
+ * {@code marketlink-testing}, which depends on core.
+ */
 public final class SharedData {
     private SharedData() {
     }
