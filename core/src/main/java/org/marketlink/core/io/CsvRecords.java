@@ -14,7 +14,8 @@ import java.util.List;
  * a closing quote, or a record longer than {@code maxRecordChars}. The next line is where a trustworthy record can
  * start again: a stray quote cannot swallow the rest of the file, and a giant line costs bounded memory.
  *
- * <p>Not thread-safe: one instance per reader.
+ * <p>The scan runs over a character buffer and copies whole runs of a cell at once; a cell that lies inside the
+ * buffer becomes a string without an intermediate builder. Not thread-safe: one instance per reader.
  */
 final class CsvRecords {
     /** One record: its cells, or the reason it could not be read; its raw text; its first line (from 1). */
@@ -30,14 +31,17 @@ final class CsvRecords {
     private final char delimiter;
     private final char quote;
     private final int maxRecordChars;
-    private final char[] buffer = new char[1 << 16];
+    private char[] buffer = new char[1 << 16];
     private int position;
     private int limit;
-    /** Text to read again before the reader: what followed the first line of a damaged record. */
-    private final StringBuilder again = new StringBuilder();
-    private int againAt;
-    private long line = 1;
     private boolean eof;
+    private long line = 1;
+    /** The current record's text as read so far, for a damaged record's raw text and for resynchronising. */
+    private final StringBuilder raw = new StringBuilder();
+    private final StringBuilder cell = new StringBuilder();
+    private final List<String> cells = new ArrayList<>();
+    /** The damaged record a quoted cell ended in, when it returned null. */
+    private Record damaged;
 
     CsvRecords(Reader in, char delimiter, char quote, int maxRecordChars) {
         this.in = in;
@@ -56,161 +60,207 @@ final class CsvRecords {
     }
 
     private Record record() throws IOException {
-        int c = read();
-        if (c < 0) {
+        if (!available()) {
             return null;
         }
         long start = line;
-        StringBuilder raw = new StringBuilder();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean afterClosingQuote = false;
-        boolean cellStart = true;
+        raw.setLength(0);
+        cells.clear();
         while (true) {
-            if (c >= 0 && raw.length() < maxRecordChars) {
-                raw.append((char) c);
-            } else if (c >= 0) {
-                return tooLong(raw, start, quoted);
+            if (!available()) {
+                // end of text right after a delimiter: an empty last cell
+                cells.add("");
+                return done(start);
             }
-            if (quoted) {
-                if (c < 0) {
-                    return unclosed(raw, start);
+            String value;
+            if (buffer[position] == quote) {
+                raw.append(quote);
+                position++;
+                value = quoted(start);
+                if (value == null) {
+                    return damaged;
                 }
-                if (c == quote) {
-                    int d = peek();
-                    if (d == quote) {
-                        raw.append((char) read());
-                        cell.append(quote);
-                    } else {
-                        quoted = false;
-                        afterClosingQuote = true;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append((char) c);
-                }
-            } else if (c < 0 || c == '\n' || c == '\r') {
-                if (c == '\r' && peek() == '\n') {
-                    read();
-                }
-                if (c >= 0) {
-                    line++;
-                    raw.setLength(Math.max(0, raw.length() - 1));
-                }
-                cells.add(cell.toString());
-                return new Record(cells.toArray(String[]::new), null, raw.toString(), start);
-            } else if (c == delimiter) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                afterClosingQuote = false;
-                cellStart = true;
-                c = read();
-                continue;
-            } else if (afterClosingQuote) {
-                return afterQuote(raw, start);
-            } else if (c == quote && cellStart) {
-                quoted = true;
             } else {
-                cell.append((char) c);
+                value = unquoted();
+                if (raw.length() > maxRecordChars) {
+                    return tooLong(start);
+                }
             }
-            cellStart = false;
-            c = read();
+            cells.add(value);
+            if (!available()) {
+                return done(start);
+            }
+            char c = buffer[position];
+            if (c == delimiter) {
+                raw.append(delimiter);
+                position++;
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                endOfLine();
+                return done(start);
+            }
+            // only a closing quote can leave the scan on another character
+            return afterQuote(start);
         }
     }
 
-    /** A quote that the file never closes: the record's first line is damaged; the lines after it are read again. */
-    private Record unclosed(StringBuilder raw, long start) throws IOException {
-        return resync(raw, start, "a quote is opened and never closed");
+    /** An unquoted cell: up to the next delimiter or line break. */
+    private String unquoted() throws IOException {
+        cell.setLength(0);
+        while (true) {
+            int from = position;
+            int i = from;
+            char[] b = buffer;
+            int end = limit;
+            while (i < end) {
+                char c = b[i];
+                if (c == delimiter || c == '\n' || c == '\r') {
+                    break;
+                }
+                i++;
+            }
+            raw.append(b, from, i - from);
+            position = i;
+            if (i < end) {
+                if (cell.length() == 0) {
+                    return new String(b, from, i - from);
+                }
+                return cell.append(b, from, i - from).toString();
+            }
+            cell.append(b, from, i - from);
+            if (raw.length() > maxRecordChars || !fill()) {
+                return cell.toString();
+            }
+        }
     }
 
-    private Record tooLong(StringBuilder raw, long start, boolean quoted) throws IOException {
-        if (quoted) {
-            return resync(raw, start, "a quoted cell runs past " + maxRecordChars + " characters");
+    /** A quoted cell after its opening quote; null (with {@link #damaged} set) when the record is damaged. */
+    private String quoted(long start) throws IOException {
+        cell.setLength(0);
+        while (true) {
+            if (!available()) {
+                damaged = resync(start, "a quote is opened and never closed");
+                return null;
+            }
+            int from = position;
+            int i = from;
+            char[] b = buffer;
+            int end = limit;
+            while (i < end && b[i] != quote) {
+                if (b[i] == '\n') {
+                    line++;
+                }
+                i++;
+            }
+            cell.append(b, from, i - from);
+            raw.append(b, from, i - from);
+            position = i;
+            if (raw.length() > maxRecordChars) {
+                damaged = resync(start, "a quoted cell runs past " + maxRecordChars + " characters");
+                return null;
+            }
+            if (i == end) {
+                continue;
+            }
+            // a quote: doubled, it is one quote in the cell; alone, it closes the cell
+            position++;
+            raw.append(quote);
+            if (available() && buffer[position] == quote) {
+                cell.append(quote);
+                raw.append(quote);
+                position++;
+                continue;
+            }
+            return cell.toString();
         }
-        // an unquoted line that long: skip to its end, keeping only the start
-        int c;
-        while ((c = read()) >= 0 && c != '\n') {
-            // bounded memory: nothing kept
+    }
+
+    private void endOfLine() throws IOException {
+        char c = buffer[position++];
+        if (c == '\r' && available() && buffer[position] == '\n') {
+            position++;
         }
         line++;
-        return new Record(null, "the line's length passes the limit of " + maxRecordChars + " characters", shown(raw), start);
     }
 
-    private Record afterQuote(StringBuilder raw, long start) throws IOException {
-        // the rest of this line belongs to the damaged record; the next line starts afresh
-        int c;
-        while ((c = read()) >= 0 && c != '\n' && c != '\r') {
-            if (raw.length() < maxRecordChars) {
-                raw.append((char) c);
+    private Record done(long start) {
+        return new Record(cells.toArray(String[]::new), null, raw.toString(), start);
+    }
+
+    private Record tooLong(long start) throws IOException {
+        skipLine();
+        line = start + 1;
+        return new Record(null, "the line's length passes the limit of " + maxRecordChars + " characters",
+                shown(raw), start);
+    }
+
+    /** Text after a closing quote: the rest of the line belongs to the damaged record. */
+    private Record afterQuote(long start) throws IOException {
+        while (available() && buffer[position] != '\n' && buffer[position] != '\r') {
+            if (raw.length() < RAW_SHOWN) {
+                raw.append(buffer[position]);
             }
+            position++;
         }
-        if (c == '\r' && peek() == '\n') {
-            read();
-        }
-        if (c >= 0) {
-            line++;
+        if (available()) {
+            endOfLine();
         }
         return new Record(null, "text follows a closing quote", shown(raw), start);
     }
 
-    private Record resync(StringBuilder raw, long start, String why) throws IOException {
+    /**
+     * A record that cannot be trusted past its first line: that line is the damaged record, and everything read
+     * after it is read again, in front of what is still unread.
+     */
+    private Record resync(long start, String why) throws IOException {
         int end = 0;
         while (end < raw.length() && raw.charAt(end) != '\n' && raw.charAt(end) != '\r') {
             end++;
         }
         if (end == raw.length()) {
             // the first line alone fills the limit: skip the rest of it, keep nothing more
-            int c;
-            while ((c = read()) >= 0 && c != '\n') {
-                // bounded memory: nothing kept
-            }
+            skipLine();
             line = start + 1;
             return new Record(null, why, shown(raw), start);
         }
         int next = end;
-        if (next < raw.length() && raw.charAt(next) == '\r') {
+        if (raw.charAt(next) == '\r') {
             next++;
         }
         if (next < raw.length() && raw.charAt(next) == '\n') {
             next++;
         }
-        // read again everything after the first line, in front of what is still unread
-        again.insert(againAt, raw, next, raw.length());
+        int again = raw.length() - next;
+        int unread = limit - position;
+        char[] joined = new char[Math.max(buffer.length, again + unread)];
+        raw.getChars(next, raw.length(), joined, 0);
+        System.arraycopy(buffer, position, joined, again, unread);
+        buffer = joined;
+        position = 0;
+        limit = again + unread;
         line = start + 1;
-        eof = false;
-        return new Record(null, why, shown(new StringBuilder(raw.subSequence(0, end))), start);
+        String first = raw.substring(0, end);
+        return new Record(null, why, first.length() <= RAW_SHOWN ? first : first.substring(0, RAW_SHOWN) + "…",
+                start);
     }
 
-    private static String shown(StringBuilder raw) {
-        return raw.length() <= RAW_SHOWN ? raw.toString() : raw.substring(0, RAW_SHOWN) + "…";
-    }
-
-    private int read() throws IOException {
-        if (againAt < again.length()) {
-            char c = again.charAt(againAt++);
-            if (againAt == again.length()) {
-                again.setLength(0);
-                againAt = 0;
+    private void skipLine() throws IOException {
+        while (available()) {
+            char c = buffer[position++];
+            if (c == '\n') {
+                return;
             }
-            return c;
         }
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        return buffer[position++];
     }
 
-    private int peek() throws IOException {
-        if (againAt < again.length()) {
-            return again.charAt(againAt);
-        }
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        return buffer[position];
+    private static String shown(StringBuilder text) {
+        return text.length() <= RAW_SHOWN ? text.toString() : text.substring(0, RAW_SHOWN) + "…";
+    }
+
+    /** Whether a character is there to read at {@link #position}, refilling the buffer when it is spent. */
+    private boolean available() throws IOException {
+        return position < limit || fill();
     }
 
     private boolean fill() throws IOException {
@@ -220,6 +270,8 @@ final class CsvRecords {
         int n = in.read(buffer, 0, buffer.length);
         if (n <= 0) {
             eof = true;
+            position = 0;
+            limit = 0;
             return false;
         }
         position = 0;

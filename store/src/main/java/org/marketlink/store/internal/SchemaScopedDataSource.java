@@ -29,6 +29,8 @@ public final class SchemaScopedDataSource implements DataSource {
     private final String schema;
     private final Dialect dialect;
     private final boolean restore;
+    /** The schema as a quoted identifier, as it stands in front of a PostgreSQL search_path. */
+    private final String quoted;
 
     /**
      * @param restore whether to put each connection back as it was on close; {@code false} only for a pool the
@@ -39,6 +41,7 @@ public final class SchemaScopedDataSource implements DataSource {
         this.schema = schema;
         this.dialect = dialect;
         this.restore = restore;
+        this.quoted = '"' + schema.replace("\"", "\"\"") + '"';
     }
 
     /** The data source this one wraps. */
@@ -74,12 +77,11 @@ public final class SchemaScopedDataSource implements DataSource {
     /** Points the connection at the store's schema; returns what to restore, or null when nothing changed. */
     private String point(Connection c) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            String path = query(c, "SELECT current_setting('search_path')", null);
-            String ours = query(c, "SELECT quote_ident(?)", schema);
-            if (path != null && (path.equals(ours) || path.startsWith(ours + ","))) {
+            String path = query(c, "SELECT current_setting('search_path')");
+            if (path != null && (path.equals(quoted) || path.startsWith(quoted + ","))) {
                 return null;
             }
-            setPath(c, path == null || path.isBlank() ? ours : ours + ", " + path);
+            setPath(c, path == null || path.isBlank() ? quoted : quoted + ", " + path);
             return path == null ? "" : path;
         }
         String current = c.getSchema();
@@ -105,11 +107,8 @@ public final class SchemaScopedDataSource implements DataSource {
         }
     }
 
-    private static String query(Connection c, String sql, String parameter) throws SQLException {
+    private static String query(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                s.setString(1, parameter);
-            }
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }
