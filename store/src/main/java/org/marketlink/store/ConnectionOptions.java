@@ -3,6 +3,7 @@ package org.marketlink.store;
 import org.marketlink.core.Checks;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * Where and how to connect to a database server through a HikariCP pool.
@@ -17,10 +18,15 @@ import java.time.Duration;
  */
 public record ConnectionOptions(String url, String user, String password, int poolSize, Duration connectionTimeout,
                                 Duration idleTimeout, Duration maxLifetime) {
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b(password|pwd)=[^&;]*");
+    private static final Pattern URL_USER_INFO = Pattern.compile("//([^/:@]+):[^/@]*@");
+
+    /** Validates every option; a message never holds the password. */
     public ConnectionOptions {
         url = Checks.notBlank("url", url);
         if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("url must be a JDBC URL starting with 'jdbc:', was '" + url + "'");
+            throw new IllegalArgumentException("url must be a JDBC URL starting with 'jdbc:', was '"
+                    + redact(url, password == null ? "" : password) + "'");
         }
         user = Checks.orEmpty(user);
         password = password == null ? "" : password;
@@ -40,8 +46,31 @@ public record ConnectionOptions(String url, String user, String password, int po
         return new ConnectionOptions(url, user, password, size, connectionTimeout, idleTimeout, maxLifetime);
     }
 
+    /** The URL without secrets: {@code password=} / {@code pwd=} parameters and {@code user:password@} masked. */
+    public String redactedUrl() {
+        return redact(url);
+    }
+
+    /**
+     * {@code text} (an error message, a URL) with every secret this connection holds masked: the password itself
+     * wherever it appears, and password parameters of JDBC URLs.
+     */
+    public String redact(String text) {
+        return redact(text, password);
+    }
+
+    private static String redact(String text, String password) {
+        if (text == null) {
+            return "";
+        }
+        String out = password.isEmpty() ? text : text.replace(password, "***");
+        out = URL_PASSWORD.matcher(out).replaceAll("$1=***");
+        return URL_USER_INFO.matcher(out).replaceAll("//$1:***@");
+    }
+
+    /** The options without the password; the URL redacted. */
     @Override
     public String toString() {
-        return "ConnectionOptions[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+        return "ConnectionOptions[url=" + redactedUrl() + ", user=" + user + ", poolSize=" + poolSize + "]";
     }
 }

@@ -177,7 +177,9 @@ public final class MarketStore implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new UnableToConnectException("could not connect to " + connection.url() + ": " + e.getMessage(), e);
+            // neither the URL nor the driver's message may carry the password out
+            throw new UnableToConnectException("could not connect to " + connection.redactedUrl() + ": "
+                    + connection.redact(e.getMessage()), e);
         }
         return new MarketStore(pool, pool, options);
     }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -36,8 +37,9 @@ final class CellParser {
                 return Instant.ofEpochSecond(days * 86_400L + hour * 3600L + minute * 60L + second);
             }
         }
-        return text.endsWith("Z") || text.indexOf('+', 10) > 0
-                ? Instant.parse(text)
+        // an offset after the time, east (+05:30) or west (-05:00) of UTC
+        return text.endsWith("Z") || text.indexOf('+', 10) > 0 || text.indexOf('-', 19) > 0
+                ? OffsetDateTime.parse(text.replace(' ', 'T')).toInstant()
                 : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     }
 
@@ -69,15 +71,28 @@ final class CellParser {
         }
         return switch (field.type()) {
             case STRING, JSON -> text;
-            case LONG -> Long.parseLong(text);
+            case LONG -> {
+                if (!PlainNumbers.isInteger(text)) {
+                    throw new IllegalArgumentException("not a whole number in ASCII digits");
+                }
+                yield Long.parseLong(text);
+            }
             case DOUBLE -> {
+                if (!PlainNumbers.isDecimal(text)) {
+                    throw new IllegalArgumentException("not a plain decimal number (digits, a point, an exponent)");
+                }
                 double d = Double.parseDouble(text);
                 if (!Double.isFinite(d)) {
                     throw new IllegalArgumentException("not finite");
                 }
                 yield d;
             }
-            case DECIMAL -> new BigDecimal(text);
+            case DECIMAL -> {
+                if (!PlainNumbers.isDecimal(text)) {
+                    throw new IllegalArgumentException("not a plain decimal number (digits, a point, an exponent)");
+                }
+                yield PlainNumbers.bounded(new BigDecimal(text));
+            }
             case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
                 case "true", "t", "yes", "1" -> Boolean.TRUE;
                 case "false", "f", "no", "0" -> Boolean.FALSE;

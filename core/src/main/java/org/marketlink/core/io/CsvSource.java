@@ -181,6 +181,10 @@ public final class CsvSource implements Source<Row> {
             for (int f = 0; f < schema.size(); f++) {
                 Field field = schema.field(f);
                 columnOfField[f] = header.indexOf(field.name());
+                if (columnOfField[f] >= 0 && header.lastIndexOf(field.name()) != columnOfField[f]) {
+                    throw new UnableToReadException("CSV file " + file + " has the column '" + field.name()
+                            + "' more than once; its header is " + header);
+                }
                 if (columnOfField[f] < 0 && !field.nullable()) {
                     throw new UnableToReadException("CSV file " + file + " has no column '" + field.name()
                             + "'; its header is " + header);

@@ -2,6 +2,7 @@ package org.marketlink.core.model;
 
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.Personal;
+import org.marketlink.core.privacy.Masking;
 
 import java.time.Instant;
 import java.util.Map;
@@ -57,5 +58,11 @@ public record Match(UUID id, UUID shgId, UUID buyerId, Optional<UUID> productId,
             throw new IllegalTransitionException(status, target);
         }
         return new Match(id, shgId, buyerId, productId, score, target, initialMessage, at, metadata, createdAt);
+    }
+
+    /** The record with its {@link Personal} components shown as {@code ***}: safe to log. */
+    @Override
+    public String toString() {
+        return Masking.render(this);
     }
 }

@@ -71,8 +71,7 @@ public final class Checksum {
                     b.append('\u001f');
                 }
                 Object v = r.get(i);
-                b.append(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                        : String.valueOf(v));
+                b.append(v instanceof BigDecimal d ? canonical(d) : String.valueOf(v));
             }
             return b.toString();
         }
@@ -80,6 +79,15 @@ public final class Checksum {
             return Json.write(row);
         }
         return String.valueOf(row);
+    }
+
+    /**
+     * A decimal as unscaled digits and scale after stripping trailing zeros: {@code 1.50} and {@code 1.5} agree,
+     * and a decimal with a huge exponent costs its digits, not a plain string of a billion zeros.
+     */
+    private static String canonical(BigDecimal d) {
+        BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        return s.unscaledValue() + "e" + (-s.scale());
     }
 
     /** 64-bit FNV-1a over UTF-8 bytes, finished with a murmur-style mix so that sums spread well. */

@@ -22,7 +22,8 @@ public final class Masking {
     public static final String MASK = "***";
 
     private static final Pattern JSON_MEMBER = Pattern.compile(
-            "\"([^\"\\\\]+)\"(\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+            // possessive throughout: a long member value is one run, not one regex frame per character
+            "\"([^\"\\\\]++)\"(\\s*+:\\s*+)(\"(?:[^\"\\\\]++|\\\\.)*+\"|[^,}\\]\\s]++)");
 
     private Masking() {
     }

@@ -120,7 +120,7 @@ public final class Runner {
             if (pool == null) {
                 boolean more = true;
                 while (more) {
-                    if (options.cancellation().isCancelled()) {
+                    if (stopRequested()) {
                         status = RunReport.Status.CANCELLED;
                         break;
                     }
@@ -148,7 +148,7 @@ public final class Runner {
                             commit(await(inFlight.poll()), t0);
                         }
                         index = chunk.index + 1;
-                        if (options.cancellation().isCancelled()) {
+                        if (stopRequested()) {
                             status = RunReport.Status.CANCELLED;
                             break;
                         }
@@ -209,6 +209,11 @@ public final class Runner {
                     report.toJson());
         }
         return report;
+    }
+
+    /** Cancelled by the host's token, or the running thread interrupted (the flag stays set for the host). */
+    private boolean stopRequested() {
+        return options.cancellation().isCancelled() || Thread.currentThread().isInterrupted();
     }
 
     private static Chunk await(Future<Chunk> future) {
@@ -272,8 +277,10 @@ public final class Runner {
                     put(chunk);
                 }
                 put(END);
-            } catch (RuntimeException e) {
-                put(e);
+            } catch (Throwable t) {
+                // an Error too (OutOfMemoryError, StackOverflowError): handed to the committing thread, which fails
+                // the run with it; nobody waits for a reader that has died
+                put(t);
             }
         }
 
@@ -300,6 +307,9 @@ public final class Runner {
             }
             if (o instanceof RuntimeException e) {
                 throw e;
+            }
+            if (o instanceof Throwable t) {
+                throw new UnableToRunException("the reader of source " + source.name() + " failed: " + t, t);
             }
             return (Chunk) o;
         }
@@ -356,7 +366,12 @@ public final class Runner {
             Stage<Object, Object> stage = (Stage<Object, Object>) stages.get(s).stage();
             Collector collector = new Collector(s, chunk.rejections);
             collector.current = new Item(null, 0);
-            stage.finish(collector);
+            try {
+                stage.finish(collector);
+            } catch (RuntimeException e) {
+                throw new UnableToRunException("stage '" + stages.get(s).name() + "' failed to finish (the rows it "
+                        + "held were not written): " + e.getClass().getName(), e);
+            }
             counters[s].out.add(collector.output.size());
             passed.addAll(collector.output);
             carried = passed;
@@ -434,6 +449,10 @@ public final class Runner {
 
         @Override
         public void emit(Object value) {
+            if (value == null) {
+                // thrown inside the stage's apply: the input goes to quarantine as STAGE_ERROR with this message
+                throw new IllegalStateException("stage '" + stages.get(stage).name() + "' emitted null");
+            }
             output.add(new Item(value, current.rowNumber()));
         }
 
