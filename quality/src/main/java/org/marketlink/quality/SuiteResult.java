@@ -1,6 +1,6 @@
 package org.marketlink.quality;
 
-import org.marketlink.core.io.Json;
+import org.marketlink.core.data.Json;
 
 import java.util.List;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
 import org.marketlink.core.UnableToReadException;
-import org.marketlink.core.io.Json;
+import org.marketlink.core.data.Json;
 import org.marketlink.core.pipeline.Checksum;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.StageReport;

@@ -1,8 +1,10 @@
 package org.marketlink.store;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
+import org.marketlink.core.model.IllegalTransitionException;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
 import org.marketlink.store.internal.Args;
@@ -13,9 +15,14 @@ import org.marketlink.store.internal.Table;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Matches between producer groups and buyers, unique per pair. Thread-safe. */
@@ -42,10 +49,46 @@ public final class MatchRepository {
         });
     }
 
-    /** Inserts or updates every match on its natural key {@code (shgId, buyerId)}, all or nothing. */
+    /**
+     * Inserts or updates every match on its natural key {@code (shgId, buyerId)}, all or nothing. The life cycle holds here too: a stored match
+     * keeps its state unless the incoming one is a move it allows, so a final match (completed, declined) is never
+     * reset by an upsert.
+     *
+     * @throws IllegalTransitionException naming both states when an incoming match would break the life cycle
+     */
     public int upsertAll(Collection<Match> matches) {
         List<Match> rows = table.sortedByKey(matches);
-        return ctx.sql().write(table.describe(rows.size()), true, h -> table.upsert(h, rows));
+        return ctx.sql().write(table.describe(rows.size()), true, h -> {
+            refuseIllegalMoves(h, rows);
+            return table.upsert(h, rows);
+        });
+    }
+
+    // matches are upserted on their natural key (group, buyer): the stored state is found by it, not by id
+    private static void refuseIllegalMoves(Handle h, List<Match> rows) {
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Match> batch = rows.subList(from, Math.min(rows.size(), from + 500));
+            Map<List<UUID>, MatchStatus> incoming = new HashMap<>();
+            Set<UUID> groups = new HashSet<>();
+            for (Match m : batch) {
+                incoming.put(List.of(m.shgId(), m.buyerId()), m.status());
+                groups.add(m.shgId());
+            }
+            List<Object> ids = new ArrayList<>(groups.size());
+            groups.forEach(g -> ids.add(Args.uuid(g)));
+            h.createQuery("SELECT shg_id, buyer_id, status FROM matches WHERE shg_id IN (<ids>) FOR UPDATE")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> {
+                        List<UUID> key = List.of(UUID.fromString(rs.getString("shg_id")),
+                                UUID.fromString(rs.getString("buyer_id")));
+                        MatchStatus stored = MatchStatus.valueOf(rs.getString("status"));
+                        MatchStatus next = incoming.get(key);
+                        if (next != null && next != stored && !stored.canMoveTo(next)) {
+                            throw new IllegalTransitionException(stored, next);
+                        }
+                        return key;
+                    }).list();
+        }
     }
 
     public Optional<Match> findById(UUID id) {

@@ -3,7 +3,7 @@ package org.marketlink.store;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.marketlink.core.Checks;
 import org.marketlink.core.NoSuchEntityException;
-import org.marketlink.core.io.Json;
+import org.marketlink.core.data.Json;
 import org.marketlink.core.model.BankDetails;
 import org.marketlink.core.model.ContactInfo;
 import org.marketlink.core.model.Shg;

@@ -16,6 +16,9 @@ import java.io.Serializable;
  * @param personal whether the field holds personal data, shown as {@code ***} wherever the library shows values
  */
 public record Field(String name, FieldType type, boolean nullable, boolean personal) implements Serializable {
+    /** What the value of a personal field is shown as. */
+    public static final String MASK = "***";
+
     /** Validates the name and type. */
     public Field {
         name = Checks.notBlank("name", name);
@@ -35,6 +38,11 @@ public record Field(String name, FieldType type, boolean nullable, boolean perso
     /** A field that may be empty. */
     public static Field optional(String name, FieldType type) {
         return new Field(name, type, true);
+    }
+
+    /** {@code value} as text for people: {@link #MASK} when this field holds personal data. */
+    public String shown(Object value) {
+        return personal ? MASK : String.valueOf(value);
     }
 
     /** This field, marked as holding personal data. */

@@ -2,7 +2,6 @@ package org.marketlink.core.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.marketlink.core.Checks;
-import org.marketlink.core.io.Json;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

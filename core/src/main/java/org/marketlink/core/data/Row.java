@@ -1,7 +1,6 @@
 package org.marketlink.core.data;
 
 import org.marketlink.core.Checks;
-import org.marketlink.core.privacy.Masking;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,7 +54,7 @@ public final class Row {
                 } else if (!f.type().javaType().isInstance(v)) {
                     throw new IllegalArgumentException("field '" + f.name() + "' holds " + f.type() + ", not "
                             + v.getClass().getSimpleName() + " '"
-                            + Masking.show(f, v) + "'");
+                            + f.shown(v) + "'");
                 }
             }
         }
@@ -151,7 +150,7 @@ public final class Row {
         StringBuilder out = new StringBuilder("Row[");
         for (int i = 0; i < values.length; i++) {
             out.append(i == 0 ? "" : ", ")
-                    .append(Masking.show(schema.field(i), values[i]));
+                    .append(schema.field(i).shown(values[i]));
         }
         return out.append(']').toString();
     }

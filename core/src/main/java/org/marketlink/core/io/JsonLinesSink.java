@@ -1,6 +1,7 @@
 package org.marketlink.core.io;
 
 import org.marketlink.core.Checks;
+import org.marketlink.core.data.Json;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.QuarantineSink;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Field;
+import org.marketlink.core.data.Json;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Cursor;

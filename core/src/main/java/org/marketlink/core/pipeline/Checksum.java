@@ -1,7 +1,7 @@
 package org.marketlink.core.pipeline;
 
+import org.marketlink.core.data.Json;
 import org.marketlink.core.data.Row;
-import org.marketlink.core.io.Json;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,6 @@
 package org.marketlink.core.pipeline;
 
 import org.marketlink.core.Checks;
-import org.marketlink.core.pipeline.internal.NamedStage;
-import org.marketlink.core.pipeline.internal.Runner;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.marketlink.core.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.marketlink.core.io.Json;
+import org.marketlink.core.data.Json;
 
 import java.time.Instant;
 import java.util.List;

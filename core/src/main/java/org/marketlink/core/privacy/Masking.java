@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * <p>Stateless and thread-safe.
  */
 public final class Masking {
-    /** What a masked value is shown as. */
-    public static final String MASK = "***";
+    /** What a masked value is shown as ({@link Field#MASK}). */
+    public static final String MASK = Field.MASK;
 
     private static final Pattern JSON_MEMBER = Pattern.compile(
             // possessive throughout: a long member value is one run, not one regex frame per character
@@ -30,7 +30,7 @@ public final class Masking {
 
     /** {@code value} as text, or {@link #MASK} when the field holds personal data. */
     public static String show(Field field, Object value) {
-        return field.personal() ? MASK : String.valueOf(value);
+        return field.shown(value);
     }
 
     /**
@@ -48,6 +48,29 @@ public final class Masking {
             for (RecordComponent c : record.getClass().getRecordComponents()) {
                 if (c.getName().equals(column)) {
                     return c.isAnnotationPresent(Personal.class);
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a row-like value may hold personal data: a {@link Row} whose schema has a personal field, or a record
+     * with a {@link Personal} component. Text that quotes such a value (an exception's message) is withheld.
+     */
+    public static boolean mayHoldPersonal(Object value) {
+        if (value instanceof Row row) {
+            for (Field f : row.schema().fields()) {
+                if (f.personal()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                if (c.isAnnotationPresent(Personal.class)) {
+                    return true;
                 }
             }
         }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Json;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.model.MarketData;

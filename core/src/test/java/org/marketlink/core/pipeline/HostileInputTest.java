@@ -189,4 +189,26 @@ class HostileInputTest {
                 .contains("score=0.8");
         assertThat(Masking.render(m)).isEqualTo(m.toString());
     }
+
+    @Test
+    void aSinkFailingOnRowsWithPersonalData_doesNotQuoteTheRowsInItsError() {
+        Schema people = Schema.of(Field.required("id", FieldType.LONG), Field.required("phone", FieldType.STRING))
+                .withPersonal("phone");
+        List<Row> rows = List.of(Row.of(people, 1L, "0711222333"));
+        Sink<Row> failing = new Sink<>() {
+            @Override
+            public String name() {
+                return "db";
+            }
+
+            @Override
+            public void write(ChunkKey key, List<Row> chunk) {
+                throw new IllegalStateException("value too long in row " + chunk.get(0).get("phone"));
+            }
+        };
+        assertThatThrownBy(() -> Pipeline.from(Sources.of("people", rows)).to(failing)
+                .run(RunOptions.defaults().withRetries(2, Duration.ZERO)))
+                .isInstanceOf(UnableToRunException.class).hasMessageContaining("chunk 0")
+                .hasMessageContaining("IllegalStateException").message().doesNotContain("0711222333");
+    }
 }

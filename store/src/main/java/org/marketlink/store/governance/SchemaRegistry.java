@@ -6,9 +6,9 @@ import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Json;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.io.Json;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
 

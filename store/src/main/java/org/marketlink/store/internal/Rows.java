@@ -2,7 +2,7 @@ package org.marketlink.store.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.marketlink.core.UnableToReadException;
-import org.marketlink.core.io.Json;
+import org.marketlink.core.data.Json;
 import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.Location;
 

@@ -7,7 +7,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.marketlink.core.NoSuchEntityException;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
-import org.marketlink.core.io.Json;
+import org.marketlink.core.data.Json;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.Rows;

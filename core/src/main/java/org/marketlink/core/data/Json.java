@@ -1,4 +1,4 @@
-package org.marketlink.core.io;
+package org.marketlink.core.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

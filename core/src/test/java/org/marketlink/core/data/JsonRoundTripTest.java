@@ -1,4 +1,4 @@
-package org.marketlink.core.io;
+package org.marketlink.core.data;
 
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.Buyer;

@@ -1,0 +1,27 @@
+package org.marketlink.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One chunk of a run as it moves from the reader through the stages to the writer. Confined to one thread at a time. */
+final class Chunk {
+    /** A value with its source row number. */
+    record Item(Object value, long rowNumber) {
+    }
+
+    final long index;
+    final long firstRow;
+    final List<Item> items = new ArrayList<>();
+    final List<Rejection> rejections = new ArrayList<>();
+    List<Item> output = new ArrayList<>();
+
+    Chunk(long index, long firstRow) {
+        this.index = index;
+        this.firstRow = firstRow;
+    }
+
+    /** Rows read from the source into this chunk, valid or rejected by the source. */
+    long rowsRead() {
+        return items.size() + rejections.size();
+    }
+}

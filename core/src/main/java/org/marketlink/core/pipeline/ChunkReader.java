@@ -1,0 +1,135 @@
+package org.marketlink.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a source chunk by chunk: on the calling thread ({@link #read}), or ahead of it on a thread of its own
+ * into a bounded queue ({@link #start()}, {@link #take()}), so that parsing overlaps the stages. Not thread-safe
+ * beyond that hand-over: one committing thread takes.
+ */
+final class ChunkReader {
+    private static final Object END = new Object();
+
+    private final Cursor<?> cursor;
+    private final String sourceName;
+    private final int chunkSize;
+    private final Cancellation cancellation;
+    private BlockingQueue<Object> queue;
+    private Thread thread;
+    private volatile boolean stopped;
+    private long index;
+    private long read;
+
+    ChunkReader(Cursor<?> cursor, String sourceName, int chunkSize, Cancellation cancellation) {
+        this.cursor = cursor;
+        this.sourceName = sourceName;
+        this.chunkSize = chunkSize;
+        this.cancellation = cancellation;
+    }
+
+    /** The next chunk, read on this thread; empty at the end of the source. */
+    Chunk read() {
+        Chunk chunk = new Chunk(index++, read + 1);
+        int size = chunkSize;
+        while (chunk.items.size() + chunk.rejections.size() < size) {
+            boolean more;
+            try {
+                more = cursor.next((row, n) -> chunk.items.add(new Chunk.Item(row, n)), chunk.rejections::add);
+            } catch (RuntimeException e) {
+                throw new UnableToRunException("could not read source " + sourceName + " after row "
+                        + (read + chunk.rowsRead()) + ": " + e.getMessage(), e);
+            }
+            if (!more) {
+                break;
+            }
+        }
+        read += chunk.rowsRead();
+        return chunk;
+    }
+
+    /** Starts reading ahead on a thread of its own, at most {@code capacity} chunks ahead. */
+    void start(int capacity, String threadName) {
+        queue = new ArrayBlockingQueue<>(capacity);
+        thread = new Thread(this::loop, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            while (!stopped && !cancellation.isCancelled()) {
+                Chunk chunk = read();
+                if (chunk.rowsRead() == 0) {
+                    break;
+                }
+                put(chunk);
+            }
+            put(END);
+        } catch (Throwable t) {
+            // an Error too (OutOfMemoryError, StackOverflowError): handed to the committing thread, which fails
+            // the run with it; nobody waits for a reader that has died
+            put(t);
+        }
+    }
+
+    private void put(Object o) {
+        try {
+            while (!stopped && !queue.offer(o, 100, TimeUnit.MILLISECONDS)) {
+                // the committing thread is behind; wait for room unless the run stopped
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The next chunk read ahead, in source order; null at the end of the source. */
+    Chunk take() {
+        Object o;
+        try {
+            o = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnableToRunException("interrupted while reading " + sourceName, e);
+        }
+        if (o == END) {
+            return null;
+        }
+        if (o instanceof RuntimeException e) {
+            throw e;
+        }
+        if (o instanceof Throwable t) {
+            throw new UnableToRunException("the reader of source " + sourceName + " failed: " + t, t);
+        }
+        return (Chunk) o;
+    }
+
+    /** The chunks read ahead but not yet taken, once the reader has stopped. */
+    List<Chunk> drain() {
+        List<Chunk> left = new ArrayList<>();
+        Object o;
+        while ((o = queue.poll()) != null) {
+            if (o instanceof Chunk c) {
+                left.add(c);
+            }
+        }
+        return left;
+    }
+
+    /** Stops reading ahead and waits (up to 5 s) for the reading thread to end. */
+    void stop() {
+        stopped = true;
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

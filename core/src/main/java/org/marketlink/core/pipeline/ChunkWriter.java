@@ -1,0 +1,109 @@
+package org.marketlink.core.pipeline;
+
+import org.marketlink.core.privacy.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Writes a chunk's rows to the sink and its rejections to the quarantine, each retried with backoff, and only then
+ * counts them as written and tells the progress listener. On the committing thread only.
+ */
+final class ChunkWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkWriter.class);
+
+    private final String runId;
+    private final Source<?> source;
+    private final Sink<Object> sink;
+    private final QuarantineSink quarantine;
+    private final RunOptions options;
+    private final RunAccounting accounting;
+
+    @SuppressWarnings("unchecked")
+    ChunkWriter(String runId, Source<?> source, Sink<?> sink, QuarantineSink quarantine, RunOptions options,
+                RunAccounting accounting) {
+        this.runId = runId;
+        this.source = source;
+        this.sink = (Sink<Object>) sink;
+        this.quarantine = quarantine;
+        this.options = options;
+        this.accounting = accounting;
+    }
+
+    void write(Chunk chunk, long t0) {
+        ChunkKey key = new ChunkKey(runId, chunk.index, chunk.firstRow);
+        List<Object> rows = new ArrayList<>(chunk.output.size());
+        for (Chunk.Item item : chunk.output) {
+            rows.add(item.value());
+        }
+        // a failure's text may quote the rows it failed on: withheld when they may hold personal data
+        boolean personal = !rows.isEmpty() && Masking.mayHoldPersonal(rows.get(0));
+        if (!rows.isEmpty()) {
+            withRetries("sink " + sink.name(), key, personal, () -> sink.write(key, rows));
+        }
+        if (!chunk.rejections.isEmpty()) {
+            withRetries("quarantine", key, personal, () -> quarantine.write(key, List.copyOf(chunk.rejections)));
+        }
+        accounting.written(rows, chunk.rejections.size());
+        long rowsIn = accounting.rowsIn();
+        double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
+        double rate = rowsIn / seconds;
+        OptionalLong expected = source.estimatedSize();
+        Optional<Duration> remaining = expected.isPresent() && rate > 0
+                ? Optional.of(Duration.ofMillis((long) (Math.max(0, expected.getAsLong() - rowsIn) / rate * 1000)))
+                : Optional.empty();
+        options.listener().onProgress(new Progress(rowsIn, rate, expected, remaining));
+    }
+
+    /** Tells the sink that the run is complete. */
+    void complete() {
+        try {
+            sink.complete();
+        } catch (Exception e) {
+            throw new UnableToRunException("sink " + sink.name() + " could not complete: " + e.getMessage(), e);
+        }
+    }
+
+    String sinkName() {
+        return sink.name();
+    }
+
+    private static String describe(Exception e, boolean personal) {
+        return personal ? e.getClass().getName() + " (its message is withheld: the chunk holds personal data)"
+                : String.valueOf(e);
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws Exception;
+    }
+
+    private void withRetries(String target, ChunkKey key, boolean personal, Write write) {
+        long backoff = options.retryBackoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (Exception e) {
+                if (attempt >= options.writeAttempts()) {
+                    throw new UnableToRunException(target + " failed on chunk " + key.index() + " (source rows from "
+                            + key.firstRow() + ") after " + attempt + " attempts: " + describe(e, personal), e);
+                }
+                LOG.warn("{} failed on chunk {} (attempt {}), retrying: {}", target, key.index(), attempt,
+                        describe(e, personal));
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new UnableToRunException("interrupted while retrying chunk " + key.index(), ie);
+                }
+                backoff *= 2;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.marketlink.core.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Streams one run of a plan. The parts: {@link ChunkReader} reads (ahead, on its own thread, when parallel),
+ * {@link StageChain} applies the stages, {@link ChunkWriter} writes with retries, {@link RunAccounting} counts.
+ * This class only orders them: the stateless stages of up to {@code parallelism} chunks at once on workers, then,
+ * on the calling thread and in source order, the stateful stages and the writes. At most
+ * {@code 2 × parallelism} chunks are in memory. A cancelled or interrupted run processes every chunk it has read
+ * and flushes what the stateful stages hold, so that nothing read is left behind.
+ */
+final class Runner {
+    private final Source<?> source;
+    private final RunOptions options;
+    private final String runId = UUID.randomUUID().toString();
+    private final RunAccounting accounting;
+    private final StageChain chain;
+    private final ChunkWriter writer;
+
+    Runner(Source<?> source, List<NamedStage> stages, Sink<?> sink, QuarantineSink quarantine, RunOptions options) {
+        this.source = source;
+        this.options = options;
+        this.accounting = new RunAccounting(stages);
+        this.chain = new StageChain(stages, accounting, source.name(), quarantine != QuarantineSink.none());
+        this.writer = new ChunkWriter(runId, source, sink, quarantine, options, accounting);
+    }
+
+    RunReport run() {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        RunReport.Status status;
+        ExecutorService pool = options.parallelism() > 1 ? Executors.newFixedThreadPool(options.parallelism(), r -> {
+            Thread t = new Thread(r, "marketlink-pipeline-" + runId.substring(0, 8));
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try (Cursor<?> cursor = source.open()) {
+            ChunkReader reader = new ChunkReader(cursor, source.name(), options.chunkSize(), options.cancellation());
+            Ended ended = pool == null ? sequential(reader, t0) : parallel(reader, pool, t0);
+            status = ended.stopped() ? RunReport.Status.CANCELLED : RunReport.Status.COMPLETED;
+            // what the stateful stages hold comes out on a cancelled run too
+            Chunk last = new Chunk(ended.nextIndex(), accounting.rowsIn() + 1);
+            chain.finish(last);
+            if (!last.output.isEmpty() || !last.rejections.isEmpty()) {
+                writer.write(last, t0);
+            }
+            if (status == RunReport.Status.COMPLETED) {
+                writer.complete();
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return accounting.report(runId, status, source.name(), writer.sinkName(), started, t0);
+    }
+
+    /** How reading ended: the index the next chunk would have, and whether the run was stopped early. */
+    private record Ended(long nextIndex, boolean stopped) {
+    }
+
+    /** Reads, applies and writes chunk by chunk on this thread. */
+    private Ended sequential(ChunkReader reader, long t0) {
+        long index = 0;
+        while (true) {
+            if (stopRequested()) {
+                return new Ended(index, true);
+            }
+            Chunk chunk = reader.read();
+            accounting.read(chunk);
+            if (chunk.rowsRead() == 0) {
+                return new Ended(index, false);
+            }
+            index = chunk.index + 1;
+            writer.write(chain.stateful(chain.stateless(chunk)), t0);
+        }
+    }
+
+    /** A reader thread parses ahead while workers run the stateless stages and this thread commits. */
+    private Ended parallel(ChunkReader reader, ExecutorService pool, long t0) {
+        Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
+        long index = 0;
+        boolean stopped = false;
+        reader.start(2 * options.parallelism(), "marketlink-reader-" + runId.substring(0, 8));
+        try {
+            Chunk chunk;
+            while ((chunk = reader.take()) != null) {
+                // a chunk read from the source is processed even when the run is being cancelled: its rows have
+                // left the source and must come out somewhere
+                index = submit(chunk, pool, inFlight);
+                if (inFlight.size() >= 2 * options.parallelism()) {
+                    writer.write(chain.stateful(await(inFlight.poll())), t0);
+                }
+                if (stopRequested()) {
+                    stopped = true;
+                    break;
+                }
+            }
+        } finally {
+            reader.stop();
+        }
+        for (Chunk read : reader.drain()) {
+            index = submit(read, pool, inFlight);
+        }
+        while (!inFlight.isEmpty()) {
+            writer.write(chain.stateful(await(inFlight.poll())), t0);
+        }
+        return new Ended(index, stopped);
+    }
+
+    private long submit(Chunk chunk, ExecutorService pool, Deque<Future<Chunk>> inFlight) {
+        accounting.read(chunk);
+        inFlight.add(pool.submit(() -> chain.stateless(chunk)));
+        return chunk.index + 1;
+    }
+
+    /** Cancelled by the host's token, or the running thread interrupted (the flag stays set for the host). */
+    private boolean stopRequested() {
+        return options.cancellation().isCancelled() || Thread.currentThread().isInterrupted();
+    }
+
+    private static Chunk await(Future<Chunk> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnableToRunException("interrupted while waiting for a chunk", e);
+        } catch (ExecutionException e) {
+            throw new UnableToRunException("a chunk could not be processed: " + e.getCause(), e.getCause());
+        }
+    }
+}

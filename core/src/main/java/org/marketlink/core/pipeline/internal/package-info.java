@@ -1,5 +1,0 @@
-/**
- * Implementation details of the pipeline runner: not API. Hosts and other MarketLink modules must not use these
- * types; they change without notice and are left out of the javadoc.
- */
-package org.marketlink.core.pipeline.internal;
