@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -139,7 +140,8 @@ public record Dataset(String name, String owner, String description, String sour
          * identify a row.
          */
         public static SubjectLink deleteMentions(String kind, List<String> textColumns, List<String> keyColumns) {
-            String where = textColumns.stream().map(c -> c + " LIKE :subject_like")
+            // case-insensitive: a key written in upper case (a UUID as another system prints it) is the same key
+            String where = textColumns.stream().map(c -> "LOWER(" + c + ") LIKE :subject_like ESCAPE '!'")
                     .collect(Collectors.joining(" OR "));
             return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), textColumns, keyColumns);
         }
@@ -154,6 +156,8 @@ public record Dataset(String name, String owner, String description, String sour
             if (text == null || key.isEmpty()) {
                 return false;
             }
+            text = text.toLowerCase(Locale.ROOT);
+            key = key.toLowerCase(Locale.ROOT);
             for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
                 int end = at + key.length();
                 boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));

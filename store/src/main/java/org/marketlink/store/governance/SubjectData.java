@@ -62,8 +62,9 @@ public final class SubjectData {
      * @throws IllegalArgumentException when the catalog knows no subject of this kind
      * @throws NoSuchEntityException    when no table holds anything about the subject
      */
-    public String export(String kind, String subject) {
-        checkKind(kind, subject);
+    public String export(String kind, String key) {
+        checkKind(kind, key);
+        String subject = canonical(kind, key);
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         try {
             store.jdbi().useHandle(h -> {
@@ -97,8 +98,9 @@ public final class SubjectData {
      * @throws IllegalArgumentException when the catalog knows no subject of this kind
      * @throws NoSuchEntityException    when no table held anything about the subject (nothing is changed)
      */
-    public Erasure erase(String kind, String subject) {
-        checkKind(kind, subject);
+    public Erasure erase(String kind, String key) {
+        checkKind(kind, key);
+        String subject = canonical(kind, key);
         Map<String, Integer> counts = new LinkedHashMap<>();
         try {
             store.jdbi().useTransaction(h -> {
@@ -177,12 +179,18 @@ public final class SubjectData {
     private static <S extends SqlStatement<S>> S bind(S statement, String subject) {
         String sql = statement.getContext().getRawSql();
         if (sql.contains(":subject_like")) {
-            statement.bind("subject_like", "%" + subject + "%");
+            String escaped = subject.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            statement.bind("subject_like", "%" + escaped + "%");
         }
         if (sql.matches("(?s).*:subject\\b(?!_).*")) {
             statement.bind("subject", subject);
         }
         return statement;
+    }
+
+    /** The subject's key as the store writes it: a UUID in its canonical lower-case form, anything else as given. */
+    private static String canonical(String kind, String subject) {
+        return kind.equals("shg") || kind.equals("buyer") ? UUID.fromString(subject).toString() : subject;
     }
 
     private void checkKind(String kind, String subject) {

@@ -130,6 +130,26 @@ class GovernanceTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void erasingByAnUpperCaseKey_leavesNoTraceInEitherCase(Backend backend) throws Exception {
+        try (MarketStore store = open(backend)) {
+            Seeded s = seed(store);
+            String id = s.erased().id().toString();
+            // another system wrote the key in upper case into a rejected line
+            Pipeline.from(Sources.of("crm", List.of(id.toUpperCase(Locale.ROOT) + ",call back")))
+                    .then("reject", Stages.filter((String line) -> false, "crm export"))
+                    .to(Sinks.discard()).quarantineTo(store.quarantine().sink()).run();
+            SubjectData subjects = new SubjectData(store, Catalog.builtIn());
+            SubjectData.Erasure erasure = subjects.erase("shg", id.toUpperCase(Locale.ROOT));
+            assertThat(erasure.subject()).isEqualTo(id);
+            assertThat(erasure.rowsByTable()).containsKeys("shgs", "quarantine");
+            assertThat(findTraces(store, List.of(id, id.toUpperCase(Locale.ROOT), s.product().id().toString())))
+                    .as("traces of the erased group, in either case").isEmpty();
+            assertThat(store.shgs().findById(s.kept().id())).isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void retentionRemovesExpiredRowsInBatchesAfterADryRun(Backend backend) {
         try (MarketStore store = open(backend)) {
             Shg shg = Samples.shgWithoutBank("Old Market Group");
