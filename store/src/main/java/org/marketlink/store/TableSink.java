@@ -13,10 +13,9 @@ import org.marketlink.store.crypto.Sealed;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.StoreContext;
 import org.marketlink.store.internal.Table;
+import org.marketlink.store.internal.TableColumns;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -25,27 +24,29 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Upserts {@link Row}s into an existing table, one transaction per chunk, so a retried chunk is idempotent.
  * Created through {@link MarketStore#tableSink}. Thread-safe.
  */
 public final class TableSink implements Sink<Row> {
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final StoreContext ctx;
     private final String table;
     private final Schema schema;
     private final Table<Row> mapping;
+    /** Per field, the decimal places its column keeps, or -1 when the column keeps what it is given. */
+    private final int[] scaleOfField;
 
-    private TableSink(StoreContext ctx, String table, Schema schema, Table<Row> mapping) {
+    private TableSink(StoreContext ctx, String table, Schema schema, Table<Row> mapping, int[] scaleOfField) {
         this.ctx = ctx;
         this.table = table;
         this.schema = schema;
         this.mapping = mapping;
+        this.scaleOfField = scaleOfField;
     }
 
     static TableSink create(StoreContext ctx, String table, Schema schema, List<String> keyColumns) {
@@ -61,7 +62,8 @@ public final class TableSink implements Sink<Row> {
             throw new IllegalArgumentException("keyColumns must name at least one column");
         }
         String t = identifier("table", table);
-        Set<String> columns = columnsOf(ctx, t);
+        Map<String, Integer> scales = columnsOf(ctx, t);
+        Set<String> columns = scales.keySet();
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("no table '" + t + "' in the database");
         }
@@ -110,31 +112,26 @@ public final class TableSink implements Sink<Row> {
                     }
                     return key.toString();
                 });
-        return new TableSink(ctx, t, schema, mapping);
+        int[] scaleOfField = new int[schema.size()];
+        for (int i = 0; i < schema.size(); i++) {
+            scaleOfField[i] = schema.field(i).type() == FieldType.DECIMAL
+                    ? scales.get(schema.field(i).name().toLowerCase(Locale.ROOT)) : -1;
+        }
+        return new TableSink(ctx, t, schema, mapping, scaleOfField);
     }
 
     private static String identifier(String what, String name) {
         Checks.notBlank(what, name);
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!IDENTIFIER.matcher(lower).matches()) {
-            throw new IllegalArgumentException(what + " name '" + name + "' is not a plain SQL identifier "
-                    + "(letters, digits, underscores)");
-        }
-        return lower;
+        return TableColumns.identifier(what, name);
     }
 
-    private static Set<String> columnsOf(StoreContext ctx, String table) {
+    private static Map<String, Integer> columnsOf(StoreContext ctx, String table) {
         return ctx.sql().jdbi().withHandle(h -> {
-            Set<String> cols = new HashSet<>();
-            Connection c = h.getConnection();
-            try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
-                while (rs.next()) {
-                    cols.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-                }
+            try {
+                return TableColumns.describe(h.getConnection(), table);
             } catch (SQLException e) {
                 throw new UnableToWriteException("could not read the columns of " + table, e);
             }
-            return cols;
         });
     }
 
@@ -171,11 +168,29 @@ public final class TableSink implements Sink<Row> {
         return "table " + table;
     }
 
+    /**
+     * Upserts one chunk in one transaction.
+     *
+     * @throws IllegalArgumentException naming the row (by its number in the source) and the field when a row is not
+     *                                  of the sink's schema, or holds a decimal with more places than its column
+     *                                  keeps: the database would round it silently
+     */
     @Override
     public void write(ChunkKey key, List<Row> rows) {
-        for (Row r : rows) {
-            if (!r.schema().equals(schema)) {
-                throw new IllegalArgumentException("row " + r + " is not of the sink's schema " + schema);
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            if (!row.schema().equals(schema)) {
+                throw new IllegalArgumentException("row " + (r + 1) + " of chunk " + key.index() + " is not of the "
+                        + "sink's schema " + schema.names());
+            }
+            for (int f = 0; f < scaleOfField.length; f++) {
+                if (scaleOfField[f] >= 0 && row.get(f) instanceof BigDecimal d
+                        && d.stripTrailingZeros().scale() > scaleOfField[f]) {
+                    throw new IllegalArgumentException("row " + (r + 1) + " of chunk " + key.index() + " (source row "
+                            + (key.firstRow() + r) + " or later): field '" + schema.field(f).name() + "' holds "
+                            + schema.field(f).shown(d) + ", more decimal places than column " + table + "."
+                            + schema.field(f).name() + " keeps (" + scaleOfField[f] + "); it would be rounded");
+                }
             }
         }
         ctx.sql().write(mapping.describe(rows.size()) + " (chunk " + key.index() + ")", true,

@@ -1,5 +1,6 @@
 package org.marketlink.store.governance;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -97,10 +99,12 @@ public record Dataset(String name, String owner, String description, String sour
      *
      * @param kind        the kind of subject, for example {@code shg}, {@code buyer} or {@code customer}
      * @param where       an SQL condition selecting the subject's rows, with the parameters {@code :subject} (the
-     *                    subject's key as text) and {@code :subject_like} ({@code %key%}); catalog authors write it,
-     *                    never end users
+     *                    subject's key as text) and {@code :subject_like} ({@code %key%}); written in code by the
+     *                    catalog's authors only: a catalog file names columns instead ({@link Via}) and the condition
+     *                    is built from checked identifiers
      * @param action      delete or anonymise
-     * @param anonymise   for {@code ANONYMISE}, column to SQL literal (for example {@code feedback → NULL})
+     * @param anonymise   for {@code ANONYMISE}, column to an SQL literal: {@code NULL}, a quoted string or a number
+     *                    (for example {@code feedback → NULL}); never an expression
      * @param mentionedIn for a table that holds the key inside free text (rejected input): the text columns; a row is
      *                    the subject's when one of them holds the key as a whole word (no letter or digit right before
      *                    or after it), so that erasing customer {@code 123} leaves customer {@code 1234}'s rows. The
@@ -125,10 +129,70 @@ public record Dataset(String name, String owner, String description, String sour
                         + "of a row, had " + mentionedIn + " and " + keyColumns);
             }
             for (String column : concat(anonymise.keySet(), mentionedIn, keyColumns)) {
-                if (!column.matches("[a-z][a-z0-9_]*")) {
-                    throw new IllegalArgumentException("column must be a plain column name, was '" + column + "'");
+                identifier("column", column);
+            }
+            for (Map.Entry<String, String> e : anonymise.entrySet()) {
+                // an SQL literal, never an expression: NULL, a quoted string or a number
+                if (e.getValue() == null || !SQL_LITERAL.matcher(e.getValue()).matches()) {
+                    throw new IllegalArgumentException("anonymise." + e.getKey() + " must be NULL, a quoted string such "
+                            + "as 'erased' or a number, was " + (e.getValue() == null ? "empty" : "'" + e.getValue()
+                            + "'"));
                 }
             }
+        }
+
+        private static final Pattern SQL_LITERAL = Pattern.compile("NULL|'(?:[^']++|'')*+'|-?[0-9]{1,30}(\\.[0-9]{1,30})?");
+
+        private static String identifier(String what, String name) {
+            if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
+                throw new IllegalArgumentException(what + " must be a plain lower-case ASCII name, was '" + name + "'");
+            }
+            return name;
+        }
+
+        /**
+         * Where a catalog file says how a table refers to a subject: by the column that holds the subject's key, or
+         * by a column that holds the key of a parent row that does ({@code via}). A file never carries SQL text:
+         * a {@code where} in it is refused, and the condition is built here from checked identifiers.
+         *
+         * @param table  the parent table
+         * @param key    the parent's column the child's {@code column} refers to
+         * @param column the parent's column that holds the subject's key
+         */
+        public record Via(String table, String key, String column) {
+            /** Checks that every name is a plain identifier. */
+            public Via {
+                identifier("via.table", table);
+                identifier("via.key", key);
+                identifier("via.column", column);
+            }
+        }
+
+        /** A link as a catalog file writes it (see {@link Via}); used by {@code Catalog.fromYaml}. */
+        @JsonCreator
+        static SubjectLink fromFile(@JsonProperty("kind") String kind, @JsonProperty("column") String column,
+                                    @JsonProperty("via") Via via, @JsonProperty("where") String where,
+                                    @JsonProperty("action") EraseAction action,
+                                    @JsonProperty("anonymise") Map<String, String> anonymise,
+                                    @JsonProperty("mentioned_in") List<String> mentionedIn,
+                                    @JsonProperty("key_columns") List<String> keyColumns) {
+            if (where != null) {
+                throw new IllegalArgumentException("a catalog file cannot carry SQL ('where'): name the column that "
+                        + "holds the subject's key (column: customer_id), or a parent row's (column: order_id, via: "
+                        + "{table: orders, key: id, column: customer_id})");
+            }
+            String condition;
+            if (mentionedIn != null && !mentionedIn.isEmpty()) {
+                SubjectLink byMentions = deleteMentions(kind, mentionedIn, keyColumns == null ? List.of() : keyColumns);
+                condition = byMentions.where();
+            } else {
+                identifier("column", column);
+                condition = via == null ? column + " = :subject"
+                        : column + " IN (SELECT " + via.key() + " FROM " + via.table() + " WHERE " + via.column()
+                        + " = :subject)";
+            }
+            return new SubjectLink(kind, condition, action == null ? EraseAction.DELETE : action, anonymise,
+                    mentionedIn, keyColumns);
         }
 
         public static SubjectLink delete(String kind, String where) {

@@ -10,9 +10,9 @@ import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleSpec;
 import org.marketlink.store.Dialect;
 import org.marketlink.store.MarketStore;
+import org.marketlink.store.internal.TableColumns;
 
 import java.sql.Date;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -33,18 +33,14 @@ import java.util.regex.Pattern;
  * <p>Thread-safe (stateless).
  */
 public final class SqlPushdown {
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private SqlPushdown() {
     }
 
     // a table name is checked before it goes into SQL; identifiers never come from data
     private static String tableName(String table) {
-        String t = table.toLowerCase(Locale.ROOT);
-        if (!IDENTIFIER.matcher(t).matches()) {
-            throw new IllegalArgumentException("table name '" + table + "' is not a plain SQL identifier");
-        }
-        return t;
+        return TableColumns.identifier("table", table);
     }
 
     private static Set<String> existingColumns(Handle h, String table) {
@@ -141,20 +137,16 @@ public final class SqlPushdown {
     }
 
     private static Set<String> columns(Handle h, String table) {
-        Set<String> cols = new HashSet<>();
-        try (ResultSet rs = h.getConnection().getMetaData().getColumns(null, null, table, null)) {
-            while (rs.next()) {
-                cols.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
-            }
+        try {
+            return TableColumns.of(h.getConnection(), table);
         } catch (SQLException e) {
             throw new UnableToReadException("could not read the columns of " + table, e);
         }
-        return cols;
     }
 
     private static String col(String name, Set<String> columns, String rule) {
-        String c = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        if (!IDENTIFIER.matcher(c).matches() || !columns.contains(c)) {
+        String c = name == null || !IDENTIFIER.matcher(name).matches() ? "" : name.toLowerCase(Locale.ROOT);
+        if (c.isEmpty() || !columns.contains(c)) {
             throw new IllegalArgumentException("rule " + rule + ": the table has no column '" + name + "'");
         }
         return c;

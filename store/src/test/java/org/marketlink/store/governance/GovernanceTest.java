@@ -128,6 +128,79 @@ class GovernanceTest {
         }
     }
 
+    @Test
+    void aCatalogFile_cannotCarrySql() {
+        String where = """
+                datasets:
+                  - name: customer_orders
+                    owner: web-shop
+                    subjects:
+                      - {kind: customer, where: "1=1 OR :subject = ''", action: DELETE}
+                """;
+        assertThatThrownBy(() -> Catalog.fromYaml(new ByteArrayInputStream(where.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("cannot carry SQL");
+        String expression = """
+                datasets:
+                  - name: customer_orders
+                    owner: web-shop
+                    subjects:
+                      - {kind: customer, column: customer_id, action: ANONYMISE,
+                         anonymise: {email: "(SELECT string_agg(email, ',') FROM customer_orders)"}}
+                """;
+        assertThatThrownBy(() -> Catalog.fromYaml(new ByteArrayInputStream(expression.getBytes(
+                StandardCharsets.UTF_8)))).hasMessageContaining("anonymise.email must be NULL, a quoted string");
+        String hostile = """
+                datasets:
+                  - name: customer_orders
+                    owner: web-shop
+                    subjects:
+                      - {kind: customer, column: "customer_id = customer_id OR 1", action: DELETE}
+                """;
+        assertThatThrownBy(() -> Catalog.fromYaml(new ByteArrayInputStream(hostile.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("plain lower-case ASCII name");
+        String lookAlike = """
+                datasets:
+                  - name: customer_orders
+                    owner: web-shop
+                    subjects:
+                      - {kind: customer, column: "customer_Key", action: DELETE}
+                """;
+        assertThatThrownBy(() -> Catalog.fromYaml(new ByteArrayInputStream(lookAlike.getBytes(
+                StandardCharsets.UTF_8)))).hasMessageContaining("plain lower-case ASCII name");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aCatalogFileLinksThroughAParentTable_andErasesOnlyTheSubject(Backend backend) throws Exception {
+        String yaml = """
+                datasets:
+                  - name: web_orders
+                    owner: web-shop
+                    subjects:
+                      - {kind: customer, column: customer_id}
+                  - name: web_order_lines
+                    owner: web-shop
+                    subjects:
+                      - {kind: customer, column: order_id, via: {table: web_orders, key: id, column: customer_id}}
+                """;
+        Catalog file = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        // children before parents, as erase works in catalog order
+        Catalog catalog = Catalog.builtIn().with(List.of(file.dataset("web_order_lines"), file.dataset("web_orders")));
+        try (MarketStore store = open(backend)) {
+            store.jdbi().useHandle(h -> {
+                h.execute("CREATE TABLE web_orders (id INT PRIMARY KEY, customer_id VARCHAR(20))");
+                h.execute("CREATE TABLE web_order_lines (order_id INT, item VARCHAR(20))");
+                h.execute("INSERT INTO web_orders VALUES (1, 'C-1'), (2, 'C-2')");
+                h.execute("INSERT INTO web_order_lines VALUES (1, 'shawl'), (1, 'mat'), (2, 'honey')");
+            });
+            SubjectData.Erasure erasure = new SubjectData(store, catalog).erase("customer", "C-1");
+            assertThat(erasure.rowsByTable()).containsEntry("web_orders", 1).containsEntry("web_order_lines", 2);
+            List<String> left = store.jdbi().withHandle(h -> h.createQuery("SELECT item FROM web_order_lines")
+                    .mapTo(String.class).list());
+            assertThat(left).containsExactly("honey");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void erasingByAnUpperCaseKey_leavesNoTraceInEitherCase(Backend backend) throws Exception {
@@ -221,7 +294,7 @@ class GovernanceTest {
                     columns: [{name: email, pii: true, encrypted: false}]
                     subjects:
                       - kind: customer
-                        where: "customer_id = :subject"
+                        column: customer_id
                         action: ANONYMISE
                         anonymise: {customer_id: "'erased'", email: "NULL"}
                 """;
@@ -389,7 +462,7 @@ class GovernanceTest {
                     columns:
                       - {name: web_customer_email, pii: true, encrypted: false}
                     subjects:
-                      - {kind: customer, where: "customer_id = :subject", action: DELETE}
+                      - {kind: customer, column: customer_id, action: DELETE}
                 """;
         Catalog host = Catalog.fromYaml(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
         Dataset d = host.dataset("customer_events");

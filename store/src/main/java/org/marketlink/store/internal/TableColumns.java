@@ -1,0 +1,91 @@
+package org.marketlink.store.internal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Identifiers a host hands the store (a table for a sink, a table and columns for pushdown), checked before any
+ * SQL is built: plain lower-case ASCII as given (a Kelvin sign is not a {@code k}), and a table found by its exact
+ * name, not as a metadata {@code LIKE} pattern in which {@code _} matches any character. Stateless.
+ */
+public final class TableColumns {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    private TableColumns() {
+    }
+
+    /**
+     * {@code name} in lower case, when it is a plain ASCII identifier.
+     *
+     * @throws IllegalArgumentException naming {@code what} and the name otherwise
+     */
+    public static String identifier(String what, String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " name '" + name + "' is not a plain SQL identifier (ASCII "
+                    + "letters, digits and underscores, not starting with a digit)");
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The lower-case column names of the table named exactly {@code table} as the connection sees it unqualified:
+     * in its current schema when it has one there, else in the one other schema that has it; empty when none does.
+     *
+     * @throws IllegalArgumentException when several other schemas have a table of that name (the name is ambiguous)
+     */
+    public static Set<String> of(Connection c, String table) throws SQLException {
+        return describe(c, table).keySet();
+    }
+
+    /**
+     * As {@link #of}, each column with its decimal scale: the digits after the point a fixed-point column
+     * ({@code NUMERIC(p, s)}, {@code DECIMAL(p, s)}) keeps, or -1 for any other column and for an unconstrained
+     * {@code NUMERIC}, which keeps what it is given.
+     */
+    public static Map<String, Integer> describe(Connection c, String table) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        String escape = meta.getSearchStringEscape();
+        String pattern = escape == null || escape.isEmpty() ? table
+                : table.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+        String current = c.getSchema();
+        Map<String, Map<String, Integer>> bySchema = new LinkedHashMap<>();
+        for (String candidate : new String[] {pattern, pattern.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = meta.getColumns(null, null, candidate, null)) {
+                while (rs.next()) {
+                    if (!rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+                        continue; // exact names only, whatever the driver's pattern matching did
+                    }
+                    String schema = String.valueOf(rs.getString("TABLE_SCHEM"));
+                    int type = rs.getInt("DATA_TYPE");
+                    int size = rs.getInt("COLUMN_SIZE");
+                    int digits = rs.getInt("DECIMAL_DIGITS");
+                    boolean fixed = (type == Types.DECIMAL || type == Types.NUMERIC) && !rs.wasNull() && size > 0
+                            && size < 1000;
+                    bySchema.computeIfAbsent(schema, k -> new LinkedHashMap<>())
+                            .put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), fixed ? digits : -1);
+                }
+            }
+            if (!bySchema.isEmpty()) {
+                break;
+            }
+        }
+        for (Map.Entry<String, Map<String, Integer>> e : bySchema.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(current)) {
+                return e.getValue();
+            }
+        }
+        if (bySchema.size() > 1) {
+            throw new IllegalArgumentException("table '" + table + "' is in several schemas " + bySchema.keySet()
+                    + " and in none the store uses first ('" + current + "'); name a table of the store's schema");
+        }
+        return bySchema.isEmpty() ? Map.of() : bySchema.values().iterator().next();
+    }
+}
