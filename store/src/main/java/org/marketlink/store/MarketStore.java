@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The entry point to MarketLink's storage: one repository per entity over a pooled database, with the schema
@@ -75,6 +77,7 @@ public final class MarketStore implements AutoCloseable {
     private final QuarantineRepository quarantine;
     private final LineageRepository lineage;
     private final StoreContext context;
+    private final List<WeakReference<Runnable>> cacheListeners = new CopyOnWriteArrayList<>();
 
     private MarketStore(DataSource hostDataSource, HikariDataSource ownedPool, StoreOptions options) {
         this.ownedPool = ownedPool;
@@ -325,6 +328,24 @@ public final class MarketStore implements AutoCloseable {
         shgCache.invalidateAll();
         productCache.invalidateAll();
         buyerCache.invalidateAll();
+        for (WeakReference<Runnable> ref : cacheListeners) {
+            Runnable invalidate = ref.get();
+            if (invalidate == null) {
+                cacheListeners.remove(ref);
+            } else {
+                invalidate.run();
+            }
+        }
+    }
+
+    /**
+     * Registers a cache of data read from this store (a feature store's online values) to be emptied with
+     * {@link #invalidateCaches()}, so that an erase or a host's own writes are not served from it. Held weakly:
+     * the owner keeps {@code invalidate} reachable for as long as its cache lives.
+     */
+    public void onInvalidateCaches(Runnable invalidate) {
+        Checks.notNull("invalidate", invalidate);
+        cacheListeners.add(new WeakReference<>(invalidate));
     }
 
     @Override

@@ -48,6 +48,8 @@ public final class FeatureStore {
     private final MarketStore store;
     private final String upsert;
     private final Cache<LatestKey, double[]> latest;
+    /** Held here so that the store's weak reference to it lives as long as this feature store. */
+    private final Runnable invalidate;
     // the cached keys of each entity, so that a write invalidates exactly its entities' entries
     private final ConcurrentHashMap<EntityKey, Set<LatestKey>> cachedByEntity =
             new ConcurrentHashMap<>();
@@ -91,6 +93,9 @@ public final class FeatureStore {
         this.latest = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).recordStats()
                 .executor(Runnable::run)
                 .<LatestKey, double[]>removalListener((key, value, cause) -> forget(key)).build();
+        // an erase (or a host that wrote behind the store's back) empties the store's caches, and this one with them
+        this.invalidate = latest::invalidateAll;
+        store.onInvalidateCaches(invalidate);
     }
 
     /**

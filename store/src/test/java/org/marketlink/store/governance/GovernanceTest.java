@@ -128,6 +128,22 @@ class GovernanceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anErasedSubject_isNotServedFromTheFeatureStoresOnlineCache(Backend backend) {
+        try (MarketStore store = open(backend)) {
+            Seeded s = seed(store);
+            FeatureStore online = FeatureStore.of(store);
+            FeatureSet<Shg> set = FeatureSet.of("shg_size", FeatureDefinition.of("members", 1, "shg", "",
+                    (Shg g) -> g.memberCount()));
+            String id = s.erased().id().toString();
+            assertThat(online.latest(set, id)[0]).isEqualTo(s.erased().memberCount()); // now cached
+            new SubjectData(store, Catalog.builtIn()).erase("shg", id);
+            assertThat(online.latest(set, id)[0]).isNaN();
+            assertThat(online.latest(set, s.kept().id().toString())[0]).isEqualTo(s.kept().memberCount());
+        }
+    }
+
     @Test
     void aCatalogFile_cannotCarrySql() {
         String where = """
