@@ -19,7 +19,11 @@ import java.util.List;
  */
 final class CsvRecords {
     /** One record: its cells, or the reason it could not be read; its raw text; its first line (from 1). */
-    record Record(String[] cells, String damage, String raw, long line) {
+    record Record(String[] cells, String damage, String raw, long line, boolean undecodable) {
+        Record(String[] cells, String damage, String raw, long line) {
+            this(cells, damage, raw, line, false);
+        }
+
         boolean damaged() {
             return damage != null;
         }
@@ -40,6 +44,8 @@ final class CsvRecords {
     private final StringBuilder raw = new StringBuilder();
     private final StringBuilder cell = new StringBuilder();
     private final List<String> cells = new ArrayList<>();
+    /** Whether the current record holds U+FFFD, what the decoder puts where the bytes were not valid text. */
+    private boolean undecodable;
     /** The damaged record a quoted cell ended in, when it returned null. */
     private Record damaged;
 
@@ -66,6 +72,7 @@ final class CsvRecords {
         long start = line;
         raw.setLength(0);
         cells.clear();
+        undecodable = false;
         while (true) {
             if (!available()) {
                 // end of text right after a delimiter: an empty last cell
@@ -118,6 +125,9 @@ final class CsvRecords {
                 if (c == delimiter || c == '\n' || c == '\r') {
                     break;
                 }
+                if (c == '\uFFFD') {
+                    undecodable = true;
+                }
                 i++;
             }
             raw.append(b, from, i - from);
@@ -150,6 +160,8 @@ final class CsvRecords {
             while (i < end && b[i] != quote) {
                 if (b[i] == '\n') {
                     line++;
+                } else if (b[i] == '\uFFFD') {
+                    undecodable = true;
                 }
                 i++;
             }
@@ -185,7 +197,7 @@ final class CsvRecords {
     }
 
     private Record done(long start) {
-        return new Record(cells.toArray(String[]::new), null, raw.toString(), start);
+        return new Record(cells.toArray(String[]::new), null, raw.toString(), start, undecodable);
     }
 
     private Record tooLong(long start) throws IOException {

@@ -73,7 +73,7 @@ public final class CsvSource implements Source<Row> {
                 in = new GZIPInputStream(in, 1 << 16);
             }
             reader = new BufferedReader(new InputStreamReader(in, options.charset().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
                     1 << 16);
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
@@ -132,6 +132,13 @@ public final class CsvSource implements Source<Row> {
                     return false;
                 }
                 row++;
+                if (record.undecodable()) {
+                    // the decoder marks bytes that are not text in the charset; the run stops at exactly this line,
+                    // after every row before it
+                    throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
+                            + " text at line " + record.line() + " (data row " + row + "); set CsvOptions.charset to "
+                            + "its encoding");
+                }
                 if (record.damaged()) {
                     // one damaged record, quarantined with its own text; reading goes on at the next line
                     rejected.accept(new Rejection("MALFORMED_CSV", "csv", "", "line " + record.line() + ": "

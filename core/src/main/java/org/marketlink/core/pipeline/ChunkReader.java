@@ -23,6 +23,8 @@ final class ChunkReader {
     private volatile boolean stopped;
     private long index;
     private long read;
+    /** A source failure held back until the rows read before it have gone out as a chunk. */
+    private UnableToRunException failure;
 
     ChunkReader(Cursor<?> cursor, String sourceName, int chunkSize, Cancellation cancellation) {
         this.cursor = cursor;
@@ -31,8 +33,17 @@ final class ChunkReader {
         this.cancellation = cancellation;
     }
 
-    /** The next chunk, read on this thread; empty at the end of the source. */
+    /**
+     * The next chunk, read on this thread; empty at the end of the source. When the source fails part-way through
+     * a chunk, the rows read before the failure come out as a last chunk and the next call throws: what was read
+     * is written before the run stops.
+     */
     Chunk read() {
+        if (failure != null) {
+            UnableToRunException e = failure;
+            failure = null;
+            throw e;
+        }
         Chunk chunk = new Chunk(index++, read + 1);
         int size = chunkSize;
         while (chunk.items.size() + chunk.rejections.size() < size) {
@@ -40,8 +51,13 @@ final class ChunkReader {
             try {
                 more = cursor.next((row, n) -> chunk.items.add(new Chunk.Item(row, n)), chunk.rejections::add);
             } catch (RuntimeException e) {
-                throw new UnableToRunException("could not read source " + sourceName + " after row "
-                        + (read + chunk.rowsRead()) + ": " + e.getMessage(), e);
+                UnableToRunException failed = new UnableToRunException("could not read source " + sourceName
+                        + " after row " + (read + chunk.rowsRead()) + ": " + e.getMessage(), e);
+                if (chunk.rowsRead() == 0) {
+                    throw failed;
+                }
+                failure = failed;
+                break;
             }
             if (!more) {
                 break;

@@ -2,12 +2,14 @@ package org.marketlink.core.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketlink.core.MarketLinkException;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.Rejection;
+import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A damaged record costs that record, never the rest of the file: the reader resynchronises at the next line. */
 class CsvResyncTest {
@@ -115,5 +118,25 @@ class CsvResyncTest {
             // damage stays local: most of the 300 clean records survive any dozen mutations
             assertThat(r.rows().size()).as(why).isGreaterThan(250);
         }
+    }
+
+    @Test
+    void invalidUtf8_failsTheRunNamingTheFile_afterWritingTheRowsBeforeIt(@TempDir Path dir) throws IOException {
+        StringBuilder b = new StringBuilder("id,note,qty\n");
+        for (int i = 1; i < 20_000; i++) {
+            b.append(i).append(",n,1\n");
+        }
+        byte[] good = b.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "20000,caf\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1); // a lone 0xE9: not UTF-8
+        byte[] all = Arrays.copyOf(good, good.length + bad.length);
+        System.arraycopy(bad, 0, all, good.length, bad.length);
+        Path f = Files.write(dir.resolve("bad.csv"), all);
+        Sinks.ListSink<Row> sink = Sinks.list();
+        assertThatThrownBy(() -> Pipeline.from(CsvSource.of(f, SCHEMA, CsvOptions.defaults())).to(sink)
+                .run(RunOptions.defaults().withChunkSize(1_000)))
+                .isInstanceOf(MarketLinkException.class).hasMessageContaining("bad.csv")
+                .hasMessageContaining("not valid UTF-8 text at line 20001 (data row 20000)");
+        // every row before the damage was written (the last, partial chunk too); the run then stopped, saying so
+        assertThat(sink.rows()).hasSize(19_999);
     }
 }
