@@ -9,11 +9,13 @@ import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.data.Json;
 import org.marketlink.store.MarketStore;
+import org.marketlink.store.internal.Args;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,8 +50,13 @@ public final class SubjectData {
         this.catalog = catalog;
     }
 
-    /** What erasing did, per table: rows deleted or anonymised. */
-    public record Erasure(String kind, String subject, Map<String, Integer> rowsByTable) {
+    /**
+     * What erasing did, per table: rows deleted or anonymised.
+     *
+     * @param id the erase's row in the {@code erasures} table, which records kind, time and counts but not the
+     *           subject; keep it beside the request that asked for the erase
+     */
+    public record Erasure(UUID id, String kind, String subject, Map<String, Integer> rowsByTable) {
         public int total() {
             return rowsByTable.values().stream().mapToInt(Integer::intValue).sum();
         }
@@ -102,6 +109,7 @@ public final class SubjectData {
         checkKind(kind, key);
         String subject = canonical(kind, key);
         Map<String, Integer> counts = new LinkedHashMap<>();
+        UUID id = UUID.randomUUID();
         try {
             store.jdbi().useTransaction(h -> {
                 for (Dataset d : catalog.datasets()) {
@@ -116,12 +124,17 @@ public final class SubjectData {
                 if (counts.isEmpty()) {
                     throw new NoSuchEntityException(kind, subject);
                 }
+                // the audit row, in the same transaction: that an erase happened, never whom it was about
+                h.createUpdate("INSERT INTO erasures (id, kind, erased_at, rows_by_table) VALUES (:id, :kind, :at, "
+                                + ":rows)")
+                        .bind("id", Args.uuid(id)).bind("kind", kind).bind("at", Args.timestamp(Instant.now()))
+                        .bind("rows", Json.write(counts)).execute();
             });
         } catch (JdbiException e) {
             throw new UnableToWriteException("could not erase " + kind + " " + subject + "; nothing was erased", e);
         }
         store.invalidateCaches();
-        return new Erasure(kind, subject, counts);
+        return new Erasure(id, kind, subject, counts);
     }
 
     private static String statement(Dataset d, Dataset.SubjectLink link) {

@@ -109,6 +109,12 @@ class GovernanceTest {
             List<String> traces = List.of(s.erased().id().toString(), s.product().id().toString(), "Umoja Weavers",
                     "Achieng Otieno", "+254700000001", "achieng@example.org", "ORD-1");
             assertThat(findTraces(store, traces)).as("traces of the erased group").isEmpty();
+            // the erase left a record of itself, with no trace of whom it was about (checked just above)
+            Map<String, Object> audit = store.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT kind, rows_by_table FROM erasures WHERE id = :id").bind("id", erasure.id())
+                    .mapToMap().one());
+            assertThat(audit).containsEntry("kind", "shg");
+            assertThat(String.valueOf(audit.get("rows_by_table"))).contains("\"shgs\":1").contains("\"quarantine\"");
             // the other group is untouched
             assertThat(store.shgs().findById(s.kept().id())).isPresent();
             assertThat(store.orders().count()).isEqualTo(1);
