@@ -33,6 +33,14 @@ public final class ShgRepository {
     /** The encrypted field's name, bound into each ciphertext. */
     public static final String BANK_DETAILS_FIELD = "shgs.bank_details";
 
+    /**
+     * What a group's bank details are sealed to: the column and the row's natural key (name, region), which an
+     * upsert never changes. Ciphertext copied into another group's row does not open there.
+     */
+    static String bankField(String name, String region) {
+        return BANK_DETAILS_FIELD + "/" + name.length() + ":" + name + "/" + region;
+    }
+
     private final StoreContext ctx;
     private final Table<Shg> table;
     private final EntityCache<Shg> cache;
@@ -137,12 +145,17 @@ public final class ShgRepository {
                         .bind("current", current).map((rs, c) -> Rows.uuid(rs, "id")).list();
                 int n = 0;
                 for (UUID id : ids) {
-                    var row = h.createQuery("SELECT bank_details, bank_key_id FROM shgs WHERE id = :id FOR UPDATE")
+                    String[] field = new String[1];
+                    var row = h.createQuery("SELECT name, region, bank_details, bank_key_id FROM shgs WHERE id = :id "
+                                    + "FOR UPDATE")
                             .bind("id", Args.uuid(id))
-                            .map((rs, c) -> new Sealed(rs.getString("bank_key_id"), rs.getBytes("bank_details")))
+                            .map((rs, c) -> {
+                                field[0] = bankField(rs.getString("name"), rs.getString("region"));
+                                return new Sealed(rs.getString("bank_key_id"), rs.getBytes("bank_details"));
+                            })
                             .one();
-                    byte[] plain = ctx.cipher().open(BANK_DETAILS_FIELD, row);
-                    Sealed resealed = ctx.cipher().seal(BANK_DETAILS_FIELD, plain);
+                    byte[] plain = ctx.cipher().open(field[0], row);
+                    Sealed resealed = ctx.cipher().seal(field[0], plain);
                     Arrays.fill(plain, (byte) 0);
                     n += h.createUpdate("UPDATE shgs SET bank_details = :bytes, bank_key_id = :key WHERE id = :id")
                             .bind("bytes", Args.bytes(resealed.ciphertext())).bind("key", resealed.keyId())
@@ -173,7 +186,8 @@ public final class ShgRepository {
                 .bind("updated_at", Args.timestamp(s.updatedAt()));
         Binds.location(st, s.location());
         if (s.bankDetails().isPresent()) {
-            Sealed sealed = ctx.cipher().sealText(BANK_DETAILS_FIELD, Json.write(s.bankDetails().get()));
+            Sealed sealed = ctx.cipher().sealText(bankField(s.name(), s.location().region()),
+                    Json.write(s.bankDetails().get()));
             st.bind("bank_details", Args.bytes(sealed.ciphertext())).bind("bank_key_id", sealed.keyId());
         } else {
             st.bind("bank_details", Args.bytes(null)).bind("bank_key_id", Args.text(null));
@@ -187,7 +201,8 @@ public final class ShgRepository {
         if (bank != null) {
             String json;
             try {
-                json = ctx.cipher().openText(BANK_DETAILS_FIELD, new Sealed(rs.getString("bank_key_id"), bank));
+                json = ctx.cipher().openText(bankField(rs.getString("name"), rs.getString("region")),
+                        new Sealed(rs.getString("bank_key_id"), bank));
             } catch (UnableToDecryptException e) {
                 throw new UnableToDecryptException("shg " + id + ": " + e.getMessage(), e);
             }

@@ -112,6 +112,22 @@ class BankDetailsEncryptionTest {
                 .hasMessageContaining("altered");
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void ciphertextCopiedIntoAnotherGroupsRow_doesNotOpenThere(Backend backend) {
+        MarketStore store = open(backend, InMemoryKeyProvider.withNewKey("k1"));
+        Shg victim = Samples.shg("Umoja");
+        Shg thief = Samples.shg("Tumaini");
+        store.shgs().insert(victim);
+        store.shgs().insert(thief);
+        store.jdbi().useHandle(h -> h.createUpdate("UPDATE shgs SET bank_details = (SELECT bank_details FROM shgs "
+                + "WHERE name = 'Umoja'), bank_key_id = (SELECT bank_key_id FROM shgs WHERE name = 'Umoja') "
+                + "WHERE name = 'Tumaini'").execute());
+        assertThatThrownBy(() -> store.shgs().get(thief.id())).isInstanceOf(UnableToDecryptException.class)
+                .hasMessageContaining(thief.id().toString());
+        assertThat(store.shgs().get(victim.id()).bankDetails()).isEqualTo(victim.bankDetails());
+    }
+
     private static List<String> keyIds(MarketStore store) {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT bank_key_id FROM shgs").mapTo(String.class).list());
     }
