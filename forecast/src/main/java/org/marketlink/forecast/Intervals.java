@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
-/** Normal prediction intervals around a point forecast. */
+/**
+ * Normal prediction intervals around a point forecast, for the models of this module and of others (the global
+ * gradient-boosting forecaster). Stateless and thread-safe; a level outside (0, 100) is refused naming it.
+ */
 public final class Intervals {
     private static final NormalDistribution STANDARD = new NormalDistribution(0, 1);
 

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A series made ready for fitting: missing values filled (and said so), and the cases every model must handle
- * without an exception recognised.
+ * without an exception recognised. Public for model authors beyond this module (the global gradient-boosting
+ * forecaster). Immutable and thread-safe, but {@code values} is the array itself: do not change it.
  *
  * @param values the series with gaps filled
  * @param kind   what kind of series it is
@@ -17,6 +18,7 @@ public record Prepared(double[] values, Kind kind, Optional<String> note) {
     /** Series no model can do better on than a simple rule. */
     public enum Kind { EMPTY, ALL_MISSING, CONSTANT, REGULAR }
 
+    /** The series prepared; any input, NaN and infinities included, gives a {@link Kind}, never an exception. */
     public static Prepared of(double[] series) {
         if (series == null || series.length == 0) {
             return new Prepared(new double[0], Kind.EMPTY, Optional.of("the series is empty"));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A deliberately simple, quote-aware split of one CSV line, so that tests can count rows of real files without
- * sharing the library's parser.
+ * sharing the library's parser. Stateless and thread-safe.
  */
 public final class CsvLines {
     private CsvLines() {

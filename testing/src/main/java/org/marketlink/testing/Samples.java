@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Valid sample records for tests. */
+/** Valid sample records for tests, a new record (new ids) on every call. Stateless and thread-safe. */
 public final class Samples {
     public static final Instant T0 = Instant.parse("2026-01-05T08:30:00Z");
     public static final String ACCOUNT_NUMBER = "918273645500123";

@@ -24,7 +24,8 @@ import java.util.function.BiFunction;
 
 /**
  * Seeded random producer groups and buyers across India, with the gaps real data has: some without coordinates, some
- * without products, buyers without requirements. For tests and benchmarks.
+ * without products, buyers without requirements. For tests and benchmarks: the same seed gives the same market
+ * on every machine. Stateless and thread-safe.
  */
 public final class SyntheticMarket {
     public static final List<String> CATEGORIES = List.of("handloom", "spices", "pickles", "honey", "millets", "pottery",

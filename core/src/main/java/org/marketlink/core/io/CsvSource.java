@@ -158,15 +158,8 @@ public final class CsvSource implements Source<Row> {
         }
 
         /** The damaged line with the cells of personal columns masked, split as well as a damaged line can be. */
-        private String maskDamaged(String raw) {
-            String delimiter = String.valueOf(options.delimiter());
-            String[] cells = raw.split(Pattern.quote(delimiter), -1);
-            for (int i = 0; i < cells.length && i < personalColumn.length; i++) {
-                if (personalColumn[i]) {
-                    cells[i] = Masking.MASK;
-                }
-            }
-            return String.join(delimiter, cells);
+        private String maskDamaged(String line) {
+            return raw(line.split(Pattern.quote(String.valueOf(options.delimiter())), -1));
         }
 
         private boolean readHeader() throws IOException {

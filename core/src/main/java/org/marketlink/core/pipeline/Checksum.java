@@ -86,7 +86,7 @@ public final class Checksum {
      * and a decimal with a huge exponent costs its digits, not a plain string of a billion zeros.
      */
     private static String canonical(BigDecimal d) {
-        BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        BigDecimal s = d.stripTrailingZeros(); // zero of any scale strips to 0 (scale 0)
         return s.unscaledValue() + "e" + (-s.scale());
     }
 

@@ -45,8 +45,7 @@ final class ChunkReader {
             throw e;
         }
         Chunk chunk = new Chunk(index++, read + 1);
-        int size = chunkSize;
-        while (chunk.items.size() + chunk.rejections.size() < size) {
+        while (chunk.rowsRead() < chunkSize) {
             boolean more;
             try {
                 more = cursor.next((row, n) -> chunk.items.add(new Chunk.Item(row, n)), chunk.rejections::add);

@@ -70,8 +70,7 @@ public final class SubjectData {
      * @throws NoSuchEntityException    when no table holds anything about the subject
      */
     public String export(String kind, String key) {
-        checkKind(kind, key);
-        String subject = canonical(kind, key);
+        String subject = checkedKey(kind, key);
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         try {
             store.jdbi().useHandle(h -> {
@@ -106,8 +105,7 @@ public final class SubjectData {
      * @throws NoSuchEntityException    when no table held anything about the subject (nothing is changed)
      */
     public Erasure erase(String kind, String key) {
-        checkKind(kind, key);
-        String subject = canonical(kind, key);
+        String subject = checkedKey(kind, key);
         Map<String, Integer> counts = new LinkedHashMap<>();
         UUID id = UUID.randomUUID();
         try {
@@ -201,12 +199,11 @@ public final class SubjectData {
         return statement;
     }
 
-    /** The subject's key as the store writes it: a UUID in its canonical lower-case form, anything else as given. */
-    private static String canonical(String kind, String subject) {
-        return kind.equals("shg") || kind.equals("buyer") ? UUID.fromString(subject).toString() : subject;
-    }
-
-    private void checkKind(String kind, String subject) {
+    /**
+     * The subject's key as the store writes it, once the kind and key are checked: a UUID in its canonical
+     * lower-case form (whatever case the caller wrote), anything else as given.
+     */
+    private String checkedKey(String kind, String subject) {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("subject key must not be blank");
         }
@@ -216,11 +213,12 @@ public final class SubjectData {
         }
         if (kind.equals("shg") || kind.equals("buyer")) {
             try {
-                UUID.fromString(subject);
+                return UUID.fromString(subject).toString();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(kind + " keys are UUIDs, was '" + subject + "'", e);
             }
         }
+        return subject;
     }
 
     private static Map<String, Object> row(ResultSet rs) throws SQLException {

@@ -22,13 +22,18 @@ public final class TableColumns {
     private TableColumns() {
     }
 
+    /** Whether {@code name} is a plain ASCII identifier, as given. */
+    public static boolean isIdentifier(String name) {
+        return name != null && IDENTIFIER.matcher(name).matches();
+    }
+
     /**
      * {@code name} in lower case, when it is a plain ASCII identifier.
      *
      * @throws IllegalArgumentException naming {@code what} and the name otherwise
      */
     public static String identifier(String what, String name) {
-        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+        if (!isIdentifier(name)) {
             throw new IllegalArgumentException(what + " name '" + name + "' is not a plain SQL identifier (ASCII "
                     + "letters, digits and underscores, not starting with a digit)");
         }

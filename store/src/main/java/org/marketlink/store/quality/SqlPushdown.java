@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Runs a suite inside the database instead of reading the rows out: one aggregate query computes every supported
@@ -33,7 +32,6 @@ import java.util.regex.Pattern;
  * <p>Thread-safe (stateless).
  */
 public final class SqlPushdown {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private SqlPushdown() {
     }
@@ -145,7 +143,7 @@ public final class SqlPushdown {
     }
 
     private static String col(String name, Set<String> columns, String rule) {
-        String c = name == null || !IDENTIFIER.matcher(name).matches() ? "" : name.toLowerCase(Locale.ROOT);
+        String c = TableColumns.isIdentifier(name) ? name.toLowerCase(Locale.ROOT) : "";
         if (c.isEmpty() || !columns.contains(c)) {
             throw new IllegalArgumentException("rule " + rule + ": the table has no column '" + name + "'");
         }
