@@ -5,7 +5,7 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.quality.rules.DriftRules;
+import org.marketlink.quality.drift.DriftRules;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -34,7 +34,7 @@ class ColumnComparisonTest {
         assertThat(f.failingRows()).isEqualTo(1);
         assertThat(f.message()).contains("2026-02-28 vs ordered 2026-03-01").contains("breaks delivered >= ordered");
         List<Violation> v = c.violations(ROWS.get(1));
-        assertThat(v).singleElement().satisfies(x -> assertThat(x.code()).isEqualTo("COMPARISON_FAILED"));
+        assertThat(v).singleElement().satisfies(x -> assertThat(x.code()).isEqualTo("COMPARE"));
         assertThat(c.violations(ROWS.get(2))).as("an empty side passes").isEmpty();
     }
 

@@ -5,7 +5,8 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.quality.rules.DriftRules;
+import org.marketlink.quality.drift.DriftRules;
+import org.marketlink.quality.rules.Rules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class DriftRulesTest {
         }
         Suite suite = Suite.of("drift", DriftRules.ksDrift("x", reference, 0.05),
                 DriftRules.psiDrift("cat", Map.of("A", 0.5, "B", 0.5), 0.1),
-                DriftRules.aggregate("maxX", () -> Double.NEGATIVE_INFINITY,
+                Rules.aggregate("maxX", () -> Double.NEGATIVE_INFINITY,
                         (m, row) -> row.isNull(0) ? m : Math.max(m, row.getDouble(0)), Math::max, m -> m, -10, 10));
         Suite.Compiled c = suite.compile(S);
         SuiteResult same = c.run(rows(r, 0, 0.5));

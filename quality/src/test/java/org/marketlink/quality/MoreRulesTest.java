@@ -39,13 +39,13 @@ class MoreRulesTest {
                 Rules.references("code", Set.of("A1", "B22"), "products", RuleOptions.strict()),
                 Rules.freshness("at", Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC)),
                 Rules.stddevBetween("x", 0.5, 2)).compile(S).run(rows);
-        RuleOutcome.Failed parse = (RuleOutcome.Failed) r.outcome("parses(qty, LONG)");
+        RuleOutcome.Failed parse = (RuleOutcome.Failed) r.outcome("parsesAs(qty, LONG)");
         assertThat(parse.message()).contains("'12.5' ×1", "'x' ×1");
         assertThat(((RuleOutcome.Failed) r.outcome("length(code)")).message()).contains("'CCC333'");
         assertThat(((RuleOutcome.Failed) r.outcome("references(code, products)")).message()).contains("'CCC333'")
                 .contains("not found in products");
         assertThat(r.outcome("freshness(at)")).isInstanceOf(RuleOutcome.Passed.class);
-        assertThat(r.outcome("stddev(x)").metric()).isCloseTo(1.0, offset(1e-12));
+        assertThat(r.outcome("stddevBetween(x)").metric()).isCloseTo(1.0, offset(1e-12));
         SuiteResult stale = Suite.of("t", Rules.freshness("at", Duration.ofSeconds(30),
                 Clock.fixed(now, ZoneOffset.UTC))).compile(S).run(rows);
         assertThat(stale.outcome("freshness(at)")).isInstanceOf(RuleOutcome.Failed.class);
@@ -67,7 +67,7 @@ class MoreRulesTest {
         Row bad = good.with(good.schema().indexOf("availabilityIndex"), 1.7)
                 .with(good.schema().indexOf("trend"), "SIDEWAYS");
         SuiteResult r = DomainSuites.marketData().compile(md.schema()).run(List.of(good, bad));
-        assertThat(((RuleOutcome.Failed) r.outcome("range(availabilityIndex)")).message())
+        assertThat(((RuleOutcome.Failed) r.outcome("between(availabilityIndex)")).message())
                 .contains("availabilityIndex: 1 row outside [0, 1]: '1.7' ×1");
         assertThat(((RuleOutcome.Failed) r.outcome("inSet(trend)")).message()).contains("'SIDEWAYS'");
         for (Suite s : List.of(DomainSuites.order(), DomainSuites.match(), DomainSuites.buyer(), DomainSuites.shg(),

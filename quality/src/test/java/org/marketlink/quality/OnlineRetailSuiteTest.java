@@ -81,13 +81,13 @@ class OnlineRetailSuiteTest {
                 .to(Sinks.of("suite", chunk -> chunk.forEach(state::accept))).run();
         SuiteResult r = state.result();
         assertThat(r.rows()).isEqualTo(rows).isEqualTo(370_931);
-        assertThat(((RuleOutcome.Failed) r.outcome("completeness(CustomerID)")).failingRows()).isEqualTo(missingCustomer);
+        assertThat(((RuleOutcome.Failed) r.outcome("complete(CustomerID)")).failingRows()).isEqualTo(missingCustomer);
         assertThat(((RuleOutcome.Failed) r.outcome("nonNegative(Quantity)")).failingRows()).isEqualTo(negativeQuantity);
         assertThat(((RuleOutcome.Failed) r.outcome("positive(UnitPrice)")).failingRows()).isEqualTo(nonPositivePrice);
-        assertThat(((RuleOutcome.Failed) r.outcome("pattern(InvoiceNo)")).failingRows()).isEqualTo(badInvoiceNumbers);
+        assertThat(((RuleOutcome.Failed) r.outcome("matches(InvoiceNo)")).failingRows()).isEqualTo(badInvoiceNumbers);
         RuleOutcome.Failed cancelled = (RuleOutcome.Failed) r.outcome("notCancelled");
         assertThat(cancelled.failingRows()).isEqualTo(cancellations).isEqualTo(6652);
-        assertThat(((RuleOutcome.Failed) r.outcome("uniqueness(InvoiceNo,StockCode,Description,Quantity,"
+        assertThat(((RuleOutcome.Failed) r.outcome("unique(InvoiceNo,StockCode,Description,Quantity,"
                 + "InvoiceDate,UnitPrice,CustomerID,Country)")).failingRows()).isEqualTo(duplicates).isEqualTo(2848);
         assertThat(r.status()).isEqualTo(SuiteResult.Status.ERROR);
         assertThat(((RuleOutcome.Failed) r.outcome("positive(UnitPrice)")).message()).contains("'0.0' ×");
@@ -104,7 +104,7 @@ class OnlineRetailSuiteTest {
                 .to(Sinks.discard()).quarantineTo(quarantine)
                 .run(RunOptions.defaults().withChunkSize(20_000).withParallelism(2));
         assertThat(report.balanced()).isTrue();
-        assertThat(quarantine.rejections()).extracting(Rejection::reasonCode).containsOnly("INCOMPLETE", "OUT_OF_RANGE");
+        assertThat(quarantine.rejections()).extracting(Rejection::reasonCode).containsOnly("COMPLETE", "POSITIVE");
         assertThat(report.quarantined()).isEqualTo(report.rowsIn() - report.rowsOut());
     }
 }

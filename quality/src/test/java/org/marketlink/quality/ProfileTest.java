@@ -59,13 +59,13 @@ class ProfileTest {
         List<Row> train = rows(2, 0, 3000);
         List<Row> holdout = rows(3, 3000, 1000);
         Suite suggested = Suggestions.suggest("auto", Profiler.profile(S, train));
-        assertThat(suggested.rules()).extracting(Rule::name).contains("completeness(id)", "uniqueness(id)",
-                "inSet(status)", "parses(qty, LONG)", "range(x)");
+        assertThat(suggested.rules()).extracting(Rule::name).contains("complete(id)", "unique(id)",
+                "inSet(status)", "parsesAs(qty, LONG)", "between(x)");
         Suite kept = Suggestions.validated(suggested, S, holdout);
         // the observed range of id (0..2999) cannot hold for the held-out ids, so it is dropped
-        assertThat(kept.rules()).extracting(Rule::name).doesNotContain("range(id)").contains("inSet(status)");
+        assertThat(kept.rules()).extracting(Rule::name).doesNotContain("between(id)").contains("inSet(status)");
         List<Row> moreClean = rows(4, 4000, 1000);
         assertThat(kept.compile(S).run(moreClean).outcomes()).allMatch(o -> o instanceof RuleOutcome.Passed
-                || o.rule().startsWith("range("));
+                || o.rule().startsWith("between("));
     }
 }

@@ -60,13 +60,13 @@ class RulesTest {
     void ranges_nonNegativeAndPositive_andNaNFails() {
         SuiteResult r = run(DIRTY, Rules.nonNegative("price"), Rules.between("score", 0, 1));
         assertThat(((RuleOutcome.Failed) r.outcome("nonNegative(price)")).message()).contains("'-1.00' ×1");
-        RuleOutcome.Failed score = (RuleOutcome.Failed) r.outcome("range(score)");
+        RuleOutcome.Failed score = (RuleOutcome.Failed) r.outcome("between(score)");
         assertThat(score.failingRows()).isEqualTo(2);
         assertThat(score.message()).contains("'1.5'", "'NaN'");
         assertThat(run(DIRTY, Rules.positive("price")).outcomes().get(0)).extracting(RuleOutcome::message)
                 .asString().contains("2 rows");
         assertThatThrownBy(() -> Suite.of("t", Rules.between("status", 0, 1)).compile(S))
-                .hasMessageContaining("range(status)").hasMessageContaining("numeric");
+                .hasMessageContaining("between(status)").hasMessageContaining("numeric");
         assertThatThrownBy(() -> Suite.of("t", Rules.complete("nope")).compile(S)).hasMessageContaining("'nope'");
     }
 
@@ -77,12 +77,12 @@ class RulesTest {
                 Rules.satisfies("priceWhenPending", "price",
                         x -> !"Pending".equals(x.get("status")) || x.get("price") != null, "missing for Pending",
                         RuleOptions.strict()));
-        assertThat(r.outcome("pattern(status)")).isInstanceOf(RuleOutcome.Failed.class);
-        assertThat(((RuleOutcome.Failed) r.outcome("pattern(status)")).message()).contains("'done' ×1", "' ' ×1");
-        RuleOutcome.Failed unique = (RuleOutcome.Failed) r.outcome("uniqueness(id)");
+        assertThat(r.outcome("matches(status)")).isInstanceOf(RuleOutcome.Failed.class);
+        assertThat(((RuleOutcome.Failed) r.outcome("matches(status)")).message()).contains("'done' ×1", "' ' ×1");
+        RuleOutcome.Failed unique = (RuleOutcome.Failed) r.outcome("unique(id)");
         assertThat(unique.failingRows()).isEqualTo(1);
         assertThat(r.outcome("rowCount")).isInstanceOf(RuleOutcome.Failed.class);
-        assertThat(r.outcome("mean(price)").metric()).isEqualTo((10 - 1 + 0 + 5.5 + 7) / 5.0);
+        assertThat(r.outcome("meanBetween(price)").metric()).isEqualTo((10 - 1 + 0 + 5.5 + 7) / 5.0);
         assertThat(r.outcome("priceWhenPending")).isInstanceOf(RuleOutcome.Passed.class);
     }
 
@@ -90,10 +90,10 @@ class RulesTest {
     void emptyInput_hasDefinedOutcomes() {
         SuiteResult r = run(List.of(), Rules.complete("status"), Rules.unique("id"), Rules.rowCount(1, 10),
                 Rules.meanBetween("price", 0, 1));
-        assertThat(r.outcome("completeness(status)")).isInstanceOf(RuleOutcome.Passed.class);
-        assertThat(r.outcome("uniqueness(id)")).isInstanceOf(RuleOutcome.Passed.class);
+        assertThat(r.outcome("complete(status)")).isInstanceOf(RuleOutcome.Passed.class);
+        assertThat(r.outcome("unique(id)")).isInstanceOf(RuleOutcome.Passed.class);
         assertThat(r.outcome("rowCount")).isInstanceOf(RuleOutcome.Failed.class);
-        assertThat(r.outcome("mean(price)")).isInstanceOf(RuleOutcome.Errored.class);
+        assertThat(r.outcome("meanBetween(price)")).isInstanceOf(RuleOutcome.Errored.class);
         assertThat(r.toJson()).contains("\"suite\":\"t\"", "\"rows\":0");
     }
 
@@ -104,7 +104,7 @@ class RulesTest {
         assertThat(c.violations(DIRTY.get(0))).isEmpty();
         var v = c.violations(DIRTY.get(1));
         assertThat(v).extracting(Violation::code)
-                .containsExactly("NOT_IN_SET", "OUT_OF_RANGE");
+                .containsExactly("IN_SET", "NON_NEGATIVE");
         assertThat(v.get(0).message()).contains("'Pendng'");
         List<Row> many = new ArrayList<>(DIRTY);
         assertThat(many.stream().filter(x -> c.violations(x).isEmpty())).hasSize(2);

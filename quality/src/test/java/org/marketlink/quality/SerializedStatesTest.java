@@ -6,7 +6,7 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.quality.rules.DriftRules;
+import org.marketlink.quality.drift.DriftRules;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
 
@@ -64,7 +64,7 @@ class SerializedStatesTest {
                 DriftRules.ksDrift("qty", new double[] {1, 5, 10, 20, 30, 40}, 0.3),
                 DriftRules.psiDrift("status", Map.of("A", 0.4, "B", 0.3, "C", 0.3), 0.2),
                 DriftRules.chiSquareDrift("status", Map.of("A", 0.4, "B", 0.3, "C", 0.3), 0.01),
-                DriftRules.aggregate("maxQty", (Supplier<double[]> & Serializable) () -> new double[1],
+                Rules.aggregate("maxQty", (Supplier<double[]> & Serializable) () -> new double[1],
                         (BiFunction<double[], Row, double[]> & Serializable) (a, r) -> {
                             if (!r.isNull(3)) {
                                 a[0] = Math.max(a[0], r.getDouble(3));

@@ -54,7 +54,7 @@ class SuiteFilesTest {
                     values: [PAID]
                 """);
         SuiteResult r = s.compile(S).run(ROWS);
-        assertThat(r.outcome("completeness(status)")).isInstanceOf(RuleOutcome.Passed.class);
+        assertThat(r.outcome("complete(status)")).isInstanceOf(RuleOutcome.Passed.class);
         assertThat(r.outcome("inSet(status)").message()).contains("'paid' ×1");
     }
 

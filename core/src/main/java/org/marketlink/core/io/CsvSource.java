@@ -2,6 +2,7 @@ package org.marketlink.core.io;
 
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
+import org.marketlink.core.data.Cells;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
@@ -208,7 +209,7 @@ public final class CsvSource implements Source<Row> {
                 Field field = schema.field(f);
                 String text = c < 0 ? "" : cells[c];
                 try {
-                    values[f] = CellParser.parse(field, text);
+                    values[f] = Cells.parse(field, text);
                 } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
                     boolean pii = field.personal();
                     rejected.accept(new Rejection("PARSE_ERROR", "csv", field.name(), field.name() + ": '"

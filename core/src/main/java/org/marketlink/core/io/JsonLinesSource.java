@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
+import org.marketlink.core.data.Cells;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Json;
 import org.marketlink.core.data.Row;
@@ -81,7 +82,7 @@ public final class JsonLinesSource<T> implements Source<T> {
                 String text = member == null || member.isNull() ? ""
                         : member.isValueNode() ? member.asText() : member.toString();
                 try {
-                    values[i] = CellParser.parse(field, text);
+                    values[i] = Cells.parse(field, text);
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(field.name() + ": '" + Masking.show(field, text)
                             + "' is not a valid " + field.type(), e);

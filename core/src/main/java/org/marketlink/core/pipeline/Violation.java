@@ -5,7 +5,7 @@ import org.marketlink.core.Checks;
 /**
  * One reason a row is not valid.
  *
- * @param code    machine-readable reason code, for example {@code OUT_OF_RANGE}
+ * @param code    machine-readable reason code, for example {@code IN_SET}
  * @param column  the column at fault, or empty
  * @param message what is wrong, naming the value
  */

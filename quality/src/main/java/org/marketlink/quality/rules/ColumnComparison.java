@@ -22,8 +22,8 @@ final class ColumnComparison extends RowRule {
     private final String operator;
     private final String right;
 
-    ColumnComparison(String left, String operator, String right, RuleOptions o) {
-        super("compare(" + left + " " + operator + " " + right + ")", left, o, "COMPARISON_FAILED",
+    ColumnComparison(RuleKind kind, String left, String operator, String right, RuleOptions o) {
+        super(kind.outcomeName(left + " " + operator + " " + right), left, o, kind.code(),
                 "breaks " + left + " " + operator + " " + right);
         if (!OPERATORS.contains(operator)) {
             throw new IllegalArgumentException("comparison operator must be one of <, <=, ==, !=, >=, >; was '"

@@ -10,7 +10,7 @@ import org.marketlink.core.privacy.Masking;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
-import org.marketlink.quality.rules.DriftRules;
+import org.marketlink.quality.drift.DriftRules;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
 import org.marketlink.spark.LocalSpark;
@@ -139,7 +139,7 @@ class SparkQualityTest {
         Dataset<Row> data = LocalSpark.dataset(RandomOrders.rows(1, 10), RandomOrders.STRUCT, 1);
         assertThatThrownBy(() -> SparkQuality.run(Suite.of("s", Rules.complete("weight")), data))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("completeness(weight)").hasMessageContaining("weight");
+                .hasMessageContaining("complete(weight)").hasMessageContaining("weight");
     }
 
     @Test

@@ -7,8 +7,8 @@ import org.marketlink.quality.Severity;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
 import org.marketlink.quality.rules.Rule;
+import org.marketlink.quality.rules.RuleKind;
 import org.marketlink.quality.rules.RuleSpec;
-import org.marketlink.store.Dialect;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.TableColumns;
 
@@ -60,7 +60,7 @@ public final class SqlPushdown {
             for (Rule r : suite.rules()) {
                 RuleSpec s = r.spec().orElse(null);
                 int at = select.size();
-                String expr = s == null ? null : expression(s, columns, params, store.dialect(), r.name());
+                String expr = s == null ? null : s.kind().sql(s, c -> col(c, columns, r.name()), params);
                 if (expr == null) {
                     slots.add(null);
                 } else {
@@ -150,70 +150,12 @@ public final class SqlPushdown {
         return c;
     }
 
-    /** The SQL aggregate that gives the rule's failing-row count or metric, or null when there is none. */
-    private static String expression(RuleSpec s, Set<String> columns, List<Object> params, Dialect dialect,
-                                     String rule) {
-        switch (s.type()) {
-            case "complete": {
-                String c = col(s.column(), columns, rule);
-                return "SUM(CASE WHEN " + c + " IS NULL OR TRIM(CAST(" + c + " AS VARCHAR(4000))) = '' THEN 1 ELSE 0 END)";
-            }
-            case "between": {
-                String c = col(s.column(), columns, rule);
-                boolean inc = s.inclusive() == null || s.inclusive();
-                params.add(s.min());
-                params.add(s.max());
-                return "SUM(CASE WHEN " + c + " IS NOT NULL AND NOT (" + c + (inc ? " >= " : " > ") + "? AND " + c
-                        + (inc ? " <= " : " < ") + "?) THEN 1 ELSE 0 END)";
-            }
-            case "nonNegative":
-                return "SUM(CASE WHEN " + col(s.column(), columns, rule) + " < 0 THEN 1 ELSE 0 END)";
-            case "positive":
-                return "SUM(CASE WHEN " + col(s.column(), columns, rule) + " <= 0 THEN 1 ELSE 0 END)";
-            case "inSet": {
-                String c = col(s.column(), columns, rule);
-                StringBuilder in = new StringBuilder();
-                for (String v : s.values()) {
-                    in.append(in.length() == 0 ? "?" : ", ?");
-                    params.add(v);
-                }
-                return "SUM(CASE WHEN " + c + " IS NOT NULL AND " + c + " NOT IN (" + in + ") THEN 1 ELSE 0 END)";
-            }
-            case "length": {
-                String c = col(s.column(), columns, rule);
-                params.add(s.min());
-                params.add(s.max());
-                return "SUM(CASE WHEN " + c + " IS NOT NULL AND NOT (LENGTH(" + c + ") >= ? AND LENGTH(" + c
-                        + ") <= ?) THEN 1 ELSE 0 END)";
-            }
-            case "rowCount":
-                return "COUNT(*)";
-            case "meanBetween":
-                return "AVG(" + col(s.column(), columns, rule) + ")";
-            case "stddevBetween":
-                return "STDDEV_SAMP(" + col(s.column(), columns, rule) + ")";
-            case "distinctCount":
-                return Boolean.TRUE.equals(s.exact()) ? "COUNT(DISTINCT " + col(s.column(), columns, rule) + ")" : null;
-            case "quantile":
-                if (!Boolean.TRUE.equals(s.exact())) {
-                    return null;
-                }
-                params.add(s.q());
-                return "PERCENTILE_DISC(?) WITHIN GROUP (ORDER BY " + col(s.column(), columns, rule) + ")";
-            case "unique":
-                for (String c : s.columns()) {
-                    col(c, columns, rule);
-                }
-                return "COUNT(*)";
-            default:
-                return null;
-        }
-    }
-
+    /** Judges a rule from its aggregate, as its kind's SQL form says the aggregate is to be read. */
     private static RuleOutcome outcome(Handle h, String table, Rule r, RuleSpec s, double value, long rows) {
         String name = r.name();
-        switch (s.type()) {
-            case "complete", "between", "nonNegative", "positive", "inSet", "length": {
+        RuleKind kind = s.kind();
+        switch (kind.sqlForm()) {
+            case FAILING_ROWS: {
                 long failing = Double.isNaN(value) ? 0 : (long) value;
                 double passing = rows == 0 ? 1 : (double) (rows - failing) / rows;
                 double mostly = s.mostly() == null ? 1 : s.mostly();
@@ -227,7 +169,7 @@ public final class SqlPushdown {
                 return new RuleOutcome.Failed(name, passing, s.column() + ": " + failing + " rows fail (in SQL)", level,
                         failing, List.of(), List.of());
             }
-            case "unique": {
+            case DISTINCT_KEYS: {
                 String cols = String.join(", ", s.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
                 long groups = h.createQuery("SELECT COUNT(*) FROM (SELECT " + cols + " FROM " + table + " GROUP BY "
                         + cols + ") g").mapTo(Long.class).one();
@@ -237,7 +179,7 @@ public final class SqlPushdown {
                         : new RuleOutcome.Failed(name, metric, duplicates + " duplicate rows (in SQL)", Severity.ERROR,
                         duplicates, List.of(), List.of());
             }
-            default: {
+            case METRIC: {
                 double min = s.min() == null ? Double.NEGATIVE_INFINITY : s.min();
                 double max = s.max() == null ? Double.POSITIVE_INFINITY : s.max();
                 if (Double.isNaN(value)) {
@@ -247,6 +189,8 @@ public final class SqlPushdown {
                 return value >= min && value <= max ? new RuleOutcome.Passed(name, value, msg)
                         : new RuleOutcome.Failed(name, value, msg, Severity.ERROR, 0, List.of(), List.of());
             }
+            default:
+                throw new IllegalStateException("rule " + name + " has no SQL form");
         }
     }
 }

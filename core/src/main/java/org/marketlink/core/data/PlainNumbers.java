@@ -1,4 +1,4 @@
-package org.marketlink.core.io;
+package org.marketlink.core.data;
 
 import java.math.BigDecimal;
 

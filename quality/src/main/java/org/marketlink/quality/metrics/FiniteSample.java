@@ -1,4 +1,4 @@
-package org.marketlink.quality.rules;
+package org.marketlink.quality.metrics;
 
 import org.marketlink.core.data.Row;
 
@@ -10,7 +10,8 @@ import java.util.Arrays;
  * value (exact quantiles, the KS distance). Empty cells, NaN and infinities are left out. Not thread-safe: one per
  * rule state, merged after the threads are done.
  */
-final class FiniteSample implements Serializable {
+public final class FiniteSample implements Serializable {
+    private static final long serialVersionUID = 1L;
     private double[] values = new double[256];
     private int n;
 
@@ -18,7 +19,7 @@ final class FiniteSample implements Serializable {
      * The value of a numeric cell as a double, or NaN when it is empty or not finite. BigDecimal is a Number too:
      * one cast serves every numeric column type.
      */
-    static double finite(Row row, int column) {
+    public static double finite(Row row, int column) {
         Object v = row.get(column);
         if (v == null) {
             return Double.NaN;
@@ -27,25 +28,28 @@ final class FiniteSample implements Serializable {
         return Double.isFinite(d) ? d : Double.NaN;
     }
 
-    void accept(Row row, int column) {
+    /** Adds the cell's value when it is present and finite. */
+    public void accept(Row row, int column) {
         double d = finite(row, column);
         if (d == d) {
             add(d);
         }
     }
 
-    void addAll(FiniteSample other) {
+    /** Adds every value of {@code other}. */
+    public void addAll(FiniteSample other) {
         for (int i = 0; i < other.n; i++) {
             add(other.values[i]);
         }
     }
 
-    int size() {
+    /** The number of values kept. */
+    public int size() {
         return n;
     }
 
     /** A sorted copy of the values. */
-    double[] sorted() {
+    public double[] sorted() {
         double[] copy = Arrays.copyOf(values, n);
         Arrays.sort(copy);
         return copy;

@@ -1,10 +1,17 @@
-package org.marketlink.quality.rules;
+package org.marketlink.quality.drift;
 
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
+import org.marketlink.quality.metrics.FiniteSample;
+import org.marketlink.quality.metrics.MetricBounds;
+import org.marketlink.quality.rules.AggregateRule;
+import org.marketlink.quality.rules.BoundRule;
+import org.marketlink.quality.rules.Rule;
+import org.marketlink.quality.rules.RuleKind;
+import org.marketlink.quality.rules.RuleState;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,12 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
-/** Distribution drift against a reference, and user-defined aggregate rules. */
+/**
+ * Rules of distribution drift against a reference: the Kolmogorov–Smirnov distance of a numeric column, and the
+ * population stability index and chi-square fit of a categorical one. They are made from code (a reference sample
+ * does not belong in a suite file). Rules are immutable, thread-safe and serializable; their states merge.
+ */
 public final class DriftRules {
     private DriftRules() {
     }
@@ -32,11 +39,11 @@ public final class DriftRules {
         if (ref.length == 0) {
             throw new IllegalArgumentException("the reference sample for " + column + " has no finite values");
         }
-        String name = "ksDrift(" + column + ")";
+        String name = RuleKind.KS_DRIFT.outcomeName(column);
         return new AggregateRule(name, Severity.ERROR) {
             @Override
             public BoundRule bind(Schema schema) {
-                int i = Rules.numericColumn(schema, column);
+                int i = numericColumn(schema, column);
                 return bound(() -> new KsState(name, i, ref, maxDistance));
             }
         };
@@ -72,7 +79,7 @@ public final class DriftRules {
                 return new RuleOutcome.Errored(name, Double.NaN, "no finite values");
             }
             double d = ks(sample.sorted(), ref);
-            String msg = "KS distance " + Rules.fmt(d) + " from the reference, allowed " + Rules.fmt(max);
+            String msg = "KS distance " + MetricBounds.format(d) + " from the reference, allowed " + MetricBounds.format(max);
             return d <= max ? new RuleOutcome.Passed(name, d, msg)
                     : new RuleOutcome.Failed(name, d, msg, Severity.ERROR, 0, List.of(), List.of());
         }
@@ -103,7 +110,7 @@ public final class DriftRules {
      */
     public static Rule psiDrift(String column, Map<String, Double> referenceShares, double maxPsi) {
         Map<String, Double> ref = Map.copyOf(referenceShares);
-        String name = "psiDrift(" + column + ")";
+        String name = RuleKind.PSI_DRIFT.outcomeName(column);
         return new AggregateRule(name, Severity.ERROR) {
             @Override
             public BoundRule bind(Schema schema) {
@@ -169,7 +176,7 @@ public final class DriftRules {
                 double q = Math.max(FLOOR, ref.getOrDefault(k, 0.0));
                 psi += (p - q) * Math.log(p / q);
             }
-            String msg = "PSI " + Rules.fmt(psi) + " against the reference, allowed " + Rules.fmt(max);
+            String msg = "PSI " + MetricBounds.format(psi) + " against the reference, allowed " + MetricBounds.format(max);
             return psi <= max ? new RuleOutcome.Passed(name, psi, msg)
                     : new RuleOutcome.Failed(name, psi, msg, Severity.ERROR, 0, List.of(), List.of());
         }
@@ -201,7 +208,7 @@ public final class DriftRules {
         for (Map.Entry<String, Double> e : referenceShares.entrySet()) {
             ref.put(e.getKey(), e.getValue() / total);
         }
-        String name = "chiSquareDrift(" + column + ")";
+        String name = RuleKind.CHI_SQUARE_DRIFT.outcomeName(column);
         return new AggregateRule(name, Severity.ERROR) {
             @Override
             public BoundRule bind(Schema schema) {
@@ -244,63 +251,10 @@ public final class DriftRules {
             double p = new ChiSquaredDistribution(ref.size() - 1)
                     .cumulativeProbability(statistic);
             double pValue = 1 - p;
-            String msg = "chi-square " + Rules.fmt(statistic) + " on " + (ref.size() - 1) + " degrees of freedom, "
-                    + "p = " + Rules.fmt(pValue) + ", required at least " + Rules.fmt(minP);
+            String msg = "chi-square " + MetricBounds.format(statistic) + " on " + (ref.size() - 1) + " degrees of freedom, "
+                    + "p = " + MetricBounds.format(pValue) + ", required at least " + MetricBounds.format(minP);
             return pValue >= minP ? new RuleOutcome.Passed(name, pValue, msg)
                     : new RuleOutcome.Failed(name, pValue, msg, Severity.ERROR, 0, List.of(), List.of());
-        }
-    }
-
-    /**
-     * A user-defined aggregate rule: a mergeable state {@code S} built per chunk from {@code zero}, fed each row by
-     * {@code add}, combined by {@code merge}, and judged by {@code metric} (passing when it lies in [min, max]).
-     */
-    public static <S> Rule aggregate(String name, Supplier<S> zero, BiFunction<S, Row, S> add,
-                                     BinaryOperator<S> merge, Function<S, Double> metric, double min, double max) {
-        return new AggregateRule(name, Severity.ERROR) {
-            @Override
-            public BoundRule bind(Schema schema) {
-                return bound(() -> new CustomState<>(name, zero.get(), add, merge, metric, min, max));
-            }
-        };
-    }
-
-    private static final class CustomState<S> implements RuleState {
-        private final String name;
-        private final BiFunction<S, Row, S> add;
-        private final BinaryOperator<S> merge;
-        private final Function<S, Double> metric;
-        private final double min;
-        private final double max;
-        private S state;
-
-        CustomState(String name, S zero, BiFunction<S, Row, S> add, BinaryOperator<S> merge,
-                    Function<S, Double> metric, double min, double max) {
-            this.name = name;
-            this.state = zero;
-            this.add = add;
-            this.merge = merge;
-            this.metric = metric;
-            this.min = min;
-            this.max = max;
-        }
-
-        @Override
-        public void accept(Row row) {
-            state = add.apply(state, row);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void merge(RuleState other) {
-            state = merge.apply(state, ((CustomState<S>) other).state);
-        }
-
-        @Override
-        public RuleOutcome outcome() {
-            double v = metric.apply(state);
-            return Double.isNaN(v) ? new RuleOutcome.Errored(name, v, "metric is not a number")
-                    : Rules.withinBounds(name, v, min, max, name);
         }
     }
 }

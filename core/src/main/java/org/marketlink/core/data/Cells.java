@@ -1,6 +1,4 @@
-package org.marketlink.core.io;
-
-import org.marketlink.core.data.Field;
+package org.marketlink.core.data;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,11 +6,30 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Locale;
 
-/** Parses one text cell as its field's type; strict, so that nothing is silently guessed. */
-final class CellParser {
-    private CellParser() {
+/**
+ * The one cell parser of the library: how the text of a cell becomes a value of its field's type, the same for
+ * CSV files, JSON Lines and the quality rule {@code parsesAs}. Strict, so that nothing is silently guessed:
+ * <ul>
+ *   <li>{@code LONG}: an optional sign and ASCII digits;</li>
+ *   <li>{@code DOUBLE}: a plain decimal number (ASCII digits, one point, an exponent), finite;</li>
+ *   <li>{@code DECIMAL}: the same, with at most 1,000 digits of scale or exponent;</li>
+ *   <li>{@code BOOLEAN}: true/t/yes/1 or false/f/no/0, in any case;</li>
+ *   <li>{@code DATE}: ISO {@code yyyy-MM-dd};</li>
+ *   <li>{@code TIMESTAMP}: ISO-8601 with a {@code T} or a space, with or without an offset (none means UTC);</li>
+ *   <li>{@code STRING} and {@code JSON}: the text itself.</li>
+ * </ul>
+ * Surrounding white space is stripped first; an empty cell is {@code null} for a nullable field. Stateless and
+ * thread-safe.
+ */
+public final class Cells {
+    /** One field per type for {@link #parses}, made once: checking a cell allocates nothing but its value. */
+    private static final Field[] CELLS = Arrays.stream(FieldType.values())
+            .map(t -> Field.required("cell", t)).toArray(Field[]::new);
+
+    private Cells() {
     }
 
     /**
@@ -43,6 +60,25 @@ final class CellParser {
                 : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * Whether {@code text} is a value of {@code type} as {@link #parse} reads it (an empty text is not).
+     *
+     * @param type the type to read the text as
+     * @param text the text of a cell
+     * @return true when {@code parse} would return a value for it
+     */
+    public static boolean parses(FieldType type, String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        try {
+            parse(CELLS[type.ordinal()], text);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
     private static int digits(String text, int from, int to) {
         int v = 0;
@@ -59,9 +95,14 @@ final class CellParser {
     /**
      * The cell's value, or {@code null} for an empty cell of a nullable field.
      *
-     * @throws IllegalArgumentException when the text is not a value of the field's type
+     * @param field the field the cell belongs to (its type and whether it may be empty)
+     * @param raw   the cell's text; {@code null} counts as empty
+     * @return the value as rows hold it ({@code String}, {@code Long}, {@code Double}, {@code BigDecimal},
+     *         {@code Boolean}, {@code LocalDate}, {@code Instant}), or {@code null}
+     * @throws IllegalArgumentException when the text is not a value of the field's type; the message says what
+     *                                  was expected and never repeats the text
      */
-    static Object parse(Field field, String raw) {
+    public static Object parse(Field field, String raw) {
         String text = raw == null ? "" : raw.strip();
         if (text.isEmpty()) {
             if (field.nullable()) {

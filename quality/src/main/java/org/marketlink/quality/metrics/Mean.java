@@ -1,0 +1,58 @@
+package org.marketlink.quality.metrics;
+
+import org.marketlink.core.data.Row;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.rules.RuleState;
+
+/**
+ * The mean of the finite values of one numeric column, judged against [min, max]; errored when there are none.
+ * A count and a sum, so chunks merge exactly. Not thread-safe.
+ */
+public final class Mean implements RuleState {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+    private final int column;
+    private final double min;
+    private final double max;
+    private long n;
+    private double sum;
+
+    /**
+     * An empty mean.
+     *
+     * @param name   the rule's name
+     * @param column the position of the numeric column
+     * @param min    the smallest mean allowed
+     * @param max    the largest mean allowed
+     */
+    public Mean(String name, int column, double min, double max) {
+        this.name = name;
+        this.column = column;
+        this.min = min;
+        this.max = max;
+    }
+
+    @Override
+    public void accept(Row row) {
+        double d = FiniteSample.finite(row, column);
+        if (d == d) {
+            n++;
+            sum += d;
+        }
+    }
+
+    @Override
+    public void merge(RuleState other) {
+        Mean o = (Mean) other;
+        n += o.n;
+        sum += o.sum;
+    }
+
+    @Override
+    public RuleOutcome outcome() {
+        if (n == 0) {
+            return new RuleOutcome.Errored(name, Double.NaN, "no finite values to average");
+        }
+        return MetricBounds.judge(name, sum / n, min, max, "mean");
+    }
+}

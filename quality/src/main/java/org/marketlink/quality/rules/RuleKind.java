@@ -1,0 +1,837 @@
+package org.marketlink.quality.rules;
+
+import org.marketlink.core.data.Cells;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.quality.Severity;
+import org.marketlink.quality.metrics.DistinctKeys;
+import org.marketlink.quality.metrics.DistinctLongs;
+import org.marketlink.quality.metrics.ExactDistinctCount;
+import org.marketlink.quality.metrics.ExactQuantile;
+import org.marketlink.quality.metrics.HllDistinctCount;
+import org.marketlink.quality.metrics.KllQuantile;
+import org.marketlink.quality.metrics.Mean;
+import org.marketlink.quality.metrics.MetricBounds;
+import org.marketlink.quality.metrics.PrimaryKeyCounts;
+import org.marketlink.quality.metrics.RowCount;
+import org.marketlink.quality.metrics.StandardDeviation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Every kind of built-in rule, each defined once: its one name, its parameters, how it is built from a {@link
+ * RuleSpec}, and its SQL form. The name is the same everywhere a kind shows: {@link #word()} ({@code inSet}) is the
+ * {@code type} in suite files and the start of outcome names ({@code inSet(region)}); {@link #code()} ({@code
+ * IN_SET}) is the reason code of a quarantined row. Aggregate kinds keep their metric state in {@code
+ * org.marketlink.quality.metrics}, drift kinds theirs in {@code org.marketlink.quality.drift}.
+ *
+ * <p>{@link RuleSpec#toRule} and {@link Rules} build through this enum; the store's SQL pushdown asks it for
+ * {@link #sqlForm()} and {@link #sql}. Adding a kind means adding a constant here (and its state, when it is an
+ * aggregate). Kinds that take values a file cannot hold (predicates, reference samples, key sets, clocks) are made
+ * from code only: {@link #inFiles()} is false for them.
+ */
+public enum RuleKind {
+    /** Every value is present: not null, and not blank for text. */
+    COMPLETE(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            return new RowRule(outcomeName(column), column, s.rowOptions(), code(), "missing") {
+                @Override
+                protected RowTest compile(Schema schema) {
+                    int i = schema.indexOf(column);
+                    boolean text = schema.field(i).type() == FieldType.STRING;
+                    return new CellTest(i) {
+                        @Override
+                        public boolean passes(Row row) {
+                            Object v = row.get(i);
+                            return v != null && !(text && ((String) v).isBlank());
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            String c = column.apply(s.column());
+            return "SUM(CASE WHEN " + c + " IS NULL OR TRIM(CAST(" + c + " AS VARCHAR(4000))) = '' THEN 1 ELSE 0 END)";
+        }
+    },
+
+    /**
+     * Every present numeric value lies in [min, max], or (min, max) when not {@code inclusive} (default true).
+     * Empty values pass (completeness is its own rule); NaN fails.
+     */
+    BETWEEN(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX),
+            may(Parameter.INCLUSIVE)) {
+        @Override
+        Rule build(RuleSpec s) {
+            return interval(this, s.column(), s.min(), s.max(), s.inclusive() == null || s.inclusive(),
+                    s.rowOptions());
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            return outsideInterval(column.apply(s.column()), s.inclusive() == null || s.inclusive(), s.min(),
+                    s.max(), parameters);
+        }
+    },
+
+    /** Every present numeric value is at least 0. */
+    NON_NEGATIVE(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            return interval(this, s.column(), 0, Double.POSITIVE_INFINITY, true, s.rowOptions());
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            return "SUM(CASE WHEN " + column.apply(s.column()) + " < 0 THEN 1 ELSE 0 END)";
+        }
+    },
+
+    /** Every present numeric value is greater than 0. */
+    POSITIVE(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            return interval(this, s.column(), 0, Double.POSITIVE_INFINITY, false, s.rowOptions());
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            return "SUM(CASE WHEN " + column.apply(s.column()) + " <= 0 THEN 1 ELSE 0 END)";
+        }
+    },
+
+    /** Every present value, as text, is one of {@code values}. */
+    IN_SET(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN, Parameter.VALUES), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            Set<String> values = new LinkedHashSet<>(s.values());
+            return new RowRule(outcomeName(column), column, s.rowOptions(), code(),
+                    "outside {" + String.join(", ", values) + "}") {
+                @Override
+                protected RowTest compile(Schema schema) {
+                    int i = schema.indexOf(column);
+                    return new CellTest(i) {
+                        @Override
+                        public boolean passes(Row row) {
+                            Object v = row.get(i);
+                            return v == null || values.contains(v.toString());
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            String c = column.apply(s.column());
+            StringBuilder in = new StringBuilder();
+            for (String v : s.values()) {
+                in.append(in.length() == 0 ? "?" : ", ?");
+                parameters.add(v);
+            }
+            return "SUM(CASE WHEN " + c + " IS NOT NULL AND " + c + " NOT IN (" + in + ") THEN 1 ELSE 0 END)";
+        }
+    },
+
+    /** Every present value, as text, matches the regular expression {@code pattern} as a whole. */
+    MATCHES(Level.ROW, SqlForm.NONE, need(Parameter.COLUMN, Parameter.PATTERN), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            String regex = s.pattern();
+            Pattern pattern;
+            try {
+                pattern = Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("pattern: not a regular expression: " + e.getDescription(), e);
+            }
+            return new RowRule(outcomeName(column), column, s.rowOptions(), code(), "not matching /" + regex + "/") {
+                @Override
+                protected RowTest compile(Schema schema) {
+                    int i = schema.indexOf(column);
+                    // one matcher per thread, reset per value: no allocation per row and no lock shared by the
+                    // threads that check chunks of one pass
+                    ThreadLocal<Matcher> matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
+                    return new CellTest(i) {
+                        @Override
+                        public boolean passes(Row row) {
+                            Object v = row.get(i);
+                            return v == null || matchers.get().reset(v.toString()).matches();
+                        }
+
+                        @Override
+                        public RowTest forOneThread() {
+                            // a state is fed by one thread: it keeps its own matcher
+                            Matcher own = pattern.matcher("");
+                            return new CellTest(i) {
+                                @Override
+                                public boolean passes(Row row) {
+                                    Object v = row.get(i);
+                                    return v == null || own.reset(v.toString()).matches();
+                                }
+                            };
+                        }
+                    };
+                }
+            };
+        }
+    },
+
+    /**
+     * Every present value of a text column can be read as the type named in {@code values} ({@code LONG},
+     * {@code DOUBLE}, {@code DECIMAL}, {@code DATE}, {@code TIMESTAMP}, {@code BOOLEAN}), exactly as the readers of
+     * the library read it ({@link Cells}).
+     */
+    PARSES_AS(Level.ROW, SqlForm.NONE, need(Parameter.COLUMN, Parameter.VALUES), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            FieldType type = fieldType(s.values());
+            return new RowRule(outcomeName(column, type.name()), column, s.rowOptions(), code(),
+                    "not a valid " + type) {
+                @Override
+                protected RowTest compile(Schema schema) {
+                    int i = schema.indexOf(column);
+                    return new CellTest(i) {
+                        @Override
+                        public boolean passes(Row row) {
+                            Object v = row.get(i);
+                            return v == null || Cells.parses(type, v.toString());
+                        }
+                    };
+                }
+            };
+        }
+    },
+
+    /** Every present value, as text, has between {@code min} and {@code max} characters. */
+    LENGTH(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            int min = wholeNumber("min", s.min());
+            int max = wholeNumber("max", s.max());
+            if (min < 0 || min > max) {
+                throw new IllegalArgumentException("length of " + column + " must have 0 <= min <= max, was " + min
+                        + ".." + max);
+            }
+            return new RowRule(outcomeName(column), column, s.rowOptions(), code(),
+                    "not " + min + ".." + max + " characters long") {
+                @Override
+                protected RowTest compile(Schema schema) {
+                    int i = schema.indexOf(column);
+                    return new CellTest(i) {
+                        @Override
+                        public boolean passes(Row row) {
+                            Object v = row.get(i);
+                            if (v == null) {
+                                return true;
+                            }
+                            int n = v.toString().length();
+                            return n >= min && n <= max;
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            String c = column.apply(s.column());
+            parameters.add(s.min());
+            parameters.add(s.max());
+            return "SUM(CASE WHEN " + c + " IS NOT NULL AND NOT (LENGTH(" + c + ") >= ? AND LENGTH(" + c
+                    + ") <= ?) THEN 1 ELSE 0 END)";
+        }
+    },
+
+    /**
+     * Two columns of each row compare with an operator: {@code columns} are the left and right side, {@code values}
+     * holds the operator ({@code <, <=, ==, !=, >=, >}).
+     */
+    COMPARE(Level.ROW, SqlForm.NONE, need(Parameter.COLUMNS, Parameter.VALUES), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            List<String> sides = s.columns();
+            if (sides.size() != 2) {
+                throw new IllegalArgumentException("columns: compare needs two columns, had " + sides.size());
+            }
+            List<String> op = s.values();
+            if (op.size() != 1) {
+                throw new IllegalArgumentException("values: compare needs one operator of <, <=, ==, !=, >=, >; had "
+                        + op);
+            }
+            if (!ColumnComparison.OPERATORS.contains(op.get(0))) {
+                throw new IllegalArgumentException("values: compare needs one operator, one of <, <=, ==, !=, >=, >; "
+                        + "was '" + op.get(0) + "'");
+            }
+            return new ColumnComparison(this, sides.get(0), op.get(0), sides.get(1), s.rowOptions());
+        }
+    },
+
+    /** Every present value is a key of a referenced dataset (made from code with the set of keys). */
+    REFERENCES(Level.ROW),
+
+    /** An arbitrary row predicate under a name of the host's choosing (made from code). */
+    SATISFIES(Level.ROW),
+
+    /** No two rows share the same values of {@code columns} (exact; memory grows with distinct keys). */
+    UNIQUE(Level.DATASET, SqlForm.DISTINCT_KEYS, need(Parameter.COLUMNS), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String[] columns = s.columns().toArray(new String[0]);
+            return new AggregateRule(outcomeName(String.join(",", columns)), Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    return bound(uniqueness(name(), columns, schema));
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            s.columns().forEach(column::apply);
+            return "COUNT(*)";
+        }
+    },
+
+    /**
+     * {@code columns} form a primary key: no row has an empty value in any of them, and no two rows share the same
+     * values. Rows with an empty key column count as failures and are left out of the duplicate count.
+     */
+    PRIMARY_KEY(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMNS), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String[] columns = s.columns().toArray(new String[0]);
+            if (columns.length == 0) {
+                throw new IllegalArgumentException("primaryKey needs at least one column");
+            }
+            return new AggregateRule(outcomeName(String.join(",", columns)), Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    int[] idx = positions(schema, columns);
+                    var unique = uniqueness(UNIQUE.outcomeName(String.join(",", columns)), columns, schema);
+                    return bound(() -> new PrimaryKeyCounts(name(), idx, unique.get()));
+                }
+            };
+        }
+    },
+
+    /** The number of rows is in [min, max]. */
+    ROW_COUNT(Level.DATASET, SqlForm.METRIC, need(Parameter.MIN, Parameter.MAX), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            long min = s.min().longValue();
+            long max = s.max().longValue();
+            return new AggregateRule(word(), Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    return bound(() -> new RowCount(name(), min, max));
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            return "COUNT(*)";
+        }
+    },
+
+    /** The mean of the finite values of a numeric column is in [min, max]; errored when there are none. */
+    MEAN_BETWEEN(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            double min = s.min();
+            double max = s.max();
+            return new AggregateRule(outcomeName(column), Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    int i = numericColumn(schema, column);
+                    return bound(() -> new Mean(name(), i, min, max));
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            return "AVG(" + column.apply(s.column()) + ")";
+        }
+    },
+
+    /** The sample standard deviation of the finite values of a numeric column is in [min, max]. */
+    STDDEV_BETWEEN(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            double min = s.min();
+            double max = s.max();
+            return new AggregateRule(outcomeName(column), Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    int i = numericColumn(schema, column);
+                    return bound(() -> new StandardDeviation(name(), i, min, max));
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            return "STDDEV_SAMP(" + column.apply(s.column()) + ")";
+        }
+    },
+
+    /**
+     * The number of distinct present values is in [min, max]: estimated with a HyperLogLog sketch (about 1.6% error,
+     * bounded memory), or counted exactly when {@code exact} (default false).
+     */
+    DISTINCT_COUNT(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX),
+            may(Parameter.EXACT)) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            long min = s.min().longValue();
+            long max = s.max().longValue();
+            boolean exact = Boolean.TRUE.equals(s.exact());
+            String name = exact ? outcomeName(column, "exact") : outcomeName(column);
+            return new AggregateRule(name, Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    int i = schema.indexOf(column);
+                    return bound(() -> exact ? new ExactDistinctCount(name, i, min, max)
+                            : new HllDistinctCount(name, i, min, max));
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            // SQL counts exactly; an estimated rule keeps its sketch, and its documented error, in memory
+            return Boolean.TRUE.equals(s.exact()) ? "COUNT(DISTINCT " + column.apply(s.column()) + ")" : null;
+        }
+    },
+
+    /**
+     * The {@code q} quantile of the finite values of a numeric column is in [min, max]: estimated with a KLL sketch
+     * (about 1.7% rank error, bounded memory), or computed exactly when {@code exact} (default false).
+     */
+    QUANTILE(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.Q, Parameter.MIN, Parameter.MAX),
+            may(Parameter.EXACT)) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            double q = s.q();
+            if (!(q >= 0 && q <= 1)) {
+                throw new IllegalArgumentException("quantile q must be in 0..1, was " + q);
+            }
+            double min = s.min();
+            double max = s.max();
+            boolean exact = Boolean.TRUE.equals(s.exact());
+            String name = exact ? outcomeName(column, String.valueOf(q), "exact")
+                    : outcomeName(column, String.valueOf(q));
+            return new AggregateRule(name, Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    int i = numericColumn(schema, column);
+                    return bound(() -> exact ? new ExactQuantile(name, i, q, min, max)
+                            : new KllQuantile(name, i, q, min, max));
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            if (!Boolean.TRUE.equals(s.exact())) {
+                return null;
+            }
+            String c = column.apply(s.column());
+            parameters.add(s.q());
+            return "PERCENTILE_DISC(?) WITHIN GROUP (ORDER BY " + c + ")";
+        }
+    },
+
+    /** The newest value of a timestamp column is no older than a maximum age (made from code with a clock). */
+    FRESHNESS(Level.DATASET),
+
+    /** The Kolmogorov–Smirnov distance of a numeric column from a reference sample is small (made from code). */
+    KS_DRIFT(Level.DATASET),
+
+    /** The population stability index of a categorical column against reference shares is small (from code). */
+    PSI_DRIFT(Level.DATASET),
+
+    /** A chi-square fit of a categorical column to reference shares is not rejected (made from code). */
+    CHI_SQUARE_DRIFT(Level.DATASET),
+
+    /** A host-defined mergeable aggregate under a name of the host's choosing (made from code). */
+    AGGREGATE(Level.DATASET);
+
+    /** The parameters a suite file may give a rule; which ones a kind takes is stated by the kind. */
+    public enum Parameter {
+        /** The column the rule looks at. */
+        COLUMN,
+        /** Several columns (a key; the two sides of a comparison). */
+        COLUMNS,
+        /** A lower bound. */
+        MIN,
+        /** An upper bound. */
+        MAX,
+        /** Whether the bounds belong to the interval. */
+        INCLUSIVE,
+        /** Values: allowed values, a type name, an operator. */
+        VALUES,
+        /** A regular expression. */
+        PATTERN,
+        /** A quantile, in 0..1. */
+        Q,
+        /** Exact instead of sketched. */
+        EXACT,
+        /** The share of rows that must pass (row-level kinds). */
+        MOSTLY,
+        /** The failing share up to which a failure is only a warning (row-level kinds). */
+        ERROR_ABOVE,
+        /** The severity of a failure beyond {@code errorAbove} (row-level kinds). */
+        SEVERITY;
+
+        private final String word = camel(name());
+
+        /**
+         * The parameter's name in suite files, for example {@code errorAbove}.
+         *
+         * @return the name
+         */
+        public String word() {
+            return word;
+        }
+
+        Object of(RuleSpec s) {
+            return switch (this) {
+                case COLUMN -> s.column();
+                case COLUMNS -> s.columns();
+                case MIN -> s.min();
+                case MAX -> s.max();
+                case INCLUSIVE -> s.inclusive();
+                case VALUES -> s.values();
+                case PATTERN -> s.pattern();
+                case Q -> s.q();
+                case EXACT -> s.exact();
+                case MOSTLY -> s.mostly();
+                case ERROR_ABOVE -> s.errorAbove();
+                case SEVERITY -> s.severity();
+            };
+        }
+    }
+
+    /** How the store's SQL pushdown reads a kind's aggregate. */
+    public enum SqlForm {
+        /** The kind has no SQL form: it runs in memory only. */
+        NONE,
+        /** The aggregate counts failing rows; the metric is the passing share, judged with the row options. */
+        FAILING_ROWS,
+        /** The aggregate is the metric itself, judged against [min, max]. */
+        METRIC,
+        /** The number of distinct keys is counted by a grouped query; the aggregate only checks the columns. */
+        DISTINCT_KEYS
+    }
+
+    private enum Level { ROW, DATASET }
+
+    private final Level level;
+    private final SqlForm sqlForm;
+    private final Set<Parameter> required;
+    private final Set<Parameter> optional;
+    private final boolean inFiles;
+    private final String word;
+
+    /** A kind made from code only. */
+    RuleKind(Level level) {
+        this(level, SqlForm.NONE, EnumSet.noneOf(Parameter.class), EnumSet.noneOf(Parameter.class), false);
+    }
+
+    /** A kind a suite file can hold. */
+    RuleKind(Level level, SqlForm sqlForm, Set<Parameter> required, Set<Parameter> optional) {
+        this(level, sqlForm, required, optional, true);
+    }
+
+    RuleKind(Level level, SqlForm sqlForm, Set<Parameter> required, Set<Parameter> optional, boolean inFiles) {
+        this.level = level;
+        this.sqlForm = sqlForm;
+        this.required = Collections.unmodifiableSet(required);
+        if (level == Level.ROW) {
+            // static fields are not set yet while the constants are made: the row options come from a method
+            optional.addAll(rowOptions());
+        }
+        this.optional = Collections.unmodifiableSet(optional);
+        this.inFiles = inFiles;
+        this.word = camel(name());
+    }
+
+    private static List<Parameter> rowOptions() {
+        return List.of(Parameter.MOSTLY, Parameter.ERROR_ABOVE, Parameter.SEVERITY);
+    }
+
+    /**
+     * The kind's name in suite files and outcome names, for example {@code inSet}.
+     *
+     * @return the name in lower camel case
+     */
+    public String word() {
+        return word;
+    }
+
+    /**
+     * The reason code of a row this kind quarantines, for example {@code IN_SET}: the constant's own name.
+     *
+     * @return the reason code
+     */
+    public String code() {
+        return name();
+    }
+
+    /**
+     * Whether the kind judges single rows (and can quarantine them) rather than the dataset as a whole.
+     *
+     * @return true for row-level kinds
+     */
+    public boolean rowLevel() {
+        return level == Level.ROW;
+    }
+
+    /**
+     * Whether a suite file can hold a rule of this kind.
+     *
+     * @return false for kinds made from code only
+     */
+    public boolean inFiles() {
+        return inFiles;
+    }
+
+    /**
+     * The parameters a rule of this kind must have in a suite file.
+     *
+     * @return an unmodifiable set, empty for kinds made from code only
+     */
+    public Set<Parameter> required() {
+        return required;
+    }
+
+    /**
+     * The parameters a rule of this kind may have in a suite file besides the required ones; row-level kinds take
+     * {@code mostly}, {@code errorAbove} and {@code severity}.
+     *
+     * @return an unmodifiable set
+     */
+    public Set<Parameter> optional() {
+        return optional;
+    }
+
+    /**
+     * The name of a rule of this kind: the kind's word and its arguments, for example {@code between(price)}.
+     *
+     * @param arguments what distinguishes rules of one kind (columns, a quantile)
+     * @return the name outcomes carry
+     */
+    public String outcomeName(String... arguments) {
+        return arguments.length == 0 ? word : word + "(" + String.join(", ", arguments) + ")";
+    }
+
+    /**
+     * How the SQL pushdown reads this kind's aggregate.
+     *
+     * @return {@link SqlForm#NONE} for kinds without an SQL form
+     */
+    public SqlForm sqlForm() {
+        return sqlForm;
+    }
+
+    /**
+     * The SQL aggregate of a rule of this kind, for a single {@code SELECT} over its table.
+     *
+     * @param spec       the rule, as written in a suite file
+     * @param column     turns a column name into a checked SQL identifier (throws when the table has no such
+     *                   column); the only way a name reaches the SQL text
+     * @param parameters receives the values the aggregate's {@code ?} placeholders stand for, in order
+     * @return the aggregate expression, or {@code null} when this rule has no SQL form (always for
+     *         {@link SqlForm#NONE}; for an estimated distinct count or quantile, which SQL would compute exactly)
+     */
+    public String sql(RuleSpec spec, UnaryOperator<String> column, List<Object> parameters) {
+        return null;
+    }
+
+    /**
+     * The kind a suite file names.
+     *
+     * @param word the {@code type} of a rule in a suite file, for example {@code inSet}
+     * @return the kind
+     * @throws IllegalArgumentException naming the word and the kinds a file can hold, when it is none of them
+     */
+    public static RuleKind ofWord(String word) {
+        for (RuleKind k : values()) {
+            if (k.inFiles && k.word.equals(word)) {
+                return k;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (RuleKind k : values()) {
+            if (k.inFiles) {
+                known.add(k.word);
+            }
+        }
+        throw new IllegalArgumentException("unknown rule '" + word + "'; known: " + String.join(", ", known));
+    }
+
+    /** Builds a rule from a spec whose parameters {@link #check} has accepted. */
+    Rule build(RuleSpec spec) {
+        throw new IllegalArgumentException(word + " rules are made from code and cannot be read from a suite file");
+    }
+
+    /**
+     * A rule of this kind from its spec, which carries it back into files.
+     *
+     * @throws IllegalArgumentException naming the parameter, when one is missing, not taken by the kind, or wrong
+     */
+    Rule rule(RuleSpec spec) {
+        check(spec);
+        Rule rule = build(spec);
+        return new SpecifiedRule(spec, rule);
+    }
+
+    /** Every required parameter present, none that the kind does not take. */
+    private void check(RuleSpec spec) {
+        for (Parameter p : required) {
+            if (p.of(spec) == null) {
+                throw new IllegalArgumentException(p.word() + ": missing");
+            }
+        }
+        for (Parameter p : Parameter.values()) {
+            if (p.of(spec) != null && !required.contains(p) && !optional.contains(p)) {
+                throw new IllegalArgumentException(p.word() + ": not a parameter of " + word + " (it takes "
+                        + words(required, optional) + ")");
+            }
+        }
+    }
+
+    private static String words(Set<Parameter> required, Set<Parameter> optional) {
+        List<String> w = new ArrayList<>();
+        required.forEach(p -> w.add(p.word()));
+        optional.forEach(p -> w.add(p.word()));
+        return String.join(", ", w);
+    }
+
+    private static Set<Parameter> need(Parameter... parameters) {
+        return parameters.length == 0 ? EnumSet.noneOf(Parameter.class) : EnumSet.copyOf(Arrays.asList(parameters));
+    }
+
+    private static Set<Parameter> may(Parameter... parameters) {
+        return need(parameters);
+    }
+
+    /** {@code IN_SET} → {@code inSet}. */
+    private static String camel(String constant) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char c : constant.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.toString();
+    }
+
+    // ---- shared by several kinds ----
+
+    /** A row rule on an interval of a numeric column. */
+    static Rule interval(RuleKind kind, String column, double min, double max, boolean inclusive, RuleOptions o) {
+        if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
+            throw new IllegalArgumentException("range of " + column + " must have min <= max, was " + min + ".." + max);
+        }
+        String shown = (inclusive ? "[" : "(") + MetricBounds.format(min) + ", " + MetricBounds.format(max)
+                + (inclusive ? "]" : ")");
+        return new RowRule(kind.outcomeName(column), column, o, kind.code(), "outside " + shown) {
+            @Override
+            protected RowTest compile(Schema schema) {
+                int i = AggregateRule.numericColumn(schema, column);
+                return new CellTest(i) {
+                    @Override
+                    public boolean passes(Row row) {
+                        Object v = row.get(i);
+                        if (v == null) {
+                            return true;
+                        }
+                        double d = ((Number) v).doubleValue();
+                        return inclusive ? d >= min && d <= max : d > min && d < max;
+                    }
+                };
+            }
+        };
+    }
+
+    private static String outsideInterval(String c, boolean inclusive, double min, double max,
+                                          List<Object> parameters) {
+        parameters.add(min);
+        parameters.add(max);
+        return "SUM(CASE WHEN " + c + " IS NOT NULL AND NOT (" + c + (inclusive ? " >= " : " > ") + "? AND " + c
+                + (inclusive ? " <= " : " < ") + "?) THEN 1 ELSE 0 END)";
+    }
+
+    private static int[] positions(Schema schema, String[] columns) {
+        int[] idx = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            idx[i] = schema.indexOf(columns[i]);
+        }
+        return idx;
+    }
+
+    /**
+     * Fresh uniqueness states for {@code columns}: primitive for one {@code LONG} column that is not personal data,
+     * generic otherwise (repeated keys of a personal-data column are counted but shown masked).
+     */
+    private static Supplier<RuleState> uniqueness(
+            String name, String[] columns, Schema schema) {
+        int[] idx = positions(schema, columns);
+        boolean pii = Arrays.stream(columns).anyMatch(schema::isPersonal);
+        if (idx.length == 1 && schema.field(idx[0]).type() == FieldType.LONG && !pii) {
+            return () -> new DistinctLongs(name, idx[0]);
+        }
+        return () -> new DistinctKeys(name, idx, pii);
+    }
+
+    private static FieldType fieldType(List<String> values) {
+        if (values.size() != 1) {
+            throw new IllegalArgumentException("values: parsesAs needs one type name, had " + values);
+        }
+        try {
+            return FieldType.valueOf(values.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("values: '" + values.get(0) + "' is not a type; known: "
+                    + Arrays.toString(FieldType.values()), e);
+        }
+    }
+
+    private static int wholeNumber(String parameter, double value) {
+        if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(parameter + ": must be a whole number, was " + value);
+        }
+        return (int) value;
+    }
+}

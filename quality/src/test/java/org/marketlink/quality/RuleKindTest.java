@@ -1,0 +1,154 @@
+package org.marketlink.quality;
+
+import org.junit.jupiter.api.Test;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.Violation;
+import org.marketlink.quality.rules.BoundRule;
+import org.marketlink.quality.rules.Rule;
+import org.marketlink.quality.rules.RuleKind;
+import org.marketlink.quality.rules.RuleOptions;
+import org.marketlink.quality.rules.RuleSpec;
+import org.marketlink.quality.rules.Rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each rule kind has one name, in files, outcomes and reason codes, and one definition of its parameters. */
+class RuleKindTest {
+    private static final Schema S = Schema.of(Field.required("id", FieldType.LONG),
+            Field.optional("status", FieldType.STRING), Field.optional("price", FieldType.DOUBLE),
+            Field.optional("qty", FieldType.STRING));
+    /** A row that fails every row-level kind sampled below. */
+    private static final Row BAD = Row.of(S, 7L, "", -3.0, "x");
+
+    /** A minimal spec of every kind a suite file can hold; a new kind must be added here. */
+    private static RuleSpec sample(RuleKind k) {
+        String t = k.word();
+        return switch (k) {
+            case COMPLETE -> spec(t, "status", null, null, null, null, null, null, null);
+            case BETWEEN -> spec(t, "price", null, 0.0, 10.0, null, null, null, null);
+            case NON_NEGATIVE, POSITIVE -> spec(t, "price", null, null, null, null, null, null, null);
+            case IN_SET -> spec(t, "status", null, null, null, List.of("PAID"), null, null, null);
+            case MATCHES -> spec(t, "status", null, null, null, null, "[A-Z]+", null, null);
+            case PARSES_AS -> spec(t, "qty", null, null, null, List.of("LONG"), null, null, null);
+            case LENGTH -> spec(t, "status", null, 1.0, 5.0, null, null, null, null);
+            case COMPARE -> spec(t, null, List.of("price", "id"), null, null, List.of(">="), null, null, null);
+            case UNIQUE, PRIMARY_KEY -> spec(t, null, List.of("id"), null, null, null, null, null, null);
+            case ROW_COUNT -> spec(t, null, null, 1.0, 10.0, null, null, null, null);
+            case MEAN_BETWEEN, STDDEV_BETWEEN, DISTINCT_COUNT -> spec(t, "price", null, 0.0, 10.0, null, null, null,
+                    null);
+            case QUANTILE -> spec(t, "price", null, 0.0, 10.0, null, null, 0.5, null);
+            default -> throw new AssertionError("no sample spec for " + k);
+        };
+    }
+
+    private static RuleSpec spec(String type, String column, List<String> columns, Double min, Double max,
+                                 List<String> values, String pattern, Double q, Boolean exact) {
+        return new RuleSpec(type, column, columns, min, max, null, values, pattern, null, null, null, q, exact);
+    }
+
+    @Test
+    void everyKindInFiles_isNamedByItsWord_inTheFileTheOutcomeAndTheReasonCode() {
+        List<Rule> rules = new ArrayList<>();
+        for (RuleKind k : RuleKind.values()) {
+            if (!k.inFiles()) {
+                continue;
+            }
+            assertThat(RuleKind.ofWord(k.word())).isEqualTo(k);
+            assertThat(k.code()).isEqualTo(k.name());
+            Rule r = sample(k).toRule("rules[0]");
+            assertThat(r.name()).as(k.name()).startsWith(k.word());
+            assertThat(r.spec().orElseThrow().type()).isEqualTo(k.word());
+            assertThat(r.spec().orElseThrow().kind()).isEqualTo(k);
+            BoundRule bound = r.bind(S);
+            assertThat(bound.rowLevel()).as(k.name()).isEqualTo(k.rowLevel());
+            if (k.rowLevel()) {
+                Violation v = bound.check(BAD);
+                assertThat(v).as(k.name() + " fails the bad row").isNotNull();
+                assertThat(v.code()).isEqualTo(k.code());
+            }
+            rules.add(r);
+        }
+        // the whole catalogue goes through a file and comes back the same
+        Suite suite = Suite.of("all", rules);
+        Suite back = SuiteFiles.readYaml(SuiteFiles.writeYaml(suite));
+        assertThat(back.rules()).extracting(Rule::name).containsExactlyElementsOf(rules.stream().map(Rule::name)
+                .toList());
+        assertThat(back.compile(S).run(List.of(BAD))).isEqualTo(suite.compile(S).run(List.of(BAD)));
+    }
+
+    @Test
+    void codeOnlyKinds_nameTheirRulesToo_andAreRefusedInFiles() {
+        assertThat(Rules.references("status", Set.of("PAID"), "statuses", RuleOptions.strict()).bind(S)
+                .check(BAD).code()).isEqualTo(RuleKind.REFERENCES.code());
+        assertThat(Rules.satisfies("odd", "id", r -> false, "odd", RuleOptions.strict()).bind(S).check(BAD).code())
+                .isEqualTo("SATISFIES");
+        for (RuleKind k : RuleKind.values()) {
+            if (!k.inFiles()) {
+                assertThatThrownBy(() -> RuleKind.ofWord(k.word())).hasMessageContaining("unknown rule '"
+                        + k.word() + "'");
+            }
+        }
+    }
+
+    @Test
+    void parameters_missingOrForeign_areNamedWithTheirPath() {
+        assertThatThrownBy(() -> spec("between", "price", null, 0.0, null, null, null, null, null).toRule("rules[3]"))
+                .hasMessage("rules[3].max: missing");
+        assertThatThrownBy(() -> spec("rowCount", null, null, 0.0, 1.0, null, "x+", null, null).toRule("rules[1]"))
+                .hasMessageStartingWith("rules[1].pattern: not a parameter of rowCount");
+        assertThatThrownBy(() -> spec("range", "price", null, 0.0, 1.0, null, null, null, null).toRule("rules[0]"))
+                .hasMessageStartingWith("rules[0].type: unknown rule 'range'; known: complete, between");
+        assertThatThrownBy(() -> spec("parsesAs", "qty", null, null, null, List.of("NUMBER"), null, null, null)
+                .toRule("rules[0]")).hasMessageStartingWith("rules[0].values: 'NUMBER' is not a type");
+    }
+
+    @Test
+    void sqlForms_areGivenOnlyWhereTheKindHasOne() {
+        for (RuleKind k : RuleKind.values()) {
+            if (!k.inFiles()) {
+                assertThat(k.sqlForm()).isEqualTo(RuleKind.SqlForm.NONE);
+                continue;
+            }
+            List<Object> params = new ArrayList<>();
+            String sql = k.sql(sample(k), c -> "\"" + c + "\"", params);
+            if (k.sqlForm() == RuleKind.SqlForm.NONE) {
+                assertThat(sql).as(k.name()).isNull();
+            } else if (k != RuleKind.QUANTILE && k != RuleKind.DISTINCT_COUNT) {
+                // values travel as parameters, never inside the SQL text
+                assertThat(sql).as(k.name()).isNotBlank().doesNotContain("PAID", "10.0");
+            }
+        }
+        // an estimated quantile stays in memory; an exact one has its SQL form, the quantile bound as a parameter
+        RuleSpec exact = spec("quantile", "price", null, 0.0, 10.0, null, null, 0.5, true);
+        List<Object> params = new ArrayList<>();
+        assertThat(RuleKind.QUANTILE.sql(sample(RuleKind.QUANTILE), c -> c, params)).isNull();
+        assertThat(RuleKind.QUANTILE.sql(exact, c -> c, params)).contains("PERCENTILE_DISC(?)");
+        assertThat(params).containsExactly(0.5);
+    }
+
+    @Test
+    void parsesAs_readsCellsAsTheReadersDo() {
+        Schema text = Schema.of(Field.optional("flag", FieldType.STRING));
+        BoundRule bool = Rules.parsesAs("flag", FieldType.BOOLEAN, RuleOptions.strict()).bind(text);
+        for (String ok : List.of("true", "FALSE", "yes", "t", "0")) {
+            assertThat(bool.check(Row.of(text, ok))).as(ok).isNull();
+        }
+        for (String bad : List.of("maybe", "2")) {
+            assertThat(bool.check(Row.of(text, bad))).as(bad).isNotNull();
+        }
+        BoundRule number = Rules.parsesAs("flag", FieldType.DOUBLE, RuleOptions.strict()).bind(text);
+        // Java's own parser takes these; a data file should not
+        for (String bad : List.of("1.5d", "0x1p3", "NaN", "Infinity", "١٢")) {
+            assertThat(number.check(Row.of(text, bad))).as(bad).isNotNull();
+        }
+        assertThat(number.check(Row.of(text, " -2.5e3 "))).isNull();
+    }
+}
