@@ -15,6 +15,8 @@ import org.marketlink.store.internal.EntityCache;
 import org.marketlink.store.internal.Rows;
 import org.marketlink.store.internal.StoreContext;
 import org.marketlink.store.internal.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,6 +32,7 @@ import java.util.UUID;
  * database, and the key id is stored beside them. Thread-safe.
  */
 public final class ShgRepository {
+    private static final Logger LOG = LoggerFactory.getLogger(ShgRepository.class);
     /** The encrypted field's name, bound into each ciphertext. */
     public static final String BANK_DETAILS_FIELD = "shgs.bank_details";
 
@@ -110,18 +113,27 @@ public final class ShgRepository {
                         .bind("name", name).bind("region", region).map(table.mapper()).findOne());
     }
 
-    /** Groups of one category, by name. */
+    /**
+     * Groups of one category, by name. A group whose bank details cannot be opened comes back without them (see
+     * {@link #findAll()}).
+     */
     public List<Shg> findByCategory(String category) {
         return ctx.sql().read("shgs of category " + category, h ->
                 h.createQuery("SELECT * FROM shgs WHERE category = :category ORDER BY name, region")
                         .bind("category", category.strip().toLowerCase(Locale.ROOT))
-                        .map(table.mapper()).list());
+                        .map((rs, c) -> map(rs, false)).list());
     }
 
-    /** Every group, by name. Meant for modest catalogs; page through larger ones by category. */
+    /**
+     * Every group, by name. Meant for modest catalogs; page through larger ones by category.
+     *
+     * <p>One row whose bank details cannot be opened (a missing key, altered or copied ciphertext) does not hide
+     * every other group: that group comes back with its bank details empty, as "not known", and a warning naming
+     * only its id is logged. Reading it by {@link #get(UUID)} throws {@link UnableToDecryptException}.
+     */
     public List<Shg> findAll() {
         return ctx.sql().read("all shgs", h ->
-                h.createQuery("SELECT * FROM shgs ORDER BY name, region").map(table.mapper()).list());
+                h.createQuery("SELECT * FROM shgs ORDER BY name, region").map((rs, c) -> map(rs, false)).list());
     }
 
     public long count() {
@@ -195,6 +207,14 @@ public final class ShgRepository {
     }
 
     private Shg map(ResultSet rs) throws SQLException {
+        return map(rs, true);
+    }
+
+    /**
+     * The group of the current row; {@code strict} fails on bank details that do not open, otherwise they are left
+     * out with a warning (lists must not fail for every group because of one).
+     */
+    private Shg map(ResultSet rs, boolean strict) throws SQLException {
         byte[] bank = rs.getBytes("bank_details");
         Optional<BankDetails> bankDetails = Optional.empty();
         UUID id = Rows.uuid(rs, "id");
@@ -203,10 +223,15 @@ public final class ShgRepository {
             try {
                 json = ctx.cipher().openText(bankField(rs.getString("name"), rs.getString("region")),
                         new Sealed(rs.getString("bank_key_id"), bank));
+                bankDetails = Optional.of(Json.read(json, BankDetails.class));
             } catch (UnableToDecryptException e) {
-                throw new UnableToDecryptException("shg " + id + ": " + e.getMessage(), e);
+                if (strict) {
+                    throw new UnableToDecryptException("shg " + id + ": " + e.getMessage(), e);
+                }
+                // the id and the key id only: the message of a decryption failure holds no plaintext either
+                LOG.warn("shg {}: bank details sealed under key '{}' could not be opened; read without them",
+                        id, rs.getString("bank_key_id"));
             }
-            bankDetails = Optional.of(Json.read(json, BankDetails.class));
         }
         return new Shg(id, rs.getString("name"), Rows.location(rs), rs.getString("category"),
                 rs.getInt("member_count"), rs.getLong("monthly_capacity"), Rows.strings(rs, "certifications"),

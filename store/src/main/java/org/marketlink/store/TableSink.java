@@ -173,7 +173,8 @@ public final class TableSink implements Sink<Row> {
      *
      * @throws IllegalArgumentException naming the row (by its number in the source) and the field when a row is not
      *                                  of the sink's schema, or holds a decimal with more places than its column
-     *                                  keeps: the database would round it silently
+     *                                  keeps: the database would round it silently; or holds text with a NUL
+     *                                  character, which PostgreSQL refuses
      */
     @Override
     public void write(ChunkKey key, List<Row> rows) {
@@ -184,6 +185,12 @@ public final class TableSink implements Sink<Row> {
                         + "sink's schema " + schema.names());
             }
             for (int f = 0; f < scaleOfField.length; f++) {
+                if (row.get(f) instanceof String text && text.indexOf('\u0000') >= 0) {
+                    // PostgreSQL refuses it for the whole batch, H2 keeps it: refuse it the same on both, by name
+                    throw new IllegalArgumentException("row " + (r + 1) + " of chunk " + key.index() + " (source row "
+                            + (key.firstRow() + r) + " or later): field '" + schema.field(f).name() + "' holds a NUL "
+                            + "character (U+0000), which the database refuses");
+                }
                 if (scaleOfField[f] >= 0 && row.get(f) instanceof BigDecimal d
                         && d.stripTrailingZeros().scale() > scaleOfField[f]) {
                     throw new IllegalArgumentException("row " + (r + 1) + " of chunk " + key.index() + " (source row "

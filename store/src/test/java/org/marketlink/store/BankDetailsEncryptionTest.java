@@ -128,6 +128,26 @@ class BankDetailsEncryptionTest {
         assertThat(store.shgs().get(victim.id()).bankDetails()).isEqualTo(victim.bankDetails());
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void oneRowThatDoesNotOpen_doesNotHideTheOthersFromLists(Backend backend) {
+        MarketStore store = open(backend, InMemoryKeyProvider.withNewKey("k1"));
+        Shg broken = Samples.shg("Umoja");
+        Shg fine = Samples.shg("Tumaini");
+        store.shgs().insert(broken);
+        store.shgs().insert(fine);
+        store.jdbi().useHandle(h -> h.createUpdate("UPDATE shgs SET bank_details = (SELECT bank_details FROM shgs "
+                + "WHERE name = 'Tumaini') WHERE name = 'Umoja'").execute());
+        List<Shg> all = store.shgs().findAll();
+        assertThat(all).extracting(Shg::name).containsExactly("Tumaini", "Umoja");
+        assertThat(all.get(0).bankDetails()).isEqualTo(fine.bankDetails());
+        assertThat(all.get(1).bankDetails()).isEmpty();
+        assertThat(store.shgs().findByCategory(broken.category())).hasSize(2);
+        // asked for by itself, the broken row still says what is wrong
+        assertThatThrownBy(() -> store.shgs().get(broken.id())).isInstanceOf(UnableToDecryptException.class)
+                .hasMessageContaining(broken.id().toString());
+    }
+
     private static List<String> keyIds(MarketStore store) {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT bank_key_id FROM shgs").mapTo(String.class).list());
     }

@@ -19,7 +19,7 @@ import java.util.Locale;
  *   <li>{@code BOOLEAN}: true/t/yes/1 or false/f/no/0, in any case;</li>
  *   <li>{@code DATE}: ISO {@code yyyy-MM-dd};</li>
  *   <li>{@code TIMESTAMP}: ISO-8601 with a {@code T} or a space, with or without an offset (none means UTC);</li>
- *   <li>{@code STRING} and {@code JSON}: the text itself.</li>
+ *   <li>{@code STRING} and {@code JSON}: the text itself, without a NUL character (U+0000).</li>
  * </ul>
  * Surrounding white space is stripped first; an empty cell is {@code null} for a nullable field. Stateless and
  * thread-safe.
@@ -111,7 +111,13 @@ public final class Cells {
             throw new IllegalArgumentException("required but empty");
         }
         return switch (field.type()) {
-            case STRING, JSON -> text;
+            case STRING, JSON -> {
+                // PostgreSQL refuses U+0000 in text and would fail the whole batch: a data cell never needs it
+                if (text.indexOf('\u0000') >= 0) {
+                    throw new IllegalArgumentException("holds a NUL character (U+0000), which databases refuse");
+                }
+                yield text;
+            }
             case LONG -> {
                 if (!PlainNumbers.isInteger(text)) {
                     throw new IllegalArgumentException("not a whole number in ASCII digits");

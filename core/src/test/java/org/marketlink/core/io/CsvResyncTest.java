@@ -48,6 +48,19 @@ class CsvResyncTest {
     }
 
     @Test
+    void aNulCharacterInACell_quarantinesThatRowOnly(@TempDir Path dir) throws IOException {
+        String text = lines(50).replace("\n7,note 7,", "\n7,no\u0000te 7,");
+        Read r = read(Files.writeString(dir.resolve("f.csv"), text), CsvOptions.defaults());
+        assertThat(r.rows()).hasSize(49);
+        assertThat(r.rejections()).singleElement().satisfies(j -> {
+            assertThat(j.column()).isEqualTo("note");
+            assertThat(j.message()).contains("NUL");
+            assertThat(j.raw()).contains("7,no");
+        });
+        assertThat(r.report().balanced()).isTrue();
+    }
+
+    @Test
     void anUnclosedQuoteNearTheStart_costsOneRecordOf2000(@TempDir Path dir) throws IOException {
         String text = lines(2000).replace("\n3,note 3,", "\n3,\"note 3,");
         Read r = read(Files.writeString(dir.resolve("f.csv"), text), CsvOptions.defaults());
