@@ -1,14 +1,23 @@
 package org.marketlink.core.data;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.marketlink.core.MarketLinkException;
+
+import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
  * The JSON form of MarketLink's records: snake_case names matching the database columns, ISO-8601 times,
@@ -33,12 +42,36 @@ public final class Json {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
+                .addModule(boundedDecimals())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
+    }
+
+    /**
+     * Decimals as every reader of the library bounds them: a 12-character number such as {@code 1E+999999999} is a
+     * billion digits to any arithmetic that needs a scale (sums of order lines, checksums), so it is refused when it
+     * is read, with the bound in the message, as the CSV reader refuses it.
+     */
+    private static SimpleModule boundedDecimals() {
+        SimpleModule module = new SimpleModule("marketlink-bounded-decimals");
+        module.addDeserializer(BigDecimal.class, new StdScalarDeserializer<>(BigDecimal.class) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                BigDecimal d = NumberDeserializers.BigDecimalDeserializer.instance.deserialize(p, ctxt);
+                try {
+                    return d == null ? null : PlainNumbers.bounded(d);
+                } catch (IllegalArgumentException e) {
+                    throw InvalidFormatException.from(p, e.getMessage(), null, BigDecimal.class);
+                }
+            }
+        });
+        return module;
     }
 
     /** {@code value} as JSON text. */
