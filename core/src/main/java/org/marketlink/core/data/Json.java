@@ -2,22 +2,30 @@ package org.marketlink.core.data;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.marketlink.core.MarketLinkException;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The JSON form of MarketLink's records: snake_case names matching the database columns, ISO-8601 times,
@@ -43,6 +51,7 @@ public final class Json {
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .addModule(boundedDecimals())
+                .addModule(noBankDetailsInside())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -69,6 +78,34 @@ public final class Json {
                 } catch (IllegalArgumentException e) {
                     throw InvalidFormatException.from(p, e.getMessage(), null, BigDecimal.class);
                 }
+            }
+        });
+        return module;
+    }
+
+    /**
+     * Values of a {@link WrittenAlone} type (bank details) are left out of every record that holds them ({@code Json.write(shg)}, a JSON Lines file of
+     * groups): written as JSON they would be in clear. They are written only on their own, which is how the store
+     * seals them; reading a record that holds them still works.
+     */
+    private static SimpleModule noBankDetailsInside() {
+        SimpleModule module = new SimpleModule("marketlink-no-bank-details-inside");
+        module.setSerializerModifier(new BeanSerializerModifier() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean,
+                                                             List<BeanPropertyWriter> properties) {
+                List<BeanPropertyWriter> kept = new ArrayList<>(properties.size());
+                for (BeanPropertyWriter w : properties) {
+                    JavaType t = w.getType();
+                    JavaType inner = t.hasRawClass(Optional.class) && t.containedTypeCount() == 1
+                            ? t.containedType(0) : t;
+                    if (!inner.getRawClass().isAnnotationPresent(WrittenAlone.class)) {
+                        kept.add(w);
+                    }
+                }
+                return kept;
             }
         });
         return module;

@@ -1,15 +1,18 @@
 package org.marketlink.core.model;
 
 import org.marketlink.core.Checks;
+import org.marketlink.core.data.WrittenAlone;
 
 /**
  * Where payments to a producer group go. Always encrypted at rest; {@link #toString()} never shows it, so it
- * cannot reach a log line or an exception message by accident.
+ * cannot reach a log line or an exception message by accident, and {@link org.marketlink.core.data.Json} leaves it out
+ * of every record it writes (a group as JSON carries no bank details).
  *
  * @param accountHolder name on the account
  * @param accountNumber account number, digits and letters only
  * @param bankCode      bank or branch routing code (IFSC, sort code, SWIFT)
  */
+@WrittenAlone
 public record BankDetails(String accountHolder, String accountNumber, String bankCode) {
     public BankDetails {
         accountHolder = Checks.notBlank("bankDetails.accountHolder", accountHolder);

@@ -30,6 +30,13 @@ class JsonRoundTripTest {
                 Samples.pricing(id, LocalDate.of(2026, 1, 3)), Samples.forecast(id, LocalDate.of(2026, 2, 1)));
         for (Object value : values) {
             String json = Json.write(value);
+            if (value instanceof Shg shg && shg.bankDetails().isPresent()) {
+                // bank details are never written inside a record (issue #16): everything else comes back
+                Shg back = Json.read(json, Shg.class);
+                assertThat(back.bankDetails()).isEmpty();
+                assertThat(back).usingRecursiveComparison().ignoringFields("bankDetails").isEqualTo(shg);
+                continue;
+            }
             assertThat(Json.read(json, value.getClass())).as(json).isEqualTo(value);
         }
     }
