@@ -174,8 +174,11 @@ public final class Catalog {
                         SubjectLink.delete("buyer", "buyer_id = " + SUBJECT_UUID))),
                 new Dataset("order_lines", "commerce", "lines of orders", "host orders", "continuous", none,
                         List.of(), List.of(
-                        SubjectLink.delete("shg", productsOfShg + " OR order_id IN (SELECT id FROM orders WHERE "
-                                + "shg_id = " + SUBJECT_UUID + ")"),
+                        SubjectLink.delete("shg", "order_id IN (SELECT id FROM orders WHERE shg_id = "
+                                + SUBJECT_UUID + ")"),
+                        // another group's order naming this group's product would lose a line and no longer add up
+                        SubjectLink.refuse("shg", productsOfShg + " AND order_id NOT IN (SELECT id FROM orders "
+                                + "WHERE shg_id = " + SUBJECT_UUID + ")"),
                         SubjectLink.delete("buyer", "order_id IN (SELECT id FROM orders WHERE buyer_id = " + SUBJECT_UUID
                                 + ")"))),
                 new Dataset("orders", "commerce", "orders between SHGs and buyers", "host orders", "continuous",

@@ -91,7 +91,13 @@ public record Dataset(String name, String owner, String description, String sour
         /** Delete the rows. */
         DELETE,
         /** Overwrite the listed columns (for example with empty text), keeping the rows for aggregates. */
-        ANONYMISE
+        ANONYMISE,
+        /**
+         * Rows found by this link belong to other subjects and depend on this one (another group's order line
+         * naming this group's product): erasing would break them, so the erase is refused, naming the table and
+         * the count, and nothing is changed. Not part of the subject's export.
+         */
+        REFUSE
     }
 
     /**
@@ -197,6 +203,18 @@ public record Dataset(String name, String owner, String description, String sour
 
         public static SubjectLink delete(String kind, String where) {
             return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), List.of(), List.of());
+        }
+
+        /**
+         * Refuses the subject's erase while rows found by {@code where} exist: rows of other subjects that depend
+         * on this one and would be broken by the erase (see {@link EraseAction#REFUSE}).
+         *
+         * @param kind  the kind of subject
+         * @param where the condition, with {@code :subject} for the subject's key
+         * @return the link
+         */
+        public static SubjectLink refuse(String kind, String where) {
+            return new SubjectLink(kind, where, EraseAction.REFUSE, Map.of(), List.of(), List.of());
         }
 
         /**

@@ -76,6 +76,9 @@ public final class SubjectData {
             store.jdbi().useHandle(h -> {
                 for (Dataset d : catalog.datasets()) {
                     for (Dataset.SubjectLink link : links(d, kind)) {
+                        if (link.action() == Dataset.EraseAction.REFUSE) {
+                            continue; // other subjects' rows that depend on this one: not its data
+                        }
                         List<Map<String, Object>> rows = bind(h.createQuery("SELECT * FROM " + d.name() + " WHERE "
                                 + link.where()), subject).map((rs, ctx) -> row(rs)).list();
                         if (link.byMentions()) {
@@ -103,6 +106,8 @@ public final class SubjectData {
      *
      * @throws IllegalArgumentException when the catalog knows no subject of this kind
      * @throws NoSuchEntityException    when no table held anything about the subject (nothing is changed)
+     * @throws ErasureRefusedException  when other subjects' rows depend on this one (a {@code REFUSE} link found
+     *                                  rows); the message names the tables and counts, and nothing is changed
      */
     public Erasure erase(String kind, String key) {
         String subject = checkedKey(kind, key);
@@ -110,8 +115,12 @@ public final class SubjectData {
         UUID id = UUID.randomUUID();
         try {
             store.jdbi().useTransaction(h -> {
+                refuseWhenOthersDependOn(h, kind, subject);
                 for (Dataset d : catalog.datasets()) {
                     for (Dataset.SubjectLink link : links(d, kind)) {
+                        if (link.action() == Dataset.EraseAction.REFUSE) {
+                            continue;
+                        }
                         int n = link.byMentions() ? eraseMentions(h, d, link, subject)
                                 : bind(h.createUpdate(statement(d, link)), subject).execute();
                         if (n > 0) {
@@ -129,10 +138,34 @@ public final class SubjectData {
                         .bind("rows", Json.write(counts)).execute();
             });
         } catch (JdbiException e) {
+            if (e.getCause() instanceof ErasureRefusedException refused) {
+                throw refused;
+            }
             throw new UnableToWriteException("could not erase " + kind + " " + subject + "; nothing was erased", e);
         }
         store.invalidateCaches();
         return new Erasure(id, kind, subject, counts);
+    }
+
+    /** Refuses, before anything changes, when rows of other subjects depend on this one (REFUSE links). */
+    private void refuseWhenOthersDependOn(Handle h, String kind, String subject) {
+        List<String> blockers = new ArrayList<>();
+        for (Dataset d : catalog.datasets()) {
+            for (Dataset.SubjectLink link : links(d, kind)) {
+                if (link.action() == Dataset.EraseAction.REFUSE) {
+                    long n = bind(h.createQuery("SELECT COUNT(*) FROM " + d.name() + " WHERE " + link.where()),
+                            subject).mapTo(Long.class).one();
+                    if (n > 0) {
+                        blockers.add(n + " row" + (n == 1 ? "" : "s") + " of " + d.name());
+                    }
+                }
+            }
+        }
+        if (!blockers.isEmpty()) {
+            throw new ErasureRefusedException("erase of " + kind + " " + subject + " refused: other subjects' data "
+                    + "depends on it (" + String.join(", ", blockers) + "); nothing was erased. Resolve those rows "
+                    + "first (for example correct or remove the other orders' lines naming its products).");
+        }
     }
 
     private static String statement(Dataset d, Dataset.SubjectLink link) {

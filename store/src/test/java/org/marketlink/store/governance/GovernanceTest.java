@@ -94,6 +94,33 @@ class GovernanceTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void anEraseThatWouldBreakAnotherGroupsOrder_isRefused_andChangesNothing(Backend backend) {
+        try (MarketStore store = open(backend)) {
+            Seeded s = seed(store);
+            // the kept group's order has a line naming the erased group's product
+            Order mixed = Samples.order("ORD-MIXED", s.kept().id(), s.buyer().id(), s.product().id());
+            store.orders().upsertAll(List.of(mixed));
+            SubjectData subjects = new SubjectData(store, Catalog.builtIn());
+            long before = store.orders().count();
+            assertThatThrownBy(() -> subjects.erase("shg", s.erased().id().toString()))
+                    .isInstanceOf(ErasureRefusedException.class).hasMessageContaining("rows of order_lines")
+                    .hasMessageContaining("nothing was erased");
+            assertThat(store.shgs().findById(s.erased().id())).isPresent();
+            assertThat(store.orders().count()).isEqualTo(before);
+            assertThat(store.orders().get(mixed.id()).lines()).hasSize(mixed.lines().size());
+            // the export is the subject's own data: the other group's order is not in it
+            assertThat(subjects.export("shg", s.erased().id().toString())).doesNotContain("ORD-MIXED");
+            // once the other order no longer names the product, the erase goes through and spares that order
+            Order corrected = Samples.order("ORD-MIXED", s.kept().id(), s.buyer().id(),
+                    store.products().findByShg(s.kept().id()).get(0).id());
+            store.orders().upsertAll(List.of(corrected));
+            subjects.erase("shg", s.erased().id().toString());
+            assertThat(store.orders().findByReference("ORD-MIXED")).isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void erasingASubjectLeavesNoTraceInAnyTableAndSparesOthers(Backend backend) throws Exception {
         try (MarketStore store = open(backend)) {
             Seeded s = seed(store);
