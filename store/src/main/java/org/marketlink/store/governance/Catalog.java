@@ -149,6 +149,12 @@ public final class Catalog {
         return out;
     }
 
+    /** Links of every kind of subject to the rows whose {@code text} columns mention its key. */
+    private static List<SubjectLink> mentions(List<String> text, List<String> key) {
+        return List.of(SubjectLink.deleteMentions("shg", text, key), SubjectLink.deleteMentions("buyer", text, key),
+                SubjectLink.deleteMentions("customer", text, key));
+    }
+
     /** The marketplace's own tables, described. */
     public static Catalog builtIn() {
         String productsOfShg = "product_id IN (SELECT id FROM products WHERE shg_id = " + SUBJECT_UUID + ")";
@@ -209,6 +215,20 @@ public final class Catalog {
                         List.of(SubjectLink.delete("buyer", "id = " + SUBJECT_UUID))),
                 new Dataset("lineage", "data-platform", "one record per pipeline run", "pipelines", "per run",
                         Optional.of(new Retention(Duration.ofDays(365), "started_at", RetentionAction.DELETE)),
-                        List.of(), List.of())));
+                        List.of(), mentions(List.of("source", "target", "stages", "report"), List.of("run_id"))),
+                // the platform's own records hold no subject by design, but a host's names can put one there (a
+                // suite or model per group, a file per customer): a row that mentions the subject goes with it
+                new Dataset("quality_metrics", "data-quality", "metric history per dataset and rule", "suites",
+                        "per suite run", none, List.of(), mentions(List.of("dataset", "rule", "tags"),
+                        List.of("dataset", "rule", "measured_at", "tags"))),
+                new Dataset("models", "ml-platform", "registered model versions", "training jobs", "per training",
+                        none, List.of(), mentions(List.of("name", "feature_set", "parameters", "metrics",
+                        "artifact_path"), List.of("name", "version"))),
+                new Dataset("model_promotions", "ml-platform", "model status changes and their gates",
+                        "model registry", "per promotion", none, List.of(), mentions(List.of("name", "gate", "reason"),
+                        List.of("name", "version", "at"))),
+                new Dataset("schema_versions", "data-platform", "every version of every registered schema",
+                        "schema registry", "per change", none, List.of(), mentions(List.of("dataset", "fields"),
+                        List.of("dataset", "version")))));
     }
 }

@@ -223,7 +223,9 @@ public record Dataset(String name, String owner, String description, String sour
          */
         public static SubjectLink deleteMentions(String kind, List<String> textColumns, List<String> keyColumns) {
             // case-insensitive: a key written in upper case (a UUID as another system prints it) is the same key
-            String where = textColumns.stream().map(c -> "LOWER(" + c + ") LIKE :subject_like ESCAPE '!'")
+            // as text whatever the column's type: JSON columns (JSONB on PostgreSQL) have no LOWER of their own
+            String where = textColumns.stream().map(c -> "LOWER(CAST(" + c + " AS VARCHAR(1000000))) LIKE "
+                            + ":subject_like ESCAPE '!'")
                     .collect(Collectors.joining(" OR "));
             return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), textColumns, keyColumns);
         }
