@@ -20,12 +20,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -39,6 +43,8 @@ import java.util.stream.IntStream;
  * customer {@code 1234} (see {@link Dataset.SubjectLink#mentionedIn()}). Thread-safe.
  */
 public final class SubjectData {
+    /** Bounds the searches of free text an erase makes (a subject with thousands of orders names itself often). */
+    private static final int MAX_IDENTIFIERS = 500;
     private final MarketStore store;
     private final Catalog catalog;
 
@@ -74,16 +80,22 @@ public final class SubjectData {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         try {
             store.jdbi().useHandle(h -> {
+                List<String> identifiers = identifiers(h, kind, subject);
                 for (Dataset d : catalog.datasets()) {
                     for (Dataset.SubjectLink link : links(d, kind)) {
                         if (link.action() == Dataset.EraseAction.REFUSE) {
                             continue; // other subjects' rows that depend on this one: not its data
                         }
-                        List<Map<String, Object>> rows = bind(h.createQuery("SELECT * FROM " + d.name() + " WHERE "
-                                + link.where()), subject).map((rs, ctx) -> row(rs)).list();
-                        if (link.byMentions()) {
-                            rows = rows.stream().filter(r -> link.mentionedIn().stream().anyMatch(c ->
-                                    Dataset.SubjectLink.mentions(String.valueOf(r.get(c)), subject))).toList();
+                        List<Map<String, Object>> rows = new ArrayList<>();
+                        for (String identifier : link.byMentions() ? identifiers : List.of(subject)) {
+                            for (Map<String, Object> r : bind(h.createQuery("SELECT * FROM " + d.name() + " WHERE "
+                                    + link.where()), identifier).map((rs, ctx) -> row(rs)).list()) {
+                                boolean named = !link.byMentions() || link.mentionedIn().stream().anyMatch(c ->
+                                        Dataset.SubjectLink.mentions(String.valueOf(r.get(c)), identifier));
+                                if (named && !rows.contains(r)) {
+                                    rows.add(r);
+                                }
+                            }
                         }
                         if (!rows.isEmpty()) {
                             out.computeIfAbsent(d.name(), k -> new ArrayList<>()).addAll(rows);
@@ -116,13 +128,21 @@ public final class SubjectData {
         try {
             store.jdbi().useTransaction(h -> {
                 refuseWhenOthersDependOn(h, kind, subject);
+                // read before anything is deleted: the rows that name the subject go first
+                List<String> identifiers = identifiers(h, kind, subject);
                 for (Dataset d : catalog.datasets()) {
                     for (Dataset.SubjectLink link : links(d, kind)) {
                         if (link.action() == Dataset.EraseAction.REFUSE) {
                             continue;
                         }
-                        int n = link.byMentions() ? eraseMentions(h, d, link, subject)
-                                : bind(h.createUpdate(statement(d, link)), subject).execute();
+                        int n = 0;
+                        if (link.byMentions()) {
+                            for (String identifier : identifiers) {
+                                n += eraseMentions(h, d, link, identifier);
+                            }
+                        } else {
+                            n = bind(h.createUpdate(statement(d, link)), subject).execute();
+                        }
                         if (n > 0) {
                             counts.merge(d.name(), n, Integer::sum);
                         }
@@ -146,6 +166,55 @@ public final class SubjectData {
         store.invalidateCaches();
         return new Erasure(id, kind, subject, counts);
     }
+
+    /**
+     * Everything that names the subject in free text, for the links by mention (quarantined rows have no columns):
+     * its key, and from the rows its direct links find, their ids, names and references and the values of their
+     * personal columns (a contact's name, phone and e-mail; a product's id). Short values and plain numbers are left
+     * out, since they would also name others (a region, a price).
+     */
+    private List<String> identifiers(Handle h, String kind, String subject) {
+        Set<String> found = new LinkedHashSet<>();
+        found.add(subject);
+        for (Dataset d : catalog.datasets()) {
+            Set<String> personal = new HashSet<>();
+            for (Dataset.Column c : d.columns()) {
+                if (c.pii() && !c.encrypted()) {
+                    personal.add(c.name().toLowerCase(Locale.ROOT));
+                }
+            }
+            personal.addAll(List.of("id", "name", "reference"));
+            for (Dataset.SubjectLink link : links(d, kind)) {
+                if (link.byMentions() || link.action() == Dataset.EraseAction.REFUSE) {
+                    continue;
+                }
+                for (Map<String, Object> r : bind(h.createQuery("SELECT * FROM " + d.name() + " WHERE "
+                        + link.where()), subject).mapToMap().list()) {
+                    for (Map.Entry<String, Object> e : r.entrySet()) {
+                        if (personal.contains(e.getKey().toLowerCase(Locale.ROOT)) && e.getValue() != null
+                                && names(String.valueOf(e.getValue()))) {
+                            found.add(String.valueOf(e.getValue()));
+                        }
+                    }
+                    if (found.size() >= MAX_IDENTIFIERS) {
+                        return List.copyOf(found);
+                    }
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * Whether a value is specific enough to name someone: six characters or more, and not a decimal number (a
+     * coordinate or an amount); a phone number or a long id does name someone.
+     */
+    private static boolean names(String value) {
+        String v = value.strip();
+        return v.length() >= 6 && !DECIMAL.matcher(v).matches();
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]*[.,][0-9]+([eE][-+]?[0-9]+)?");
 
     /** Refuses, before anything changes, when rows of other subjects depend on this one (REFUSE links). */
     private void refuseWhenOthersDependOn(Handle h, String kind, String subject) {

@@ -87,7 +87,11 @@ class GovernanceTest {
                 (Shg s) -> s.memberCount()));
         features.materialize(set, List.of(a, b), s -> s.id().toString(), s -> Samples.T0, null);
         // a quarantined row that mentions the group
-        Pipeline.from(Sources.of("contacts", List.of(a.id() + ",Achieng Otieno,+254700000001")))
+        // and rows that name it without its key: by its contact's phone, its e-mail, its product's id; and one that
+        // names the other group, which must stay
+        Pipeline.from(Sources.of("contacts", List.of(a.id() + ",Achieng Otieno,+254700000001",
+                        "call +254700000001 about the late delivery", "bounce: achieng@example.org",
+                        pa.id() + ",price -3", "call +254711222333 tomorrow")))
                 .then("reject", Stages.filter(row -> false, "NOT_WANTED"))
                 .to(Sinks.discard()).quarantineTo(store.quarantine().sink()).run();
         // a host's names can carry a subject into the platform's own records: a suite, a run, a model, a schema
@@ -165,6 +169,8 @@ class GovernanceTest {
             assertThat(store.shgs().findById(s.kept().id())).isPresent();
             assertThat(store.orders().count()).isEqualTo(1);
             assertThat(findTraces(store, List.of("Tumaini Spices", "ORD-2"))).hasSize(2);
+            assertThat(findTraces(store, List.of("+254711222333"))).as("the other group's quarantined row")
+                    .isNotEmpty();
 
             assertThatThrownBy(() -> subjects.erase("shg", s.erased().id().toString()))
                     .isInstanceOf(NoSuchEntityException.class);
