@@ -17,6 +17,7 @@ import org.marketlink.quality.metrics.PrimaryKeyCounts;
 import org.marketlink.quality.metrics.RowCount;
 import org.marketlink.quality.metrics.StandardDeviation;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -359,16 +360,7 @@ public enum RuleKind {
     MEAN_BETWEEN(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
         @Override
         Rule build(RuleSpec s) {
-            String column = s.column();
-            double min = s.min();
-            double max = s.max();
-            return new AggregateRule(outcomeName(column), Severity.ERROR) {
-                @Override
-                public BoundRule bind(Schema schema) {
-                    int i = numericColumn(schema, column);
-                    return bound(() -> new Mean(name(), i, min, max));
-                }
-            };
+            return boundedStatistic(this, s, Mean::new);
         }
 
         @Override
@@ -381,16 +373,7 @@ public enum RuleKind {
     STDDEV_BETWEEN(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
         @Override
         Rule build(RuleSpec s) {
-            String column = s.column();
-            double min = s.min();
-            double max = s.max();
-            return new AggregateRule(outcomeName(column), Severity.ERROR) {
-                @Override
-                public BoundRule bind(Schema schema) {
-                    int i = numericColumn(schema, column);
-                    return bound(() -> new StandardDeviation(name(), i, min, max));
-                }
-            };
+            return boundedStatistic(this, s, StandardDeviation::new);
         }
 
         @Override
@@ -782,6 +765,26 @@ public enum RuleKind {
                         return inclusive ? d >= min && d <= max : d > min && d < max;
                     }
                 };
+            }
+        };
+    }
+
+    /** Makes the state of a statistic of one numeric column judged against [min, max]. */
+    @FunctionalInterface
+    private interface StatisticState extends Serializable {
+        RuleState make(String name, int column, double min, double max);
+    }
+
+    /** A dataset rule on a statistic of one numeric column that must lie in [min, max]. */
+    private static Rule boundedStatistic(RuleKind kind, RuleSpec s, StatisticState states) {
+        String column = s.column();
+        double min = s.min();
+        double max = s.max();
+        return new AggregateRule(kind.outcomeName(column), Severity.ERROR) {
+            @Override
+            public BoundRule bind(Schema schema) {
+                int i = numericColumn(schema, column);
+                return bound(() -> states.make(name(), i, min, max));
             }
         };
     }
