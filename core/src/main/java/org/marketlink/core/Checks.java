@@ -20,6 +20,7 @@ public final class Checks {
     private Checks() {
     }
 
+    /** The value, when it is not null; throws {@link IllegalArgumentException} naming {@code field} otherwise. */
     public static <T> T notNull(String field, T value) {
         if (value == null) {
             throw new IllegalArgumentException(field + " must not be null");
@@ -35,6 +36,10 @@ public final class Checks {
         return notNull(field, value).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * The value, stripped, when it is not blank; throws {@link IllegalArgumentException} naming {@code field}
+     * otherwise.
+     */
     public static String notBlank(String field, String value) {
         notNull(field, value);
         String trimmed = value.strip();
@@ -49,6 +54,10 @@ public final class Checks {
         return value == null ? "" : value.strip();
     }
 
+    /**
+     * The value, when it is finite; throws {@link IllegalArgumentException} naming {@code field} and the value
+     * otherwise.
+     */
     public static double finite(String field, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(field + " must be a finite number, was " + value);
@@ -56,6 +65,9 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * The value, when it lies in [min, max]; throws {@link IllegalArgumentException} naming {@code field} otherwise.
+     */
     public static double between(String field, double value, double min, double max) {
         finite(field, value);
         if (value < min || value > max) {
@@ -64,6 +76,10 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * The value, when it is at least {@code min}; throws {@link IllegalArgumentException} naming {@code field}
+     * otherwise.
+     */
     public static int atLeast(String field, int value, int min) {
         if (value < min) {
             throw new IllegalArgumentException(field + " must be at least " + min + ", was " + value);
@@ -71,6 +87,10 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * The value, when it is at least {@code min}; throws {@link IllegalArgumentException} naming {@code field}
+     * otherwise.
+     */
     public static long atLeast(String field, long value, long min) {
         if (value < min) {
             throw new IllegalArgumentException(field + " must be at least " + min + ", was " + value);
@@ -135,6 +155,8 @@ public final class Checks {
         return Map.copyOf(values);
     }
 
+    /** The map, copied (empty for null), when it holds no null key or value; throws
+     * {@link IllegalArgumentException} naming {@code field} otherwise. */
     public static Map<String, String> stringMap(String field, Map<String, String> values) {
         if (values == null) {
             return Map.of();
@@ -147,6 +169,7 @@ public final class Checks {
         return Map.copyOf(values);
     }
 
+    /** Whether two values are equal by {@link Objects#equals}; two nulls are equal. */
     public static boolean equal(Object a, Object b) {
         return Objects.equals(a, b);
     }

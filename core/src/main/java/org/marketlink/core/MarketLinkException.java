@@ -10,10 +10,12 @@ package org.marketlink.core;
 public class MarketLinkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** A failure with a message that says what failed (never personal data or a secret). */
     public MarketLinkException(String message) {
         super(message);
     }
 
+    /** A failure with a message that says what failed, and the exception that caused it. */
     public MarketLinkException(String message, Throwable cause) {
         super(message, cause);
     }

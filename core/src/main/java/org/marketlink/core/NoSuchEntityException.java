@@ -4,9 +4,12 @@ package org.marketlink.core;
 public class NoSuchEntityException extends MarketLinkException {
     private static final long serialVersionUID = 1L;
 
+    /** The kind of entity asked for. */
     private final String entity;
+    /** The key asked for, as text. */
     private final String key;
 
+    /** No {@code entity} with this key. */
     public NoSuchEntityException(String entity, Object key) {
         super("no " + entity + " with key " + key);
         this.entity = entity;

@@ -4,6 +4,7 @@ package org.marketlink.core;
 public class UnableToConnectException extends MarketLinkException {
     private static final long serialVersionUID = 1L;
 
+    /** A connection that could not be made; the message holds no password. */
     public UnableToConnectException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -4,10 +4,12 @@ package org.marketlink.core;
 public class UnableToReadException extends MarketLinkException {
     private static final long serialVersionUID = 1L;
 
+    /** A read that failed. */
     public UnableToReadException(String message) {
         super(message);
     }
 
+    /** A read that failed, with its cause. */
     public UnableToReadException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -55,10 +55,12 @@ public final class RecordRows<T extends Record> {
         }
     }
 
+    /** The mapping of a record type, its schema read once from its components (and their {@code @Personal} marks). */
     public static <T extends Record> RecordRows<T> of(Class<T> type) {
         return new RecordRows<>(Checks.notNull("type", type));
     }
 
+    /** The schema rows of this record type have. */
     public Schema schema() {
         return schema;
     }

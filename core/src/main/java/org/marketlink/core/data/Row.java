@@ -61,6 +61,7 @@ public final class Row {
         return new Row(schema, copy);
     }
 
+    /** The schema this row follows. */
     public Schema schema() {
         return schema;
     }
@@ -70,18 +71,24 @@ public final class Row {
         return values[i];
     }
 
+    /**
+     * The value of the named field, or null; throws {@link IllegalArgumentException} when the schema has no such field.
+     */
     public Object get(String name) {
         return values[schema.indexOf(name)];
     }
 
+    /** Whether the value at position {@code i} is empty. */
     public boolean isNull(int i) {
         return values[i] == null;
     }
 
+    /** The value at position {@code i} as text, or null. */
     public String getString(int i) {
         return (String) values[i];
     }
 
+    /** The value of the named field as text, or null. */
     public String getString(String name) {
         return getString(schema.indexOf(name));
     }
@@ -97,18 +104,22 @@ public final class Row {
         return v == null ? Double.NaN : (Double) v;
     }
 
+    /** The value at position {@code i} as a decimal, or null. */
     public BigDecimal getDecimal(int i) {
         return (BigDecimal) values[i];
     }
 
+    /** The value at position {@code i} as a boolean, or null. */
     public Boolean getBoolean(int i) {
         return (Boolean) values[i];
     }
 
+    /** The value at position {@code i} as a date, or null. */
     public LocalDate getDate(int i) {
         return (LocalDate) values[i];
     }
 
+    /** The value at position {@code i} as an instant, or null. */
     public Instant getTimestamp(int i) {
         return (Instant) values[i];
     }

@@ -27,7 +27,9 @@ public final class Schema implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Map<Class<?>, Schema> RECORD_SCHEMAS = new ConcurrentHashMap<>();
 
+    /** The fields, in order. */
     private final List<Field> fields;
+    /** Each field name to its position. */
     private final Map<String, Integer> index;
 
     private Schema(List<Field> fields) {
@@ -41,11 +43,13 @@ public final class Schema implements Serializable {
         this.index = Map.copyOf(idx);
     }
 
+    /** A schema of these fields; names must be distinct. */
     public static Schema of(List<Field> fields) {
         Checks.notNull("fields", fields);
         return new Schema(Checks.list("fields", fields));
     }
 
+    /** A schema of these fields; names must be distinct. */
     public static Schema of(Field... fields) {
         return of(Arrays.asList(fields));
     }
@@ -128,14 +132,17 @@ public final class Schema implements Serializable {
         return has(name) && field(indexOf(name)).personal();
     }
 
+    /** The fields, in order (unmodifiable). */
     public List<Field> fields() {
         return fields;
     }
 
+    /** The number of fields. */
     public int size() {
         return fields.size();
     }
 
+    /** The field at position {@code i}. */
     public Field field(int i) {
         return fields.get(i);
     }
@@ -153,10 +160,12 @@ public final class Schema implements Serializable {
         return i;
     }
 
+    /** Whether the schema has a field of this name. */
     public boolean has(String name) {
         return index.containsKey(name);
     }
 
+    /** The field names, in order. */
     public List<String> names() {
         return fields.stream().map(Field::name).toList();
     }

@@ -49,6 +49,7 @@ public final class CsvSource implements Source<Row> {
         this.options = options;
     }
 
+    /** A source reading {@code file} as {@code schema}, columns found by header name. */
     public static CsvSource of(Path file, Schema schema, CsvOptions options) {
         Checks.notNull("file", file);
         Checks.notNull("schema", schema);
@@ -61,6 +62,7 @@ public final class CsvSource implements Source<Row> {
         return file.toString();
     }
 
+    /** The schema rows are read as. */
     public Schema schema() {
         return schema;
     }

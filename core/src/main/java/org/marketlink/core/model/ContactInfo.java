@@ -11,6 +11,7 @@ import org.marketlink.core.privacy.Masking;
  * @param email  e-mail address, may be empty; when given it must contain one {@code @}
  */
 public record ContactInfo(String person, String phone, String email) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public ContactInfo {
         person = Checks.orEmpty(person);
         phone = Checks.orEmpty(phone);
@@ -33,6 +34,7 @@ public record ContactInfo(String person, String phone, String email) {
         return value.isEmpty() ? "" : Masking.MASK;
     }
 
+    /** No contact details. */
     public static ContactInfo none() {
         return new ContactInfo("", "", "");
     }

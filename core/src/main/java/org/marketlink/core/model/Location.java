@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param point   coordinates, when known
  */
 public record Location(String place, String region, String country, Optional<GeoPoint> point) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public Location {
         place = Checks.orEmpty(place);
         region = Checks.notBlank("region", region);
@@ -24,6 +25,7 @@ public record Location(String place, String region, String country, Optional<Geo
         point = point == null ? Optional.empty() : point;
     }
 
+    /** A location; the point may be null when not known. */
     public static Location of(String place, String region, String country, GeoPoint point) {
         return new Location(place, region, country, Optional.ofNullable(point));
     }

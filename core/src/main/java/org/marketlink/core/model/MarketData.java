@@ -20,6 +20,7 @@ import java.util.UUID;
  */
 public record MarketData(UUID productId, Instant observedAt, BigDecimal price, double demandSignal,
                          int competitorCount, double availabilityIndex, Trend trend, String source) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public MarketData {
         Checks.notNull("productId", productId);
         observedAt = Checks.instant("observedAt", observedAt);

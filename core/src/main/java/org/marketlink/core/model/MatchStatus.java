@@ -9,7 +9,16 @@ import java.util.Set;
  * {@code ACCEPTED}. {@code COMPLETED} and {@code DECLINED} are final.
  */
 public enum MatchStatus {
-    PENDING, ACCEPTED, CONNECTED, COMPLETED, DECLINED;
+    /** Proposed, not yet answered. */
+    PENDING,
+    /** Accepted, the two sides not yet in touch. */
+    ACCEPTED,
+    /** The two sides are in touch. */
+    CONNECTED,
+    /** A trade came of it (final). */
+    COMPLETED,
+    /** Turned down (final). */
+    DECLINED;
 
     /** The states this one may move to. */
     public Set<MatchStatus> next() {
@@ -21,10 +30,12 @@ public enum MatchStatus {
         };
     }
 
+    /** Whether the life cycle allows a change from this status to {@code target}. */
     public boolean canMoveTo(MatchStatus target) {
         return next().contains(target);
     }
 
+    /** Whether no change is allowed from this status. */
     public boolean isFinal() {
         return next().isEmpty();
     }

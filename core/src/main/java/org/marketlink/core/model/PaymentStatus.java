@@ -2,5 +2,10 @@ package org.marketlink.core.model;
 
 /** Whether an order has been paid. */
 public enum PaymentStatus {
-    PENDING, PAID, REFUNDED
+    /** Not paid yet. */
+    PENDING,
+    /** Paid in full. */
+    PAID,
+    /** Paid back. */
+    REFUNDED
 }

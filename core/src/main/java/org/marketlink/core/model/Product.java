@@ -32,6 +32,7 @@ public record Product(UUID id, UUID shgId, String name, String category, String 
                       BigDecimal unitPrice, BigDecimal costPrice, List<String> images, List<String> certifications,
                       int shelfLifeDays, int minimumOrderQuantity, int availableQuantity,
                       double sustainabilityScore, Instant createdAt, Instant updatedAt) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public Product {
         Checks.notNull("id", id);
         Checks.notNull("shgId", shgId);

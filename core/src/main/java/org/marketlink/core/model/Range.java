@@ -8,6 +8,7 @@ import org.marketlink.core.Checks;
  * @param <T> a comparable value type such as {@code Long} or {@code BigDecimal}
  */
 public record Range<T extends Comparable<? super T>>(T min, T max) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public Range {
         Checks.notNull("min", min);
         Checks.notNull("max", max);
@@ -19,6 +20,7 @@ public record Range<T extends Comparable<? super T>>(T min, T max) {
         }
     }
 
+    /** The range [min, max]; min must not be after max. */
     public static <T extends Comparable<? super T>> Range<T> of(T min, T max) {
         return new Range<>(min, max);
     }

@@ -2,5 +2,10 @@ package org.marketlink.core.model;
 
 /** Direction of a market price. */
 public enum Trend {
-    UP, DOWN, STABLE
+    /** Rising. */
+    UP,
+    /** Falling. */
+    DOWN,
+    /** Neither. */
+    STABLE
 }

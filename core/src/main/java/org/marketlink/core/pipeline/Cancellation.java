@@ -6,10 +6,12 @@ package org.marketlink.core.pipeline;
 public final class Cancellation {
     private volatile boolean cancelled;
 
+    /** Asks the run to stop; safe from any thread, and more than once. */
     public void cancel() {
         cancelled = true;
     }
 
+    /** Whether {@link #cancel()} was called. */
     public boolean isCancelled() {
         return cancelled;
     }

@@ -22,6 +22,7 @@ public final class Checksum {
         count++;
     }
 
+    /** The checksum of both sets of rows (order-independent). */
     public Checksum merge(Checksum other) {
         Checksum c = new Checksum();
         c.count = count + other.count;
@@ -50,6 +51,7 @@ public final class Checksum {
         }
     }
 
+    /** The number of rows summed. */
     public long count() {
         return count;
     }

@@ -23,6 +23,7 @@ public interface Cursor<T> extends AutoCloseable {
     /** Receives one row and its 1-based number in the source. */
     @FunctionalInterface
     interface RowConsumer<T> {
+        /** Takes one row and its number in the source (1-based). */
         void accept(T row, long rowNumber);
     }
 }

@@ -32,6 +32,7 @@ public final class Pipeline<T> {
         this.stages = List.copyOf(stages);
     }
 
+    /** A pipeline reading from {@code source}. */
     public static <T> Pipeline<T> from(Source<T> source) {
         Checks.notNull("source", source);
         return new Pipeline<>(source, List.of());
@@ -95,6 +96,7 @@ public final class Pipeline<T> {
             return new Runner(source, stages, sink, quarantine, options).run();
         }
 
+        /** Runs with {@link RunOptions#defaults()}. */
         public RunReport run() {
             return run(RunOptions.defaults());
         }

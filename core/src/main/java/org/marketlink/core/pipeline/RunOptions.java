@@ -17,6 +17,7 @@ import java.time.Duration;
  */
 public record RunOptions(int chunkSize, int parallelism, int writeAttempts, Duration retryBackoff,
                          ProgressListener listener, Cancellation cancellation) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public RunOptions {
         Checks.atLeast("chunkSize", chunkSize, 1);
         Checks.atLeast("parallelism", parallelism, 1);
@@ -31,22 +32,27 @@ public record RunOptions(int chunkSize, int parallelism, int writeAttempts, Dura
         return new RunOptions(10_000, 1, 5, Duration.ofMillis(100), ProgressListener.none(), new Cancellation());
     }
 
+    /** These options with chunks of {@code size} rows. */
     public RunOptions withChunkSize(int size) {
         return new RunOptions(size, parallelism, writeAttempts, retryBackoff, listener, cancellation);
     }
 
+    /** These options with {@code threads} threads running stages. */
     public RunOptions withParallelism(int threads) {
         return new RunOptions(chunkSize, threads, writeAttempts, retryBackoff, listener, cancellation);
     }
 
+    /** These options with up to {@code attempts} writes per chunk, {@code backoff} apart (doubling). */
     public RunOptions withRetries(int attempts, Duration backoff) {
         return new RunOptions(chunkSize, parallelism, attempts, backoff, listener, cancellation);
     }
 
+    /** These options reporting progress to {@code l}. */
     public RunOptions withListener(ProgressListener l) {
         return new RunOptions(chunkSize, parallelism, writeAttempts, retryBackoff, l, cancellation);
     }
 
+    /** These options stopping when {@code c} is cancelled. */
     public RunOptions withCancellation(Cancellation c) {
         return new RunOptions(chunkSize, parallelism, writeAttempts, retryBackoff, listener, c);
     }

@@ -9,6 +9,7 @@ import java.util.List;
  * @param <T> row type
  */
 public interface Sink<T> {
+    /** The sink's name, for reports and lineage. */
     String name();
 
     /** Writes one chunk, all or nothing. */

@@ -17,6 +17,7 @@ package org.marketlink.core.pipeline;
 @FunctionalInterface
 public interface Stage<I, O> {
 
+    /** Handles one input row, emitting zero or more outputs; a thrown exception quarantines the row. */
     void apply(I input, Emitter<O> out) throws Exception;
 
     /** Called once after the last input; a stateful stage emits what it held back. */

@@ -6,6 +6,7 @@ import org.marketlink.core.MarketLinkException;
 public class UnableToRunException extends MarketLinkException {
     private static final long serialVersionUID = 1L;
 
+    /** A run that could not complete, with its cause. */
     public UnableToRunException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -70,18 +70,22 @@ public final class TimeSeries {
         return new TimeSeries(Checks.orEmpty(name), first, frequency, sums);
     }
 
+    /** The series' name. */
     public String name() {
         return name;
     }
 
+    /** The time of the first value. */
     public LocalDateTime start() {
         return start;
     }
 
+    /** How far apart the values are. */
     public Frequency frequency() {
         return frequency;
     }
 
+    /** The number of values. */
     public int length() {
         return values.length;
     }
@@ -91,6 +95,7 @@ public final class TimeSeries {
         return values.clone();
     }
 
+    /** The value at position {@code i}, NaN when missing. */
     public double value(int i) {
         return values[i];
     }
@@ -100,6 +105,7 @@ public final class TimeSeries {
         return frequency.plus(start, i);
     }
 
+    /** The number of missing (NaN) values. */
     public int missingCount() {
         int n = 0;
         for (double v : values) {

@@ -15,6 +15,7 @@ import java.util.function.ToDoubleFunction;
  * @param formula the computation; NaN means missing
  */
 public record DerivedFeature(String name, List<String> inputs, ToDoubleFunction<double[]> formula) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public DerivedFeature {
         if (name == null || name.isBlank() || inputs == null || inputs.isEmpty() || formula == null) {
             throw new IllegalArgumentException("a derived feature needs a name, at least one input and a formula");
@@ -22,6 +23,7 @@ public record DerivedFeature(String name, List<String> inputs, ToDoubleFunction<
         inputs = List.copyOf(inputs);
     }
 
+    /** A feature named {@code name}, computed by {@code formula} from the named inputs (in this order). */
     public static DerivedFeature of(String name, List<String> inputs, ToDoubleFunction<double[]> formula) {
         return new DerivedFeature(name, inputs, formula);
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param rating the rating given, or NaN when the interaction carries none
  */
 public record Interaction(String user, String item, Instant at, double rating) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public Interaction {
         if (user == null || user.isBlank() || item == null || item.isBlank() || at == null) {
             throw new IllegalArgumentException("an interaction needs a user, an item and a time, had '" + user
@@ -21,6 +22,7 @@ public record Interaction(String user, String item, Instant at, double rating) {
         }
     }
 
+    /** An interaction of {@code user} with {@code item} at {@code at}. */
     public static Interaction of(String user, String item, Instant at) {
         return new Interaction(user, item, at, Double.NaN);
     }

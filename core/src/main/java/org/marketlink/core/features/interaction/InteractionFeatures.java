@@ -79,10 +79,12 @@ public final class InteractionFeatures {
         return recent.getOrDefault(user, List.of());
     }
 
+    /** Every user seen. */
     public Set<String> users() {
         return users.keySet();
     }
 
+    /** Every item seen. */
     public Set<String> items() {
         return items.keySet();
     }

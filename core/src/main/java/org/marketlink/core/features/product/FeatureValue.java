@@ -7,6 +7,7 @@ package org.marketlink.core.features.product;
  * @param reason why it is missing (for example {@code "fewer than 3 past prices"}); empty when present
  */
 public record FeatureValue(double value, String reason) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public FeatureValue {
         reason = reason == null ? "" : reason;
         if (Double.isNaN(value) == reason.isEmpty()) {
@@ -15,14 +16,17 @@ public record FeatureValue(double value, String reason) {
         }
     }
 
+    /** A present value. */
     public static FeatureValue of(double value) {
         return Double.isFinite(value) ? new FeatureValue(value, "") : missing("not a finite number: " + value);
     }
 
+    /** A value that could not be computed, and why. */
     public static FeatureValue missing(String reason) {
         return new FeatureValue(Double.NaN, reason);
     }
 
+    /** Whether the value was computed. */
     public boolean isPresent() {
         return reason.isEmpty();
     }

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 public final class TimeWindowFeatures {
     private final WindowOptions options;
 
+    /** Window features computed as {@code options} say. */
     public TimeWindowFeatures(WindowOptions options) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");

@@ -12,6 +12,7 @@ import java.time.Duration;
  *                    {@code ewmHalfLife} older weighs half as much; &gt; 0
  */
 public record WindowOptions(Duration range, int lags, Duration ewmHalfLife) {
+    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
     public WindowOptions {
         if (range == null || range.isNegative() || range.isZero()) {
             throw new IllegalArgumentException("range must be a positive duration, was " + range);
@@ -29,10 +30,12 @@ public record WindowOptions(Duration range, int lags, Duration ewmHalfLife) {
         return new WindowOptions(range, 1, range.dividedBy(2).isZero() ? range : range.dividedBy(2));
     }
 
+    /** These options with {@code n} lags. */
     public WindowOptions withLags(int n) {
         return new WindowOptions(range, n, ewmHalfLife);
     }
 
+    /** These options with an exponentially weighted mean of this half-life. */
     public WindowOptions withEwmHalfLife(Duration halfLife) {
         return new WindowOptions(range, lags, halfLife);
     }

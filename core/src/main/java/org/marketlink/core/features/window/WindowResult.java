@@ -30,6 +30,7 @@ public final class WindowResult {
         lags = new double[lagCount][n];
     }
 
+    /** The number of events, one result per event. */
     public int size() {
         return count.length;
     }
@@ -39,10 +40,12 @@ public final class WindowResult {
         return count;
     }
 
+    /** The sum over each event's window, by event (the array itself, not a copy). */
     public double[] sum() {
         return sum;
     }
 
+    /** The mean over each event's window, by event. */
     public double[] mean() {
         return mean;
     }
@@ -52,10 +55,12 @@ public final class WindowResult {
         return stddev;
     }
 
+    /** The minimum over each event's window, by event. */
     public double[] min() {
         return min;
     }
 
+    /** The maximum over each event's window, by event. */
     public double[] max() {
         return max;
     }

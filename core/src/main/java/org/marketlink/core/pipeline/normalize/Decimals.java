@@ -12,6 +12,7 @@ public final class Decimals {
     private Decimals() {
     }
 
+    /** The decimal the text holds, or empty when it is not one or is ambiguous. */
     public static Optional<BigDecimal> parse(String text) {
         if (text == null) {
             return Optional.empty();

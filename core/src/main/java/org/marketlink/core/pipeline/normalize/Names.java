@@ -8,6 +8,7 @@ public final class Names {
     private Names() {
     }
 
+    /** The text in Unicode NFC, runs of white space collapsed to one space and stripped; empty for null. */
     public static String clean(String text) {
         if (text == null) {
             return "";

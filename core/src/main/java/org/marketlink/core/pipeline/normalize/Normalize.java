@@ -23,7 +23,9 @@ import java.util.function.Function;
 public final class Normalize {
     /** Reason codes. */
     public static final String UNKNOWN_UNIT = "UNKNOWN_UNIT";
+    /** Reason code of a cell that is not a percentage. */
     public static final String BAD_PERCENTAGE = "BAD_PERCENTAGE";
+    /** Reason code of a cell that is not a decimal. */
     public static final String BAD_DECIMAL = "BAD_DECIMAL";
 
     private Normalize() {
@@ -31,6 +33,7 @@ public final class Normalize {
 
     /** A stage from rows of one schema to rows of another. */
     public interface RowStage extends Stage<Row, Row> {
+        /** The schema of the rows this stage emits. */
         Schema outputSchema();
     }
 
