@@ -26,6 +26,7 @@ public final class DomainSuites {
         return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
     }
 
+    /** The built-in checks of market-data records. */
     public static Suite marketData() {
         return Suite.of("marketData", Rules.complete("productId"), Rules.complete("observedAt"),
                 Rules.complete("price"), Rules.nonNegative("price"), Rules.between("demandSignal", 0, 10),
@@ -33,6 +34,7 @@ public final class DomainSuites {
                 Rules.inSet("trend", names(Trend.values())), Rules.complete("source"));
     }
 
+    /** The built-in checks of product records. */
     public static Suite product() {
         return Suite.of("product", Rules.complete("id"), Rules.complete("shgId"), Rules.complete("name"),
                 Rules.complete("category"), Rules.positive("unitPrice"), Rules.nonNegative("costPrice"),
@@ -40,27 +42,32 @@ public final class DomainSuites {
                 Rules.nonNegative("availableQuantity"), Rules.between("sustainabilityScore", 0, 1));
     }
 
+    /** The built-in checks of order records. */
     public static Suite order() {
         return Suite.of("order", Rules.complete("id"), Rules.complete("reference"), Rules.unique("reference"),
                 Rules.nonNegative("totalValue"), Rules.inSet("status", names(OrderStatus.values())),
                 Rules.inSet("paymentStatus", names(PaymentStatus.values())));
     }
 
+    /** The built-in checks of match records. */
     public static Suite match() {
         return Suite.of("match", Rules.complete("shgId"), Rules.complete("buyerId"), Rules.between("score", 0, 1),
                 Rules.inSet("status", names(MatchStatus.values())), Rules.unique("shgId", "buyerId"));
     }
 
+    /** The built-in checks of buyer records. */
     public static Suite buyer() {
         return Suite.of("buyer", Rules.complete("name"), Rules.inSet("type", names(BuyerType.values())),
                 Rules.between("rating", 0, 5));
     }
 
+    /** The built-in checks of producer-group records. */
     public static Suite shg() {
         return Suite.of("shg", Rules.complete("name"), Rules.between("memberCount", 1, Double.MAX_VALUE),
                 Rules.nonNegative("monthlyCapacity"));
     }
 
+    /** The built-in checks of demand-forecast records. */
     public static Suite demandForecast() {
         return Suite.of("demandForecast", Rules.complete("productId"), Rules.complete("forecastDate"),
                 Rules.between("periodDays", 1, Double.MAX_VALUE), Rules.nonNegative("predictedDemand"),

@@ -8,10 +8,13 @@ import java.util.List;
  */
 public sealed interface RuleOutcome permits RuleOutcome.Passed, RuleOutcome.Failed, RuleOutcome.Errored {
 
+    /** The name of the rule judged. */
     String rule();
 
+    /** The rule's metric (a passing share, a count, a statistic), NaN when there is none. */
     double metric();
 
+    /** What was found, for people; values of personal-data columns are masked. */
     String message();
 
     /** The rule held. */
@@ -28,6 +31,10 @@ public sealed interface RuleOutcome permits RuleOutcome.Passed, RuleOutcome.Fail
      */
     record Failed(String rule, double metric, String message, Severity severity, long failingRows,
                   List<ValueCount> topValues, List<String> samples) implements RuleOutcome {
+        /**
+         * The canonical constructor: copies collections, fills defaults and checks the
+         * components as described above.
+         */
         public Failed {
             topValues = List.copyOf(topValues);
             samples = List.copyOf(samples);

@@ -2,5 +2,10 @@ package org.marketlink.quality;
 
 /** How much a failed rule matters. */
 public enum Severity {
-    INFO, WARNING, ERROR
+    /** Worth knowing; nothing is wrong. */
+    INFO,
+    /** Something to look at; the data may still be used. */
+    WARNING,
+    /** The data should not be used as it is. */
+    ERROR
 }

@@ -45,18 +45,22 @@ public final class Suite implements Serializable {
         }
     }
 
+    /** A suite of these rules; their names must be distinct. */
     public static Suite of(String name, Rule... rules) {
         return new Suite(name, List.of(rules));
     }
 
+    /** A suite of these rules; their names must be distinct. */
     public static Suite of(String name, List<Rule> rules) {
         return new Suite(name, rules);
     }
 
+    /** The suite's name. */
     public String name() {
         return name;
     }
 
+    /** The rules, in order. */
     public List<Rule> rules() {
         return rules;
     }
@@ -139,6 +143,7 @@ public final class Suite implements Serializable {
             this.hot = states.toArray(new RuleState[0]);
         }
 
+        /** Adds one row to every rule's state. */
         public void accept(Row row) {
             rows++;
             for (RuleState s : hot) {
@@ -158,6 +163,7 @@ public final class Suite implements Serializable {
             return this;
         }
 
+        /** The outcome of every rule over the rows accepted so far. */
         public SuiteResult result() {
             List<RuleOutcome> outcomes = new ArrayList<>(states.size());
             for (RuleState s : states) {

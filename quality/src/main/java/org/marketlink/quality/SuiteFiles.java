@@ -51,6 +51,7 @@ public final class SuiteFiles {
         return read(YAML, text);
     }
 
+    /** The suite a JSON suite file describes; errors name the place in the file. */
     public static Suite readJson(String text) {
         return read(JSON, text);
     }
@@ -83,10 +84,12 @@ public final class SuiteFiles {
         return Suite.of(spec.name(), rules);
     }
 
+    /** The suite as a YAML suite file; rules made from code (predicates) cannot be written. */
     public static String writeYaml(Suite suite) {
         return write(YAML, suite);
     }
 
+    /** The suite as a JSON suite file; rules made from code (predicates) cannot be written. */
     public static String writeJson(Suite suite) {
         return write(JSON, suite);
     }

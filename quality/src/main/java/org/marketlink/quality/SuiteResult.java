@@ -12,6 +12,7 @@ import java.util.List;
  * @param outcomes one per rule, in suite order
  */
 public record SuiteResult(String suite, long rows, List<RuleOutcome> outcomes) {
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public SuiteResult {
         outcomes = List.copyOf(outcomes);
     }
@@ -45,6 +46,7 @@ public record SuiteResult(String suite, long rows, List<RuleOutcome> outcomes) {
                 .orElseThrow(() -> new IllegalArgumentException("no rule '" + rule + "' in suite " + suite));
     }
 
+    /** The result as JSON. */
     public String toJson() {
         return Json.write(this);
     }

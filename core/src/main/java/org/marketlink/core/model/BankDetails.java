@@ -14,7 +14,7 @@ import org.marketlink.core.data.WrittenAlone;
  */
 @WrittenAlone
 public record BankDetails(String accountHolder, String accountNumber, String bankCode) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public BankDetails {
         accountHolder = Checks.notBlank("bankDetails.accountHolder", accountHolder);
         accountNumber = Checks.notBlank("bankDetails.accountNumber", accountNumber);

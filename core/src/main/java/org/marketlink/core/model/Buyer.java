@@ -31,7 +31,7 @@ public record Buyer(UUID id, String name, BuyerType type, Location location, Lis
                     Map<String, Double> qualityRequirements, Range<Long> orderVolume, Range<BigDecimal> priceRange,
                     List<String> certificationsRequired, @Personal PaymentTerms paymentTerms, double rating,
                     Instant createdAt, Instant updatedAt) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Buyer {
         Checks.notNull("id", id);
         name = Checks.notBlank("name", name);

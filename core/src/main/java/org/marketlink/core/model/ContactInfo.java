@@ -11,7 +11,7 @@ import org.marketlink.core.privacy.Masking;
  * @param email  e-mail address, may be empty; when given it must contain one {@code @}
  */
 public record ContactInfo(String person, String phone, String email) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public ContactInfo {
         person = Checks.orEmpty(person);
         phone = Checks.orEmpty(phone);

@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 public record DemandForecast(UUID productId, LocalDate forecastDate, int periodDays, double predictedDemand,
                              double lowerBound, double upperBound, String modelUsed, Instant generatedAt) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public DemandForecast {
         Checks.notNull("productId", productId);
         Checks.notNull("forecastDate", forecastDate);

@@ -11,7 +11,7 @@ import org.marketlink.core.Checks;
 public record GeoPoint(double latitude, double longitude) {
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public GeoPoint {
         Checks.between("latitude", latitude, -90, 90);
         Checks.between("longitude", longitude, -180, 180);

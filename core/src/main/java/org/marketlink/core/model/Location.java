@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param point   coordinates, when known
  */
 public record Location(String place, String region, String country, Optional<GeoPoint> point) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Location {
         place = Checks.orEmpty(place);
         region = Checks.notBlank("region", region);

@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 public record MarketData(UUID productId, Instant observedAt, BigDecimal price, double demandSignal,
                          int competitorCount, double availabilityIndex, Trend trend, String source) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public MarketData {
         Checks.notNull("productId", productId);
         observedAt = Checks.instant("observedAt", observedAt);

@@ -26,7 +26,7 @@ import java.util.UUID;
 public record Match(UUID id, UUID shgId, UUID buyerId, Optional<UUID> productId, double score, MatchStatus status,
                     @Personal String initialMessage, Instant lastInteraction, Map<String, String> metadata,
                     Instant createdAt) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Match {
         Checks.notNull("id", id);
         Checks.notNull("shgId", shgId);

@@ -29,7 +29,7 @@ import java.util.UUID;
 public record Order(UUID id, String reference, UUID shgId, UUID buyerId, List<OrderLine> lines,
                     BigDecimal totalValue, Instant orderedAt, Optional<LocalDate> deliveryDate, OrderStatus status,
                     PaymentStatus paymentStatus, @Personal String deliveryAddress, @Personal Optional<String> feedback) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Order {
         Checks.notNull("id", id);
         reference = Checks.notBlank("reference", reference);

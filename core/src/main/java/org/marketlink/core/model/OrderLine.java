@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param unitPrice price per unit, ≥ 0, scale 2
  */
 public record OrderLine(UUID productId, BigDecimal quantity, BigDecimal unitPrice) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public OrderLine {
         Checks.notNull("productId", productId);
         Checks.notNull("quantity", quantity);

@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 public record PricingHistory(UUID productId, LocalDate saleDate, BigDecimal price, BigDecimal quantitySold,
                              int orderCount, String region) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public PricingHistory {
         Checks.notNull("productId", productId);
         Checks.notNull("saleDate", saleDate);

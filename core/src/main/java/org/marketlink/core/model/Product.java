@@ -32,7 +32,7 @@ public record Product(UUID id, UUID shgId, String name, String category, String 
                       BigDecimal unitPrice, BigDecimal costPrice, List<String> images, List<String> certifications,
                       int shelfLifeDays, int minimumOrderQuantity, int availableQuantity,
                       double sustainabilityScore, Instant createdAt, Instant updatedAt) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Product {
         Checks.notNull("id", id);
         Checks.notNull("shgId", shgId);

@@ -8,7 +8,7 @@ import org.marketlink.core.Checks;
  * @param <T> a comparable value type such as {@code Long} or {@code BigDecimal}
  */
 public record Range<T extends Comparable<? super T>>(T min, T max) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Range {
         Checks.notNull("min", min);
         Checks.notNull("max", max);

@@ -29,7 +29,7 @@ import java.util.UUID;
 public record Shg(UUID id, String name, Location location, String category, int memberCount, long monthlyCapacity,
                   List<String> certifications, Map<String, Double> qualityMetrics, @Personal ContactInfo contact,
                   @Personal Optional<BankDetails> bankDetails, Instant createdAt, Instant updatedAt) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Shg {
         Checks.notNull("id", id);
         name = Checks.notBlank("name", name);

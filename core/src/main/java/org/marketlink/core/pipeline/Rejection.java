@@ -15,7 +15,7 @@ import org.marketlink.core.Checks;
  */
 public record Rejection(String reasonCode, String stage, String column, String message, String raw, long rowNumber,
                         String source) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Rejection {
         reasonCode = Checks.notBlank("reasonCode", reasonCode);
         stage = Checks.orEmpty(stage);

@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 public record RunOptions(int chunkSize, int parallelism, int writeAttempts, Duration retryBackoff,
                          ProgressListener listener, Cancellation cancellation) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public RunOptions {
         Checks.atLeast("chunkSize", chunkSize, 1);
         Checks.atLeast("parallelism", parallelism, 1);

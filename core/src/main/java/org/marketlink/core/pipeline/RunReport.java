@@ -32,7 +32,7 @@ public record RunReport(String runId, Status status, String source, String sink,
     /** How a run ended. */
     public enum Status { COMPLETED, CANCELLED }
 
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public RunReport {
         stages = List.copyOf(stages);
     }

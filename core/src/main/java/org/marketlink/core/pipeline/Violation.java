@@ -10,7 +10,7 @@ import org.marketlink.core.Checks;
  * @param message what is wrong, naming the value
  */
 public record Violation(String code, String column, String message) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Violation {
         code = Checks.notBlank("code", code);
         column = Checks.orEmpty(column);

@@ -12,6 +12,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface AnomalyStrategy {
 
+    /** The anomaly {@code value} is against {@code history} (oldest first), or empty. */
     Optional<Anomaly> check(double[] history, double value);
 
     /** Anomalous when the value moves more than {@code maxChange} away from the last value, either way. */

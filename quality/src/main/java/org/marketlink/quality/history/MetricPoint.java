@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public record MetricPoint(String dataset, String rule, Instant measuredAt, Map<String, String> tags, double metric,
                           String status) {
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public MetricPoint {
         tags = Map.copyOf(tags);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 /** Where suite metrics are kept over time, keyed by dataset, rule, time and tags. Implementations are thread-safe. */
 public interface MetricsRepository {
 
+    /** Keeps these points. */
     void save(List<MetricPoint> points);
 
     /** The values of one rule on one dataset with {@code from <= measuredAt < to}, oldest first. */

@@ -26,10 +26,12 @@ public final class ValueCounter implements Serializable {
     private final Map<Object, long[]> counts = new LinkedHashMap<>();
     private long overflow;
 
+    /** A counter that keeps at most {@code capacity} distinct values and counts the rest as overflow. */
     public ValueCounter(int capacity) {
         this.capacity = capacity;
     }
 
+    /** Counts {@code value} {@code n} more times. */
     public void add(Object value, long n) {
         long[] c = counts.get(value);
         if (c != null) {
@@ -41,6 +43,7 @@ public final class ValueCounter implements Serializable {
         }
     }
 
+    /** Adds every count of {@code other}. */
     public void merge(ValueCounter other) {
         other.counts.forEach((k, v) -> add(k, v[0]));
         overflow += other.overflow;

@@ -24,12 +24,14 @@ import java.util.List;
 public record ColumnProfile(String name, FieldType declaredType, FieldType inferredType, double nullFraction,
                             long distinct, double min, double max, double mean, double stddev, double[] quantiles,
                             List<RuleOutcome.ValueCount> topValues, List<RuleOutcome.ValueCount> patterns) {
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public ColumnProfile {
         quantiles = quantiles.clone();
         topValues = List.copyOf(topValues);
         patterns = List.copyOf(patterns);
     }
 
+    /** Whether the column holds numbers. */
     public boolean numeric() {
         return !Double.isNaN(min);
     }

@@ -26,6 +26,7 @@ public final class Profiler {
     private Profiler() {
     }
 
+    /** The profile of these rows, in one pass. */
     public static DatasetProfile profile(Schema schema, Iterable<Row> rows) {
         int n = schema.size();
         Column[] cols = new Column[n];

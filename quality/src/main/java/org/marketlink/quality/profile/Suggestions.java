@@ -27,6 +27,7 @@ public final class Suggestions {
     private Suggestions() {
     }
 
+    /** Rules the profile suggests, as a suite named {@code name}. */
     public static Suite suggest(String name, DatasetProfile profile) {
         List<Rule> rules = new ArrayList<>();
         for (ColumnProfile c : profile.columns()) {

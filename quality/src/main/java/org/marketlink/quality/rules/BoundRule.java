@@ -6,6 +6,7 @@ import org.marketlink.core.pipeline.Violation;
 /** A rule bound to a schema. Thread-safe; its states are not. */
 public interface BoundRule {
 
+    /** The rule's name. */
     String name();
 
     /** A fresh, empty metric state for one pass (or one chunk of a pass). */

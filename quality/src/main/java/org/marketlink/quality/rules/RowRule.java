@@ -78,8 +78,10 @@ public abstract class RowRule implements Rule {
 
     /** A compiled row test: whether a row passes, and the offending value as text when it does not. */
     protected interface RowTest {
+        /** Whether the row passes. */
         boolean passes(Row row);
 
+        /** The offending value of a failing row, as text. */
         String value(Row row);
 
         /**
@@ -101,8 +103,10 @@ public abstract class RowRule implements Rule {
 
     /** A test on one cell whose offending value is the cell itself. */
     protected abstract static class CellTest implements RowTest {
+        /** The position of the cell tested. */
         protected final int index;
 
+        /** A test of the cell at {@code index}. */
         protected CellTest(int index) {
             this.index = index;
         }

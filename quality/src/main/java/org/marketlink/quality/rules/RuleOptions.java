@@ -18,14 +18,17 @@ public record RuleOptions(double mostly, double errorAbove, Severity severity)
         return new RuleOptions(1.0, 0.0, Severity.ERROR);
     }
 
+    /** At least {@code share} of the rows must pass; any more failing is an error. */
     public static RuleOptions mostly(double share) {
         return new RuleOptions(share, 0.0, Severity.ERROR);
     }
 
+    /** These options with failures beyond {@code errorAbove} at {@code s}. */
     public RuleOptions withSeverity(Severity s) {
         return new RuleOptions(mostly, errorAbove, s);
     }
 
+    /** These options with failing shares up to {@code share} only a warning. */
     public RuleOptions withErrorAbove(double share) {
         return new RuleOptions(mostly, share, severity);
     }

@@ -15,6 +15,7 @@ import java.io.Serializable;
  */
 public interface RuleState extends Serializable {
 
+    /** Adds one row. */
     void accept(Row row);
 
     /** Adds {@code other}'s rows to this state (the other state must come from the same bound rule). */

@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
  * @param formula the computation; NaN means missing
  */
 public record DerivedFeature(String name, List<String> inputs, ToDoubleFunction<double[]> formula) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public DerivedFeature {
         if (name == null || name.isBlank() || inputs == null || inputs.isEmpty() || formula == null) {
             throw new IllegalArgumentException("a derived feature needs a name, at least one input and a formula");

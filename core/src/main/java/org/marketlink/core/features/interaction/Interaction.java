@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param rating the rating given, or NaN when the interaction carries none
  */
 public record Interaction(String user, String item, Instant at, double rating) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Interaction {
         if (user == null || user.isBlank() || item == null || item.isBlank() || at == null) {
             throw new IllegalArgumentException("an interaction needs a user, an item and a time, had '" + user

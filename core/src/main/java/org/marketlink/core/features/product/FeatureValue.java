@@ -7,7 +7,7 @@ package org.marketlink.core.features.product;
  * @param reason why it is missing (for example {@code "fewer than 3 past prices"}); empty when present
  */
 public record FeatureValue(double value, String reason) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public FeatureValue {
         reason = reason == null ? "" : reason;
         if (Double.isNaN(value) == reason.isEmpty()) {

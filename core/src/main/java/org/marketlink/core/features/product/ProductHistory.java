@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record ProductHistory(Product product, List<PricingHistory> sales, List<MarketData> market,
                              List<Double> ratings, double unitsReturned, LocalDate asOf) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public ProductHistory {
         if (product == null || asOf == null) {
             throw new IllegalArgumentException("product and asOf must be given");

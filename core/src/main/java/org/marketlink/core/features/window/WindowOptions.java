@@ -12,7 +12,7 @@ import java.time.Duration;
  *                    {@code ewmHalfLife} older weighs half as much; &gt; 0
  */
 public record WindowOptions(Duration range, int lags, Duration ewmHalfLife) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public WindowOptions {
         if (range == null || range.isNegative() || range.isZero()) {
             throw new IllegalArgumentException("range must be a positive duration, was " + range);

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * @param baseUnit {@code kg}, {@code l} or {@code unit}
  */
 public record Quantity(BigDecimal amount, String baseUnit) {
-    /** Checks every component and throws {@link IllegalArgumentException} naming the first that is wrong. */
+    /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Quantity {
         // one spelling per amount, so that equal quantities are equal records (90, not 9E+1 or 90.000)
         amount = amount.stripTrailingZeros();
