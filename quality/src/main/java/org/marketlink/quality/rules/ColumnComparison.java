@@ -22,13 +22,10 @@ final class ColumnComparison extends RowRule {
     private final String operator;
     private final String right;
 
+    /** A comparison; {@link RuleKind#COMPARE} has checked that {@code operator} is one of {@link #OPERATORS}. */
     ColumnComparison(RuleKind kind, String left, String operator, String right, RuleOptions o) {
         super(kind.outcomeName(left + " " + operator + " " + right), left, o, kind.code(),
                 "breaks " + left + " " + operator + " " + right);
-        if (!OPERATORS.contains(operator)) {
-            throw new IllegalArgumentException("comparison operator must be one of <, <=, ==, !=, >=, >; was '"
-                    + operator + "'");
-        }
         this.left = left;
         this.operator = operator;
         this.right = right;

@@ -1,5 +1,6 @@
 package org.marketlink.quality.rules;
 
+import org.marketlink.core.Checks;
 import org.marketlink.core.data.Cells;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
@@ -123,7 +124,7 @@ public enum RuleKind {
         @Override
         Rule build(RuleSpec s) {
             String column = s.column();
-            Set<String> values = new LinkedHashSet<>(s.values());
+            Set<String> values = new LinkedHashSet<>(Checks.list("values", s.values()));
             return new RowRule(outcomeName(column), column, s.rowOptions(), code(),
                     "outside {" + String.join(", ", values) + "}") {
                 @Override
@@ -746,7 +747,8 @@ public enum RuleKind {
     /** A row rule on an interval of a numeric column. */
     static Rule interval(RuleKind kind, String column, double min, double max, boolean inclusive, RuleOptions o) {
         if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
-            throw new IllegalArgumentException("range of " + column + " must have min <= max, was " + min + ".." + max);
+            throw new IllegalArgumentException(kind.outcomeName(column) + " must have min <= max, was " + min + ".."
+                    + max);
         }
         String shown = (inclusive ? "[" : "(") + MetricBounds.format(min) + ", " + MetricBounds.format(max)
                 + (inclusive ? "]" : ")");

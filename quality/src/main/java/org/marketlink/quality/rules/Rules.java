@@ -117,7 +117,6 @@ public final class Rules {
      * @return the rule
      */
     public static Rule inSet(String column, Set<String> allowed, RuleOptions o) {
-        Checks.list("allowed", List.copyOf(allowed));
         return RuleKind.IN_SET.rule(RuleSpec.of(RuleKind.IN_SET).column(column)
                 .values(List.copyOf(new TreeSet<>(allowed))).options(o));
     }

@@ -170,10 +170,8 @@ public final class Catalog {
                         SubjectLink.delete("buyer", "entity = 'buyer' AND entity_key = :subject"),
                         SubjectLink.delete("customer", "entity IN ('customer', 'user') AND entity_key = :subject"))),
                 new Dataset("quarantine", "data-platform", "rejected rows with their reasons", "pipelines",
-                        "per pipeline run", none, List.of(Column.pii("raw"), Column.pii("message")), List.of(
-                        SubjectLink.deleteMentions("shg", MENTIONED, QUARANTINE_KEY),
-                        SubjectLink.deleteMentions("buyer", MENTIONED, QUARANTINE_KEY),
-                        SubjectLink.deleteMentions("customer", MENTIONED, QUARANTINE_KEY))),
+                        "per pipeline run", none, List.of(Column.pii("raw"), Column.pii("message")),
+                        mentions(MENTIONED, QUARANTINE_KEY)),
                 new Dataset("matches", "matching", "recommended SUBJECT_UUID-buyer connections", "matching engine",
                         "continuous", none, List.of(Column.pii("initial_message")), List.of(
                         SubjectLink.delete("shg", "shg_id = " + SUBJECT_UUID),

@@ -45,6 +45,8 @@ import java.util.stream.IntStream;
 public final class SubjectData {
     /** Bounds the searches of free text an erase makes (a subject with thousands of orders names itself often). */
     private static final int MAX_IDENTIFIERS = 500;
+    /** A decimal number (a coordinate, an amount): too common a value to name a subject by. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]*[.,][0-9]+([eE][-+]?[0-9]+)?");
     private final MarketStore store;
     private final Catalog catalog;
 
@@ -158,9 +160,6 @@ public final class SubjectData {
                         .bind("rows", Json.write(counts)).execute();
             });
         } catch (JdbiException e) {
-            if (e.getCause() instanceof ErasureRefusedException refused) {
-                throw refused;
-            }
             throw new UnableToWriteException("could not erase " + kind + " " + subject + "; nothing was erased", e);
         }
         store.invalidateCaches();
@@ -213,8 +212,6 @@ public final class SubjectData {
         String v = value.strip();
         return v.length() >= 6 && !DECIMAL.matcher(v).matches();
     }
-
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]*[.,][0-9]+([eE][-+]?[0-9]+)?");
 
     /** Refuses, before anything changes, when rows of other subjects depend on this one (REFUSE links). */
     private void refuseWhenOthersDependOn(Handle h, String kind, String subject) {
