@@ -44,6 +44,10 @@ import java.util.regex.PatternSyntaxException;
  * {@link #sqlForm()} and {@link #sql}. Adding a kind means adding a constant here (and its state, when it is an
  * aggregate). Kinds that take values a file cannot hold (predicates, reference samples, key sets, clocks) are made
  * from code only: {@link #inFiles()} is false for them.
+ *
+ * <p>Immutable and thread-safe. A spec with a missing, foreign or wrong parameter gets an
+ * {@link IllegalArgumentException} naming that parameter ({@code min: missing}); {@link RuleSpec#toRule} puts the
+ * spec's place in its file in front.
  */
 public enum RuleKind {
     /** Every value is present: not null, and not blank for text. */
