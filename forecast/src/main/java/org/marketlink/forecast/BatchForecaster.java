@@ -36,20 +36,24 @@ public final class BatchForecaster {
      * @param levels      interval levels in percent
      */
     public record Options(int parallelism, int horizon, double[] levels) {
+        /** Checks the components; {@code null} levels mean 80 and 95. */
         public Options {
             Checks.atLeast("parallelism", parallelism, 1);
             Checks.atLeast("horizon", horizon, 1);
             levels = levels == null ? new double[] {80, 95} : levels.clone();
         }
 
+        /** One thread per core, a horizon of 12 and 80 % and 95 % intervals. */
         public static Options defaults() {
             return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), 12, new double[] {80, 95});
         }
 
+        /** These options with {@code threads} threads. */
         public Options withParallelism(int threads) {
             return new Options(threads, horizon, levels);
         }
 
+        /** These options with a horizon of {@code h} steps. */
         public Options withHorizon(int h) {
             return new Options(parallelism, h, levels);
         }
@@ -65,6 +69,7 @@ public final class BatchForecaster {
 
     /** Counts of a finished batch. */
     public record Report(int series, int failed, double seconds) {
+        /** Series forecast per second of wall time. */
         public double seriesPerSecond() {
             return series / Math.max(1e-9, seconds);
         }
@@ -78,6 +83,7 @@ public final class BatchForecaster {
         this.options = options;
     }
 
+    /** A batch forecaster that fits {@code method} to every series under {@code options}. */
     public static BatchForecaster of(Forecaster method, Options options) {
         return new BatchForecaster(Checks.notNull("method", method), Checks.notNull("options", options));
     }

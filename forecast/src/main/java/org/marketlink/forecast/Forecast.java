@@ -13,17 +13,20 @@ import java.util.Optional;
  * @param fallback the reason a simpler model was used, if one was
  */
 public record Forecast(String model, double[] mean, List<Interval> intervals, Optional<String> fallback) {
+    /** Copies the arrays and lists; a {@code null} fallback means none. */
     public Forecast {
         mean = mean.clone();
         intervals = List.copyOf(intervals);
         fallback = fallback == null ? Optional.empty() : fallback;
     }
 
+    /** A copy of the point forecasts, one per step. */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** The number of steps forecast. */
     public int horizon() {
         return mean.length;
     }

@@ -10,10 +10,12 @@ import org.marketlink.forecast.models.Ets;
 public final class ForecastIntervalPredictor implements IntervalPredictor {
     private final Forecaster method;
 
+    /** A predictor that fits {@code method} to each history it is given. */
     public ForecastIntervalPredictor(Forecaster method) {
         this.method = method;
     }
 
+    /** A predictor on automatic ETS, the default of the seasonal anomaly check. */
     public static ForecastIntervalPredictor autoEts() {
         return new ForecastIntervalPredictor(Ets.auto());
     }

@@ -8,6 +8,7 @@ package org.marketlink.forecast;
  * @param upper upper bound per step
  */
 public record Interval(double level, double[] lower, double[] upper) {
+    /** Checks that the level is in (0, 100) and copies the bounds. */
     public Interval {
         if (!(level > 0 && level < 100)) {
             throw new IllegalArgumentException("level must be in (0, 100), was " + level);
@@ -16,11 +17,13 @@ public record Interval(double level, double[] lower, double[] upper) {
         upper = upper.clone();
     }
 
+    /** A copy of the lower bounds, one per step. */
     @Override
     public double[] lower() {
         return lower.clone();
     }
 
+    /** A copy of the upper bounds, one per step. */
     @Override
     public double[] upper() {
         return upper.clone();

@@ -16,9 +16,22 @@ import java.util.Optional;
 public record Prepared(double[] values, Kind kind, Optional<String> note) {
 
     /** Series no model can do better on than a simple rule. */
-    public enum Kind { EMPTY, ALL_MISSING, CONSTANT, REGULAR }
+    public enum Kind {
+        /** No values at all. */
+        EMPTY,
+        /** Every value is missing (NaN). */
+        ALL_MISSING,
+        /** Every value is the same. */
+        CONSTANT,
+        /** A series a model can be fitted to. */
+        REGULAR
+    }
 
-    /** The series prepared; any input, NaN and infinities included, gives a {@link Kind}, never an exception. */
+    /**
+     * The series prepared: any input, empty, {@code null} and missing values (NaN) included, gives a {@link Kind}.
+     *
+     * @throws IllegalArgumentException if the series holds an infinite value (no model can fit it)
+     */
     public static Prepared of(double[] series) {
         if (series == null || series.length == 0) {
             return new Prepared(new double[0], Kind.EMPTY, Optional.of("the series is empty"));

@@ -28,6 +28,8 @@ import java.util.Set;
  * <p>Immutable and thread-safe. A suite and its {@link State}s are serializable, so a cluster can ship the suite
  * to its executors and bring the per-partition states back to merge (see {@link Rule} for rules made from
  * lambdas).
+ *
+ * @serial exclude
  */
 public final class Suite implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -129,6 +131,8 @@ public final class Suite implements Serializable {
     /**
      * The metric states of one pass or chunk. Mergeable; not thread-safe. A state read back from its serialized
      * form is merged into a fresh state of the same compiled suite (see {@link RuleState}).
+     *
+     * @serial exclude
      */
     public final class State implements Serializable {
         private static final long serialVersionUID = 1L;

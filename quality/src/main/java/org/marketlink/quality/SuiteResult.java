@@ -52,5 +52,14 @@ public record SuiteResult(String suite, long rows, List<RuleOutcome> outcomes) {
     }
 
     /** Overall status of a suite run. */
-    public enum Status { PASSED, INFO, WARNING, ERROR }
+    public enum Status {
+        /** Every rule passed. */
+        PASSED,
+        /** The worst failure is of {@link Severity#INFO}. */
+        INFO,
+        /** The worst failure is of {@link Severity#WARNING}. */
+        WARNING,
+        /** A rule failed at {@link Severity#ERROR}, or could not be evaluated. */
+        ERROR
+    }
 }

@@ -41,6 +41,10 @@ public final class BuyerRepository {
                 BuyerRepository::bind, (rs, c) -> map(rs), b -> b.name() + "\u0000" + b.location().region());
     }
 
+    /**
+     * Inserts a new buyer; {@link org.marketlink.core.MarketLinkException} if its id is taken or a value does not fit
+     * its column.
+     */
     public void insert(Buyer buyer) {
         Checks.notNull("buyer", buyer);
         ctx.sql().write("buyer " + buyer.id(), false, h -> {
@@ -59,6 +63,7 @@ public final class BuyerRepository {
         return n;
     }
 
+    /** The buyer with {@code id}, from the cache when it is there. */
     public Optional<Buyer> findById(UUID id) {
         Checks.notNull("id", id);
         return cache.get(id, key -> ctx.sql().read("buyer " + key, h ->
@@ -71,6 +76,7 @@ public final class BuyerRepository {
         return findById(id).orElseThrow(() -> new NoSuchEntityException("buyer", id));
     }
 
+    /** The buyers of {@code type}, by name and region. */
     public List<Buyer> findByType(BuyerType type) {
         Checks.notNull("type", type);
         return ctx.sql().read("buyers of type " + type, h ->
@@ -78,11 +84,13 @@ public final class BuyerRepository {
                         .bind("type", type.name()).map(table.mapper()).list());
     }
 
+    /** Every buyer, by name and region. */
     public List<Buyer> findAll() {
         return ctx.sql().read("all buyers", h ->
                 h.createQuery("SELECT * FROM buyers ORDER BY name, region").map(table.mapper()).list());
     }
 
+    /** The number of buyers. */
     public long count() {
         return ctx.sql().read("buyer count", h ->
                 h.createQuery("SELECT COUNT(*) FROM buyers").mapTo(Long.class).one());

@@ -15,6 +15,7 @@ public record CacheStatistics(long hits, long misses, long evictions, long size)
         return total == 0 ? 0 : (double) hits / total;
     }
 
+    /** The sum of these and {@code other}'s figures, for example over several caches. */
     public CacheStatistics plus(CacheStatistics other) {
         return new CacheStatistics(hits + other.hits, misses + other.misses, evictions + other.evictions,
                 size + other.size);

@@ -42,6 +42,7 @@ public record ConnectionOptions(String url, String user, String password, int po
                 Duration.ofMinutes(30));
     }
 
+    /** These options with a pool of {@code size} connections. */
     public ConnectionOptions withPoolSize(int size) {
         return new ConnectionOptions(url, user, password, size, connectionTimeout, idleTimeout, maxLifetime);
     }

@@ -63,6 +63,7 @@ public final class DemandForecastRepository {
                         + "period_days").bind("d", Args.date(date)).map(table.mapper()).list());
     }
 
+    /** The number of stored forecasts. */
     public long count() {
         return ctx.sql().read("forecast count", h ->
                 h.createQuery("SELECT COUNT(*) FROM demand_forecasts").mapTo(Long.class).one());

@@ -22,6 +22,7 @@ import java.util.List;
  */
 public record LineageRecord(String runId, String source, List<String> stages, String target, long rowsIn,
                             long rowsOut, long quarantined, String checksum, Instant startedAt, Instant finishedAt) {
+    /** Copies the stages and checks the times. */
     public LineageRecord {
         stages = List.copyOf(stages);
         startedAt = Checks.instant("startedAt", startedAt);

@@ -58,6 +58,7 @@ public final class LineageRepository {
             "rows_out", "quarantined", "checksum", "started_at", "finished_at", "report");
     private static final List<String> JSON = List.of("stages", "report");
 
+    /** The lineage of run {@code runId}, if it was recorded. */
     public Optional<LineageRecord> find(String runId) {
         return ctx.sql().read("lineage of run " + runId, h -> h.createQuery("SELECT * FROM lineage WHERE "
                 + "run_id = :run").bind("run", runId).map((rs, c) -> {

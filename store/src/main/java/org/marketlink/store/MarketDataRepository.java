@@ -102,6 +102,7 @@ public final class MarketDataRepository {
                         .bind("to", Args.timestampBound(to)).map(table.mapper()).list());
     }
 
+    /** The number of market observations. */
     public long count() {
         return ctx.sql().read("market data count", h ->
                 h.createQuery("SELECT COUNT(*) FROM market_data").mapTo(Long.class).one());

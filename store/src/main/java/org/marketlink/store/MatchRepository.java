@@ -41,6 +41,7 @@ public final class MatchRepository {
                 MatchRepository::bind, (rs, c) -> map(rs), m -> m.shgId() + "\u0000" + m.buyerId());
     }
 
+    /** Inserts a new match; {@link org.marketlink.core.MarketLinkException} if its id is taken. */
     public void insert(Match match) {
         Checks.notNull("match", match);
         ctx.sql().write("match " + match.id(), false, h -> {
@@ -91,6 +92,7 @@ public final class MatchRepository {
         }
     }
 
+    /** The match with {@code id}. */
     public Optional<Match> findById(UUID id) {
         Checks.notNull("id", id);
         return ctx.sql().read("match " + id, h -> h.createQuery("SELECT * FROM matches WHERE id = :id")
@@ -111,12 +113,14 @@ public final class MatchRepository {
                         .bind("status", status.name()).bind("limit", limit).map(table.mapper()).list());
     }
 
+    /** The matches of group {@code shgId}, best score first. */
     public List<Match> findByShg(UUID shgId) {
         return ctx.sql().read("matches of shg " + shgId, h ->
                 h.createQuery("SELECT * FROM matches WHERE shg_id = :id ORDER BY score DESC, id")
                         .bind("id", Args.uuid(shgId)).map(table.mapper()).list());
     }
 
+    /** The matches of buyer {@code buyerId}, best score first. */
     public List<Match> findByBuyer(UUID buyerId) {
         return ctx.sql().read("matches of buyer " + buyerId, h ->
                 h.createQuery("SELECT * FROM matches WHERE buyer_id = :id ORDER BY score DESC, id")
@@ -144,6 +148,7 @@ public final class MatchRepository {
         });
     }
 
+    /** The number of matches. */
     public long count() {
         return ctx.sql().read("match count", h ->
                 h.createQuery("SELECT COUNT(*) FROM matches").mapTo(Long.class).one());

@@ -83,6 +83,7 @@ public final class OrderRepository {
         });
     }
 
+    /** The order with {@code id}, with its lines. */
     public Optional<Order> findById(UUID id) {
         Checks.notNull("id", id);
         return ctx.sql().read("order " + id, h -> first(load(h, "o.id = :key", Args.uuid(id), Integer.MAX_VALUE)));
@@ -93,6 +94,7 @@ public final class OrderRepository {
         return findById(id).orElseThrow(() -> new NoSuchEntityException("order", id));
     }
 
+    /** The order with the host's {@code reference}, with its lines. */
     public Optional<Order> findByReference(String reference) {
         return ctx.sql().read("order " + reference, h ->
                 first(load(h, "o.reference = :key", Args.text(reference), Integer.MAX_VALUE)));
@@ -115,6 +117,7 @@ public final class OrderRepository {
                 load(h, "o.status = :key", Args.text(status.name()), limit));
     }
 
+    /** The number of orders. */
     public long count() {
         return ctx.sql().read("order count", h -> h.createQuery("SELECT COUNT(*) FROM orders")
                 .mapTo(Long.class).one());

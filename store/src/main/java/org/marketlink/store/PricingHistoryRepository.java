@@ -95,6 +95,7 @@ public final class PricingHistoryRepository {
                         .map(table.mapper()).list());
     }
 
+    /** The number of daily sales rows. */
     public long count() {
         return ctx.sql().read("pricing history count", h ->
                 h.createQuery("SELECT COUNT(*) FROM pricing_history").mapTo(Long.class).one());

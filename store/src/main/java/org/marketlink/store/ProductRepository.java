@@ -59,6 +59,7 @@ public final class ProductRepository {
         return n;
     }
 
+    /** The product with {@code id}, from the cache when it is there. */
     public Optional<Product> findById(UUID id) {
         Checks.notNull("id", id);
         return cache.get(id, key -> ctx.sql().read("product " + key, h ->
@@ -71,12 +72,14 @@ public final class ProductRepository {
         return findById(id).orElseThrow(() -> new NoSuchEntityException("product", id));
     }
 
+    /** The products of group {@code shgId}, by name. */
     public List<Product> findByShg(UUID shgId) {
         return ctx.sql().read("products of shg " + shgId, h ->
                 h.createQuery("SELECT * FROM products WHERE shg_id = :shg ORDER BY name")
                         .bind("shg", Args.uuid(shgId)).map(table.mapper()).list());
     }
 
+    /** The products in {@code category} (matched without regard to case or surrounding spaces), by name. */
     public List<Product> findByCategory(String category) {
         return ctx.sql().read("products of category " + category, h ->
                 h.createQuery("SELECT * FROM products WHERE category = :category ORDER BY name, id")
@@ -84,11 +87,13 @@ public final class ProductRepository {
                         .map(table.mapper()).list());
     }
 
+    /** Every product, by name. */
     public List<Product> findAll() {
         return ctx.sql().read("all products", h ->
                 h.createQuery("SELECT * FROM products ORDER BY name, id").map(table.mapper()).list());
     }
 
+    /** The number of products. */
     public long count() {
         return ctx.sql().read("product count", h ->
                 h.createQuery("SELECT COUNT(*) FROM products").mapTo(Long.class).one());

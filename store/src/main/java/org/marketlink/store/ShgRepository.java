@@ -136,6 +136,7 @@ public final class ShgRepository {
                 h.createQuery("SELECT * FROM shgs ORDER BY name, region").map((rs, c) -> map(rs, false)).list());
     }
 
+    /** The number of producer groups. */
     public long count() {
         return ctx.sql().read("shg count", h -> h.createQuery("SELECT COUNT(*) FROM shgs").mapTo(Long.class).one());
     }

@@ -11,6 +11,9 @@ public final class CsvLines {
     private CsvLines() {
     }
 
+    /**
+     * The cells of {@code line}: split at commas outside double quotes, quotes removed and doubled quotes read as one.
+     */
     public static List<String> split(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

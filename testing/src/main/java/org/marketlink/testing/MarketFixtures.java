@@ -57,7 +57,16 @@ public final class MarketFixtures {
     private static final String[] KIND = {"Women Group", "Self-Help Group", "Co-operative", "Farmers Group"};
 
     /** Kinds of dirty row {@link #dirtyPriceRows} produces. */
-    public enum Dirt { NEGATIVE_PRICE, UNPARSEABLE_DATE, MISSING_PRODUCT, DUPLICATE }
+    public enum Dirt {
+        /** A price below zero. */
+        NEGATIVE_PRICE,
+        /** A date written day/month/year, which the ISO reader refuses. */
+        UNPARSEABLE_DATE,
+        /** An empty product id. */
+        MISSING_PRODUCT,
+        /** The previous row again. */
+        DUPLICATE
+    }
 
     /**
      * A market where groups and buyers are placed.
@@ -80,6 +89,7 @@ public final class MarketFixtures {
      * @param dirtyShare  share of {@link #dirtyPriceRows} that are dirty, 0..1
      */
     public record Options(int shgs, int buyers, int days, LocalDate today, List<Market> markets, double dirtyShare) {
+        /** Checks that counts are not negative, a day and a market are given and the dirty share is in 0..1. */
         public Options {
             if (shgs < 0 || buyers < 0 || days < 0 || today == null || markets == null || markets.isEmpty()
                     || !(dirtyShare >= 0 && dirtyShare <= 1)) {
@@ -99,18 +109,22 @@ public final class MarketFixtures {
                     new Market("Kitui", "Kitui", new GeoPoint(-1.3667, 38.0167))), 0);
         }
 
+        /** These options with {@code shgCount} groups and {@code buyerCount} buyers. */
         public Options withSize(int shgCount, int buyerCount) {
             return new Options(shgCount, buyerCount, days, today, markets, dirtyShare);
         }
 
+        /** These options with {@code n} days of history. */
         public Options withDays(int n) {
             return new Options(shgs, buyers, n, today, markets, dirtyShare);
         }
 
+        /** These options placing groups and buyers at markets {@code m}. */
         public Options withMarkets(List<Market> m) {
             return new Options(shgs, buyers, days, today, m, dirtyShare);
         }
 
+        /** These options with {@code share} of the price rows dirty. */
         public Options withDirtyShare(double share) {
             return new Options(shgs, buyers, days, today, markets, share);
         }
@@ -147,14 +161,17 @@ public final class MarketFixtures {
         return new MarketFixtures(seed, options);
     }
 
+    /** The producer groups (a copy). */
     public List<Shg> shgs() {
         return List.copyOf(shgs);
     }
 
+    /** The groups' products (a copy). */
     public List<Product> products() {
         return List.copyOf(products);
     }
 
+    /** The buyers (a copy). */
     public List<Buyer> buyers() {
         return List.copyOf(buyers);
     }
@@ -169,6 +186,7 @@ public final class MarketFixtures {
         return List.copyOf(market);
     }
 
+    /** Orders between the groups and buyers (a copy). */
     public List<Order> orders() {
         return List.copyOf(orders);
     }

@@ -13,6 +13,10 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /**
+     * The path of {@code shared/data/<name>} in the nearest folder above the working directory that has it; {@link
+     * IllegalStateException} if none does.
+     */
     public static Path file(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("data").resolve(name);

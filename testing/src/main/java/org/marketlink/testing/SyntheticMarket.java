@@ -28,9 +28,12 @@ import java.util.function.BiFunction;
  * on every machine. Stateless and thread-safe.
  */
 public final class SyntheticMarket {
+    /** The product categories groups sell and buyers prefer. */
     public static final List<String> CATEGORIES = List.of("handloom", "spices", "pickles", "honey", "millets", "pottery",
             "bamboo", "dairy", "tea", "coir", "jute", "handicrafts");
+    /** The certifications groups hold and buyers require. */
     public static final List<String> CERTIFICATIONS = List.of("organic", "fssai", "fair_trade", "gi_tag", "iso_9001");
+    /** The quality measures groups report and buyers set limits on. */
     public static final List<String> MEASURES = List.of("hygiene", "consistency", "packaging");
     private static final Instant T0 = Instant.parse("2026-01-05T08:30:00Z");
 

@@ -14,6 +14,8 @@ import java.io.Serializable;
  * @param type     value type
  * @param nullable whether the field may be empty
  * @param personal whether the field holds personal data, shown as {@code ***} wherever the library shows values
+ *
+ * @serial exclude
  */
 public record Field(String name, FieldType type, boolean nullable, boolean personal) implements Serializable {
     /** What the value of a personal field is shown as. */

@@ -30,7 +30,12 @@ public record RunReport(String runId, Status status, String source, String sink,
                         double millis) {
 
     /** How a run ended. */
-    public enum Status { COMPLETED, CANCELLED }
+    public enum Status {
+        /** Every row of the source was read and accounted for. */
+        COMPLETED,
+        /** The run was cancelled before the source ended. */
+        CANCELLED
+    }
 
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public RunReport {

@@ -218,7 +218,12 @@ public final class Stages {
     }
 
     /** Which of several rows with one key a {@link #deduplicate} keeps. */
-    public enum Keep { FIRST, LAST }
+    public enum Keep {
+        /** Keep the first row seen with the key. */
+        FIRST,
+        /** Keep the last row seen with the key. */
+        LAST
+    }
 
     /**
      * Keeps one row per key and quarantines the others as {@link #DUPLICATE}. Memory grows with the number of

@@ -8,7 +8,18 @@ import java.time.temporal.TemporalAdjusters;
 
 /** How often a regular time series has a value, with its usual seasonal period. */
 public enum Frequency {
-    HOURLY(24), DAILY(7), WEEKLY(52), MONTHLY(12), QUARTERLY(4), YEARLY(1);
+    /** One value an hour; a daily cycle of 24. */
+    HOURLY(24),
+    /** One value a day; a weekly cycle of 7. */
+    DAILY(7),
+    /** One value a week (weeks start on Monday); a yearly cycle of 52. */
+    WEEKLY(52),
+    /** One value a month; a yearly cycle of 12. */
+    MONTHLY(12),
+    /** One value a quarter; a yearly cycle of 4. */
+    QUARTERLY(4),
+    /** One value a year; no seasonal cycle. */
+    YEARLY(1);
 
     private final int seasonalPeriod;
 

@@ -41,6 +41,10 @@ public final class Backtest {
     public record Result(List<Origin> origins, double smape, double mase, double coverage95) {
     }
 
+    /**
+     * Scores {@code method} at {@code origins} origins {@code step} values apart, each forecasting {@code horizon}
+     * values; MASE uses {@code seasonalPeriod}.
+     */
     public static Result rollingOrigin(Forecaster method, double[] series, int seasonalPeriod, int horizon,
                                        int origins, int step) {
         Checks.notNull("method", method);

@@ -31,6 +31,7 @@ public record CompetitionSet(String name, List<Series> series) {
      * @param seasonalPeriod the period used for MASE (and for seasonal adjustment)
      */
     public record Series(String id, double[] train, double[] test, int seasonalPeriod) {
+        /** The number of values to forecast: the length of the test part. */
         public int horizon() {
             return test.length;
         }

@@ -28,10 +28,15 @@ public record SetScore(String method, String set, double smape, double mase, int
         return new SetScore(method.name(), set.name(), smape / n, mase / n, n, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * The overall weighted average (OWA) of this score relative to Naive2's on the same set: 1 is as good as Naive2,
+     * below 1 better.
+     */
     public double owa(SetScore naive2) {
         return Metrics.owa(smape, mase, naive2.smape, naive2.mase);
     }
 
+    /** Series scored per second of wall time. */
     public double seriesPerSecond() {
         return seriesCount / seconds;
     }

@@ -24,6 +24,7 @@ public final class Arima implements Forecaster {
      * @param nonNegative whether forecasts and bounds below 0 are raised to 0
      */
     public record Options(int[] orders, boolean constant, boolean nonNegative) {
+        /** Checks that the orders, when given, are six: {@code p, d, q, P, D, Q}. */
         public Options {
             if (orders != null && orders.length != 6) {
                 throw new IllegalArgumentException("orders must be {p, d, q, P, D, Q}");
@@ -38,10 +39,12 @@ public final class Arima implements Forecaster {
         this.options = options;
     }
 
+    /** Automatic order selection by AICc, with a constant allowed. */
     public static Arima auto() {
         return new Arima(new Options(null, true, false));
     }
 
+    /** A non-seasonal ARIMA(p, d, q), with or without a constant. */
     public static Arima of(int p, int d, int q, boolean constant) {
         return new Arima(new Options(new int[] {p, d, q, 0, 0, 0}, constant, false));
     }

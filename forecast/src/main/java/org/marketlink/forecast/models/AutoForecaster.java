@@ -31,6 +31,7 @@ public final class AutoForecaster implements Forecaster {
         this.intermittent = Intermittent.withRegular(regular);
     }
 
+    /** The default forecaster, as described above. */
     public static AutoForecaster create() {
         return new AutoForecaster();
     }

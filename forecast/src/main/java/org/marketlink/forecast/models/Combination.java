@@ -17,7 +17,12 @@ import java.util.stream.Collectors;
  */
 public final class Combination implements Forecaster {
     /** How member forecasts are combined. */
-    public enum Method { MEAN, MEDIAN }
+    public enum Method {
+        /** The mean of the members' forecasts and bounds, step by step. */
+        MEAN,
+        /** The median of the members' forecasts and bounds, step by step. */
+        MEDIAN
+    }
 
     private final List<Forecaster> members;
     private final Method method;
@@ -30,6 +35,7 @@ public final class Combination implements Forecaster {
         this.method = method;
     }
 
+    /** A combination of {@code members}, combined by {@code method}. */
     public static Combination of(Method method, Forecaster... members) {
         return new Combination(Arrays.asList(members), method);
     }

@@ -18,7 +18,14 @@ import java.util.Optional;
  */
 public final class Croston implements Forecaster {
     /** The variant. */
-    public enum Variant { CROSTON, SBA, TSB }
+    public enum Variant {
+        /** Croston's method. */
+        CROSTON,
+        /** Croston with the Syntetos–Boylan bias correction. */
+        SBA,
+        /** Teunter–Syntetos–Babai: demand size times probability of demand. */
+        TSB
+    }
 
     /**
      * @param variant     which method
@@ -26,6 +33,7 @@ public final class Croston implements Forecaster {
      * @param alphaProbability smoothing of the demand probability (TSB only), in (0, 1]
      */
     public record Options(Variant variant, double alpha, double alphaProbability) {
+        /** Checks the variant and that both smoothing parameters are in (0, 1]. */
         public Options {
             if (variant == null) {
                 throw new IllegalArgumentException("variant must not be null");
@@ -48,14 +56,17 @@ public final class Croston implements Forecaster {
         return new Croston(new Options(Variant.CROSTON, 0.1, 0.1));
     }
 
+    /** SBA with alpha 0.1. */
     public static Croston sba() {
         return new Croston(new Options(Variant.SBA, 0.1, 0.1));
     }
 
+    /** TSB with both smoothing parameters 0.1. */
     public static Croston tsb() {
         return new Croston(new Options(Variant.TSB, 0.1, 0.1));
     }
 
+    /** The variant and smoothing that {@code options} give. */
     public static Croston create(Options options) {
         return new Croston(options);
     }

@@ -35,6 +35,10 @@ public final class Ets implements Forecaster {
      * @param nonNegative    whether forecasts and bounds below 0 are raised to 0
      */
     public record Options(String model, int simulatedPaths, boolean nonNegative) {
+        /**
+         * Normalises the model code ({@code null} is {@code ZZZ}, automatic) and checks it and the number of paths (at
+         * least 100).
+         */
         public Options {
             model = model == null ? "ZZZ" : model.strip().toUpperCase(Locale.ROOT);
             if (!model.equals("ZZZ")) {
@@ -45,6 +49,7 @@ public final class Ets implements Forecaster {
             }
         }
 
+        /** Automatic selection, 5,000 simulated paths for multiplicative intervals, negative forecasts allowed. */
         public static Options defaults() {
             return new Options("ZZZ", 5000, false);
         }
@@ -66,6 +71,7 @@ public final class Ets implements Forecaster {
         return new Ets(new Options(model, 5000, false));
     }
 
+    /** The ETS model or selection that {@code options} give. */
     public static Ets create(Options options) {
         return new Ets(options);
     }

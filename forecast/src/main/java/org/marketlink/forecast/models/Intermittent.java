@@ -17,7 +17,16 @@ import java.util.Optional;
  */
 public final class Intermittent implements Forecaster {
     /** The demand patterns. */
-    public enum Pattern { SMOOTH, ERRATIC, INTERMITTENT, LUMPY }
+    public enum Pattern {
+        /** Frequent demand of steady size (ADI below 1.32, CV² below 0.49). */
+        SMOOTH,
+        /** Frequent demand of varying size (ADI below 1.32, CV² at least 0.49). */
+        ERRATIC,
+        /** Rare demand of steady size (ADI at least 1.32, CV² below 0.49). */
+        INTERMITTENT,
+        /** Rare demand of varying size (ADI at least 1.32, CV² at least 0.49). */
+        LUMPY
+    }
 
     private final Forecaster regular;
 
@@ -30,6 +39,7 @@ public final class Intermittent implements Forecaster {
         return new Intermittent(Ets.create(new Ets.Options("ZZZ", 2000, true)));
     }
 
+    /** Routes smooth and erratic series to {@code regular}, the others to Croston or SBA. */
     public static Intermittent withRegular(Forecaster regular) {
         return new Intermittent(regular);
     }

@@ -14,6 +14,7 @@ import org.marketlink.forecast.internal.SimpleModel;
 public final class Naive implements Forecaster {
     /** @param nonNegative whether forecasts and bounds below 0 are raised to 0 */
     public record Options(boolean nonNegative) {
+        /** Negative forecasts allowed. */
         public static Options defaults() {
             return new Options(false);
         }
@@ -25,10 +26,12 @@ public final class Naive implements Forecaster {
         this.options = options;
     }
 
+    /** The random walk with default options. */
     public static Naive create() {
         return new Naive(Options.defaults());
     }
 
+    /** The random walk with {@code options}. */
     public static Naive create(Options options) {
         return new Naive(options);
     }

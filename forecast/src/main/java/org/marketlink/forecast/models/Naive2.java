@@ -16,6 +16,7 @@ import org.marketlink.forecast.internal.SimpleModel;
 public final class Naive2 implements Forecaster {
     /** @param nonNegative whether forecasts and bounds below 0 are raised to 0 */
     public record Options(boolean nonNegative) {
+        /** Negative forecasts allowed. */
         public static Options defaults() {
             return new Options(false);
         }
@@ -27,10 +28,12 @@ public final class Naive2 implements Forecaster {
         this.options = options;
     }
 
+    /** Naive2 with default options. */
     public static Naive2 create() {
         return new Naive2(Options.defaults());
     }
 
+    /** Naive2 with {@code options}. */
     public static Naive2 create(Options options) {
         return new Naive2(options);
     }

@@ -14,6 +14,7 @@ import org.marketlink.forecast.internal.SimpleModel;
 public final class SeasonalNaive implements Forecaster {
     /** @param nonNegative whether forecasts and bounds below 0 are raised to 0 */
     public record Options(boolean nonNegative) {
+        /** Negative forecasts allowed. */
         public static Options defaults() {
             return new Options(false);
         }
@@ -25,6 +26,7 @@ public final class SeasonalNaive implements Forecaster {
         this.options = options;
     }
 
+    /** The seasonal random walk with default options. */
     public static SeasonalNaive create() {
         return new SeasonalNaive(Options.defaults());
     }

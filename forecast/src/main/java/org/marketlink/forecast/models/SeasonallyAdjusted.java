@@ -22,6 +22,7 @@ public final class SeasonallyAdjusted implements Forecaster {
         this.inner = inner;
     }
 
+    /** {@code inner} run on the seasonally adjusted series. */
     public static SeasonallyAdjusted of(Forecaster inner) {
         return new SeasonallyAdjusted(inner);
     }

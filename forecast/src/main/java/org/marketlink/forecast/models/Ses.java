@@ -25,7 +25,12 @@ public final class Ses implements Forecaster {
      *   <li>{@code GLOBAL}: the global least-squares optimum (exact initial level, searched alpha).</li>
      * </ul>
      */
-    public enum Optimizer { LIKE_R, GLOBAL }
+    public enum Optimizer {
+        /** As R's {@code forecast::ses}. */
+        LIKE_R,
+        /** The global least-squares optimum. */
+        GLOBAL
+    }
 
     /**
      * @param seasonalAdjustment whether to adjust seasonal series first (M4 style)
@@ -33,10 +38,12 @@ public final class Ses implements Forecaster {
      * @param optimizer          how the parameters are fitted
      */
     public record Options(boolean seasonalAdjustment, boolean nonNegative, Optimizer optimizer) {
+        /** A {@code null} optimizer means {@link Optimizer#LIKE_R}. */
         public Options {
             optimizer = optimizer == null ? Optimizer.LIKE_R : optimizer;
         }
 
+        /** Seasonal adjustment on, negative forecasts allowed, fitted as R fits it. */
         public static Options defaults() {
             return new Options(true, false, Optimizer.LIKE_R);
         }
@@ -48,10 +55,12 @@ public final class Ses implements Forecaster {
         this.options = options;
     }
 
+    /** SES with default options. */
     public static Ses create() {
         return new Ses(Options.defaults());
     }
 
+    /** SES with {@code options}. */
     public static Ses create(Options options) {
         return new Ses(options);
     }

@@ -25,6 +25,10 @@ public final class Theta implements Forecaster {
      * @param optimizer          how SES is fitted (see {@link Ses.Optimizer})
      */
     public record Options(double theta, boolean seasonalAdjustment, Ses.Optimizer optimizer) {
+        /**
+         * Checks theta (a finite number of at least 1, or NaN to optimise it); a {@code null} optimizer means {@link
+         * Ses.Optimizer#LIKE_R}.
+         */
         public Options {
             optimizer = optimizer == null ? Ses.Optimizer.LIKE_R : optimizer;
             if (!Double.isNaN(theta) && (!(theta >= 1) || !Double.isFinite(theta))) {
@@ -33,6 +37,7 @@ public final class Theta implements Forecaster {
             }
         }
 
+        /** The classic Theta method: theta 2, seasonal adjustment on, SES fitted as R fits it. */
         public static Options defaults() {
             return new Options(2, true, Ses.Optimizer.LIKE_R);
         }
@@ -44,10 +49,12 @@ public final class Theta implements Forecaster {
         this.options = options;
     }
 
+    /** The classic Theta method with default options. */
     public static Theta create() {
         return new Theta(Options.defaults());
     }
 
+    /** Theta with {@code options}. */
     public static Theta create(Options options) {
         return new Theta(options);
     }

@@ -24,6 +24,7 @@ public final class PairFeatures {
      * @param history         past match outcomes for {@link PairFeature#COLLABORATIVE_SUCCESS}
      */
     public record Options(double distanceScaleKm, CostModel costModel, SuccessHistory history) {
+        /** Checks that the scale is a positive number and that the cost model and history are given. */
         public Options {
             if (!(distanceScaleKm > 0) || !Double.isFinite(distanceScaleKm)) {
                 throw new IllegalArgumentException("distanceScaleKm must be a positive number, was " + distanceScaleKm);
@@ -38,19 +39,23 @@ public final class PairFeatures {
             return new Options(500, CostModel.linear(1, 0), SuccessHistory.empty());
         }
 
+        /** These options with proximity reaching 0 at {@code km} kilometres. */
         public Options withDistanceScaleKm(double km) {
             return new Options(km, costModel, history);
         }
 
+        /** These options with transport priced by {@code model}. */
         public Options withCostModel(CostModel model) {
             return new Options(distanceScaleKm, model, history);
         }
 
+        /** These options with past match outcomes {@code h}. */
         public Options withHistory(SuccessHistory h) {
             return new Options(distanceScaleKm, costModel, h);
         }
     }
 
+    /** Features computed under {@code options}. */
     public PairFeatures(Options options) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
@@ -58,6 +63,7 @@ public final class PairFeatures {
         this.options = options;
     }
 
+    /** The options the features are computed under. */
     public Options options() {
         return options;
     }

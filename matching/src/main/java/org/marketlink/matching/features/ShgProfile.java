@@ -16,6 +16,7 @@ import java.util.Set;
  * @param products its products (may be empty); each must belong to the group
  */
 public record ShgProfile(Shg shg, List<Product> products) {
+    /** Checks that the group is given and that every product belongs to it; copies the list. */
     public ShgProfile {
         if (shg == null) {
             throw new IllegalArgumentException("shg must not be null");
@@ -29,6 +30,7 @@ public record ShgProfile(Shg shg, List<Product> products) {
         }
     }
 
+    /** The profile of {@code shg} selling {@code products}. */
     public static ShgProfile of(Shg shg, List<Product> products) {
         return new ShgProfile(shg, products);
     }

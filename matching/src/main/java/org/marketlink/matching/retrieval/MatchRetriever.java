@@ -62,18 +62,22 @@ public final class MatchRetriever {
         return new MatchRetriever(shgs, buyers, features, scorer, filters);
     }
 
+    /** The number of groups the retriever holds. */
     public int shgCount() {
         return shgs.size();
     }
 
+    /** The number of buyers the retriever holds. */
     public int buyerCount() {
         return buyers.size();
     }
 
+    /** The group at {@code index} in the retriever's input order (the indices of a {@link TopKTable}). */
     public ShgProfile shg(int index) {
         return shgs.get(index);
     }
 
+    /** The buyer at {@code index} in the retriever's input order (the indices of a {@link TopKTable}). */
     public Buyer buyer(int index) {
         return buyers.get(index);
     }

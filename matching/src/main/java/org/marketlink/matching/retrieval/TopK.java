@@ -11,6 +11,7 @@ public final class TopK {
     private final double[] scores;
     private int size;
 
+    /** An empty heap that keeps the best {@code k} pairs; {@code k} is at least 1. */
     public TopK(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
@@ -25,6 +26,7 @@ public final class TopK {
         size = 0;
     }
 
+    /** The number of pairs kept, at most {@code k}. */
     public int size() {
         return size;
     }

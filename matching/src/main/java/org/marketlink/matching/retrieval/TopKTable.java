@@ -23,10 +23,12 @@ public final class TopKTable {
         counts[query] = heap.drainBestFirst(ids, scores, query * k);
     }
 
+    /** The number of queries (lists) in the table. */
     public int queries() {
         return counts.length;
     }
 
+    /** The longest a list can be. */
     public int k() {
         return k;
     }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param contributions one per feature, in the scorer's feature order
  */
 public record Explanation(double score, String scale, double base, List<Contribution> contributions) {
+    /** Copies the contributions. */
     public Explanation {
         contributions = List.copyOf(contributions);
     }

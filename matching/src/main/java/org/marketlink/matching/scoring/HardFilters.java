@@ -15,6 +15,7 @@ import org.marketlink.matching.features.ShgProfile;
  */
 public record HardFilters(double maxDistanceKm, boolean requireCertifications, boolean requireCommonCategory,
                           boolean requireCapacity) {
+    /** Checks that the distance limit is positive. */
     public HardFilters {
         if (!(maxDistanceKm > 0)) {
             throw new IllegalArgumentException("maxDistanceKm must be positive (or infinite for no limit), was "
@@ -32,18 +33,22 @@ public record HardFilters(double maxDistanceKm, boolean requireCertifications, b
         return new HardFilters(Double.POSITIVE_INFINITY, false, true, false);
     }
 
+    /** These filters with pairs farther than {@code km} kilometres left out. */
     public HardFilters withMaxDistanceKm(double km) {
         return new HardFilters(km, requireCertifications, requireCommonCategory, requireCapacity);
     }
 
+    /** These filters with the buyer's required certifications required ({@code on}) or not. */
     public HardFilters withRequireCertifications(boolean on) {
         return new HardFilters(maxDistanceKm, on, requireCommonCategory, requireCapacity);
     }
 
+    /** These filters with a category in common required ({@code on}) or not. */
     public HardFilters withRequireCommonCategory(boolean on) {
         return new HardFilters(maxDistanceKm, requireCertifications, on, requireCapacity);
     }
 
+    /** These filters with enough monthly capacity for the buyer's smallest usual order required ({@code on}) or not. */
     public HardFilters withRequireCapacity(boolean on) {
         return new HardFilters(maxDistanceKm, requireCertifications, requireCommonCategory, on);
     }

@@ -22,6 +22,7 @@ public final class ReciprocalScorer implements PairScorer {
         /** {@code min(a, b)}. */
         MINIMUM;
 
+        /** The combination of the group's score {@code a} and the buyer's score {@code b}, both in 0..1. */
         public double combine(double a, double b) {
             return switch (this) {
                 case HARMONIC -> a + b == 0 ? 0 : 2 * a * b / (a + b);

@@ -15,6 +15,7 @@ public final class WeightedScorer implements PairScorer {
     private final Weights weights;
     private final double[] w;
 
+    /** A scorer with {@code weights}. */
     public WeightedScorer(Weights weights) {
         if (weights == null) {
             throw new IllegalArgumentException("weights must not be null");
@@ -23,10 +24,12 @@ public final class WeightedScorer implements PairScorer {
         this.w = weights.toArray();
     }
 
+    /** A scorer with {@link Weights#defaults()}. */
     public static WeightedScorer defaults() {
         return new WeightedScorer(Weights.defaults());
     }
 
+    /** The weights, normalised to sum to 1. */
     public Weights weights() {
         return weights;
     }

@@ -62,6 +62,7 @@ public final class Weights {
         return normalised.clone();
     }
 
+    /** The normalised weights by feature, in {@link PairFeature} order (a new map each call). */
     public Map<PairFeature, Double> asMap() {
         Map<PairFeature, Double> m = new EnumMap<>(PairFeature.class);
         for (PairFeature f : PairFeature.values()) {

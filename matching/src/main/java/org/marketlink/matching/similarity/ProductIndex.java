@@ -14,7 +14,12 @@ import java.util.UUID;
  */
 public final class ProductIndex {
     /** How similarity is measured. */
-    public enum Metric { COSINE, INNER_PRODUCT }
+    public enum Metric {
+        /** The cosine of the angle between two vectors. */
+        COSINE,
+        /** The dot product of two vectors. */
+        INNER_PRODUCT
+    }
 
     /**
      * One similar product.
@@ -30,6 +35,7 @@ public final class ProductIndex {
     private final float[] rows;
     private final int dimension;
 
+    /** An index over {@code vectors} that measures similarity by {@code metric}. */
     public ProductIndex(ProductVectors vectors, Metric metric) {
         if (vectors == null || metric == null) {
             throw new IllegalArgumentException("vectors and metric must not be null");

@@ -29,6 +29,7 @@ public final class ProductVectors {
      * @param embedding      weight of the host's embedding (ignored without embeddings)
      */
     public record Weights(double numeric, double category, double certifications, double embedding) {
+        /** Checks that every weight is finite and not negative. */
         public Weights {
             for (double w : new double[] {numeric, category, certifications, embedding}) {
                 if (!(w >= 0) || !Double.isFinite(w)) {
@@ -165,14 +166,17 @@ public final class ProductVectors {
         return length;
     }
 
+    /** The number of products (rows). */
     public int size() {
         return ids.size();
     }
 
+    /** The length of each vector. */
     public int dimension() {
         return dimension;
     }
 
+    /** The id of the product at {@code row}. */
     public UUID id(int row) {
         return ids.get(row);
     }

@@ -37,6 +37,7 @@ public final class GlobalGbm {
      */
     public record Options(int lags, int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage,
                           int rowsPerSeries) {
+        /** Checks each component against its smallest sensible value. */
         public Options {
             Checks.atLeast("lags", lags, 0);
             Checks.atLeast("trees", trees, 1);
@@ -49,6 +50,10 @@ public final class GlobalGbm {
             Checks.atLeast("rowsPerSeries", rowsPerSeries, 1);
         }
 
+        /**
+         * Lags picked from the season, 200 trees of depth 6 with at most 32 leaves of at least 5 rows, learning rate
+         * 0.05, the last 300 rows of each series.
+         */
         public static Options defaults() {
             return new Options(0, 200, 6, 32, 5, 0.05, 300);
         }
@@ -60,10 +65,12 @@ public final class GlobalGbm {
         this.options = options;
     }
 
+    /** A forecaster with {@link Options#defaults()}. */
     public static GlobalGbm create() {
         return new GlobalGbm(Options.defaults());
     }
 
+    /** A forecaster with {@code options}. */
     public static GlobalGbm create(Options options) {
         return new GlobalGbm(Checks.notNull("options", options));
     }
@@ -185,6 +192,7 @@ public final class GlobalGbm {
                     levels, false), Optional.empty());
         }
 
+        /** The number of series the model was fitted on. */
         public int size() {
             return series.size();
         }

@@ -49,7 +49,12 @@ public final class LearnedScorer implements PairScorer {
     private static final String LABEL = "label__";
 
     /** The learning algorithm. */
-    public enum Algorithm { LOGISTIC_REGRESSION, GRADIENT_BOOSTING }
+    public enum Algorithm {
+        /** L2-regularised logistic regression. */
+        LOGISTIC_REGRESSION,
+        /** Gradient-boosted trees. */
+        GRADIENT_BOOSTING
+    }
 
     /**
      * How to train.
@@ -67,6 +72,7 @@ public final class LearnedScorer implements PairScorer {
      */
     public record Options(Algorithm algorithm, double lambda, int trees, int maxDepth, int maxNodes, int nodeSize,
                           double shrinkage, double subsample, double calibrationShare, long seed) {
+        /** Checks each component; the algorithm must be given. */
         public Options {
             if (algorithm == null) {
                 throw new IllegalArgumentException("algorithm must not be null");
@@ -91,11 +97,13 @@ public final class LearnedScorer implements PairScorer {
             return new Options(Algorithm.GRADIENT_BOOSTING, 0.1, 200, 4, 16, 5, 0.1, 0.8, 0.2, 42);
         }
 
+        /** These options with {@code n} boosting rounds. */
         public Options withTrees(int n) {
             return new Options(algorithm, lambda, n, maxDepth, maxNodes, nodeSize, shrinkage, subsample,
                     calibrationShare, seed);
         }
 
+        /** These options with random seed {@code s} (subsampling and the calibration split). */
         public Options withSeed(long s) {
             return new Options(algorithm, lambda, trees, maxDepth, maxNodes, nodeSize, shrinkage, subsample,
                     calibrationShare, s);
@@ -119,6 +127,7 @@ public final class LearnedScorer implements PairScorer {
      */
     public record ModelInfo(int formatVersion, Algorithm algorithm, List<String> features, int trainingRows,
                             int positives) {
+        /** Copies the feature list. */
         public ModelInfo {
             features = List.copyOf(features);
         }
@@ -213,6 +222,7 @@ public final class LearnedScorer implements PairScorer {
         return new LearnedScorer(info, new Payload(model, PlattScaling.fit(margins, labels), reference));
     }
 
+    /** What the model was trained on: format, algorithm, features and training counts. */
     public ModelInfo info() {
         return info;
     }

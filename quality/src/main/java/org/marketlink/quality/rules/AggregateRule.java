@@ -10,6 +10,8 @@ import java.util.function.Supplier;
  * A rule over the dataset as a whole (row counts, uniqueness, statistics, drift): it does not judge single rows.
  * Subclasses resolve their columns in {@link #bind} and return {@link #bound} with a supplier of fresh metric
  * states. Immutable and thread-safe, as every rule; serializable when its fields are.
+ *
+ * @serial exclude
  */
 public abstract class AggregateRule implements Rule {
     private static final long serialVersionUID = 1L;

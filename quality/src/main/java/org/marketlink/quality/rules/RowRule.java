@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * bounded sample of failing rows.
  *
  * <p>On an empty dataset a row rule passes with metric 1 (nothing violated it).
+ *
+ * @serial exclude
  */
 public abstract class RowRule implements Rule {
     private static final int TOP_VALUES = 5;

@@ -10,6 +10,8 @@ import java.io.Serializable;
  * @param mostly     the share of rows that must pass (1 = all)
  * @param errorAbove failing shares up to this are only a warning; beyond it the rule fails at {@code severity}
  * @param severity   the severity of a failure beyond {@code errorAbove}
+ *
+ * @serial exclude
  */
 public record RuleOptions(double mostly, double errorAbove, Severity severity)
         implements Serializable {

@@ -25,6 +25,8 @@ import java.util.List;
  * @param severity   severity beyond {@code errorAbove} (row rules; default ERROR)
  * @param q          the quantile (quantile)
  * @param exact      exact instead of sketched (distinctCount, quantile; default false)
+ *
+ * @serial exclude
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleSpec(String type, String column, List<String> columns, Double min, Double max, Boolean inclusive,

@@ -28,6 +28,9 @@ import java.time.ZoneOffset;
  * {@code spark.sql.datetime.java8API.enabled}; both are read.
  *
  * <p>Immutable, thread-safe and serializable (it travels to executors).
+ *
+ * <p>The serialized form carries the object between JVMs of one MarketLink version; it is not a stored format.
+ * @serial exclude
  */
 public final class SparkRowReader implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -74,6 +77,7 @@ public final class SparkRowReader implements Serializable {
         return new SparkRowReader(schema, positions, asIs);
     }
 
+    /** The schema the rows are read as. */
     public Schema schema() {
         return schema;
     }

@@ -12,6 +12,9 @@ import java.io.Serializable;
  * Writes MarketLink {@link Row}s of one schema as Spark rows of {@link #struct()}, in field order.
  *
  * <p>Immutable, thread-safe and serializable (it travels to executors).
+ *
+ * <p>The serialized form carries the object between JVMs of one MarketLink version; it is not a stored format.
+ * @serial exclude
  */
 public final class SparkRowWriter implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -35,6 +38,7 @@ public final class SparkRowWriter implements Serializable {
         return new SparkRowWriter(schema, SparkSchemas.toStructType(schema, like), java8);
     }
 
+    /** The schema of the rows written. */
     public Schema schema() {
         return schema;
     }

@@ -12,5 +12,6 @@ import java.io.Serializable;
  */
 @FunctionalInterface
 public interface ForecasterFactory extends Serializable {
+    /** A new forecaster for one series, ready to fit. */
     Forecaster create();
 }

@@ -77,9 +77,11 @@ public final class SparkForecasting {
      * @param horizon     periods to forecast
      * @param level       interval level in percent for the bounds
      * @param generatedAt the time stamped on every forecast row
+     * @serial exclude
      */
     public record Options(String keyColumn, String timeColumn, String valueColumn, Frequency frequency, int horizon,
                           double level, Instant generatedAt) implements Serializable {
+        /** Checks that columns, frequency and time are given, the horizon is at least 1 and the level in (0, 100). */
         public Options {
             Checks.notBlank("keyColumn", keyColumn);
             Checks.notBlank("timeColumn", timeColumn);
@@ -97,14 +99,17 @@ public final class SparkForecasting {
             return new Options(keyColumn, timeColumn, valueColumn, frequency, 8, 95, Instant.now());
         }
 
+        /** These options forecasting {@code periods} periods ahead. */
         public Options withHorizon(int periods) {
             return new Options(keyColumn, timeColumn, valueColumn, frequency, periods, level, generatedAt);
         }
 
+        /** These options with bounds at {@code percent} percent. */
         public Options withLevel(double percent) {
             return new Options(keyColumn, timeColumn, valueColumn, frequency, horizon, percent, generatedAt);
         }
 
+        /** These options stamping {@code at} on every forecast row. */
         public Options withGeneratedAt(Instant at) {
             return new Options(keyColumn, timeColumn, valueColumn, frequency, horizon, level, at);
         }

@@ -19,6 +19,7 @@ import java.util.List;
 @FunctionalInterface
 public interface RetrieverFactory extends Serializable {
 
+    /** A retriever over one partition's {@code shgs} and all {@code buyers}. */
     MatchRetriever build(List<ShgProfile> shgs, List<Buyer> buyers);
 
     /** Default pair features, default weights and default hard filters. */

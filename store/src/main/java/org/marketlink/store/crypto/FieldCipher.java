@@ -25,10 +25,12 @@ public final class FieldCipher {
 
     private final KeyProvider keys;
 
+    /** A cipher that seals with the current key of {@code keys} and opens with any key it knows. */
     public FieldCipher(KeyProvider keys) {
         this.keys = Checks.notNull("keys", keys);
     }
 
+    /** The keys the cipher uses. */
     public KeyProvider keys() {
         return keys;
     }

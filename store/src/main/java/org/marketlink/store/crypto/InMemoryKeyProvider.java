@@ -54,6 +54,10 @@ public final class InMemoryKeyProvider implements KeyProvider {
         return makeCurrent(keyId);
     }
 
+    /**
+     * Makes the known key {@code keyId} the one new data is sealed with; returns this provider; {@link
+     * NoSuchKeyException} if it is not known.
+     */
     public InMemoryKeyProvider makeCurrent(String keyId) {
         if (!keys.containsKey(keyId)) {
             throw new NoSuchKeyException("no key with id '" + keyId + "'");

@@ -26,6 +26,7 @@ public interface KeyProvider {
 
     /** The provider behind {@link #none()}. */
     enum NoKeys implements KeyProvider {
+        /** The one provider without keys. */
         INSTANCE;
 
         @Override

@@ -6,6 +6,7 @@ import org.marketlink.core.MarketLinkException;
 public class NoSuchKeyException extends MarketLinkException {
     private static final long serialVersionUID = 1L;
 
+    /** An exception with {@code message}, which names the key id and never the key. */
     public NoSuchKeyException(String message) {
         super(message);
     }

@@ -11,12 +11,14 @@ import java.util.Arrays;
  * @param ciphertext format version byte, 12-byte nonce, then AES-GCM ciphertext with its 16-byte tag
  */
 public record Sealed(String keyId, byte[] ciphertext) {
+    /** Checks the key id and copies the ciphertext. */
     public Sealed {
         Checks.notBlank("keyId", keyId);
         Checks.notNull("ciphertext", ciphertext);
         ciphertext = ciphertext.clone();
     }
 
+    /** A copy of the ciphertext. */
     @Override
     public byte[] ciphertext() {
         return ciphertext.clone();

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param at        the moment; values stamped later are never returned for it
  */
 public record EntityTime(String entityKey, Instant at) {
+    /** Checks that the key and moment are given. */
     public EntityTime {
         if (entityKey == null || entityKey.isBlank() || at == null) {
             throw new IllegalArgumentException("entityKey and at must be given, were '" + entityKey + "', " + at);

@@ -18,6 +18,7 @@ public record FeatureDefinition<T>(String name, int version, String entity, Stri
                                    ToDoubleFunction<T> function) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,199}");
 
+    /** Checks the name (lower-case letters, digits and {@code _}), version, entity and function. */
     public FeatureDefinition {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("feature name must be lower case letters, digits and _, starting "
@@ -36,6 +37,7 @@ public record FeatureDefinition<T>(String name, int version, String entity, Stri
         }
     }
 
+    /** A feature {@code name} at {@code version} of {@code entity}, computed by {@code function}. */
     public static <T> FeatureDefinition<T> of(String name, int version, String entity, String description,
                                               ToDoubleFunction<T> function) {
         return new FeatureDefinition<>(name, version, entity, description, function);

@@ -10,10 +10,12 @@ import java.util.List;
  * @param values   one row per request
  */
 public record FeatureMatrix(List<String> features, double[][] values) {
+    /** Copies the feature list; the rows are the array itself. */
     public FeatureMatrix {
         features = List.copyOf(features);
     }
 
+    /** The value of feature {@code column} for request {@code row}; NaN when there is none. */
     public double get(int row, int column) {
         return values[row][column];
     }

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param <T>      the input their functions read
  */
 public record FeatureSet<T>(String name, List<FeatureDefinition<T>> features) {
+    /** Checks the name and that the features are not empty, of one entity and uniquely named; copies the list. */
     public FeatureSet {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("feature set name must not be blank");
@@ -34,6 +35,7 @@ public record FeatureSet<T>(String name, List<FeatureDefinition<T>> features) {
         }
     }
 
+    /** A set {@code name} of {@code features}, in that column order. */
     @SafeVarargs
     public static <T> FeatureSet<T> of(String name, FeatureDefinition<T>... features) {
         return new FeatureSet<>(name, List.of(features));

@@ -49,6 +49,7 @@ public final class Catalog {
         this.datasets = datasets;
     }
 
+    /** A catalog of {@code datasets}; names must be unique. */
     public static Catalog of(List<Dataset> datasets) {
         Map<String, Dataset> byName = new LinkedHashMap<>();
         for (Dataset d : datasets) {
@@ -94,6 +95,7 @@ public final class Catalog {
         return d;
     }
 
+    /** The datasets, in the order erase and retention visit them. */
     public List<Dataset> datasets() {
         return List.copyOf(datasets.values());
     }

@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  */
 public record Dataset(String name, String owner, String description, String source, String refresh,
                       Optional<Retention> retention, List<Column> columns, List<SubjectLink> subjects) {
+    /**
+     * Checks that the name is a lower-case table name and an owner is given; fills defaults and copies the collections.
+     */
     public Dataset {
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("dataset name must be a lower-case table name, was '" + name + "'");
@@ -51,23 +54,31 @@ public record Dataset(String name, String owner, String description, String sour
      * @param encrypted stored as AES-256-GCM ciphertext with its key id beside it
      */
     public record Column(String name, boolean pii, boolean encrypted) {
+        /** Checks that the name is given. */
         public Column {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("column name must not be blank");
             }
         }
 
+        /** A column that holds personal data in clear. */
         public static Column pii(String name) {
             return new Column(name, true, false);
         }
 
+        /** A column that holds personal data sealed by the store's field cipher. */
         public static Column encrypted(String name) {
             return new Column(name, true, true);
         }
     }
 
     /** What retention does with rows past their period. */
-    public enum RetentionAction { DELETE, ARCHIVE }
+    public enum RetentionAction {
+        /** The rows are deleted. */
+        DELETE,
+        /** The rows are handed to the archive consumer, then deleted. */
+        ARCHIVE
+    }
 
     /**
      * How long rows are kept.
@@ -77,6 +88,7 @@ public record Dataset(String name, String owner, String description, String sour
      * @param action     delete them, or hand them to an archive consumer first and then delete them
      */
     public record Retention(Duration period, @JsonProperty("time_column") String timeColumn, RetentionAction action) {
+        /** Checks that the period is positive, the time column a lower-case name and the action given. */
         public Retention {
             if (period == null || period.isNegative() || period.isZero() || timeColumn == null
                     || !timeColumn.matches("[a-z][a-z0-9_]*") || action == null) {
@@ -120,6 +132,10 @@ public record Dataset(String name, String owner, String description, String sour
     public record SubjectLink(String kind, String where, EraseAction action, Map<String, String> anonymise,
                               @JsonProperty("mentioned_in") List<String> mentionedIn,
                               @JsonProperty("key_columns") List<String> keyColumns) {
+        /**
+         * Checks that a kind, a condition and an action are given, and the anonymised columns for {@code ANONYMISE};
+         * copies the collections.
+         */
         public SubjectLink {
             if (kind == null || kind.isBlank() || where == null || where.isBlank() || action == null) {
                 throw new IllegalArgumentException("a subject link needs a kind, a condition and an action");
@@ -201,6 +217,7 @@ public record Dataset(String name, String owner, String description, String sour
                     mentionedIn, keyColumns);
         }
 
+        /** A link that deletes the rows {@code where} selects; for the catalog's authors, in code. */
         public static SubjectLink delete(String kind, String where) {
             return new SubjectLink(kind, where, EraseAction.DELETE, Map.of(), List.of(), List.of());
         }

@@ -50,6 +50,7 @@ public final class RetentionJob {
 
     /** Per dataset: the cut-off and the rows older than it (that would go, or went). */
     public record Report(Map<String, Instant> cutoffs, Map<String, Long> rows, boolean dryRun) {
+        /** The rows removed (or, in a dry run, that would be) over all datasets. */
         public long total() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
         }

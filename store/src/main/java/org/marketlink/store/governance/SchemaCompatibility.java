@@ -26,6 +26,7 @@ import java.util.List;
  */
 public record SchemaCompatibility(boolean backward, boolean forward, List<String> backwardBreaking,
                                   List<String> forwardBreaking) {
+    /** Copies the lists. */
     public SchemaCompatibility {
         backwardBreaking = List.copyOf(backwardBreaking);
         forwardBreaking = List.copyOf(forwardBreaking);

@@ -30,7 +30,14 @@ public final class SchemaRegistry {
     private static final TypeReference<List<Map<String, Object>>> FIELDS = new TypeReference<>() { };
 
     /** Which compatibility a new version must keep with the previous one. */
-    public enum Mode { BACKWARD, FORWARD, FULL }
+    public enum Mode {
+        /** The new version reads rows of the previous one. */
+        BACKWARD,
+        /** The previous version reads rows of the new one. */
+        FORWARD,
+        /** Both. */
+        FULL
+    }
 
     private final MarketStore store;
     private final Mode mode;
@@ -94,11 +101,13 @@ public final class SchemaRegistry {
     public record Versioned(int version, Schema schema) {
     }
 
+    /** The newest version of {@code dataset}'s schema, if any is registered. */
     public Optional<Versioned> latest(String dataset) {
         return read(dataset, "SELECT version, fields FROM schema_versions WHERE dataset = :dataset "
                 + "ORDER BY version DESC LIMIT 1", -1);
     }
 
+    /** Version {@code version} of {@code dataset}'s schema, if registered. */
     public Optional<Versioned> version(String dataset, int version) {
         return read(dataset, "SELECT version, fields FROM schema_versions WHERE dataset = :dataset "
                 + "AND version = :version", version);

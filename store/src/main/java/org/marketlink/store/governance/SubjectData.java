@@ -50,6 +50,7 @@ public final class SubjectData {
     private final MarketStore store;
     private final Catalog catalog;
 
+    /** Erase and export over {@code store}, finding each subject's rows through {@code catalog}. */
     public SubjectData(MarketStore store, Catalog catalog) {
         if (store == null || catalog == null) {
             throw new IllegalArgumentException("store and catalog must not be null");
@@ -65,6 +66,7 @@ public final class SubjectData {
      *           subject; keep it beside the request that asked for the erase
      */
     public record Erasure(UUID id, String kind, String subject, Map<String, Integer> rowsByTable) {
+        /** The rows erased over all tables. */
         public int total() {
             return rowsByTable.values().stream().mapToInt(Integer::intValue).sum();
         }

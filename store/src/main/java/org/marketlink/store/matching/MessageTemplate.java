@@ -60,6 +60,7 @@ public final class MessageTemplate {
         return out.toString();
     }
 
+    /** The template's text, placeholders included. */
     public String text() {
         return text;
     }

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 public final class JdbcMetricsRepository implements MetricsRepository {
     private final Jdbi jdbi;
 
+    /** Metrics in {@code store}'s database. */
     public JdbcMetricsRepository(MarketStore store) {
         this.jdbi = store.jdbi();
     }

@@ -49,6 +49,10 @@ public final class SqlPushdown {
         return columns;
     }
 
+    /**
+     * Runs {@code suite} on {@code table} in {@code store}'s database; {@link IllegalArgumentException} if there is no
+     * such table.
+     */
     public static SuiteResult run(Suite suite, MarketStore store, String table) {
         String t = tableName(table);
         return store.jdbi().withHandle(h -> {

@@ -94,6 +94,7 @@ public final class ModelRegistry {
         }
     }
 
+    /** Version {@code version} of model {@code name}, if registered. */
     public Optional<ModelVersion> find(String name, int version) {
         return read("model " + name + " v" + version, h -> h.createQuery("SELECT * FROM models WHERE name = :name "
                 + "AND version = :version").bind("name", name).bind("version", version)

@@ -20,6 +20,7 @@ import java.util.Map;
 public record ModelVersion(String name, int version, String featureSet, Map<String, String> parameters, String runId,
                            Map<String, Double> metrics, byte[] artifact, String artifactPath, ModelStatus status,
                            Instant createdAt) {
+    /** Copies the maps; a {@code null} artifact is empty. */
     public ModelVersion {
         parameters = Map.copyOf(parameters);
         metrics = Map.copyOf(metrics);

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public final class Percentages {
     /** How to read a bare number above 1. */
-    public enum BareNumbers { FRACTIONS_ONLY, PERCENT_ABOVE_ONE }
+    public enum BareNumbers {
+        /** A bare number above 1 is refused as ambiguous. */
+        FRACTIONS_ONLY,
+        /** A bare number above 1 is read as percent. */
+        PERCENT_ABOVE_ONE
+    }
 
     private Percentages() {
     }
