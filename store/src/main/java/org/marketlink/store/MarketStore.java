@@ -221,34 +221,42 @@ public final class MarketStore implements AutoCloseable {
         }
     }
 
+    /** The producer groups. */
     public ShgRepository shgs() {
         return shgs;
     }
 
+    /** The products. */
     public ProductRepository products() {
         return products;
     }
 
+    /** The buyers. */
     public BuyerRepository buyers() {
         return buyers;
     }
 
+    /** The matches between groups and buyers. */
     public MatchRepository matches() {
         return matches;
     }
 
+    /** The orders and their lines. */
     public OrderRepository orders() {
         return orders;
     }
 
+    /** The market observations (prices and demand over time). */
     public MarketDataRepository marketData() {
         return marketData;
     }
 
+    /** The daily sales per product. */
     public PricingHistoryRepository pricingHistory() {
         return pricingHistory;
     }
 
+    /** The demand forecasts. */
     public DemandForecastRepository forecasts() {
         return forecasts;
     }
@@ -265,11 +273,12 @@ public final class MarketStore implements AutoCloseable {
 
     /**
      * A sink that upserts rows of {@code schema} into an existing {@code table} on {@code keyColumns}, each chunk
-     * in its own transaction. The table and every field name are checked against the database's own column list
+     * in its own transaction; in a run whose quarantine is this store's {@link #quarantine()}, a chunk's rows and
+     * its rejections go in one transaction, so a chunk is never half written. The table and every field name are checked against the database's own column list
      * before anything is written; identifiers never come from data.
      */
     public TableSink tableSink(String table, Schema schema, List<String> keyColumns) {
-        return TableSink.create(context, table, schema, keyColumns);
+        return TableSink.create(context, quarantine, table, schema, keyColumns, Set.of());
     }
 
     /**
@@ -281,7 +290,7 @@ public final class MarketStore implements AutoCloseable {
      */
     public TableSink tableSink(String table, Schema schema, List<String> keyColumns,
                                Set<String> encryptedColumns) {
-        return TableSink.create(context, table, schema, keyColumns, encryptedColumns);
+        return TableSink.create(context, quarantine, table, schema, keyColumns, encryptedColumns);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.marketlink.store;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.QuarantineSink;
 import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.store.internal.StoreContext;
@@ -15,32 +17,45 @@ import java.util.Map;
  */
 public final class QuarantineRepository {
     private final StoreContext ctx;
+    private final QuarantineSink sink;
 
     QuarantineRepository(StoreContext ctx) {
         this.ctx = ctx;
+        this.sink = (key, rejections) -> ctx.sql().write("quarantine chunk " + key.index(), false, h -> {
+            write(h, key, rejections);
+            return null;
+        });
     }
 
     /**
      * A quarantine sink into the table. Each chunk is one transaction that first removes what an earlier attempt
-     * at the same chunk wrote, so a retried chunk is written once.
+     * at the same chunk wrote, so a retried chunk is written once. The same instance on every call: a
+     * {@link TableSink} of this store recognises it and writes a chunk's rows and rejections in one transaction.
      */
     public QuarantineSink sink() {
-        return (key, rejections) -> ctx.sql().write("quarantine chunk " + key.index(), false, h -> {
-            h.createUpdate("DELETE FROM quarantine WHERE run_id = :run AND chunk_index = :chunk")
-                    .bind("run", key.runId()).bind("chunk", key.index()).execute();
-            PreparedBatch batch = h.prepareBatch("INSERT INTO quarantine (run_id, chunk_index, seq, reason_code, "
-                    + "stage, column_name, message, raw, row_number, source) VALUES (:run, :chunk, :seq, :code, "
-                    + ":stage, :column, :message, :raw, :row, :source)");
-            int seq = 0;
-            for (Rejection r : rejections) {
-                batch.bind("run", key.runId()).bind("chunk", key.index()).bind("seq", seq++)
-                        .bind("code", r.reasonCode()).bind("stage", r.stage()).bind("column", r.column())
-                        .bind("message", r.message()).bind("raw", r.raw()).bind("row", r.rowNumber())
-                        .bind("source", r.source()).add();
-            }
-            batch.execute();
-            return null;
-        });
+        return sink;
+    }
+
+    /** Whether {@code candidate} is this repository's own sink. */
+    boolean isSink(QuarantineSink candidate) {
+        return candidate == sink;
+    }
+
+    /** Writes one chunk's rejections on {@code h}, replacing what an earlier attempt at the chunk wrote. */
+    void write(Handle h, ChunkKey key, List<Rejection> rejections) {
+        h.createUpdate("DELETE FROM quarantine WHERE run_id = :run AND chunk_index = :chunk")
+                .bind("run", key.runId()).bind("chunk", key.index()).execute();
+        PreparedBatch batch = h.prepareBatch("INSERT INTO quarantine (run_id, chunk_index, seq, reason_code, "
+                + "stage, column_name, message, raw, row_number, source) VALUES (:run, :chunk, :seq, :code, "
+                + ":stage, :column, :message, :raw, :row, :source)");
+        int seq = 0;
+        for (Rejection r : rejections) {
+            batch.bind("run", key.runId()).bind("chunk", key.index()).bind("seq", seq++)
+                    .bind("code", r.reasonCode()).bind("stage", r.stage()).bind("column", r.column())
+                    .bind("message", r.message()).bind("raw", r.raw()).bind("row", r.rowNumber())
+                    .bind("source", r.source()).add();
+        }
+        batch.execute();
     }
 
     /** The rejections of one run, in chunk and arrival order. */

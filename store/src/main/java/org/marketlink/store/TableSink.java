@@ -8,6 +8,8 @@ import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.ChunkKey;
+import org.marketlink.core.pipeline.QuarantineSink;
+import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.Sink;
 import org.marketlink.store.crypto.Sealed;
 import org.marketlink.store.internal.Args;
@@ -41,20 +43,21 @@ public final class TableSink implements Sink<Row> {
     /** Per field, the decimal places its column keeps, or -1 when the column keeps what it is given. */
     private final int[] scaleOfField;
 
-    private TableSink(StoreContext ctx, String table, Schema schema, Table<Row> mapping, int[] scaleOfField) {
+    /** The store's quarantine, whose writes this sink can join (see {@link #writeTogether}). */
+    private final QuarantineRepository quarantine;
+
+    private TableSink(StoreContext ctx, QuarantineRepository quarantine, String table, Schema schema,
+                      Table<Row> mapping, int[] scaleOfField) {
         this.ctx = ctx;
+        this.quarantine = quarantine;
         this.table = table;
         this.schema = schema;
         this.mapping = mapping;
         this.scaleOfField = scaleOfField;
     }
 
-    static TableSink create(StoreContext ctx, String table, Schema schema, List<String> keyColumns) {
-        return create(ctx, table, schema, keyColumns, Set.of());
-    }
-
-    static TableSink create(StoreContext ctx, String table, Schema schema, List<String> keyColumns,
-                            Set<String> encryptedColumns) {
+    static TableSink create(StoreContext ctx, QuarantineRepository quarantine, String table, Schema schema,
+                            List<String> keyColumns, Set<String> encryptedColumns) {
         Checks.notNull("schema", schema);
         Checks.notNull("keyColumns", keyColumns);
         Checks.notNull("encryptedColumns", encryptedColumns);
@@ -117,7 +120,7 @@ public final class TableSink implements Sink<Row> {
             scaleOfField[i] = schema.field(i).type() == FieldType.DECIMAL
                     ? scales.get(schema.field(i).name().toLowerCase(Locale.ROOT)) : -1;
         }
-        return new TableSink(ctx, t, schema, mapping, scaleOfField);
+        return new TableSink(ctx, quarantine, t, schema, mapping, scaleOfField);
     }
 
     private static String identifier(String what, String name) {
@@ -178,6 +181,32 @@ public final class TableSink implements Sink<Row> {
      */
     @Override
     public void write(ChunkKey key, List<Row> rows) {
+        check(key, rows);
+        ctx.sql().write(mapping.describe(rows.size()) + " (chunk " + key.index() + ")", true,
+                h -> mapping.upsert(h, rows));
+    }
+
+    /**
+     * With this store's own quarantine, upserts the chunk's rows and replaces its rejections in one transaction:
+     * both are written, or neither. With any other quarantine, writes nothing and returns {@code false}.
+     *
+     * @throws IllegalArgumentException as {@link #write} does
+     */
+    @Override
+    public boolean writeTogether(ChunkKey key, List<Row> rows, QuarantineSink other, List<Rejection> rejections) {
+        if (!quarantine.isSink(other)) {
+            return false;
+        }
+        check(key, rows);
+        ctx.sql().write(mapping.describe(rows.size()) + " and " + rejections.size() + " rejections (chunk "
+                + key.index() + ")", true, h -> {
+                    quarantine.write(h, key, rejections);
+                    return mapping.upsert(h, rows);
+                });
+        return true;
+    }
+
+    private void check(ChunkKey key, List<Row> rows) {
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             if (!row.schema().equals(schema)) {
@@ -200,7 +229,5 @@ public final class TableSink implements Sink<Row> {
                 }
             }
         }
-        ctx.sql().write(mapping.describe(rows.size()) + " (chunk " + key.index() + ")", true,
-                h -> mapping.upsert(h, rows));
     }
 }

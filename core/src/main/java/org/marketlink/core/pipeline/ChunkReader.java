@@ -49,9 +49,12 @@ final class ChunkReader {
             boolean more;
             try {
                 more = cursor.next((row, n) -> chunk.items.add(new Chunk.Item(row, n)), chunk.rejections::add);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (OutOfMemoryError on a huge record, StackOverflowError in a parser): the run stops
+                // with it as the cause, in the same way on one thread or many, after writing what was read
                 UnableToRunException failed = new UnableToRunException("could not read source " + sourceName
-                        + " after row " + (read + chunk.rowsRead()) + ": " + e.getMessage(), e);
+                        + " after row " + (read + chunk.rowsRead()) + ": "
+                        + (e instanceof Error ? e.toString() : e.getMessage()), e);
                 if (chunk.rowsRead() == 0) {
                     throw failed;
                 }
@@ -67,6 +70,9 @@ final class ChunkReader {
     }
 
     /** Starts reading ahead on a thread of its own, at most {@code capacity} chunks ahead. */
+    /** Set by the committing thread when it takes the end of the source. */
+    private boolean reachedEnd;
+
     void start(int capacity, String threadName) {
         queue = new ArrayBlockingQueue<>(capacity);
         thread = new Thread(this::loop, threadName);
@@ -101,16 +107,21 @@ final class ChunkReader {
         }
     }
 
-    /** The next chunk read ahead, in source order; null at the end of the source. */
+    /**
+     * The next chunk read ahead, in source order; null at the end of the source, and null when the waiting thread
+     * is interrupted (the flag stays set, and {@link #reachedEnd()} tells the two apart): an interrupt stops the run
+     * like a cancellation, so the chunks already read still come out.
+     */
     Chunk take() {
         Object o;
         try {
             o = queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UnableToRunException("interrupted while reading " + sourceName, e);
+            return null;
         }
         if (o == END) {
+            reachedEnd = true;
             return null;
         }
         if (o instanceof RuntimeException e) {
@@ -141,10 +152,21 @@ final class ChunkReader {
             return;
         }
         thread.interrupt();
+        // waited for even when this thread is interrupted: a chunk the reader puts after the drain would be lost
+        boolean interrupted = Thread.interrupted();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Whether {@link #take()} has seen the end of the source. */
+    boolean reachedEnd() {
+        return reachedEnd;
     }
 }

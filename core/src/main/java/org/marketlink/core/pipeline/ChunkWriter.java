@@ -12,7 +12,9 @@ import java.util.OptionalLong;
 
 /**
  * Writes a chunk's rows to the sink and its rejections to the quarantine, each retried with backoff, and only then
- * counts them as written and tells the progress listener. On the committing thread only.
+ * counts them as written and tells the progress listener. Both in one transaction when the sink can do that
+ * ({@link Sink#writeTogether}), otherwise rejections first; a chunk that cannot be written stops the run with a
+ * {@link ChunkWriteException} that says which half, if any, is durable. On the committing thread only.
  */
 final class ChunkWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkWriter.class);
@@ -41,15 +43,30 @@ final class ChunkWriter {
         for (Chunk.Item item : chunk.output) {
             rows.add(item.value());
         }
+        List<Rejection> rejections = List.copyOf(chunk.rejections);
         // a failure's text may quote the rows it failed on: withheld when they may hold personal data
         boolean personal = !rows.isEmpty() && Masking.mayHoldPersonal(rows.get(0));
-        if (!rows.isEmpty()) {
-            withRetries("sink " + sink.name(), key, personal, () -> sink.write(key, rows));
+        boolean together = !rows.isEmpty() && !rejections.isEmpty()
+                && withRetries("sink " + sink.name() + " with the quarantine", key, personal, false, rows.size(),
+                    rejections.size(), () -> sink.writeTogether(key, rows, quarantine, rejections));
+        if (!together) {
+            // rejections first: if the rows then fail, the chunk's rejections are not lost with them, and the
+            // failure says the rows alone are missing
+            if (!rejections.isEmpty()) {
+                withRetries("quarantine", key, personal, false, rows.size(), rejections.size(), () -> {
+                    quarantine.write(key, rejections);
+                    return true;
+                });
+            }
+            if (!rows.isEmpty()) {
+                withRetries("sink " + sink.name(), key, personal, !rejections.isEmpty(), rows.size(),
+                        rejections.size(), () -> {
+                        sink.write(key, rows);
+                        return true;
+                    });
+            }
         }
-        if (!chunk.rejections.isEmpty()) {
-            withRetries("quarantine", key, personal, () -> quarantine.write(key, List.copyOf(chunk.rejections)));
-        }
-        accounting.written(rows, chunk.rejections.size());
+        accounting.written(rows, rejections.size());
         long rowsIn = accounting.rowsIn();
         double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
         double rate = rowsIn / seconds;
@@ -80,19 +97,19 @@ final class ChunkWriter {
 
     @FunctionalInterface
     private interface Write {
-        void run() throws Exception;
+        boolean run() throws Exception;
     }
 
-    private void withRetries(String target, ChunkKey key, boolean personal, Write write) {
+    private boolean withRetries(String target, ChunkKey key, boolean personal, boolean rejectionsWritten, int rows,
+                                int rejections, Write write) {
         long backoff = options.retryBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                write.run();
-                return;
+                return write.run();
             } catch (Exception e) {
                 if (attempt >= options.writeAttempts()) {
-                    throw new UnableToRunException(target + " failed on chunk " + key.index() + " (source rows from "
-                            + key.firstRow() + ") after " + attempt + " attempts: " + describe(e, personal), e);
+                    throw new ChunkWriteException(target, key, attempt, rejectionsWritten, rows, rejections,
+                            accounting.rowsOut(), accounting.quarantined(), e, describe(e, personal));
                 }
                 LOG.warn("{} failed on chunk {} (attempt {}), retrying: {}", target, key.index(), attempt,
                         describe(e, personal));
@@ -100,7 +117,8 @@ final class ChunkWriter {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw new UnableToRunException("interrupted while retrying chunk " + key.index(), ie);
+                    throw new ChunkWriteException(target, key, attempt, rejectionsWritten, rows, rejections,
+                            accounting.rowsOut(), accounting.quarantined(), ie, "interrupted while waiting to retry");
                 }
                 backoff *= 2;
             }

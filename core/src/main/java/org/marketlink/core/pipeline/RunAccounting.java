@@ -54,6 +54,16 @@ final class RunAccounting {
         return rowsIn;
     }
 
+    /** Rows the sink acknowledged so far. */
+    long rowsOut() {
+        return rowsOut;
+    }
+
+    /** Rejections the quarantine acknowledged so far. */
+    long quarantined() {
+        return quarantined;
+    }
+
     /** A chunk the sink and the quarantine both acknowledged. */
     void written(List<Object> rows, int rejections) {
         rowsOut += rows.size();

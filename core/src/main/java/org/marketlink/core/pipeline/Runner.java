@@ -108,6 +108,8 @@ final class Runner {
         } finally {
             reader.stop();
         }
+        // take() also ends the loop when this thread is interrupted while it waits: that is a stop, not the end
+        stopped = stopped || !reader.reachedEnd();
         for (Chunk read : reader.drain()) {
             index = submit(read, pool, inFlight);
         }
@@ -128,14 +130,26 @@ final class Runner {
         return options.cancellation().isCancelled() || Thread.currentThread().isInterrupted();
     }
 
+    /**
+     * The chunk a worker made, waited for even when this thread is interrupted (the flag is kept): the chunk's rows
+     * were read and the stateless stages take little time, so an interrupt stops the run after them, not without them.
+     */
     private static Chunk await(Future<Chunk> future) {
+        boolean interrupted = Thread.interrupted();
         try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnableToRunException("interrupted while waiting for a chunk", e);
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             throw new UnableToRunException("a chunk could not be processed: " + e.getCause(), e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -15,6 +15,25 @@ public interface Sink<T> {
     /** Writes one chunk, all or nothing. */
     void write(ChunkKey key, List<T> rows) throws Exception;
 
+    /**
+     * Writes one chunk's rows and its rejections in one transaction, all or nothing, when this sink can make
+     * {@code quarantine}'s write part of its own (a store's table sink and the same store's quarantine). Returns
+     * {@code false}, having written nothing, when it cannot; the runner then writes the rejections first and the
+     * rows after, so that a failure leaves the chunk unwritten or only its rejections written, and says which
+     * ({@link ChunkWriteException}). Retried like {@link #write}, so it must be idempotent per chunk key too.
+     *
+     * @param key        the chunk
+     * @param rows       its rows, not empty
+     * @param quarantine the run's quarantine
+     * @param rejections its rejections, not empty
+     * @return whether both were written
+     * @throws Exception if the transaction failed; nothing of the chunk was written
+     */
+    default boolean writeTogether(ChunkKey key, List<T> rows, QuarantineSink quarantine, List<Rejection> rejections)
+            throws Exception {
+        return false;
+    }
+
     /** Called once after the last chunk of a successful run. */
     default void complete() throws Exception {
     }

@@ -68,8 +68,12 @@ final class StageChain {
             try {
                 stage.finish(collector);
             } catch (RuntimeException e) {
-                throw new UnableToRunException("stage '" + stages.get(s).name() + "' failed to finish (the rows it "
-                        + "held were not written): " + e.getClass().getName(), e);
+                RunAccounting.StageCounters c = accounting.stage(s);
+                // what came in and neither came out nor was rejected was held: a combining stage holds groups
+                long held = c.in.sum() - c.out.sum() - c.quarantined.sum() - collector.output.size();
+                throw new UnableToRunException("stage '" + stages.get(s).name() + "' failed to finish: "
+                        + (stage.combinesRows() ? "the rows it held were" : held + " rows it held were")
+                        + " not written (" + e.getClass().getName() + ")", e);
             }
             accounting.stage(s).out.add(collector.output.size());
             passed.addAll(collector.output);
