@@ -59,7 +59,8 @@ public final class Schema implements Serializable {
      * numbers, decimals, booleans, dates and instants map to their types; enums, UUIDs and strings to
      * {@code STRING}; anything else (lists, maps, nested records) to {@code JSON}. Primitive components are
      * required; others, and {@code Optional}s, are nullable. Components annotated {@link Personal} are
-     * {@link Field#personal()}.
+     * {@link Field#personal()}, and so are components whose values hold personal data inside them (a nested record
+     * with a personal component, or a list, map or {@code Optional} of one: see {@link PersonalTypes}).
      */
     public static Schema of(Class<? extends Record> type) {
         Checks.notNull("type", type);
@@ -75,7 +76,9 @@ public final class Schema implements Serializable {
                     && p.getActualTypeArguments()[0] instanceof Class<?> inner) {
                 raw = inner;
             }
-            fields.add(new Field(c.getName(), typeOf(raw), !raw.isPrimitive(), c.isAnnotationPresent(Personal.class)));
+            // a component whose value holds personal data inside it (a nested record, a list of them) is personal
+            boolean personal = c.isAnnotationPresent(Personal.class) || PersonalTypes.holdsPersonal(c.getGenericType());
+            fields.add(new Field(c.getName(), typeOf(raw), !raw.isPrimitive(), personal));
         }
         return new Schema(fields);
     }

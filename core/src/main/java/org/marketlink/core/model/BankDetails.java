@@ -1,6 +1,7 @@
 package org.marketlink.core.model;
 
 import org.marketlink.core.Checks;
+import org.marketlink.core.data.Personal;
 import org.marketlink.core.data.WrittenAlone;
 
 /**
@@ -13,7 +14,7 @@ import org.marketlink.core.data.WrittenAlone;
  * @param bankCode      bank or branch routing code (IFSC, sort code, SWIFT)
  */
 @WrittenAlone
-public record BankDetails(String accountHolder, String accountNumber, String bankCode) {
+public record BankDetails(@Personal String accountHolder, @Personal String accountNumber, String bankCode) {
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public BankDetails {
         accountHolder = Checks.notBlank("bankDetails.accountHolder", accountHolder);

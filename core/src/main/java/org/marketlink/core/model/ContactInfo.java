@@ -1,6 +1,7 @@
 package org.marketlink.core.model;
 
 import org.marketlink.core.Checks;
+import org.marketlink.core.data.Personal;
 import org.marketlink.core.privacy.Masking;
 
 /**
@@ -10,7 +11,7 @@ import org.marketlink.core.privacy.Masking;
  * @param phone  phone number as written, may be empty
  * @param email  e-mail address, may be empty; when given it must contain one {@code @}
  */
-public record ContactInfo(String person, String phone, String email) {
+public record ContactInfo(@Personal String person, @Personal String phone, @Personal String email) {
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public ContactInfo {
         person = Checks.orEmpty(person);

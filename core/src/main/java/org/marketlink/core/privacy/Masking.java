@@ -2,12 +2,14 @@ package org.marketlink.core.privacy;
 
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Personal;
+import org.marketlink.core.data.PersonalTypes;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 
 import java.lang.reflect.RecordComponent;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the library shows values to people without showing personal data: pure functions of a field (or a record
@@ -21,9 +23,8 @@ public final class Masking {
     /** What a masked value is shown as ({@link Field#MASK}). */
     public static final String MASK = Field.MASK;
 
-    private static final Pattern JSON_MEMBER = Pattern.compile(
-            // possessive throughout: a long member value is one run, not one regex frame per character
-            "\"([^\"\\\\]++)\"(\\s*+:\\s*+)(\"(?:[^\"\\\\]++|\\\\.)*+\"|[^,}\\]\\s]++)");
+    /** Nesting deeper than this is shown as {@code …} (a value that contains itself would never end). */
+    private static final int MAX_DEPTH = 16;
 
     private Masking() {
     }
@@ -35,20 +36,35 @@ public final class Masking {
 
     /**
      * Whether the {@code column} of a row-like value holds personal data: a field of a {@link Row}'s schema, or a
-     * component of a record annotated {@link Personal}. Anything else carries no such knowledge: false.
+     * component of a record that is {@link Personal} or holds personal data inside it. A dotted column
+     * ({@code address.street}) is followed through nested records. Anything else carries no such knowledge: false.
      */
     public static boolean isPersonal(Object value, String column) {
         if (column == null || column.isEmpty()) {
             return false;
         }
         if (value instanceof Row row) {
-            return row.schema().isPersonal(column);
+            return row.schema().isPersonal(column) || row.schema().isPersonal(head(column));
         }
-        if (value instanceof Record record) {
-            for (RecordComponent c : record.getClass().getRecordComponents()) {
-                if (c.getName().equals(column)) {
-                    return c.isAnnotationPresent(Personal.class);
+        return value instanceof Record record && isPersonal(record.getClass(), column);
+    }
+
+    private static String head(String column) {
+        int dot = column.indexOf('.');
+        return dot < 0 ? column : column.substring(0, dot);
+    }
+
+    private static boolean isPersonal(Class<?> type, String column) {
+        String name = head(column);
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                if (c.isAnnotationPresent(Personal.class)) {
+                    return true;
                 }
+                if (name.length() == column.length()) {
+                    return PersonalTypes.holdsPersonal(c.getGenericType());
+                }
+                return c.getType().isRecord() && isPersonal(c.getType(), column.substring(name.length() + 1));
             }
         }
         return false;
@@ -56,7 +72,8 @@ public final class Masking {
 
     /**
      * Whether a row-like value may hold personal data: a {@link Row} whose schema has a personal field, or a record
-     * with a {@link Personal} component. Text that quotes such a value (an exception's message) is withheld.
+     * with a personal component at any depth ({@link PersonalTypes}). Text that quotes such a value (an exception's
+     * message) is withheld.
      */
     public static boolean mayHoldPersonal(Object value) {
         if (value instanceof Row row) {
@@ -67,24 +84,26 @@ public final class Masking {
             }
             return false;
         }
-        if (value instanceof Record r) {
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                if (c.isAnnotationPresent(Personal.class)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return value instanceof Record r && PersonalTypes.holdsPersonal(r.getClass());
     }
 
     /**
-     * A row-like value as text for people: records with their {@link Personal} components masked; anything else by
-     * its own {@code toString} (rows mask their personal fields themselves). For rejected rows and samples, not for
-     * hot paths.
+     * A row-like value as text for people: records with their {@link Personal} components masked, at any depth
+     * (records inside records, lists, sets, maps and {@code Optional}s); anything else by its own {@code toString}
+     * (rows mask their personal fields themselves). For rejected rows and samples, not for hot paths.
      */
     public static String render(Object value) {
-        if (value instanceof Record r) {
-            StringBuilder out = new StringBuilder(r.getClass().getSimpleName()).append('[');
+        StringBuilder out = new StringBuilder();
+        append(out, value, 0);
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, Object value, int depth) {
+        if (depth > MAX_DEPTH && (value instanceof Record || value instanceof Iterable<?> || value instanceof Map<?, ?>
+                || value instanceof Optional<?>)) {
+            out.append('…');
+        } else if (value instanceof Record r) {
+            out.append(r.getClass().getSimpleName()).append('[');
             RecordComponent[] components = r.getClass().getRecordComponents();
             for (int i = 0; i < components.length; i++) {
                 out.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=');
@@ -99,26 +118,128 @@ public final class Masking {
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     v = "?";
                 }
-                out.append(v);
+                append(out, v, depth + 1);
             }
-            return out.append(']').toString();
+            out.append(']');
+        } else if (value instanceof Optional<?> o) {
+            if (o.isEmpty()) {
+                out.append("Optional.empty");
+            } else {
+                append(out.append("Optional["), o.get(), depth + 1);
+                out.append(']');
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.append(first ? "" : ", ");
+                first = false;
+                append(out, e.getKey(), depth + 1);
+                append(out.append('='), e.getValue(), depth + 1);
+            }
+            out.append('}');
+        } else if (value instanceof Collection<?> c) {
+            out.append('[');
+            boolean first = true;
+            for (Object e : c) {
+                out.append(first ? "" : ", ");
+                first = false;
+                append(out, e, depth + 1);
+            }
+            out.append(']');
+        } else {
+            out.append(value);
         }
-        return String.valueOf(value);
     }
 
     /**
      * A line of JSON text with the values of the schema's personal members masked, for quarantining lines that did
-     * not parse (best effort: members are found by pattern, since the line is not valid JSON).
+     * not parse. The line is scanned, not parsed (it is not valid JSON): every {@code "name":} at any depth whose
+     * name is a personal field of {@code schema} has its whole value replaced by {@code "***"} — a string, a number,
+     * or a nested object or array up to its matching bracket (or the end of a damaged line). One pass, no
+     * backtracking, whatever the line holds.
      */
     public static String maskJson(String line, Schema schema) {
-        Matcher m = JSON_MEMBER.matcher(line);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String replacement = schema.isPersonal(m.group(1))
-                    ? "\"" + m.group(1) + "\"" + m.group(2) + "\"" + MASK + "\"" : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        StringBuilder out = new StringBuilder(line.length());
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c != '"') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = endOfString(line, i);
+            out.append(line, i, end);
+            int colon = skipSpaces(line, end);
+            if (colon < n && line.charAt(colon) == ':' && end - i >= 2
+                    && schema.isPersonal(line.substring(i + 1, end - 1))) {
+                int valueStart = skipSpaces(line, colon + 1);
+                out.append(line, end, valueStart).append('"').append(MASK).append('"');
+                i = endOfValue(line, valueStart);
+            } else {
+                i = end;
+            }
         }
-        m.appendTail(out);
         return out.toString();
+    }
+
+    /** The index just past the string that opens at {@code start}, or the end of the line if it never closes. */
+    private static int endOfString(String line, int start) {
+        int i = start + 1;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '"') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return line.length();
+    }
+
+    private static int skipSpaces(String line, int i) {
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index just past the JSON value that starts at {@code start}: a string, a bracketed value or a scalar. */
+    private static int endOfValue(String line, int start) {
+        int n = line.length();
+        if (start >= n) {
+            return n;
+        }
+        char first = line.charAt(start);
+        if (first == '"') {
+            return endOfString(line, start);
+        }
+        if (first == '{' || first == '[') {
+            int depth = 0;
+            int i = start;
+            while (i < n) {
+                char c = line.charAt(i);
+                if (c == '"') {
+                    i = endOfString(line, i);
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    depth++;
+                } else if ((c == '}' || c == ']') && --depth == 0) {
+                    return i + 1;
+                }
+                i++;
+            }
+            return n;
+        }
+        int i = start;
+        while (i < n && ",}] \t\r\n".indexOf(line.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
     }
 }
