@@ -9,6 +9,7 @@ import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Trend;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.Copy;
+import org.marketlink.store.internal.DatabaseErrors;
 import org.marketlink.store.internal.Rows;
 import org.marketlink.store.internal.StoreContext;
 import org.marketlink.store.internal.Table;
@@ -59,7 +60,8 @@ public final class MarketDataRepository {
                         ? Copy.copy(h, "market_data", COLUMNS, rows, MarketDataRepository::format)
                         : batchInsert(h, rows);
             } catch (SQLException e) {
-                throw new UnableToWriteException("could not bulk load market data: " + e.getMessage(), e);
+                throw new UnableToWriteException("could not bulk load market data: " + DatabaseErrors.describe(e),
+                        DatabaseErrors.withheld(e));
             }
         });
     }

@@ -8,6 +8,7 @@ import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.Copy;
+import org.marketlink.store.internal.DatabaseErrors;
 import org.marketlink.store.internal.Rows;
 import org.marketlink.store.internal.StoreContext;
 import org.marketlink.store.internal.Table;
@@ -55,7 +56,8 @@ public final class PricingHistoryRepository {
                         ? Copy.copy(h, "pricing_history", COLUMNS, rows, PricingHistoryRepository::format)
                         : batchInsert(h, rows);
             } catch (SQLException e) {
-                throw new UnableToWriteException("could not bulk load pricing history: " + e.getMessage(), e);
+                throw new UnableToWriteException("could not bulk load pricing history: " + DatabaseErrors.describe(e),
+                        DatabaseErrors.withheld(e));
             }
         });
     }

@@ -8,10 +8,12 @@ import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
+import org.marketlink.core.privacy.Masking;
 import org.marketlink.store.CacheStatistics;
 import org.marketlink.store.Dialect;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
+import org.marketlink.store.internal.DatabaseErrors;
 import org.marketlink.store.internal.Rows;
 
 import java.time.Duration;
@@ -123,8 +125,10 @@ public final class FeatureStore {
                 try {
                     values[i][j] = f.function().applyAsDouble(input);
                 } catch (RuntimeException e) {
+                    // the function's message may quote its input: withheld when the input holds personal data
                     throw new IllegalArgumentException("feature " + f.key() + " failed for " + set.entity() + " '" + k
-                            + "' (input " + i + "): " + e, e);
+                            + "' (input " + i + "): " + (Masking.mayHoldPersonal(input) ? e.getClass().getName()
+                            + " (its message is withheld: the input holds personal data)" : String.valueOf(e)), e);
                 }
             }
         }
@@ -199,7 +203,7 @@ public final class FeatureStore {
         });
         } catch (JdbiException e) {
             throw new UnableToWriteException("could not write " + values.length + " rows of feature set "
-                    + set.name(), e);
+                    + set.name() + ": " + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
         for (String key : new LinkedHashSet<>(keys)) {
             Set<LatestKey> cached = cachedByEntity.get(new EntityKey(set.entity(), key));
@@ -329,7 +333,8 @@ public final class FeatureStore {
                     }).list();
                 });
             } catch (JdbiException e) {
-                throw new UnableToReadException("could not read feature set " + set.name(), e);
+                throw new UnableToReadException("could not read feature set " + set.name() + ": "
+                        + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
             }
         }
         return out;

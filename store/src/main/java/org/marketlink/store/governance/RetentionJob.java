@@ -5,6 +5,7 @@ import org.marketlink.core.UnableToWriteException;
 import org.marketlink.store.Dialect;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
+import org.marketlink.store.internal.DatabaseErrors;
 
 import java.sql.ResultSetMetaData;
 import java.time.Clock;
@@ -140,7 +141,8 @@ public final class RetentionJob {
                         .bindList("addresses", addresses).execute();
             });
         } catch (JdbiException e) {
-            throw new UnableToWriteException("retention of " + d.name() + " failed", e);
+            throw new UnableToWriteException("retention of " + d.name() + " failed: " + DatabaseErrors.describe(e),
+                    DatabaseErrors.withheld(e));
         }
     }
 

@@ -11,6 +11,7 @@ import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
+import org.marketlink.store.internal.DatabaseErrors;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -92,7 +93,8 @@ public final class SchemaRegistry {
                     .bind("version", version).bind("fields", toJson(schema))
                     .bind("at", Args.timestamp(clock.instant())).execute());
         } catch (JdbiException e) {
-            throw new UnableToWriteException("could not register version " + version + " of " + dataset, e);
+            throw new UnableToWriteException("could not register version " + version + " of " + dataset + ": "
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
         return version;
     }
@@ -152,7 +154,8 @@ public final class SchemaRegistry {
                         .findOne();
             });
         } catch (JdbiException e) {
-            throw new UnableToReadException("could not read the schema of " + dataset, e);
+            throw new UnableToReadException("could not read the schema of " + dataset + ": "
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
     }
 

@@ -10,6 +10,7 @@ import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.data.Json;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
+import org.marketlink.store.internal.DatabaseErrors;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -108,7 +109,8 @@ public final class SubjectData {
                 }
             });
         } catch (JdbiException e) {
-            throw new UnableToReadException("could not export " + kind + " " + subject, e);
+            throw new UnableToReadException("could not export " + kind + " " + subject + ": "
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
         if (out.isEmpty()) {
             throw new NoSuchEntityException(kind, subject);
@@ -162,7 +164,8 @@ public final class SubjectData {
                         .bind("rows", Json.write(counts)).execute();
             });
         } catch (JdbiException e) {
-            throw new UnableToWriteException("could not erase " + kind + " " + subject + "; nothing was erased", e);
+            throw new UnableToWriteException("could not erase " + kind + " " + subject + "; nothing was erased: "
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
         store.invalidateCaches();
         return new Erasure(id, kind, subject, counts);

@@ -68,7 +68,8 @@ public final class Rows {
         try {
             return Json.mapper().readValue(text, type);
         } catch (IOException e) {
-            throw new UnableToReadException("column " + column + " does not hold valid JSON", e);
+            throw new UnableToReadException("column " + column + " does not hold valid JSON",
+                    DatabaseErrors.withheld(e));
         }
     }
 

@@ -40,7 +40,7 @@ public final class Sql {
         try {
             return jdbi.withHandle(callback);
         } catch (JdbiException e) {
-            throw new UnableToReadException("could not read " + what + ": " + describe(e), e);
+            throw new UnableToReadException("could not read " + what + ": " + describe(e), DatabaseErrors.withheld(e));
         }
     }
 
@@ -59,7 +59,8 @@ public final class Sql {
                 String state = sqlState(e);
                 boolean retry = TRANSIENT.contains(state) || keyRacesAreRetried && UNIQUE_VIOLATION.equals(state);
                 if (!retry || attempt >= attempts) {
-                    throw new UnableToWriteException("could not write " + what + ": " + describe(e), e);
+                    throw new UnableToWriteException("could not write " + what + ": " + describe(e),
+                            DatabaseErrors.withheld(e));
                 }
                 LOG.debug("retrying write of {} after {} (attempt {})", what, state, attempt);
                 backOff(attempt);
@@ -87,27 +88,9 @@ public final class Sql {
         return "";
     }
 
-    /** A one-line reason: the kind of violation and the database's own first line. */
+    /** A one-line reason without the database's text, which can quote row values ({@link DatabaseErrors}). */
     static String describe(Throwable e) {
-        SQLException sql = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s) {
-                sql = s;
-                break;
-            }
-        }
-        if (sql == null) {
-            return String.valueOf(e.getMessage());
-        }
-        String kind = switch (String.valueOf(sql.getSQLState())) {
-            case "23505" -> "duplicate key";
-            case "23503", "23506" -> "a referenced row does not exist";
-            case "23514", "23513" -> "a check constraint failed";
-            case "23502" -> "a required value is missing";
-            default -> "database error " + sql.getSQLState();
-        };
-        String message = String.valueOf(sql.getMessage()).strip();
-        return kind + " (" + message.replace('\n', ' ') + ")";
+        return DatabaseErrors.describe(e);
     }
 
     /** Runs {@code callback} with a handle; convenience for repositories. */

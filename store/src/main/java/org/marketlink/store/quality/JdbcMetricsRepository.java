@@ -7,6 +7,7 @@ import org.marketlink.core.UnableToWriteException;
 import org.marketlink.quality.history.MetricPoint;
 import org.marketlink.quality.history.MetricsRepository;
 import org.marketlink.store.MarketStore;
+import org.marketlink.store.internal.DatabaseErrors;
 
 import java.sql.Types;
 import java.time.Instant;
@@ -51,8 +52,8 @@ public final class JdbcMetricsRepository implements MetricsRepository {
                 }
             });
         } catch (RuntimeException e) {
-            throw new UnableToWriteException("could not save " + points.size() + " quality metrics: " + e.getMessage(),
-                    e);
+            throw new UnableToWriteException("could not save " + points.size() + " quality metrics: "
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
     }
 
@@ -73,7 +74,7 @@ public final class JdbcMetricsRepository implements MetricsRepository {
                     }).list());
         } catch (RuntimeException e) {
             throw new UnableToReadException("could not read the history of " + rule + " on " + dataset + ": "
-                    + e.getMessage(), e);
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
     }
 

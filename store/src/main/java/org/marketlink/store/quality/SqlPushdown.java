@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Runs a suite inside the database instead of reading the rows out: one aggregate query computes every supported
- * rule's metric, plus one grouped query per uniqueness rule and one per failing row rule for its top values. The
+ * rule's metric, plus one grouped query per uniqueness rule (no top values: they would be read out of the table). The
  * metrics equal those of the in-memory run (distinct counts and quantiles are computed exactly in SQL). Table and
  * column names are checked against the database's own metadata; values are bound as parameters. Rules that have no
  * SQL form (predicates, parse-ability, freshness, references, primary keys, column comparisons, drift) come back as

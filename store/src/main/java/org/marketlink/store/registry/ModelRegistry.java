@@ -10,6 +10,7 @@ import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.data.Json;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
+import org.marketlink.store.internal.DatabaseErrors;
 import org.marketlink.store.internal.Rows;
 
 import java.io.IOException;
@@ -90,7 +91,8 @@ public final class ModelRegistry {
                         artifactPath, ModelStatus.STAGING, now);
             });
         } catch (JdbiException e) {
-            throw new UnableToWriteException("could not register model " + name, e);
+            throw new UnableToWriteException("could not register model " + name + ": " + DatabaseErrors.describe(e),
+                    DatabaseErrors.withheld(e));
         }
     }
 
@@ -152,7 +154,8 @@ public final class ModelRegistry {
                 return attempt;
             });
         } catch (JdbiException e) {
-            throw new UnableToWriteException("could not promote model " + name + " v" + version, e);
+            throw new UnableToWriteException("could not promote model " + name + " v" + version + ": "
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
     }
 
@@ -186,7 +189,8 @@ public final class ModelRegistry {
         try {
             return store.jdbi().withHandle(callback);
         } catch (JdbiException e) {
-            throw new UnableToReadException("could not read " + what, e);
+            throw new UnableToReadException("could not read " + what + ": " + DatabaseErrors.describe(e),
+                    DatabaseErrors.withheld(e));
         }
     }
 

@@ -24,6 +24,7 @@ import org.marketlink.quality.history.MetricPoint;
 import org.marketlink.store.Backend;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
+import org.marketlink.store.Traces;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
 import org.marketlink.store.crypto.UnableToDecryptException;
 import org.marketlink.store.features.FeatureDefinition;
@@ -36,10 +37,6 @@ import org.marketlink.testing.Samples;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -158,7 +155,7 @@ class GovernanceTest {
                     "Achieng Otieno", "+254700000001", "achieng@example.org", "ORD-1");
             assertThat(erasure.rowsByTable()).containsKeys("quality_metrics", "lineage", "models", "model_promotions",
                     "schema_versions");
-            assertThat(findTraces(store, traces)).as("traces of the erased group").isEmpty();
+            assertThat(Traces.find(store, traces)).as("traces of the erased group").isEmpty();
             // the erase left a record of itself, with no trace of whom it was about (checked just above)
             Map<String, Object> audit = store.jdbi().withHandle(h -> h.createQuery(
                     "SELECT kind, rows_by_table FROM erasures WHERE id = :id").bind("id", erasure.id())
@@ -168,8 +165,8 @@ class GovernanceTest {
             // the other group is untouched
             assertThat(store.shgs().findById(s.kept().id())).isPresent();
             assertThat(store.orders().count()).isEqualTo(1);
-            assertThat(findTraces(store, List.of("Tumaini Spices", "ORD-2"))).hasSize(2);
-            assertThat(findTraces(store, List.of("+254711222333"))).as("the other group's quarantined row")
+            assertThat(Traces.find(store, List.of("Tumaini Spices", "ORD-2"))).hasSize(2);
+            assertThat(Traces.find(store, List.of("+254711222333"))).as("the other group's quarantined row")
                     .isNotEmpty();
 
             assertThatThrownBy(() -> subjects.erase("shg", s.erased().id().toString()))
@@ -182,7 +179,7 @@ class GovernanceTest {
 
             // a buyer: its matches and orders go with it
             subjects.erase("buyer", s.buyer().id().toString());
-            assertThat(findTraces(store, List.of(s.buyer().id().toString(), "Gikomba Traders", "Stall 4"))).isEmpty();
+            assertThat(Traces.find(store, List.of(s.buyer().id().toString(), "Gikomba Traders", "Stall 4"))).isEmpty();
         }
     }
 
@@ -289,7 +286,7 @@ class GovernanceTest {
             SubjectData.Erasure erasure = subjects.erase("shg", id.toUpperCase(Locale.ROOT));
             assertThat(erasure.subject()).isEqualTo(id);
             assertThat(erasure.rowsByTable()).containsKeys("shgs", "quarantine");
-            assertThat(findTraces(store, List.of(id, id.toUpperCase(Locale.ROOT), s.product().id().toString())))
+            assertThat(Traces.find(store, List.of(id, id.toUpperCase(Locale.ROOT), s.product().id().toString())))
                     .as("traces of the erased group, in either case").isEmpty();
             assertThat(store.shgs().findById(s.kept().id())).isPresent();
         }
@@ -385,7 +382,7 @@ class GovernanceTest {
             assertThat(subjects.export("customer", "C-17850")).contains("c17850@example.org");
             SubjectData.Erasure erasure = subjects.erase("customer", "C-17850");
             assertThat(erasure.rowsByTable()).containsEntry("customer_orders", 2);
-            assertThat(findTraces(store, List.of("C-17850", "c17850@example.org"))).isEmpty();
+            assertThat(Traces.find(store, List.of("C-17850", "c17850@example.org"))).isEmpty();
             double total = store.jdbi().withHandle(h -> h.createQuery("SELECT SUM(amount) FROM customer_orders")
                     .mapTo(Double.class).one());
             assertThat(total).isEqualTo(22.0); // the sales still add up
@@ -485,7 +482,7 @@ class GovernanceTest {
             assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("ana@example.org");
             assertThat(one.get("email_key_id")).isEqualTo("k1");
             assertThat(store.decrypt("customer_profiles", "email", "k1", stored)).isEqualTo("ana@example.org");
-            assertThat(findTraces(store, List.of("ana@example.org"))).isEmpty();
+            assertThat(Traces.find(store, List.of("ana@example.org"))).isEmpty();
             byte[] tampered = stored.clone();
             tampered[tampered.length - 1] ^= 1;
             assertThatThrownBy(() -> store.decrypt("customer_profiles", "email", "k1", tampered))
@@ -558,44 +555,5 @@ class GovernanceTest {
 
     static long marketDataRows(MarketStore store) {
         return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM market_data").mapTo(Long.class).one());
-    }
-
-    /** Every table of every schema, every row, every column as text: which of {@code needles} still appear. */
-    static List<String> findTraces(MarketStore store, List<String> needles) throws Exception {
-        List<String> found = new ArrayList<>();
-        try (Connection c = store.dataSource().getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
-                while (rs.next()) {
-                    String schema = rs.getString("TABLE_SCHEM");
-                    // every schema but the database's own catalogs: the store's, and the host's beside it
-                    if (schema != null && !schema.equalsIgnoreCase("information_schema")
-                            && !schema.toLowerCase(Locale.ROOT).startsWith("pg_")) {
-                        tables.add(schema + "." + rs.getString("TABLE_NAME"));
-                    }
-                }
-            }
-            assertThat(tables.size()).isGreaterThan(10);
-            for (String table : tables) {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int i = 1; i <= columns; i++) {
-                            Object v = rs.getObject(i);
-                            String text = v instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1)
-                                    : String.valueOf(v);
-                            for (String needle : needles) {
-                                // in any case: a key another system prints in upper case is the same key
-                                if (text.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT))) {
-                                    found.add(table + "." + rs.getMetaData().getColumnName(i) + " holds " + needle);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return found;
     }
 }
