@@ -3,6 +3,7 @@ package org.marketlink.store.governance;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.marketlink.core.NoSuchEntityException;
 import org.marketlink.core.UnableToReadException;
@@ -27,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -44,8 +44,12 @@ import java.util.stream.IntStream;
  * customer {@code 1234} (see {@link Dataset.SubjectLink#mentionedIn()}). Thread-safe.
  */
 public final class SubjectData {
-    /** Bounds the searches of free text an erase makes (a subject with thousands of orders names itself often). */
-    private static final int MAX_IDENTIFIERS = 500;
+    /**
+     * Identifiers looked for in one query: their conditions are OR-ed, so a subject that names itself in thousands
+     * of ways (a group with thousands of orders) costs a few scans of each text table, not thousands, and no
+     * identifier is left out.
+     */
+    private static final int IDENTIFIERS_PER_QUERY = 50;
     /** A decimal number (a coordinate, an amount): too common a value to name a subject by. */
     private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]*[.,][0-9]+([eE][-+]?[0-9]+)?");
     private final MarketStore store;
@@ -91,17 +95,10 @@ public final class SubjectData {
                         if (link.action() == Dataset.EraseAction.REFUSE) {
                             continue; // other subjects' rows that depend on this one: not its data
                         }
-                        List<Map<String, Object>> rows = new ArrayList<>();
-                        for (String identifier : link.byMentions() ? identifiers : List.of(subject)) {
-                            for (Map<String, Object> r : bind(h.createQuery("SELECT * FROM " + d.name() + " WHERE "
-                                    + link.where()), identifier).map((rs, ctx) -> row(rs)).list()) {
-                                boolean named = !link.byMentions() || link.mentionedIn().stream().anyMatch(c ->
-                                        Dataset.SubjectLink.mentions(String.valueOf(r.get(c)), identifier));
-                                if (named && !rows.contains(r)) {
-                                    rows.add(r);
-                                }
-                            }
-                        }
+                        List<Map<String, Object>> rows = link.byMentions()
+                                ? mentioning(h, d, link, identifiers).stream().map(Mention::row).toList()
+                                : bind(h.createQuery("SELECT * FROM " + d.name() + " WHERE " + link.where()), subject)
+                                        .map((rs, ctx) -> row(rs)).list();
                         if (!rows.isEmpty()) {
                             out.computeIfAbsent(d.name(), k -> new ArrayList<>()).addAll(rows);
                         }
@@ -143,9 +140,7 @@ public final class SubjectData {
                         }
                         int n = 0;
                         if (link.byMentions()) {
-                            for (String identifier : identifiers) {
-                                n += eraseMentions(h, d, link, identifier);
-                            }
+                            n = eraseMentions(h, d, link, identifiers);
                         } else {
                             n = bind(h.createUpdate(statement(d, link)), subject).execute();
                         }
@@ -200,9 +195,6 @@ public final class SubjectData {
                             found.add(String.valueOf(e.getValue()));
                         }
                     }
-                    if (found.size() >= MAX_IDENTIFIERS) {
-                        return List.copyOf(found);
-                    }
                 }
             }
         }
@@ -252,35 +244,72 @@ public final class SubjectData {
                 + " WHERE " + where;
     }
 
+    /** A row whose text names the subject: its key columns' values as stored, and the row for the export. */
+    private record Mention(List<Object> key, Map<String, Object> row) {
+    }
+
     /**
-     * Erases the rows the link's condition finds whose text columns mention the key as a whole word, one row at a
-     * time by its key columns: the condition alone (a {@code LIKE}) would also take rows where the key is part of a
-     * longer one.
+     * The rows of a link by mention whose text columns hold one of {@code identifiers} as a whole word: found by a
+     * case-insensitive {@code LIKE} on the text columns for up to {@link #IDENTIFIERS_PER_QUERY} identifiers at a
+     * time, then checked word by word in Java (the {@code LIKE} alone would also take rows where an identifier is
+     * part of a longer one). Each row once, in the order found.
      */
-    private static int eraseMentions(Handle h, Dataset d, Dataset.SubjectLink link, String subject) {
-        String columns = String.join(", ", link.keyColumns()) + ", " + String.join(", ", link.mentionedIn());
-        List<Object[]> keys = bind(h.createQuery("SELECT " + columns + " FROM " + d.name() + " WHERE " + link.where()),
-                subject).map((rs, ctx) -> {
-                    for (String text : link.mentionedIn()) {
-                        if (Dataset.SubjectLink.mentions(rs.getString(text), subject)) {
-                            Object[] key = new Object[link.keyColumns().size()];
-                            for (int i = 0; i < key.length; i++) {
-                                key[i] = rs.getObject(link.keyColumns().get(i));
+    private static List<Mention> mentioning(Handle h, Dataset d, Dataset.SubjectLink link, List<String> identifiers) {
+        Map<List<Object>, Mention> found = new LinkedHashMap<>();
+        for (int from = 0; from < identifiers.size(); from += IDENTIFIERS_PER_QUERY) {
+            List<String> batch = identifiers.subList(from, Math.min(identifiers.size(), from + IDENTIFIERS_PER_QUERY));
+            List<String> conditions = new ArrayList<>();
+            for (String column : link.mentionedIn()) {
+                for (int i = 0; i < batch.size(); i++) {
+                    // as text whatever the column's type: JSON columns (JSONB on PostgreSQL) have no LOWER of their own
+                    conditions.add("LOWER(CAST(" + column + " AS VARCHAR(1000000))) LIKE :like" + i + " ESCAPE '!'");
+                }
+            }
+            Query query = h.createQuery("SELECT * FROM " + d.name() + " WHERE " + String.join(" OR ", conditions));
+            for (int i = 0; i < batch.size(); i++) {
+                query.bind("like" + i, likePattern(batch.get(i)));
+            }
+            query.map((rs, ctx) -> {
+                for (String column : link.mentionedIn()) {
+                    String text = rs.getString(column);
+                    for (String identifier : batch) {
+                        if (Dataset.SubjectLink.mentions(text, identifier)) {
+                            List<Object> key = new ArrayList<>();
+                            for (String k : link.keyColumns()) {
+                                key.add(rs.getObject(k));
                             }
-                            return key;
+                            return new Mention(key, row(rs));
                         }
                     }
-                    return null;
-                }).list().stream().filter(Objects::nonNull).toList();
-        if (keys.isEmpty()) {
+                }
+                return null;
+            }).forEach(m -> {
+                if (m != null) {
+                    found.putIfAbsent(m.key().isEmpty() ? List.of(m.row()) : m.key(), m);
+                }
+            });
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** {@code %identifier%} in lower case, with the {@code LIKE} wildcards in it escaped. */
+    private static String likePattern(String identifier) {
+        String escaped = identifier.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    /** Erases the rows that {@link #mentioning} finds, one statement per row by its key columns. */
+    private static int eraseMentions(Handle h, Dataset d, Dataset.SubjectLink link, List<String> identifiers) {
+        List<Mention> mentions = mentioning(h, d, link, identifiers);
+        if (mentions.isEmpty()) {
             return 0;
         }
         String byKey = IntStream.range(0, link.keyColumns().size())
                 .mapToObj(i -> link.keyColumns().get(i) + " = :k" + i).collect(Collectors.joining(" AND "));
         PreparedBatch batch = h.prepareBatch(statement(d, link, byKey));
-        for (Object[] key : keys) {
-            for (int i = 0; i < key.length; i++) {
-                batch.bind("k" + i, key[i]);
+        for (Mention m : mentions) {
+            for (int i = 0; i < m.key().size(); i++) {
+                batch.bind("k" + i, m.key().get(i));
             }
             batch.add();
         }
@@ -294,8 +323,7 @@ public final class SubjectData {
     private static <S extends SqlStatement<S>> S bind(S statement, String subject) {
         String sql = statement.getContext().getRawSql();
         if (sql.contains(":subject_like")) {
-            String escaped = subject.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            statement.bind("subject_like", "%" + escaped + "%");
+            statement.bind("subject_like", likePattern(subject));
         }
         if (sql.matches("(?s).*:subject\\b(?!_).*")) {
             statement.bind("subject", subject);

@@ -322,6 +322,88 @@ class GovernanceTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aGroupThatNamesItselfInThousandsOfWays_isErasedWhereverAnyOfThemIsMentioned(Backend backend)
+            throws Exception {
+        try (MarketStore store = open(backend)) {
+            Seeded s = seed(store);
+            // 700 orders: with their ids and references the group has over 1,400 identifiers
+            List<Order> many = new ArrayList<>();
+            for (int i = 0; i < 700; i++) {
+                many.add(Samples.order(String.format("BULK-ORDER-%04d", i), s.erased().id(), s.buyer().id(),
+                        s.product().id()));
+            }
+            store.orders().upsertAll(many);
+            // rejected lines that name the group only by its last order's reference and by an order id in between
+            String lastReference = many.get(699).reference();
+            String middleId = many.get(350).id().toString().toUpperCase(Locale.ROOT);
+            Pipeline.from(Sources.of("late", List.of("complaint about " + lastReference,
+                            "refund " + middleId + " please", "BULK-ORDER-07000 is not ours")))
+                    .then("reject", Stages.filter(row -> false, "NOT_WANTED"))
+                    .to(Sinks.discard()).quarantineTo(store.quarantine().sink()).run();
+            SubjectData subjects = new SubjectData(store, Catalog.builtIn());
+            assertThat(subjects.export("shg", s.erased().id().toString())).contains("complaint about "
+                    + lastReference).contains("refund " + middleId);
+            subjects.erase("shg", s.erased().id().toString());
+            assertThat(Traces.find(store, List.of(lastReference, middleId, s.erased().id().toString()))).isEmpty();
+            // a longer reference that merely starts with one of them is someone else's
+            assertThat(Traces.find(store, List.of("BULK-ORDER-07000"))).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void erasingABuyer_removesEveryIdentifierOfIt_andEveryOtherSubjectStillReads(Backend backend)
+            throws Exception {
+        try (MarketStore store = open(backend)) {
+            Seeded s = seed(store);
+            Buyer other = Samples.buyer("Kariakoo Wholesalers");
+            store.buyers().insert(other);
+            Order othersOrder = Samples.order("ORD-OTHER", s.kept().id(), other.id(),
+                    store.products().findByShg(s.kept().id()).get(0).id());
+            store.orders().upsertAll(List.of(othersOrder));
+            String buyerId = s.buyer().id().toString();
+            // traces that name the buyer without a link: its id in upper case, its name, its place, the delivery
+            // address of its orders; and the platform's own records carrying its id
+            Pipeline.from(Sources.of("buyer-mail", List.of("invoice for " + buyerId.toUpperCase(Locale.ROOT),
+                            "Gikomba Traders asked for a discount", "deliver to Stall 4, Gikomba market",
+                            "visit Nairobi CBD on Monday", "Kariakoo Wholesalers asked too")))
+                    .then("reject", Stages.filter(row -> false, "NOT_WANTED"))
+                    .to(Sinks.discard()).quarantineTo(store.quarantine().sink()).run();
+            new JdbcMetricsRepository(store).save(List.of(new MetricPoint("orders of buyer " + buyerId, "rowCount",
+                    Samples.T0, Map.of(), 3, "PASSED")));
+            store.lineage().record(Pipeline.from(Sources.of("feed-" + buyerId, List.of("x"))).to(Sinks.discard())
+                    .run());
+            FeatureStore features = FeatureStore.of(store);
+            FeatureSet<Buyer> set = FeatureSet.of("buyer_rating", FeatureDefinition.of("rating", 1, "buyer", "",
+                    (Buyer b) -> b.rating()));
+            features.materialize(set, List.of(s.buyer(), other), b -> b.id().toString(), b -> Samples.T0, null);
+            assertThat(features.latest(set, buyerId)[0]).isEqualTo(s.buyer().rating()); // now cached
+
+            SubjectData subjects = new SubjectData(store, Catalog.builtIn());
+            subjects.erase("buyer", buyerId);
+
+            assertThat(Traces.find(store, List.of(buyerId, "Gikomba Traders", "ORD-1", "ORD-2")))
+                    .as("traces of the erased buyer").isEmpty();
+            // the place and the delivery address are the other buyer's too (same sample values): its rows keep
+            // them, but every rejected line that named the erased buyer by them is gone
+            List<String> rejected = store.jdbi().withHandle(h -> h.createQuery("SELECT raw FROM quarantine")
+                    .mapTo(String.class).list());
+            assertThat(rejected).noneMatch(r -> r.contains("Stall 4") || r.contains("Nairobi CBD")
+                    || r.contains("Gikomba"));
+            assertThat(features.latest(set, buyerId)[0]).as("the online cache").isNaN();
+            // every other subject still reads, whole
+            assertThat(store.buyers().findById(other.id())).isPresent();
+            assertThat(store.orders().get(othersOrder.id()).lines()).hasSize(othersOrder.lines().size());
+            assertThat(store.shgs().get(s.kept().id()).contact()).isEqualTo(s.kept().contact());
+            assertThat(store.shgs().get(s.erased().id()).bankDetails()).isEqualTo(s.erased().bankDetails());
+            assertThat(store.products().findByShg(s.erased().id())).hasSize(1);
+            assertThat(features.latest(set, other.id().toString())[0]).isEqualTo(other.rating());
+            assertThat(Traces.find(store, List.of("Kariakoo Wholesalers asked too"))).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void erasingAShortCustomerKey_leavesTheQuarantinedRowsOfLongerKeys(Backend backend) throws Exception {
         try (MarketStore store = open(backend)) {
             Pipeline.from(Sources.of("customers", List.of("1234,Achieng,KE", "12346,Baraka,KE", "91234,Chebet,UG",
