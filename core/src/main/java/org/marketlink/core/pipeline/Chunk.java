@@ -14,6 +14,10 @@ final class Chunk {
     final List<Item> items = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
     List<Item> output = new ArrayList<>();
+    /** Where the source stood after the chunk's last row ({@link Cursor#position()}); null without positions. */
+    Object position;
+    /** The source row number of the chunk's last row, fixed when it is read (stages add rejections later). */
+    long lastRow;
 
     Chunk(long index, long firstRow) {
         this.index = index;

@@ -1,5 +1,6 @@
 package org.marketlink.core.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -8,35 +9,46 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a source chunk by chunk: on the calling thread ({@link #read}), or ahead of it on a thread of its own
- * into a bounded queue ({@link #start()}, {@link #take()}), so that parsing overlaps the stages. Not thread-safe
- * beyond that hand-over: one committing thread takes.
+ * into a bounded queue ({@link #start}, {@link #take()}), so that parsing overlaps the stages. A chunk closes when it
+ * is full, when the source ends, when its first row has waited {@code maxLatency} (unbounded sources), or when the
+ * run is stopped. Not thread-safe beyond that hand-over: one committing thread takes.
  */
 final class ChunkReader {
+    /** The source ended. */
     private static final Object END = new Object();
+    /** The reader stopped (cancelled, interrupted) before the source ended. */
+    private static final Object STOPPED = new Object();
 
     private final Cursor<?> cursor;
     private final String sourceName;
     private final int chunkSize;
     private final Cancellation cancellation;
+    /** 0: chunks close by size and at the end only. */
+    private final long maxLatencyNanos;
     private BlockingQueue<Object> queue;
     private Thread thread;
     private volatile boolean stopped;
+    /** Set by whichever thread reads when the cursor says the source has ended. */
+    private volatile boolean sourceEnded;
     private long index;
     private long read;
+    /** Set on the committing thread once {@link #take()} has seen the end, a stop or an interrupt. */
+    private boolean done;
     /** A source failure held back until the rows read before it have gone out as a chunk. */
     private UnableToRunException failure;
 
-    ChunkReader(Cursor<?> cursor, String sourceName, int chunkSize, Cancellation cancellation) {
+    ChunkReader(Cursor<?> cursor, String sourceName, int chunkSize, Cancellation cancellation, Duration maxLatency) {
         this.cursor = cursor;
         this.sourceName = sourceName;
         this.chunkSize = chunkSize;
         this.cancellation = cancellation;
+        this.maxLatencyNanos = maxLatency.toNanos();
     }
 
     /**
-     * The next chunk, read on this thread; empty at the end of the source. When the source fails part-way through
-     * a chunk, the rows read before the failure come out as a last chunk and the next call throws: what was read
-     * is written before the run stops.
+     * The next chunk, read on this thread; empty at the end of the source or when the run is stopping. When the
+     * source fails part-way through a chunk, the rows read before the failure come out as a last chunk and the next
+     * call throws: what was read is written before the run stops.
      */
     Chunk read() {
         if (failure != null) {
@@ -45,7 +57,11 @@ final class ChunkReader {
             throw e;
         }
         Chunk chunk = new Chunk(index++, read + 1);
+        long deadline = 0;
         while (chunk.rowsRead() < chunkSize) {
+            if (stopping()) {
+                break;
+            }
             boolean more;
             try {
                 more = cursor.next((row, n) -> chunk.items.add(new Chunk.Item(row, n)), chunk.rejections::add);
@@ -62,17 +78,30 @@ final class ChunkReader {
                 break;
             }
             if (!more) {
+                sourceEnded = true;
                 break;
             }
+            if (maxLatencyNanos > 0 && chunk.rowsRead() > 0) {
+                long now = System.nanoTime();
+                if (deadline == 0) {
+                    // the clock starts with the chunk's first row: a quiet source does not age an empty chunk
+                    deadline = now + maxLatencyNanos;
+                } else if (now - deadline >= 0) {
+                    break;
+                }
+            }
         }
+        chunk.position = cursor.position();
         read += chunk.rowsRead();
+        chunk.lastRow = read;
         return chunk;
     }
 
-    /** Starts reading ahead on a thread of its own, at most {@code capacity} chunks ahead. */
-    /** Set by the committing thread when it takes the end of the source. */
-    private boolean reachedEnd;
+    private boolean stopping() {
+        return stopped || cancellation.isCancelled() || Thread.currentThread().isInterrupted();
+    }
 
+    /** Starts reading ahead on a thread of its own, at most {@code capacity} chunks ahead. */
     void start(int capacity, String threadName) {
         queue = new ArrayBlockingQueue<>(capacity);
         thread = new Thread(this::loop, threadName);
@@ -82,14 +111,16 @@ final class ChunkReader {
 
     private void loop() {
         try {
-            while (!stopped && !cancellation.isCancelled()) {
+            while (!stopping()) {
                 Chunk chunk = read();
-                if (chunk.rowsRead() == 0) {
+                if (chunk.rowsRead() > 0) {
+                    put(chunk);
+                }
+                if (sourceEnded) {
                     break;
                 }
-                put(chunk);
             }
-            put(END);
+            put(sourceEnded ? END : STOPPED);
         } catch (Throwable t) {
             // an Error too (OutOfMemoryError, StackOverflowError): handed to the committing thread, which fails
             // the run with it; nobody waits for a reader that has died
@@ -108,20 +139,33 @@ final class ChunkReader {
     }
 
     /**
-     * The next chunk read ahead, in source order; null at the end of the source, and null when the waiting thread
-     * is interrupted (the flag stays set, and {@link #reachedEnd()} tells the two apart): an interrupt stops the run
-     * like a cancellation, so the chunks already read still come out.
+     * The next chunk read ahead, in source order, waiting for it; null once reading is {@link #done()}: at the end of
+     * the source, when the reader stopped, and when the waiting thread is interrupted (the flag stays set).
+     * {@link #reachedEnd()} tells the end from a stop: an interrupt stops the run like a cancellation, so the chunks
+     * already read still come out.
      */
     Chunk take() {
+        return poll(-1);
+    }
+
+    /**
+     * As {@link #take()}, waiting at most {@code millis} (negative: as long as it takes); null also when none came
+     * in time, with {@link #done()} still false.
+     */
+    Chunk poll(long millis) {
         Object o;
         try {
-            o = queue.take();
+            o = millis < 0 ? queue.take() : queue.poll(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            done = true;
             return null;
         }
-        if (o == END) {
-            reachedEnd = true;
+        if (o == null) {
+            return null;
+        }
+        if (o == END || o == STOPPED) {
+            done = true;
             return null;
         }
         if (o instanceof RuntimeException e) {
@@ -165,8 +209,13 @@ final class ChunkReader {
         }
     }
 
-    /** Whether {@link #take()} has seen the end of the source. */
+    /** Whether {@link #take()} has nothing more to give: the source ended, or reading stopped. */
+    boolean done() {
+        return done;
+    }
+
+    /** Whether the source has ended (rather than the reading stopped before its end). */
     boolean reachedEnd() {
-        return reachedEnd;
+        return sourceEnded;
     }
 }

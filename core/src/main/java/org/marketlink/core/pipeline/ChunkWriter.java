@@ -25,6 +25,11 @@ final class ChunkWriter {
     private final QuarantineSink quarantine;
     private final RunOptions options;
     private final RunAccounting accounting;
+    /** The run's cursor, told of durable positions; set once it is open. */
+    private Cursor<?> cursor;
+    /** The position after the last chunk written, and the last one committed (identity). */
+    private Object lastPosition;
+    private Object committedPosition;
 
     @SuppressWarnings("unchecked")
     ChunkWriter(String runId, Source<?> source, Sink<?> sink, QuarantineSink quarantine, RunOptions options,
@@ -35,6 +40,11 @@ final class ChunkWriter {
         this.quarantine = quarantine;
         this.options = options;
         this.accounting = accounting;
+    }
+
+    /** The cursor whose positions this writer commits. */
+    void attach(Cursor<?> c) {
+        this.cursor = c;
     }
 
     void write(Chunk chunk, long t0) {
@@ -67,6 +77,10 @@ final class ChunkWriter {
             }
         }
         accounting.written(rows, rejections.size());
+        if (chunk.position != null) {
+            lastPosition = chunk.position;
+        }
+        commit(key, rows.size(), rejections.size(), chunk.lastRow == 0 ? chunk.firstRow - 1 : chunk.lastRow);
         long rowsIn = accounting.rowsIn();
         double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
         double rate = rowsIn / seconds;
@@ -75,6 +89,32 @@ final class ChunkWriter {
                 ? Optional.of(Duration.ofMillis((long) (Math.max(0, expected.getAsLong() - rowsIn) / rate * 1000)))
                 : Optional.empty();
         options.listener().onProgress(new Progress(rowsIn, rate, expected, remaining));
+    }
+
+    /**
+     * Tells the cursor and the host's listener that a chunk is durable, with the source position when no stage
+     * holds rows read before it (otherwise the position waits for a later chunk).
+     */
+    private void commit(ChunkKey key, int rows, int rejections, long throughRow) {
+        Object position = null;
+        if (lastPosition != null && lastPosition != committedPosition && !accounting.holdsRows()) {
+            position = lastPosition;
+            committedPosition = position;
+            if (cursor != null) {
+                cursor.committed(position);
+            }
+        }
+        options.commits().committed(new ChunkCommit(key, rows, rejections, throughRow, Optional.ofNullable(position)));
+    }
+
+    /**
+     * At the end of a run whose last chunk wrote nothing (the stateful stages had nothing left to flush): commits
+     * a position still waiting, so that a stream's position catches up with what was written.
+     */
+    void commitPending(long index, long throughRow) {
+        if (lastPosition != null && lastPosition != committedPosition) {
+            commit(new ChunkKey(runId, index, throughRow + 1), 0, 0, throughRow);
+        }
     }
 
     /** Tells the sink that the run is complete. */

@@ -64,6 +64,27 @@ final class RunAccounting {
         return quarantined;
     }
 
+    /**
+     * Whether a stage may still hold rows it has read and neither emitted nor rejected: a deduplication that keeps
+     * the last row, a window, a grouping. A source position past such rows must not be committed yet. Read on the
+     * committing thread, where the stateful stages run, so the counts are those of the chunks written.
+     */
+    boolean holdsRows() {
+        for (int i = 0; i < stages.size(); i++) {
+            Stage<?, ?> stage = stages.get(i).stage();
+            if (!stage.stateful()) {
+                continue;
+            }
+            StageCounters c = counters[i];
+            long notOut = c.in.sum() - c.out.sum() - c.quarantined.sum();
+            // a combining stage's outputs do not match its inputs one to one: it may hold rows whenever it saw any
+            if (stage.combinesRows() ? c.in.sum() > 0 : notOut > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A chunk the sink and the quarantine both acknowledged. */
     void written(List<Object> rows, int rejections) {
         rowsOut += rows.size();

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
  * and flushes what the stateful stages hold, so that nothing read is left behind.
  */
 final class Runner {
+    /** How long the committing thread waits for the next chunk while earlier ones are still being processed. */
+    private static final long IN_FLIGHT_WAIT_MILLIS = 2;
     private final Source<?> source;
     private final RunOptions options;
     private final String runId = UUID.randomUUID().toString();
@@ -44,7 +46,9 @@ final class Runner {
             return t;
         }) : null;
         try (Cursor<?> cursor = source.open()) {
-            ChunkReader reader = new ChunkReader(cursor, source.name(), options.chunkSize(), options.cancellation());
+            ChunkReader reader = new ChunkReader(cursor, source.name(), options.chunkSize(), options.cancellation(),
+                    options.maxLatency());
+            writer.attach(cursor);
             Ended ended = pool == null ? sequential(reader, t0) : parallel(reader, pool, t0);
             status = ended.stopped() ? RunReport.Status.CANCELLED : RunReport.Status.COMPLETED;
             // what the stateful stages hold comes out on a cancelled run too
@@ -52,6 +56,8 @@ final class Runner {
             chain.finish(last);
             if (!last.output.isEmpty() || !last.rejections.isEmpty()) {
                 writer.write(last, t0);
+            } else {
+                writer.commitPending(last.index, accounting.rowsIn());
             }
             if (status == RunReport.Status.COMPLETED) {
                 writer.complete();
@@ -78,26 +84,34 @@ final class Runner {
             Chunk chunk = reader.read();
             accounting.read(chunk);
             if (chunk.rowsRead() == 0) {
-                return new Ended(index, false);
+                // an empty chunk: the end of the source, or a stop while a quiet source had nothing
+                return new Ended(index, !reader.reachedEnd());
             }
             index = chunk.index + 1;
             writer.write(chain.stateful(chain.stateless(chunk)), t0);
         }
     }
 
-    /** A reader thread parses ahead while workers run the stateless stages and this thread commits. */
+    /**
+     * A reader thread parses ahead while workers run the stateless stages and this thread commits. A chunk is
+     * written as soon as it and every chunk before it are done, not when the queue is full, so a stream's rows do not
+     * wait for later ones; while chunks are in flight this thread looks for the next one in short waits.
+     */
     private Ended parallel(ChunkReader reader, ExecutorService pool, long t0) {
         Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
         long index = 0;
         boolean stopped = false;
         reader.start(2 * options.parallelism(), "marketlink-reader-" + runId.substring(0, 8));
         try {
-            Chunk chunk;
-            while ((chunk = reader.take()) != null) {
-                // a chunk read from the source is processed even when the run is being cancelled: its rows have
-                // left the source and must come out somewhere
-                index = submit(chunk, pool, inFlight);
-                if (inFlight.size() >= 2 * options.parallelism()) {
+            while (!reader.done()) {
+                Chunk chunk = inFlight.isEmpty() ? reader.take() : reader.poll(IN_FLIGHT_WAIT_MILLIS);
+                if (chunk != null) {
+                    // a chunk read from the source is processed even when the run is being cancelled: its rows have
+                    // left the source and must come out somewhere
+                    index = submit(chunk, pool, inFlight);
+                }
+                while (!inFlight.isEmpty() && (inFlight.size() >= 2 * options.parallelism()
+                        || inFlight.peek().isDone())) {
                     writer.write(chain.stateful(await(inFlight.poll())), t0);
                 }
                 if (stopRequested()) {
@@ -108,7 +122,7 @@ final class Runner {
         } finally {
             reader.stop();
         }
-        // take() also ends the loop when this thread is interrupted while it waits: that is a stop, not the end
+        // the loop also ends when this thread is interrupted while it waits: that is a stop, not the end
         stopped = stopped || !reader.reachedEnd();
         for (Chunk read : reader.drain()) {
             index = submit(read, pool, inFlight);

@@ -2,6 +2,8 @@ package org.marketlink.core.pipeline;
 
 import org.marketlink.core.Checks;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -243,6 +245,90 @@ public final class Stages {
         Checks.notNull("key", key);
         Checks.notNull("order", order);
         return new KeepBest<>(key, order);
+    }
+
+    /**
+     * Keeps the first row of each key among the last {@code maxKeys} distinct keys kept, and quarantines repeats as
+     * {@link #DUPLICATE}: deduplication with bounded state for unbounded streams. Memory is at most {@code maxKeys}
+     * keys; a key evicted (the least recently kept first) is kept again when it comes back. Holds no rows, so a
+     * stream's position can be committed after every chunk.
+     */
+    public static <T, K> Stage<T, T> deduplicateWithin(Function<? super T, K> key, int maxKeys) {
+        Checks.notNull("key", key);
+        Checks.atLeast("maxKeys", maxKeys, 1);
+        return new KeepFirstWithin<>(key, null, null, maxKeys);
+    }
+
+    /**
+     * Keeps the first row of each key and quarantines as {@link #DUPLICATE} a row whose key was kept less than
+     * {@code window} before it by {@code time} (an event time, not the clock), with bounded state for unbounded
+     * streams: keys are forgotten in the order they were kept once they are older than {@code window} before the
+     * newest time seen (and never more than {@code maxKeys} are held). For events that arrive roughly in time order;
+     * a late event older than its key's window is kept again. Holds no rows.
+     */
+    public static <T, K> Stage<T, T> deduplicateWithin(Function<? super T, K> key, Function<? super T, Instant> time,
+                                                        Duration window, int maxKeys) {
+        Checks.notNull("key", key);
+        Checks.notNull("time", time);
+        Checks.notNull("window", window);
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive, was " + window);
+        }
+        Checks.atLeast("maxKeys", maxKeys, 1);
+        return new KeepFirstWithin<>(key, time, window, maxKeys);
+    }
+
+    private static final class KeepFirstWithin<T, K> implements Stage<T, T> {
+        private final Function<? super T, K> key;
+        private final Function<? super T, Instant> time;
+        private final Duration window;
+        private final int maxKeys;
+        /** Kept keys in the order they were kept, with the time they were kept at (null without a time). */
+        private final LinkedHashMap<K, Instant> kept = new LinkedHashMap<>();
+        private Instant newest;
+
+        KeepFirstWithin(Function<? super T, K> key, Function<? super T, Instant> time, Duration window, int maxKeys) {
+            this.key = key;
+            this.time = time;
+            this.window = window;
+            this.maxKeys = maxKeys;
+        }
+
+        @Override
+        public void apply(T in, Emitter<T> out) {
+            K k = key.apply(in);
+            Instant at = time == null ? null : time.apply(in);
+            if (at != null && (newest == null || at.isAfter(newest))) {
+                newest = at;
+                Instant horizon = newest.minus(window);
+                for (var it = kept.entrySet().iterator(); it.hasNext(); ) {
+                    Instant keptAt = it.next().getValue();
+                    if (keptAt == null || !keptAt.isBefore(horizon)) {
+                        break;
+                    }
+                    it.remove();
+                }
+            }
+            Instant keptAt = kept.get(k);
+            boolean repeat = kept.containsKey(k) && (at == null || keptAt == null || !keptAt.isBefore(at.minus(window)));
+            if (repeat) {
+                out.reject(DUPLICATE, "", "duplicate of a row with the same key kept within the window");
+                return;
+            }
+            kept.remove(k);
+            kept.put(k, at);
+            if (kept.size() > maxKeys) {
+                var eldest = kept.keySet().iterator();
+                eldest.next();
+                eldest.remove();
+            }
+            out.emit(in);
+        }
+
+        @Override
+        public boolean stateful() {
+            return true;
+        }
     }
 
     private static final class KeepFirst<T, K> implements Stage<T, T> {
