@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Quarantined rows of pipeline runs, in the {@code quarantine} table: the original raw row, the stage, the
- * column and the reason. Thread-safe.
+ * column and the reason (raw text and message up to {@link #MAX_TEXT} characters each). Thread-safe.
  */
 public final class QuarantineRepository {
     private final StoreContext ctx;
@@ -41,6 +41,21 @@ public final class QuarantineRepository {
         return candidate == sink;
     }
 
+    /**
+     * The most characters of a rejection's raw text or message the table keeps: H2's longest text value. A longer
+     * one (a 5 MB message of a topic, a runaway CSV cell) keeps its start and says how long it was, the same on
+     * PostgreSQL, instead of failing the chunk.
+     */
+    public static final int MAX_TEXT = 1_000_000;
+
+    static String clipped(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        String note = "… [cut: " + text.length() + " characters in all]";
+        return text.substring(0, MAX_TEXT - note.length()) + note;
+    }
+
     /** Writes one chunk's rejections on {@code h}, replacing what an earlier attempt at the chunk wrote. */
     void write(Handle h, ChunkKey key, List<Rejection> rejections) {
         h.createUpdate("DELETE FROM quarantine WHERE run_id = :run AND chunk_index = :chunk")
@@ -52,7 +67,7 @@ public final class QuarantineRepository {
         for (Rejection r : rejections) {
             batch.bind("run", key.runId()).bind("chunk", key.index()).bind("seq", seq++)
                     .bind("code", r.reasonCode()).bind("stage", r.stage()).bind("column", r.column())
-                    .bind("message", r.message()).bind("raw", r.raw()).bind("row", r.rowNumber())
+                    .bind("message", clipped(r.message())).bind("raw", clipped(r.raw())).bind("row", r.rowNumber())
                     .bind("source", r.source()).add();
         }
         batch.execute();

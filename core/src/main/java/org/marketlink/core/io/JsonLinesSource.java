@@ -1,13 +1,9 @@
 package org.marketlink.core.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
-import org.marketlink.core.data.Cells;
-import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Json;
+import org.marketlink.core.data.JsonRows;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Cursor;
@@ -70,26 +66,7 @@ public final class JsonLinesSource<T> implements Source<T> {
     public static JsonLinesSource<Row> rows(Path file, Schema schema) {
         Checks.notNull("file", file);
         Checks.notNull("schema", schema);
-        return new JsonLinesSource<>(file, line -> {
-            JsonNode node = Json.mapper().readTree(line);
-            if (!node.isObject()) {
-                throw new IllegalArgumentException("line is not a JSON object");
-            }
-            Object[] values = new Object[schema.size()];
-            for (int i = 0; i < values.length; i++) {
-                Field field = schema.field(i);
-                JsonNode member = node.get(field.name());
-                String text = member == null || member.isNull() ? ""
-                        : member.isValueNode() ? member.asText() : member.toString();
-                try {
-                    values[i] = Cells.parse(field, text);
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(field.name() + ": '" + Masking.show(field, text)
-                            + "' is not a valid " + field.type(), e);
-                }
-            }
-            return Row.of(schema, values);
-        }, schema);
+        return new JsonLinesSource<>(file, line -> JsonRows.parse(line, schema), schema);
     }
 
     @Override
@@ -131,16 +108,9 @@ public final class JsonLinesSource<T> implements Source<T> {
                 row++;
                 try {
                     value.accept(reader.read(line), row);
-                } catch (JsonProcessingException e) {
-                    String field = e instanceof JsonMappingException jm
-                            && !jm.getPath().isEmpty() ? jm.getPath().get(jm.getPath().size() - 1).getFieldName() : null;
-                    String message = field != null && masking.isPersonal(field)
-                            ? field + ": value withheld (personal data)" : e.getOriginalMessage();
-                    rejected.accept(new Rejection("PARSE_ERROR", "jsonl", field == null ? "" : field, message,
-                            Masking.maskJson(line, masking), row, name()));
                 } catch (Exception e) {
-                    rejected.accept(new Rejection("PARSE_ERROR", "jsonl", "", String.valueOf(e.getMessage()),
-                            Masking.maskJson(line, masking), row, name()));
+                    rejected.accept(new Rejection("PARSE_ERROR", "jsonl", JsonRows.fieldOf(e),
+                            JsonRows.describe(e, masking), Masking.maskJson(line, masking), row, name()));
                 }
                 return true;
             }

@@ -1,0 +1,169 @@
+package org.marketlink.core.features.interaction;
+
+import org.marketlink.core.Checks;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The interaction features of {@link InteractionFeatures}, kept up to date as interactions arrive: each
+ * {@link #update} takes one batch (a chunk of a stream) and says which users and items it changed, so that only
+ * their features are written again. After any sequence of updates the features equal those of
+ * {@link InteractionFeatures#of} over all the interactions at once, however they were split. Memory: one summary
+ * per user and per item (with the set of its distinct counterparts) and at most {@code recentPerUser}
+ * interactions per user.
+ *
+ * <p>Thread-safe: updates and reads may come from different threads; each read sees whole updates.
+ */
+public final class LiveInteractionFeatures {
+    static final Comparator<Interaction> OLDEST_FIRST =
+            Comparator.comparing(Interaction::at).thenComparing(Interaction::item);
+
+    private final int recentPerUser;
+    private final Map<String, Accumulator> users = new HashMap<>();
+    private final Map<String, Accumulator> items = new HashMap<>();
+    private final Map<String, PriorityQueue<Interaction>> recent = new HashMap<>();
+
+    private LiveInteractionFeatures(int recentPerUser) {
+        this.recentPerUser = recentPerUser;
+    }
+
+    /**
+     * Empty features keeping each user's {@code recentPerUser} newest interactions.
+     *
+     * @param recentPerUser how many recent interactions to keep per user, ≥ 0
+     * @return features with nothing seen yet
+     */
+    public static LiveInteractionFeatures keepingRecent(int recentPerUser) {
+        Checks.atLeast("recentPerUser", recentPerUser, 0);
+        return new LiveInteractionFeatures(recentPerUser);
+    }
+
+    /**
+     * What one update changed.
+     *
+     * @param users the users whose features changed, in the order first seen in the batch
+     * @param items the items whose features changed, in the order first seen in the batch
+     */
+    public record Changed(Set<String> users, Set<String> items) {
+        /** Copies the sets. */
+        public Changed {
+            users = Set.copyOf(users);
+            items = Set.copyOf(items);
+        }
+    }
+
+    /**
+     * Adds a batch of interactions.
+     *
+     * @param interactions the batch, in any order
+     * @return the users and items it changed
+     */
+    public synchronized Changed update(Collection<Interaction> interactions) {
+        Set<String> changedUsers = new LinkedHashSet<>();
+        Set<String> changedItems = new LinkedHashSet<>();
+        for (Interaction i : interactions) {
+            users.computeIfAbsent(i.user(), k -> new Accumulator()).add(i, i.item());
+            items.computeIfAbsent(i.item(), k -> new Accumulator()).add(i, i.user());
+            changedUsers.add(i.user());
+            changedItems.add(i.item());
+            if (recentPerUser > 0) {
+                PriorityQueue<Interaction> heap = recent.computeIfAbsent(i.user(),
+                        k -> new PriorityQueue<>(OLDEST_FIRST));
+                heap.add(i);
+                if (heap.size() > recentPerUser) {
+                    heap.poll();
+                }
+            }
+        }
+        return new Changed(changedUsers, changedItems);
+    }
+
+    /**
+     * A user's summary now; all zeros (rating NaN, no last time) for a user never seen.
+     *
+     * @param user the user
+     * @return the summary
+     */
+    public synchronized InteractionSummary user(String user) {
+        Accumulator a = users.get(user);
+        return a == null ? InteractionSummary.NONE : a.summary();
+    }
+
+    /**
+     * An item's summary now; all zeros for an item never seen.
+     *
+     * @param item the item
+     * @return the summary
+     */
+    public synchronized InteractionSummary item(String item) {
+        Accumulator a = items.get(item);
+        return a == null ? InteractionSummary.NONE : a.summary();
+    }
+
+    /**
+     * A user's most recent interactions now, newest first (ties by item); empty for an unknown user.
+     *
+     * @param user the user
+     * @return at most {@code recentPerUser} interactions
+     */
+    public synchronized List<Interaction> recent(String user) {
+        PriorityQueue<Interaction> heap = recent.get(user);
+        if (heap == null) {
+            return List.of();
+        }
+        List<Interaction> list = new ArrayList<>(heap);
+        list.sort(OLDEST_FIRST.reversed());
+        return List.copyOf(list);
+    }
+
+    /**
+     * The features as they are now, frozen.
+     *
+     * @return an immutable copy
+     */
+    public synchronized InteractionFeatures snapshot() {
+        Map<String, InteractionSummary> u = new HashMap<>();
+        users.forEach((k, a) -> u.put(k, a.summary()));
+        Map<String, InteractionSummary> it = new HashMap<>();
+        items.forEach((k, a) -> it.put(k, a.summary()));
+        Map<String, List<Interaction>> r = new HashMap<>();
+        recent.keySet().forEach(k -> r.put(k, recent(k)));
+        return new InteractionFeatures(Map.copyOf(u), Map.copyOf(it), Map.copyOf(r));
+    }
+
+    private static final class Accumulator {
+        long count;
+        long ratings;
+        double ratingSum;
+        Instant last;
+        final Set<String> counterparts = new HashSet<>();
+
+        void add(Interaction i, String counterpart) {
+            count++;
+            counterparts.add(counterpart);
+            if (!Double.isNaN(i.rating())) {
+                ratings++;
+                ratingSum += i.rating();
+            }
+            if (last == null || i.at().isAfter(last)) {
+                last = i.at();
+            }
+        }
+
+        InteractionSummary summary() {
+            return new InteractionSummary(count, counterparts.size(), ratings,
+                    ratings == 0 ? Double.NaN : ratingSum / ratings, Optional.ofNullable(last));
+        }
+    }
+}
