@@ -1,8 +1,9 @@
 package org.marketlink.core.data;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.marketlink.core.privacy.Masking;
 
 import java.io.IOException;
@@ -30,7 +31,9 @@ public final class JsonRows {
      *                                  (naming the field, and the value unless the field is personal)
      */
     public static Row parse(String json, Schema schema) throws IOException {
-        return toRow(Json.mapper().readTree(json), schema);
+        try (JsonParser p = Json.mapper().getFactory().createParser(json)) {
+            return read(p, schema);
+        }
     }
 
     /**
@@ -42,27 +45,75 @@ public final class JsonRows {
      * @throws IOException when the bytes are not JSON
      */
     public static Row parse(byte[] json, Schema schema) throws IOException {
-        return toRow(Json.mapper().readTree(json), schema);
+        try (JsonParser p = Json.mapper().getFactory().createParser(json)) {
+            return read(p, schema);
+        }
     }
 
-    private static Row toRow(JsonNode node, Schema schema) {
-        if (node == null || !node.isObject()) {
+    /** How a field's last member was given: a whole number, a finite double, or text for {@link Cells#parse}. */
+    private static final byte ABSENT = 0;
+    private static final byte WHOLE = 1;
+    private static final byte REAL = 2;
+    private static final byte TEXT = 3;
+
+    /**
+     * Reads the object token by token into the fields' values: no tree of nodes is built. A member given twice
+     * counts by its last value (as a tree would keep it), so values are converted once the object is read. Numbers
+     * go straight to {@code long} and {@code double} where the token is one (with the same checks as the text),
+     * everything else through {@link Cells#parse}; members the schema does not name are skipped; a missing member
+     * is empty.
+     */
+    private static Row read(JsonParser p, Schema schema) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        Object[] values = new Object[schema.size()];
-        for (int i = 0; i < values.length; i++) {
-            Field field = schema.field(i);
-            JsonNode member = node.get(field.name());
-            String text = member == null || member.isNull() ? ""
-                    : member.isValueNode() ? member.asText() : member.toString();
-            try {
-                values[i] = Cells.parse(field, text);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(field.name() + ": '" + Masking.show(field, text)
-                        + "' is not a valid " + field.type(), e);
+        int n = schema.size();
+        byte[] kind = new byte[n];
+        long[] wholes = new long[n];
+        double[] reals = new double[n];
+        String[] texts = new String[n];
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (!schema.has(name)) {
+                p.skipChildren();
+                continue;
+            }
+            int i = schema.indexOf(name);
+            FieldType type = schema.field(i).type();
+            if (value == JsonToken.VALUE_NUMBER_INT && type == FieldType.LONG
+                    && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                kind[i] = WHOLE;
+                wholes[i] = p.getLongValue();
+            } else if ((value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT)
+                    && type == FieldType.DOUBLE && Double.isFinite(reals[i] = p.getDoubleValue())) {
+                kind[i] = REAL;
+            } else {
+                kind[i] = TEXT;
+                texts[i] = value == JsonToken.VALUE_NULL ? ""
+                        : value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY
+                        ? Json.mapper().readTree(p).toString() : p.getText();
             }
         }
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = switch (kind[i]) {
+                case WHOLE -> wholes[i];
+                case REAL -> reals[i];
+                case TEXT -> cell(schema.field(i), texts[i]);
+                default -> cell(schema.field(i), "");
+            };
+        }
         return Row.of(schema, values);
+    }
+
+    private static Object cell(Field field, String text) {
+        try {
+            return Cells.parse(field, text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(field.name() + ": '" + Masking.show(field, text)
+                    + "' is not a valid " + field.type(), e);
+        }
     }
 
     /**
