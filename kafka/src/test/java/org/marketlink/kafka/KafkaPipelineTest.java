@@ -171,21 +171,7 @@ class KafkaPipelineTest {
         try (MarketStore store = MarketStore.inMemory()) {
             TableSink table = table(store);
             AtomicLong written = new AtomicLong();
-            Sink<Row> crashing = new Sink<>() {
-                @Override
-                public String name() {
-                    return table.name();
-                }
-
-                @Override
-                public void write(ChunkKey key, List<Row> rows) {
-                    table.write(key, rows);
-                    written.addAndGet(rows.size());
-                    if (key.index() == 2) {
-                        throw new Crash();
-                    }
-                }
-            };
+            Sink<Row> crashing = counting(table, written, 2);
             // chunks closed by size only, so that the third chunk is the messages 201 to 300
             RunOptions bySize = RunOptions.defaults().withChunkSize(100);
             Throwable crash = catchThrowable(() -> Pipeline.from(KafkaSource.rows(broker.consumer("crash"),
@@ -197,18 +183,7 @@ class KafkaPipelineTest {
             assertThat(committed).as("offsets of the crashed chunk were not committed").isEqualTo(200);
 
             // restart in the same group: the crashed chunk is read again, and upserted once by key
-            Sink<Row> counting = new Sink<>() {
-                @Override
-                public String name() {
-                    return table.name();
-                }
-
-                @Override
-                public void write(ChunkKey key, List<Row> rows) {
-                    table.write(key, rows);
-                    written.addAndGet(rows.size());
-                }
-            };
+            Sink<Row> counting = counting(table, written, -1);
             runUntil(Pipeline.from(KafkaSource.rows(broker.consumer("crash"), List.of(topic), EVENTS)).to(counting),
                     bySize.withMaxLatency(Duration.ofMillis(200)), () -> count(store, "SELECT COUNT(*) FROM events") == 1_000
                             && committedSum("crash", topic) == 1_000, () -> count(store, "SELECT COUNT(*) FROM events")
@@ -218,6 +193,25 @@ class KafkaPipelineTest {
             assertThat(written.get()).as("the crashed chunk was delivered twice").isEqualTo(1_100);
             assertThat(broker.committed("crash", topic)).isEqualTo(broker.ends(topic, 2));
         }
+    }
+
+    /** {@code table}, counting the rows it is given into {@code written}, and crashing after chunk {@code crashAfter}. */
+    private static Sink<Row> counting(TableSink table, AtomicLong written, long crashAfter) {
+        return new Sink<>() {
+            @Override
+            public String name() {
+                return table.name();
+            }
+
+            @Override
+            public void write(ChunkKey key, List<Row> rows) {
+                table.write(key, rows);
+                written.addAndGet(rows.size());
+                if (key.index() == crashAfter) {
+                    throw new Crash();
+                }
+            }
+        };
     }
 
     private static long committedSum(String group, String topic) {

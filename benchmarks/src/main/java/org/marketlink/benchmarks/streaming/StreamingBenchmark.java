@@ -247,6 +247,20 @@ public final class StreamingBenchmark {
             return "features";
         }
 
+        /** At a chunk's commit: the latency of each of its rows, from its produce time, into {@code latencies}. */
+        void record(long chunk, long[] latencies, AtomicLong measured) {
+            long now = System.currentTimeMillis();
+            long[] ts = producedAt.remove(chunk);
+            if (ts != null) {
+                for (long t : ts) {
+                    int at = (int) measured.getAndIncrement();
+                    if (at < latencies.length) {
+                        latencies[at] = now - t;
+                    }
+                }
+            }
+        }
+
         @Override
         public void write(ChunkKey key, List<Row> rows) {
             List<Interaction> interactions = new ArrayList<>(rows.size());
@@ -306,16 +320,7 @@ public final class StreamingBenchmark {
         AtomicLong measured = new AtomicLong();
         RunOptions options = RunOptions.defaults().withChunkSize(5_000).withParallelism(2).withMaxLatency(maxLatency)
                 .withCancellation(stop).withCommitListener(c -> {
-                    long now = System.currentTimeMillis();
-                    long[] ts = sink.producedAt.remove(c.chunk().index());
-                    if (ts != null) {
-                        for (long t : ts) {
-                            int at = (int) measured.getAndIncrement();
-                            if (at < latencies.length) {
-                                latencies[at] = now - t;
-                            }
-                        }
-                    }
+                    sink.record(c.chunk().index(), latencies, measured);
                     if (measured.get() >= n) {
                         stop.cancel();
                     }
@@ -356,18 +361,8 @@ public final class StreamingBenchmark {
         Suite.Compiled suite = Suite.of("interactions", Rules.complete("customer"), Rules.between("rating", 1, 5),
                 Rules.nonNegative("event_id")).compile(EVENTS);
         RunOptions options = RunOptions.defaults().withChunkSize(5_000).withParallelism(2)
-                .withMaxLatency(Duration.ofMillis(200)).withCommitListener(c -> {
-                    long now = System.currentTimeMillis();
-                    long[] ts = sink.producedAt.remove(c.chunk().index());
-                    if (ts != null) {
-                        for (long t : ts) {
-                            int at = (int) measured.getAndIncrement();
-                            if (at < latencies.length) {
-                                latencies[at] = now - t;
-                            }
-                        }
-                    }
-                });
+                .withMaxLatency(Duration.ofMillis(200))
+                .withCommitListener(c -> sink.record(c.chunk().index(), latencies, measured));
         // the values are made before the clock starts: on two cores, making them would compete with the pipeline
         Random r = new Random(17);
         byte[][] values = new byte[events][];
