@@ -66,7 +66,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li><b>In memory</b>: the same pipeline fed from a {@link Feed} (no broker): the library's own overhead.</li>
  * </ul>
  *
- * <p>Arguments: {@code [events=1000000] [rounds=3] [rate=50000]}.
+ * <p>Arguments: {@code [events=1000000] [rounds=3] [rate=50000] [memory]} ({@code memory}: the in-memory run only).
  */
 public final class StreamingBenchmark {
     private static final Schema EVENTS = Schema.of(Field.required("event_id", FieldType.LONG),
@@ -89,6 +89,10 @@ public final class StreamingBenchmark {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 50_000;
+        if (args.length > 3 && args[3].equals("memory")) {
+            inMemory(events); // the library's own part alone, for a profile
+            return;
+        }
         try (KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")

@@ -18,8 +18,54 @@ public final class Checksum {
 
     /** Adds one row. */
     public void add(Object row) {
-        sum += hash(canonical(row));
+        sum += row instanceof Row r ? hashRow(r) : hash(canonical(row));
         count++;
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /**
+     * {@code hash(canonical(row))} for a {@link Row}, computed over the values' text as it goes: no canonical string
+     * and no byte array per row (they were a sixth of the committing thread's time in a profile of a stream).
+     */
+    static long hashRow(Row r) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < r.schema().size(); i++) {
+            if (i > 0) {
+                h = (h ^ 0x1f) * FNV_PRIME;
+            }
+            Object v = r.get(i);
+            h = fnv(h, v instanceof String text ? text : v instanceof BigDecimal d ? canonical(d) : String.valueOf(v));
+        }
+        return finish(h);
+    }
+
+    /** FNV-1a over the UTF-8 bytes of {@code text}, encoded as it goes (an unpaired surrogate as '?', as getBytes does). */
+    private static long fnv(long h, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                h = (h ^ c) * FNV_PRIME;
+            } else if (c < 0x800) {
+                h = (h ^ (0xc0 | (c >> 6))) * FNV_PRIME;
+                h = (h ^ (0x80 | (c & 0x3f))) * FNV_PRIME;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                h = (h ^ (0xf0 | (cp >> 18))) * FNV_PRIME;
+                h = (h ^ (0x80 | ((cp >> 12) & 0x3f))) * FNV_PRIME;
+                h = (h ^ (0x80 | ((cp >> 6) & 0x3f))) * FNV_PRIME;
+                h = (h ^ (0x80 | (cp & 0x3f))) * FNV_PRIME;
+            } else if (Character.isSurrogate(c)) {
+                h = (h ^ '?') * FNV_PRIME;
+            } else {
+                h = (h ^ (0xe0 | (c >> 12))) * FNV_PRIME;
+                h = (h ^ (0x80 | ((c >> 6) & 0x3f))) * FNV_PRIME;
+                h = (h ^ (0x80 | (c & 0x3f))) * FNV_PRIME;
+            }
+        }
+        return h;
     }
 
     /** The checksum of both sets of rows (order-independent). */
@@ -94,11 +140,15 @@ public final class Checksum {
 
     /** 64-bit FNV-1a over UTF-8 bytes, finished with a murmur-style mix so that sums spread well. */
     static long hash(String text) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
+        return finish(h);
+    }
+
+    private static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -5,9 +5,9 @@ import org.marketlink.core.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,14 @@ public final class LiveInteractionFeatures {
     private final int recentPerUser;
     private final Map<String, Accumulator> users = new HashMap<>();
     private final Map<String, Accumulator> items = new HashMap<>();
-    private final Map<String, PriorityQueue<Interaction>> recent = new HashMap<>();
+    /**
+     * Every (user, item) pair seen, as {@code userId << 32 | itemId}: a pair seen for the first time adds a distinct
+     * counterpart to both sides. One primitive set instead of a set of strings per user and per item (the hot spot
+     * of a profile of a stream of a million events).
+     */
+    private final LongHashSet pairs = new LongHashSet();
+    /** Counts updates, so that each accumulator knows whether this update has changed it already. */
+    private long updates;
 
     private LiveInteractionFeatures(int recentPerUser) {
         this.recentPerUser = recentPerUser;
@@ -56,10 +63,10 @@ public final class LiveInteractionFeatures {
      * @param items the items whose features changed, in the order first seen in the batch
      */
     public record Changed(Set<String> users, Set<String> items) {
-        /** Copies the sets. */
+        /** Checks that both sets are given (they are read-only views: an update hands over its own). */
         public Changed {
-            users = Set.copyOf(users);
-            items = Set.copyOf(items);
+            Checks.notNull("users", users);
+            Checks.notNull("items", items);
         }
     }
 
@@ -70,23 +77,48 @@ public final class LiveInteractionFeatures {
      * @return the users and items it changed
      */
     public synchronized Changed update(Collection<Interaction> interactions) {
+        long stamp = ++updates;
         Set<String> changedUsers = new LinkedHashSet<>();
         Set<String> changedItems = new LinkedHashSet<>();
         for (Interaction i : interactions) {
-            users.computeIfAbsent(i.user(), k -> new Accumulator()).add(i, i.item());
-            items.computeIfAbsent(i.item(), k -> new Accumulator()).add(i, i.user());
-            changedUsers.add(i.user());
-            changedItems.add(i.item());
+            Accumulator user = users.get(i.user());
+            if (user == null) {
+                user = new Accumulator(users.size());
+                users.put(i.user(), user);
+            }
+            Accumulator item = items.get(i.item());
+            if (item == null) {
+                item = new Accumulator(items.size());
+                items.put(i.item(), item);
+            }
+            boolean newPair = pairs.add((long) user.id << 32 | (item.id & 0xFFFFFFFFL));
+            user.add(i, newPair);
+            item.add(i, newPair);
+            // each name once per update, without a set look-up per interaction
+            if (user.changedIn != stamp) {
+                user.changedIn = stamp;
+                changedUsers.add(i.user());
+            }
+            if (item.changedIn != stamp) {
+                item.changedIn = stamp;
+                changedItems.add(i.item());
+            }
             if (recentPerUser > 0) {
-                PriorityQueue<Interaction> heap = recent.computeIfAbsent(i.user(),
-                        k -> new PriorityQueue<>(OLDEST_FIRST));
-                heap.add(i);
-                if (heap.size() > recentPerUser) {
-                    heap.poll();
+                PriorityQueue<Interaction> heap = user.recent;
+                if (heap == null) {
+                    heap = new PriorityQueue<>(OLDEST_FIRST);
+                    user.recent = heap;
+                }
+                // a full list keeps what it has when the new one is older than its oldest: no add and remove
+                if (heap.size() < recentPerUser || OLDEST_FIRST.compare(i, heap.peek()) > 0) {
+                    heap.add(i);
+                    if (heap.size() > recentPerUser) {
+                        heap.poll();
+                    }
                 }
             }
         }
-        return new Changed(changedUsers, changedItems);
+        return new Changed(Collections.unmodifiableSet(changedUsers), Collections.unmodifiableSet(changedItems));
     }
 
     /**
@@ -118,7 +150,8 @@ public final class LiveInteractionFeatures {
      * @return at most {@code recentPerUser} interactions
      */
     public synchronized List<Interaction> recent(String user) {
-        PriorityQueue<Interaction> heap = recent.get(user);
+        Accumulator a = users.get(user);
+        PriorityQueue<Interaction> heap = a == null ? null : a.recent;
         if (heap == null) {
             return List.of();
         }
@@ -138,20 +171,36 @@ public final class LiveInteractionFeatures {
         Map<String, InteractionSummary> it = new HashMap<>();
         items.forEach((k, a) -> it.put(k, a.summary()));
         Map<String, List<Interaction>> r = new HashMap<>();
-        recent.keySet().forEach(k -> r.put(k, recent(k)));
+        users.forEach((k, a) -> {
+            if (a.recent != null) {
+                r.put(k, recent(k));
+            }
+        });
         return new InteractionFeatures(Map.copyOf(u), Map.copyOf(it), Map.copyOf(r));
     }
 
     private static final class Accumulator {
+        /** Dense id, for the pair set. */
+        final int id;
+        /** The update that last changed it. */
+        long changedIn;
+        /** For a user: the newest interactions, oldest at the head; null until one is kept. */
+        PriorityQueue<Interaction> recent;
         long count;
+        int counterparts;
         long ratings;
         double ratingSum;
         Instant last;
-        final Set<String> counterparts = new HashSet<>();
 
-        void add(Interaction i, String counterpart) {
+        Accumulator(int id) {
+            this.id = id;
+        }
+
+        void add(Interaction i, boolean newCounterpart) {
             count++;
-            counterparts.add(counterpart);
+            if (newCounterpart) {
+                counterparts++;
+            }
             if (!Double.isNaN(i.rating())) {
                 ratings++;
                 ratingSum += i.rating();
@@ -162,7 +211,7 @@ public final class LiveInteractionFeatures {
         }
 
         InteractionSummary summary() {
-            return new InteractionSummary(count, counterparts.size(), ratings,
+            return new InteractionSummary(count, counterparts, ratings,
                     ratings == 0 ? Double.NaN : ratingSum / ratings, Optional.ofNullable(last));
         }
     }

@@ -4,10 +4,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +28,7 @@ class LiveInteractionFeaturesTest {
                     r.nextInt(4) == 0 ? 1 + r.nextInt(5) : Double.NaN));
         }
         InteractionFeatures batch = InteractionFeatures.of(all, 7);
+        assertEqualsByHand(batch, all, 7);
         for (int split : new int[] {1, 13, 500, 4_999}) {
             LiveInteractionFeatures live = LiveInteractionFeatures.keepingRecent(7);
             Set<String> touched = new HashSet<>();
@@ -46,5 +51,40 @@ class LiveInteractionFeaturesTest {
             assertThat(live.user("nobody").interactions()).isZero();
             assertThat(live.snapshot().users()).isEqualTo(batch.users());
         }
+    }
+
+    /** The obvious computation, user by user and item by item, over the whole list. */
+    private static void assertEqualsByHand(InteractionFeatures f, List<Interaction> all, int recent) {
+        Map<String, List<Interaction>> byUser = new HashMap<>();
+        Map<String, List<Interaction>> byItem = new HashMap<>();
+        for (Interaction i : all) {
+            byUser.computeIfAbsent(i.user(), k -> new ArrayList<>()).add(i);
+            byItem.computeIfAbsent(i.item(), k -> new ArrayList<>()).add(i);
+        }
+        assertThat(f.users()).isEqualTo(byUser.keySet());
+        assertThat(f.items()).isEqualTo(byItem.keySet());
+        byUser.forEach((user, mine) -> {
+            assertThat(f.user(user)).as(user).isEqualTo(summary(mine, Interaction::item));
+            List<Interaction> newest = mine.stream().sorted(LiveInteractionFeatures.OLDEST_FIRST.reversed())
+                    .limit(recent).toList();
+            assertThat(f.recent(user)).as(user).isEqualTo(newest);
+        });
+        byItem.forEach((item, theirs) -> assertThat(f.item(item)).as(item).isEqualTo(summary(theirs,
+                Interaction::user)));
+    }
+
+    private static InteractionSummary summary(List<Interaction> list, Function<Interaction, String> counterpart) {
+        Set<String> others = new HashSet<>();
+        list.forEach(i -> others.add(counterpart.apply(i)));
+        long rated = list.stream().filter(i -> !Double.isNaN(i.rating())).count();
+        double sum = 0;
+        for (Interaction i : list) {
+            if (!Double.isNaN(i.rating())) {
+                sum += i.rating();
+            }
+        }
+        Instant last = list.stream().map(Interaction::at).max(Instant::compareTo).orElseThrow();
+        return new InteractionSummary(list.size(), others.size(), rated, rated == 0 ? Double.NaN : sum / rated,
+                Optional.of(last));
     }
 }
