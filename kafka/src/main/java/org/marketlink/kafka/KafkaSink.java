@@ -3,13 +3,13 @@ package org.marketlink.kafka;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.Json;
+import org.marketlink.core.data.JsonRows;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,7 +47,8 @@ public final class KafkaSink<T> implements Sink<T>, AutoCloseable {
      */
     public static KafkaSink<Row> rows(Map<String, ?> producerConfig, String topic, String keyField) {
         Checks.notBlank("keyField", keyField);
-        return new KafkaSink<>(producerConfig, topic, row -> String.valueOf(row.get(keyField)), KafkaSink::json);
+        return new KafkaSink<>(producerConfig, topic, row -> String.valueOf(row.get(keyField)),
+                row -> Json.write(JsonRows.toMap(row)));
     }
 
     /**
@@ -61,14 +62,6 @@ public final class KafkaSink<T> implements Sink<T>, AutoCloseable {
      */
     public static <T> KafkaSink<T> records(Map<String, ?> producerConfig, String topic, Function<? super T, String> key) {
         return new KafkaSink<>(producerConfig, topic, key, Json::write);
-    }
-
-    static String json(Row row) {
-        Map<String, Object> members = new LinkedHashMap<>();
-        for (int i = 0; i < row.schema().size(); i++) {
-            members.put(row.schema().field(i).name(), row.get(i));
-        }
-        return Json.write(members);
     }
 
     @Override

@@ -89,12 +89,10 @@ public final class KafkaSource<T> implements Source<T> {
      * @param <T>            the record type
      * @return the source
      */
-    @SuppressWarnings("unchecked")
     public static <T> KafkaSource<T> records(Map<String, ?> consumerConfig, Collection<String> topics, Class<T> type) {
         Checks.notNull("type", type);
-        Schema masking = type.isRecord() ? Schema.of((Class<? extends Record>) type) : Schema.of(List.of());
         return new KafkaSource<>(checked(consumerConfig), topicsOf(topics),
-                value -> Json.mapper().readValue(value, type), masking, Duration.ofMillis(100));
+                value -> Json.mapper().readValue(value, type), JsonRows.maskingOf(type), Duration.ofMillis(100));
     }
 
     /**

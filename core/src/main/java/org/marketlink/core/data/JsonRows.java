@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.marketlink.core.privacy.Masking;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One JSON object as a {@link Row} of a schema, or as a record, the way every JSON reader of the library reads it
@@ -114,6 +117,33 @@ public final class JsonRows {
             throw new IllegalArgumentException(field.name() + ": '" + Masking.show(field, text)
                     + "' is not a valid " + field.type(), e);
         }
+    }
+
+    /**
+     * A row as the members of a JSON object, field name to value in field order: what the JSON writers write (JSON
+     * Lines files, message values) and {@link #parse} reads back.
+     *
+     * @param row the row
+     * @return a new ordered map
+     */
+    public static Map<String, Object> toMap(Row row) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < row.schema().size(); i++) {
+            map.put(row.schema().field(i).name(), row.get(i));
+        }
+        return map;
+    }
+
+    /**
+     * What a reader of JSON values of {@code type} masks when it quotes a value that did not read: a record's schema
+     * ({@link Personal} components and those holding personal data inside), nothing for other classes.
+     *
+     * @param type the class the values are read as
+     * @return a schema whose personal fields are masked
+     */
+    @SuppressWarnings("unchecked")
+    public static Schema maskingOf(Class<?> type) {
+        return type.isRecord() ? Schema.of((Class<? extends Record>) type) : Schema.of(List.of());
     }
 
     /**

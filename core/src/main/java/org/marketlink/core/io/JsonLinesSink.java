@@ -2,6 +2,7 @@ package org.marketlink.core.io;
 
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.Json;
+import org.marketlink.core.data.JsonRows;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.QuarantineSink;
@@ -11,9 +12,7 @@ import org.marketlink.core.pipeline.Sink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes one JSON object per line (MarketLink's snake_case JSON for records; field name to value for
@@ -73,18 +72,10 @@ public final class JsonLinesSink<T> implements Sink<T>, AutoCloseable {
     private static byte[] render(List<?> rows) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 128);
         for (Object row : rows) {
-            out.write(Json.mapper().writeValueAsBytes(row instanceof Row r ? asMap(r) : row));
+            out.write(Json.mapper().writeValueAsBytes(row instanceof Row r ? JsonRows.toMap(r) : row));
             out.write('\n');
         }
         return out.toByteArray();
-    }
-
-    static Map<String, Object> asMap(Row row) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < row.schema().size(); i++) {
-            map.put(row.schema().field(i).name(), row.get(i));
-        }
-        return map;
     }
 
     @Override

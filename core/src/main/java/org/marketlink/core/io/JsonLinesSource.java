@@ -20,7 +20,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -50,16 +49,12 @@ public final class JsonLinesSource<T> implements Source<T> {
         this.masking = masking;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Schema maskingOf(Class<?> type) {
-        return type.isRecord() ? Schema.of((Class<? extends Record>) type) : Schema.of(List.of());
-    }
-
     /** Lines as records (or any Jackson-readable class). */
     public static <T> JsonLinesSource<T> records(Path file, Class<T> type) {
         Checks.notNull("file", file);
         Checks.notNull("type", type);
-        return new JsonLinesSource<>(file, line -> Json.mapper().readValue(line, type), maskingOf(type));
+        return new JsonLinesSource<>(file, line -> Json.mapper().readValue(line, type),
+                JsonRows.maskingOf(type));
     }
 
     /** Lines as rows of {@code schema}: each object's members by field name; missing members are empty. */

@@ -16,12 +16,16 @@ final class Chunk {
     List<Item> output = new ArrayList<>();
     /** Where the source stood after the chunk's last row ({@link Cursor#position()}); null without positions. */
     Object position;
-    /** The source row number of the chunk's last row, fixed when it is read (stages add rejections later). */
+    /**
+     * The source row number of the chunk's last row, fixed when it is read (stages add rejections later); for a
+     * chunk that read nothing (the stateful stages' flush), the row before its first.
+     */
     long lastRow;
 
     Chunk(long index, long firstRow) {
         this.index = index;
         this.firstRow = firstRow;
+        this.lastRow = firstRow - 1;
     }
 
     /** Rows read from the source into this chunk, valid or rejected by the source. */

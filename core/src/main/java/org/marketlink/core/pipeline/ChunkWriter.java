@@ -80,7 +80,7 @@ final class ChunkWriter {
         if (chunk.position != null) {
             lastPosition = chunk.position;
         }
-        commit(key, rows.size(), rejections.size(), chunk.lastRow == 0 ? chunk.firstRow - 1 : chunk.lastRow);
+        commit(key, rows.size(), rejections.size(), chunk.lastRow);
         long rowsIn = accounting.rowsIn();
         double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
         double rate = rowsIn / seconds;

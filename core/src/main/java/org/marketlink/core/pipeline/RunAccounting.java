@@ -24,6 +24,11 @@ final class RunAccounting {
         final LongAdder failed = new LongAdder();
         final LongAdder dropped = new LongAdder();
         final LongAdder nanos = new LongAdder();
+
+        /** Inputs that have neither come out nor been rejected: what a stateful stage holds (or lost). */
+        long notOut() {
+            return in.sum() - out.sum() - quarantined.sum();
+        }
     }
 
     private final List<NamedStage> stages;
@@ -76,9 +81,8 @@ final class RunAccounting {
                 continue;
             }
             StageCounters c = counters[i];
-            long notOut = c.in.sum() - c.out.sum() - c.quarantined.sum();
             // a combining stage's outputs do not match its inputs one to one: it may hold rows whenever it saw any
-            if (stage.combinesRows() ? c.in.sum() > 0 : notOut > 0) {
+            if (stage.combinesRows() ? c.in.sum() > 0 : c.notOut() > 0) {
                 return true;
             }
         }
@@ -106,7 +110,7 @@ final class RunAccounting {
             Stage<?, ?> stage = stages.get(i).stage();
             if (stage.stateful() && !stage.combinesRows()) {
                 // rows a stateful stage still holds at the end (or lost) came out nowhere
-                dropped += Math.max(0, in - q - out);
+                dropped += Math.max(0, c.notOut());
             }
             reports.add(new StageReport(stages.get(i).name(), in, out, q, c.failed.sum(), dropped,
                     c.nanos.sum() / 1e6));

@@ -70,7 +70,7 @@ final class StageChain {
             } catch (RuntimeException e) {
                 RunAccounting.StageCounters c = accounting.stage(s);
                 // what came in and neither came out nor was rejected was held: a combining stage holds groups
-                long held = c.in.sum() - c.out.sum() - c.quarantined.sum() - collector.output.size();
+                long held = c.notOut() - collector.output.size();
                 throw new UnableToRunException("stage '" + stages.get(s).name() + "' failed to finish: "
                         + (stage.combinesRows() ? "the rows it held were" : held + " rows it held were")
                         + " not written (" + e.getClass().getName() + ")", e);

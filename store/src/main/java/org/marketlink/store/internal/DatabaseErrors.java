@@ -57,6 +57,16 @@ public final class DatabaseErrors {
         return safe;
     }
 
+    /** The first SQLState in the cause chain, or {@code ""}: what tells a lost race from a real failure. */
+    public static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return s.getSQLState();
+            }
+        }
+        return "";
+    }
+
     private static SQLException firstSql(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {

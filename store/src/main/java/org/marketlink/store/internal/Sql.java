@@ -10,7 +10,6 @@ import org.marketlink.core.UnableToWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -40,7 +39,7 @@ public final class Sql {
         try {
             return jdbi.withHandle(callback);
         } catch (JdbiException e) {
-            throw new UnableToReadException("could not read " + what + ": " + describe(e), DatabaseErrors.withheld(e));
+            throw new UnableToReadException("could not read " + what + ": " + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
         }
     }
 
@@ -56,10 +55,10 @@ public final class Sql {
             try {
                 return jdbi.inTransaction(callback);
             } catch (JdbiException e) {
-                String state = sqlState(e);
+                String state = DatabaseErrors.sqlState(e);
                 boolean retry = TRANSIENT.contains(state) || keyRacesAreRetried && UNIQUE_VIOLATION.equals(state);
                 if (!retry || attempt >= attempts) {
-                    throw new UnableToWriteException("could not write " + what + ": " + describe(e),
+                    throw new UnableToWriteException("could not write " + what + ": " + DatabaseErrors.describe(e),
                             DatabaseErrors.withheld(e));
                 }
                 LOG.debug("retrying write of {} after {} (attempt {})", what, state, attempt);
@@ -77,20 +76,6 @@ public final class Sql {
             Thread.currentThread().interrupt();
             throw new UnableToWriteException("interrupted while retrying a write");
         }
-    }
-
-    static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                return s.getSQLState();
-            }
-        }
-        return "";
-    }
-
-    /** A one-line reason without the database's text, which can quote row values ({@link DatabaseErrors}). */
-    static String describe(Throwable e) {
-        return DatabaseErrors.describe(e);
     }
 
     /** Runs {@code callback} with a handle; convenience for repositories. */
