@@ -3,7 +3,8 @@ package org.marketlink.core.pipeline;
 import java.util.Optional;
 
 /**
- * A chunk that is durable in the sink and the quarantine.
+ * A chunk that is durable in the sink and the quarantine. Immutable (the position is whatever immutable value the
+ * source's cursor gave); a {@code null} chunk key is refused.
  *
  * @param chunk      the chunk's key (run, index, first source row)
  * @param rows       rows it wrote to the sink

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * (PostgreSQL's "Failing row contains (…)" and "Key (email)=(…)", a batch entry's SQL with its literals, Jdbi's bound
  * arguments, H2's key values, Jackson's source excerpt). What is kept says what went wrong and where: the kind of
  * violation, the SQLState and vendor code, the names of the constraint, relation and column the server names in
- * its first line, and the stack trace.
+ * its first line, and the stack trace. Stateless and thread-safe.
  */
 public final class DatabaseErrors {
     /** Names in a PostgreSQL server message's first line: identifiers only, never a value. */
