@@ -10,6 +10,7 @@ import org.marketlink.core.data.JsonRows;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Rejection;
+import org.marketlink.core.pipeline.Undecoded;
 import org.marketlink.core.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,10 @@ final class KafkaCursor<T> implements Cursor<T> {
     /** The partitions this consumer owns (reading thread only). */
     private final Set<TopicPartition> owned = new HashSet<>();
     private volatile Thread readingThread;
+    /** The offsets of the last asynchronous commit, until a synchronous one repeats them (reading thread only). */
+    private Map<TopicPartition, OffsetAndMetadata> sentAsync;
+    /** The partition of the last message handed over (reading thread only). */
+    private TopicPartition lastPartition;
     private long row;
 
     KafkaCursor(KafkaConsumer<byte[], byte[]> consumer, List<String> topics, KafkaSource.ValueReader<T> reader,
@@ -65,8 +70,8 @@ final class KafkaCursor<T> implements Cursor<T> {
         consumer.subscribe(topics, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                // what is durable is committed while this consumer still owns the partitions
-                commitDurable();
+                // what is durable is committed, and waited for, while this consumer still owns the partitions
+                commitDurable(true);
                 forget(partitions);
             }
 
@@ -93,7 +98,7 @@ final class KafkaCursor<T> implements Cursor<T> {
     @Override
     public boolean next(RowConsumer<T> value, Consumer<Rejection> rejected) {
         readingThread = Thread.currentThread();
-        commitDurable();
+        commitDurable(false);
         if (buffered.isEmpty()) {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
             records.forEach(buffered::add);
@@ -102,22 +107,45 @@ final class KafkaCursor<T> implements Cursor<T> {
             }
         }
         ConsumerRecord<byte[], byte[]> r = buffered.poll();
-        TopicPartition partition = new TopicPartition(r.topic(), r.partition());
-        handed.put(partition, r.offset() + 1);
-        row++;
-        String where = r.topic() + "-" + r.partition() + "@" + r.offset();
-        if (r.value() == null) {
-            rejected.accept(new Rejection("NULL_VALUE", "kafka", "", "message " + where + " has no value", "", row,
-                    sourceName + " " + where));
-            return true;
-        }
-        try {
-            value.accept(reader.read(r.value()), row);
-        } catch (Exception e) {
-            rejected.accept(new Rejection("PARSE_ERROR", "kafka", JsonRows.fieldOf(e), JsonRows.describe(e, masking),
-                    raw(r.value()), row, sourceName + " " + where));
-        }
+        handed.put(partitionOf(r), r.offset() + 1);
+        // parsed on the run's workers: this thread only polls, as a bare consumer loop does
+        value.acceptUndecoded(new Message(r), ++row, rejected);
         return true;
+    }
+
+    /** The partition of {@code r}, one instance per partition rather than one per message. */
+    private TopicPartition partitionOf(ConsumerRecord<byte[], byte[]> r) {
+        TopicPartition last = lastPartition;
+        if (last == null || last.partition() != r.partition() || !last.topic().equals(r.topic())) {
+            last = new TopicPartition(r.topic(), r.partition());
+            lastPartition = last;
+        }
+        return last;
+    }
+
+    /** A message as read, parsed into a row (or quarantined) on whichever thread decodes it. */
+    private final class Message implements Undecoded<T> {
+        private final ConsumerRecord<byte[], byte[]> record;
+
+        Message(ConsumerRecord<byte[], byte[]> record) {
+            this.record = record;
+        }
+
+        @Override
+        public void decode(long rowNumber, RowConsumer<T> value, Consumer<Rejection> rejected) {
+            String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+            if (record.value() == null) {
+                rejected.accept(new Rejection("NULL_VALUE", "kafka", "", "message " + where + " has no value", "",
+                        rowNumber, sourceName + " " + where));
+                return;
+            }
+            try {
+                value.accept(reader.read(record.value()), rowNumber);
+            } catch (Exception e) {
+                rejected.accept(new Rejection("PARSE_ERROR", "kafka", JsonRows.fieldOf(e),
+                        JsonRows.describe(e, masking), raw(record.value()), rowNumber, sourceName + " " + where));
+            }
+        }
     }
 
     /** The value as text with personal members masked, or in base64 when it is not UTF-8. */
@@ -142,39 +170,63 @@ final class KafkaCursor<T> implements Cursor<T> {
     public void committed(Object position) {
         durable.add((Map<TopicPartition, Long>) position);
         if (Thread.currentThread() == readingThread) {
-            commitDurable();
+            commitDurable(false);
         }
     }
 
     /**
      * Commits the newest durable position for the partitions this consumer owns (positions are cumulative and come
      * in order, so the newest covers the older ones). On the reading thread only.
+     *
+     * <p>While reading, the commit is asynchronous, as Kafka's consumer documentation advises for a poll loop: a
+     * synchronous one per chunk stalled the reading thread for a round trip each time. Asynchronous commits
+     * complete in order, and one that fails is covered by the next. When partitions are revoked and when the cursor
+     * closes, the commit is synchronous and repeats the last asynchronous one, so nothing durable is left
+     * uncommitted by a commit still in flight.
      */
-    private void commitDurable() {
+    private void commitDurable(boolean sync) {
         Map<TopicPartition, Long> newest = null;
         for (Map<TopicPartition, Long> p; (p = durable.poll()) != null; ) {
             newest = p;
         }
-        if (newest == null) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        if (newest != null) {
+            newest.forEach((partition, offset) -> {
+                if (owned.contains(partition)) {
+                    offsets.put(partition, new OffsetAndMetadata(offset));
+                }
+            });
+        } else if (sync && sentAsync != null) {
+            sentAsync.forEach((partition, offset) -> {
+                if (owned.contains(partition)) {
+                    offsets.put(partition, offset);
+                }
+            });
+        }
+        if (offsets.isEmpty()) {
             return;
         }
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        newest.forEach((partition, offset) -> {
-            if (owned.contains(partition)) {
-                offsets.put(partition, new OffsetAndMetadata(offset));
-            }
-        });
-        if (!offsets.isEmpty()) {
+        if (sync) {
             consumer.commitSync(offsets);
-            LOG.debug("{}: committed offsets of {} partition(s)", sourceName, offsets.size());
+            sentAsync = null;
+        } else {
+            consumer.commitAsync(offsets, (committed, e) -> {
+                if (e != null) {
+                    // the next commit covers these offsets; at worst a restart reads the chunk again
+                    LOG.warn("{}: an offset commit failed ({}); the next one covers it", sourceName,
+                            e.getClass().getName());
+                }
+            });
+            sentAsync = offsets;
         }
+        LOG.debug("{}: committed offsets of {} partition(s)", sourceName, offsets.size());
     }
 
     /** Commits what the run made durable, then leaves the group. */
     @Override
     public void close() {
         try {
-            commitDurable();
+            commitDurable(true);
         } catch (RuntimeException e) {
             // the rows are durable; their offsets are not: a restart reads them again, which is safe
             LOG.warn("{}: could not commit the last durable offsets ({}); they will be read again", sourceName,

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -54,9 +56,7 @@ final class Broker implements AutoCloseable {
                     .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES))))).all().get();
             long deadline = System.currentTimeMillis() + 60_000;
             while (true) {
-                TopicDescription d = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
-                if (d.partitions().size() == partitions && d.partitions().stream().allMatch(p -> p.leader() != null
-                        && !p.leader().isEmpty())) {
+                if (hasLeaders(admin, name, partitions)) {
                     return;
                 }
                 if (System.currentTimeMillis() > deadline) {
@@ -65,6 +65,24 @@ final class Broker implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+    }
+
+    /**
+     * Whether every partition of the topic has a leader. Right after its creation the broker that answers may not know
+     * the topic yet (UNKNOWN_TOPIC_OR_PARTITION): that is "not yet", not a failure.
+     */
+    private static boolean hasLeaders(Admin admin, String name, int partitions) throws InterruptedException {
+        TopicDescription d;
+        try {
+            d = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw new IllegalStateException("could not describe topic " + name, e.getCause());
+        }
+        return d.partitions().size() == partitions
+                && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
     }
 
     Map<String, Object> consumer(String group) {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -48,6 +49,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -108,6 +110,7 @@ public final class StreamingBenchmark {
 
             double bestPeer = 0;
             double bestOurs = 0;
+            double[] ratios = new double[rounds];
             for (int round = 1; round <= rounds; round++) {
                 long[] peer = peer(bootstrap, "peer-" + round, events);
                 long[] ours = ours(bootstrap, "ours-" + round, events);
@@ -116,11 +119,15 @@ public final class StreamingBenchmark {
                 double ourRate = events / (ours[2] / 1e9);
                 bestPeer = Math.max(bestPeer, peerRate);
                 bestOurs = Math.max(bestOurs, ourRate);
+                ratios[round - 1] = ourRate / peerRate;
                 System.out.printf("round %d: bare consumer %,.0f events/s, MarketLink %,.0f events/s (%.2f)%n", round,
                         peerRate, ourRate, ourRate / peerRate);
             }
             System.out.printf("throughput, best of %d: MarketLink %,.0f events/s vs bare consumer %,.0f events/s: "
                     + "%.2f of it%n", rounds, bestOurs, bestPeer, bestOurs / bestPeer);
+            Arrays.sort(ratios);
+            System.out.printf("ratio of round to round (each side in the same round): median %.2f, lowest %.2f%n",
+                    ratios[rounds / 2], ratios[0]);
 
             long offset = events;
             for (Duration maxLatency : List.of(Duration.ofSeconds(1), Duration.ofMillis(200))) {
@@ -141,8 +148,16 @@ public final class StreamingBenchmark {
         try (Admin admin = cluster.admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
             while (true) {
-                TopicDescription d = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
-                if (d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                TopicDescription d;
+                try {
+                    d = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                    d = null; // the answering broker does not know the new topic yet
+                }
+                if (d != null && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                     return;
                 }
                 Thread.sleep(50);

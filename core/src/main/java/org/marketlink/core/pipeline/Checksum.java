@@ -68,6 +68,12 @@ public final class Checksum {
         return h;
     }
 
+    /** Adds the rows {@code other} has summed (the accounting of a run merges each chunk's sum into its own). */
+    void addAll(Checksum other) {
+        count += other.count;
+        sum += other.sum;
+    }
+
     /** The checksum of both sets of rows (order-independent). */
     public Checksum merge(Checksum other) {
         Checksum c = new Checksum();

@@ -9,6 +9,10 @@ final class Chunk {
     record Item(Object value, long rowNumber) {
     }
 
+    /** The value of an item whose row the source left to decode on a worker. */
+    record Pending(Undecoded<?> row) {
+    }
+
     final long index;
     final long firstRow;
     final List<Item> items = new ArrayList<>();
@@ -21,6 +25,13 @@ final class Chunk {
      * chunk that read nothing (the stateful stages' flush), the row before its first.
      */
     long lastRow;
+    /**
+     * The checksum of {@link #output} once it is final, made where the last stage ran (a worker, when every stage is
+     * stateless) so that the committing thread does not hash every row; null until then.
+     */
+    Checksum outputChecksum;
+    /** How many of {@link #items} are {@link Pending}: rows to decode before the first stage. */
+    int pending;
 
     Chunk(long index, long firstRow) {
         this.index = index;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Reads a source chunk by chunk: on the calling thread ({@link #read}), or ahead of it on a thread of its own
@@ -19,7 +20,7 @@ final class ChunkReader {
     /** The reader stopped (cancelled, interrupted) before the source ended. */
     private static final Object STOPPED = new Object();
 
-    private final Cursor<?> cursor;
+    private final Cursor<Object> cursor;
     private final String sourceName;
     private final int chunkSize;
     private final Cancellation cancellation;
@@ -36,9 +37,29 @@ final class ChunkReader {
     private boolean done;
     /** A source failure held back until the rows read before it have gone out as a chunk. */
     private UnableToRunException failure;
+    /** The chunk being read, which {@link #items} fills. */
+    private Chunk filling;
+    /** Takes the cursor's rejections into {@link #filling}. */
+    private final Consumer<Rejection> rejections = r -> filling.rejections.add(r);
+    /** Takes the cursor's rows into {@link #filling}: one instance, not a lambda per row. */
+    private final Cursor.RowConsumer<Object> items = new Cursor.RowConsumer<>() {
+        @Override
+        public void accept(Object row, long rowNumber) {
+            filling.items.add(new Chunk.Item(row, rowNumber));
+        }
+
+        @Override
+        public void acceptUndecoded(Undecoded<Object> row, long rowNumber, Consumer<Rejection> rejected) {
+            // decoded by a worker before the first stage (StageChain#stateless)
+            filling.items.add(new Chunk.Item(new Chunk.Pending(row), rowNumber));
+            filling.pending++;
+        }
+    };
 
     ChunkReader(Cursor<?> cursor, String sourceName, int chunkSize, Cancellation cancellation, Duration maxLatency) {
-        this.cursor = cursor;
+        @SuppressWarnings("unchecked") // rows are handled as objects from here on
+        Cursor<Object> c = (Cursor<Object>) cursor;
+        this.cursor = c;
         this.sourceName = sourceName;
         this.chunkSize = chunkSize;
         this.cancellation = cancellation;
@@ -57,6 +78,7 @@ final class ChunkReader {
             throw e;
         }
         Chunk chunk = new Chunk(index++, read + 1);
+        filling = chunk;
         long deadline = 0;
         while (chunk.rowsRead() < chunkSize) {
             if (stopping()) {
@@ -64,7 +86,7 @@ final class ChunkReader {
             }
             boolean more;
             try {
-                more = cursor.next((row, n) -> chunk.items.add(new Chunk.Item(row, n)), chunk.rejections::add);
+                more = cursor.next(items, rejections);
             } catch (RuntimeException | Error e) {
                 // an Error too (OutOfMemoryError on a huge record, StackOverflowError in a parser): the run stops
                 // with it as the cause, in the same way on one thread or many, after writing what was read

@@ -76,7 +76,8 @@ final class ChunkWriter {
                     });
             }
         }
-        accounting.written(rows, rejections.size());
+        accounting.written(rows.size(), chunk.outputChecksum != null ? chunk.outputChecksum : StageChain.checksumOf(
+                chunk.output), rejections.size());
         if (chunk.position != null) {
             lastPosition = chunk.position;
         }

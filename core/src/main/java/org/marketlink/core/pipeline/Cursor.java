@@ -56,5 +56,17 @@ public interface Cursor<T> extends AutoCloseable {
     interface RowConsumer<T> {
         /** Takes one row and its number in the source (1-based). */
         void accept(T row, long rowNumber);
+
+        /**
+         * Takes a row still to be decoded, which a run decodes on its workers. The default decodes it here and now
+         * (for a consumer that is not a run's, such as a merging cursor's).
+         *
+         * @param row       the row, undecoded
+         * @param rowNumber its number in the source (1-based)
+         * @param rejected  where its rejection goes when it is decoded here
+         */
+        default void acceptUndecoded(Undecoded<T> row, long rowNumber, Consumer<Rejection> rejected) {
+            new Decoding<T>("").decode(row, rowNumber, this, rejected);
+        }
     }
 }

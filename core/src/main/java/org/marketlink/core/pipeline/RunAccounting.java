@@ -90,9 +90,9 @@ final class RunAccounting {
     }
 
     /** A chunk the sink and the quarantine both acknowledged. */
-    void written(List<Object> rows, int rejections) {
-        rowsOut += rows.size();
-        rows.forEach(checksum::add);
+    void written(int rows, Checksum rowsChecksum, int rejections) {
+        rowsOut += rows;
+        checksum.addAll(rowsChecksum);
         quarantined += rejections;
         chunks++;
     }

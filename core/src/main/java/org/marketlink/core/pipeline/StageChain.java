@@ -4,6 +4,7 @@ import org.marketlink.core.privacy.Masking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A plan's stages applied to chunks, counting every input: the stateless prefix (safe on worker threads, chunks in
@@ -38,22 +39,65 @@ final class StageChain {
 
     /** The stages before the first stateful one; thread-safe across chunks. */
     Chunk stateless(Chunk chunk) {
+        if (chunk.pending > 0) {
+            decode(chunk);
+        }
         List<Chunk.Item> current = chunk.items;
         for (int s = 0; s < firstStateful; s++) {
             current = apply(s, current, chunk.rejections);
         }
         chunk.output = current;
+        if (firstStateful == stages.size()) {
+            // the output is final: hash it here, on a worker, not on the one committing thread
+            chunk.outputChecksum = checksumOf(current);
+        }
         return chunk;
     }
 
     /** The stateful stage and those after it; on the committing thread, chunks in source order. */
     Chunk stateful(Chunk chunk) {
+        if (firstStateful == stages.size()) {
+            return chunk;
+        }
         List<Chunk.Item> current = chunk.output;
         for (int s = firstStateful; s < stages.size(); s++) {
             current = apply(s, current, chunk.rejections);
         }
         chunk.output = current;
+        chunk.outputChecksum = checksumOf(current);
         return chunk;
+    }
+
+    /**
+     * Decodes the rows the source left undecoded, in place: each becomes a row or a rejection of the chunk, as if
+     * the source had decoded it while reading (the run counted it as read already).
+     */
+    private void decode(Chunk chunk) {
+        Decoding<Object> decoding = new Decoding<>(sourceName);
+        List<Chunk.Item> decoded = new ArrayList<>(chunk.items.size());
+        Cursor.RowConsumer<Object> into = (row, n) -> decoded.add(new Chunk.Item(row, n));
+        Consumer<Rejection> rejected = chunk.rejections::add;
+        for (Chunk.Item item : chunk.items) {
+            if (item.value() instanceof Chunk.Pending p) {
+                @SuppressWarnings("unchecked")
+                Undecoded<Object> row = (Undecoded<Object>) p.row();
+                decoding.decode(row, item.rowNumber(), into, rejected);
+            } else {
+                decoded.add(item);
+            }
+        }
+        chunk.items.clear();
+        chunk.items.addAll(decoded);
+        chunk.pending = 0;
+    }
+
+    /** The checksum of the values of {@code items}. */
+    static Checksum checksumOf(List<Chunk.Item> items) {
+        Checksum c = new Checksum();
+        for (Chunk.Item item : items) {
+            c.add(item.value());
+        }
+        return c;
     }
 
     /** Asks the stateful stages, in order, to emit what they held; each one's output runs through the rest. */

@@ -54,7 +54,7 @@ final class LongHashSet {
     }
 
     /** Spreads the bits (the pair's user id is in the high half): a murmur3 finaliser. */
-    private static int mix(long v) {
+    static int mix(long v) {
         v ^= v >>> 33;
         v *= 0xff51afd7ed558ccdL;
         v ^= v >>> 33;
