@@ -38,7 +38,22 @@ public final class Row {
             throw new IllegalArgumentException("expected " + schema.size() + " values for " + schema.names()
                     + ", got " + values.length);
         }
-        Object[] copy = values.clone();
+        return checked(schema, values.clone());
+    }
+
+    /**
+     * A row over {@code values} itself, which the caller made for it and gives up (a reader's fresh array): the same
+     * checks as {@link #of}, without the copy.
+     */
+    static Row ofOwned(Schema schema, Object[] values) {
+        if (values.length != schema.size()) {
+            throw new IllegalArgumentException("expected " + schema.size() + " values for " + schema.names()
+                    + ", got " + values.length);
+        }
+        return checked(schema, values);
+    }
+
+    private static Row checked(Schema schema, Object[] copy) {
         for (int i = 0; i < copy.length; i++) {
             Field f = schema.field(i);
             Object v = copy[i];

@@ -40,6 +40,27 @@ class ChecksumTest {
     }
 
     @Test
+    void aWholeNumbersDigitsHashedWithoutText_hashLikeItsText() {
+        long[] edges = {0, 1, -1, 9, 10, -10, 99, 100, 999_999_999_999L, 1_000_000_000_000L, Long.MAX_VALUE,
+            Long.MIN_VALUE, Long.MIN_VALUE + 1, 1_733_250_000_000L};
+        Random r = new Random(5);
+        for (int i = 0; i < 10_000 + edges.length; i++) {
+            long v = i < edges.length ? edges[i] : r.nextLong() >> r.nextInt(64);
+            long seed = r.nextLong();
+            assertThat(Checksum.fnvDecimal(seed, v)).as("%d", v)
+                    .isEqualTo(fnvOfText(seed, Long.toString(v)));
+        }
+    }
+
+    /** FNV-1a over ASCII text, the slow way. */
+    private static long fnvOfText(long h, String text) {
+        for (char c : text.toCharArray()) {
+            h = (h ^ c) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    @Test
     void aRowsHashComputedAsItGoes_isTheHashOfItsCanonicalText() {
         Schema schema = Schema.of(Field.optional("s", FieldType.STRING), Field.optional("n", FieldType.LONG),
                 Field.optional("d", FieldType.DOUBLE), Field.optional("m", FieldType.DECIMAL),

@@ -8,11 +8,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -81,10 +79,9 @@ public final class LiveInteractionFeatures {
      */
     public synchronized Changed update(Collection<Interaction> interactions) {
         long stamp = ++updates;
-        // sized for a batch of distinct names, so that they do not grow (and rehash) as the batch goes
-        int capacity = (int) Math.min(1 << 20, interactions.size() * 4L / 3 + 1);
-        Set<String> changedUsers = new LinkedHashSet<>(capacity);
-        Set<String> changedItems = new LinkedHashSet<>(capacity);
+        // distinct by the stamps below: lists, not hash sets
+        List<String> changedUsers = new ArrayList<>();
+        List<String> changedItems = new ArrayList<>();
         for (Interaction i : interactions) {
             Accumulator user = users.get(i.user());
             if (user == null) {
@@ -109,21 +106,13 @@ public final class LiveInteractionFeatures {
                 changedItems.add(i.item());
             }
             if (recentPerUser > 0) {
-                PriorityQueue<Interaction> heap = user.recent;
-                if (heap == null) {
-                    heap = new PriorityQueue<>(OLDEST_FIRST);
-                    user.recent = heap;
+                if (user.recent == null) {
+                    user.recent = new RecentList(recentPerUser, OLDEST_FIRST);
                 }
-                // a full list keeps what it has when the new one is older than its oldest: no add and remove
-                if (heap.size() < recentPerUser || OLDEST_FIRST.compare(i, heap.peek()) > 0) {
-                    heap.add(i);
-                    if (heap.size() > recentPerUser) {
-                        heap.poll();
-                    }
-                }
+                user.recent.add(i);
             }
         }
-        return new Changed(Collections.unmodifiableSet(changedUsers), Collections.unmodifiableSet(changedItems));
+        return new Changed(new FirstSeenSet(changedUsers), new FirstSeenSet(changedItems));
     }
 
     /**
@@ -156,12 +145,11 @@ public final class LiveInteractionFeatures {
      */
     public synchronized List<Interaction> recent(String user) {
         Accumulator a = users.get(user);
-        PriorityQueue<Interaction> heap = a == null ? null : a.recent;
-        if (heap == null) {
+        if (a == null || a.recent == null) {
             return List.of();
         }
-        List<Interaction> list = new ArrayList<>(heap);
-        list.sort(OLDEST_FIRST.reversed());
+        List<Interaction> list = a.recent.oldestFirst();
+        Collections.reverse(list);
         return List.copyOf(list);
     }
 
@@ -190,7 +178,7 @@ public final class LiveInteractionFeatures {
         /** The update that last changed it. */
         long changedIn;
         /** For a user: the newest interactions, oldest at the head; null until one is kept. */
-        PriorityQueue<Interaction> recent;
+        RecentList recent;
         long count;
         int counterparts;
         long ratings;

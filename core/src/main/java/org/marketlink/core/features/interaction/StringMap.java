@@ -14,18 +14,21 @@ import java.util.function.BiConsumer;
 final class StringMap<V> {
     private String[] keys = new String[1 << 10];
     private Object[] values = new Object[1 << 10];
+    /** The keys' spread hash codes, compared before a key is read: most probes then touch this array only. */
+    private int[] hashes = new int[1 << 10];
     private int size;
 
     /** The value of {@code key}, or null. */
     @SuppressWarnings("unchecked")
     V get(String key) {
         int mask = keys.length - 1;
-        for (int slot = slotOf(key, mask); ; slot = (slot + 1) & mask) {
+        int hash = spread(key);
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             String there = keys[slot];
             if (there == null) {
                 return null;
             }
-            if (there.equals(key)) {
+            if (hashes[slot] == hash && there.equals(key)) {
                 return (V) values[slot];
             }
         }
@@ -37,12 +40,14 @@ final class StringMap<V> {
             grow();
         }
         int mask = keys.length - 1;
-        int slot = slotOf(key, mask);
+        int hash = spread(key);
+        int slot = hash & mask;
         while (keys[slot] != null) {
             slot = (slot + 1) & mask;
         }
         keys[slot] = key;
         values[slot] = value;
+        hashes[slot] = hash;
         size++;
     }
 
@@ -63,22 +68,25 @@ final class StringMap<V> {
     private void grow() {
         String[] oldKeys = keys;
         Object[] oldValues = values;
+        int[] oldHashes = hashes;
         keys = new String[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
+        hashes = new int[oldKeys.length * 2];
         int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
-                int slot = slotOf(oldKeys[i], mask);
+                int slot = oldHashes[i] & mask;
                 while (keys[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
+                hashes[slot] = oldHashes[i];
             }
         }
     }
 
-    private static int slotOf(String key, int mask) {
-        return LongHashSet.mix(key.hashCode()) & mask;
+    private static int spread(String key) {
+        return LongHashSet.mix(key.hashCode());
     }
 }
