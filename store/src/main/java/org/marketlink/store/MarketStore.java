@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The entry point to MarketLink's storage: one repository per entity over a pooled database, with the schema
@@ -110,6 +111,10 @@ public final class MarketStore implements AutoCloseable {
         this.quarantine = new QuarantineRepository(ctx);
         this.lineage = new LineageRepository(ctx);
         this.context = ctx;
+        // never the URL: it may hold credentials
+        LOG.info("MarketLink store open on {} in schema {} through {}", dialect, options.schema(),
+                ownedPool != null ? "its own pool of " + ownedPool.getMaximumPoolSize() + " connections"
+                        : "the host's data source");
     }
 
     /** An H2 database in files under {@code directory} (created if missing), with default options. */
@@ -126,7 +131,8 @@ public final class MarketStore implements AutoCloseable {
             throw new UnableToConnectException("could not create the database directory " + directory, e);
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("marketlink") + h2Settings();
-        return open(ConnectionOptions.of(url, "sa", ""), options);
+        return open(ConnectionOptions.of(url, "sa", ""), options, config -> {
+        });
     }
 
     /** A new, empty, migrated H2 database in memory; it disappears when the store is closed. */
@@ -136,8 +142,22 @@ public final class MarketStore implements AutoCloseable {
 
     /** A new, empty, migrated H2 database in memory with these options. */
     public static MarketStore inMemory(StoreOptions options) {
+        return inMemory(options, config -> {
+        });
+    }
+
+    /**
+     * A new, empty, migrated H2 database in memory whose pool {@code pool} may adjust before it starts (see
+     * {@link #connect(ConnectionOptions, StoreOptions, Consumer)}).
+     *
+     * @param options how the store behaves
+     * @param pool    called once with the pool's configuration
+     * @return the open store
+     */
+    public static MarketStore inMemory(StoreOptions options, Consumer<HikariConfig> pool) {
+        Checks.notNull("pool", pool);
         String url = "jdbc:h2:mem:marketlink-" + UUID.randomUUID() + h2Settings() + ";DB_CLOSE_DELAY=-1";
-        return open(ConnectionOptions.of(url, "sa", ""), options);
+        return open(ConnectionOptions.of(url, "sa", ""), options, pool);
     }
 
     /** A database server (PostgreSQL, or H2 by URL) through a new HikariCP pool, with default options. */
@@ -147,7 +167,24 @@ public final class MarketStore implements AutoCloseable {
 
     /** A database server through a new HikariCP pool. */
     public static MarketStore connect(ConnectionOptions connection, StoreOptions options) {
-        return open(connection, options);
+        return open(connection, options, config -> {
+        });
+    }
+
+    /**
+     * A database server through a new HikariCP pool that {@code pool} may adjust before it starts: metrics in the
+     * host's registry ({@code config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry))}, or
+     * {@code StoreMetrics.pool(registry)} of {@code marketlink-micrometer}), health checks, driver properties. The
+     * pool is named {@code marketlink} unless {@code pool} names it.
+     *
+     * @param connection where and how to connect
+     * @param options    how the store behaves
+     * @param pool       called once with the pool's configuration, before the pool starts
+     * @return the open store
+     */
+    public static MarketStore connect(ConnectionOptions connection, StoreOptions options, Consumer<HikariConfig> pool) {
+        Checks.notNull("pool", pool);
+        return open(connection, options, pool);
     }
 
     /**
@@ -164,7 +201,7 @@ public final class MarketStore implements AutoCloseable {
         return ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
     }
 
-    private static MarketStore open(ConnectionOptions connection, StoreOptions options) {
+    private static MarketStore open(ConnectionOptions connection, StoreOptions options, Consumer<HikariConfig> adjust) {
         Checks.notNull("connection", connection);
         Checks.notNull("options", options);
         HikariConfig config = new HikariConfig();
@@ -176,6 +213,7 @@ public final class MarketStore implements AutoCloseable {
         config.setIdleTimeout(connection.idleTimeout().toMillis());
         config.setMaxLifetime(connection.maxLifetime().toMillis());
         config.setPoolName("marketlink");
+        adjust.accept(config);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

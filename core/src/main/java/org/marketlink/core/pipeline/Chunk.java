@@ -30,6 +30,10 @@ final class Chunk {
      * stateless) so that the committing thread does not hash every row; null until then.
      */
     Checksum outputChecksum;
+    /** Rows read from the source, fixed when the chunk is closed (stages add rejections later). */
+    long sourceRows;
+    /** {@link System#nanoTime()} when the chunk's first row was read; 0 for a chunk that read nothing. */
+    long firstRowNanos;
     /** How many of {@link #items} are {@link Pending}: rows to decode before the first stage. */
     int pending;
 

@@ -103,6 +103,9 @@ final class ChunkReader {
                 sourceEnded = true;
                 break;
             }
+            if (chunk.firstRowNanos == 0 && chunk.rowsRead() > 0) {
+                chunk.firstRowNanos = System.nanoTime();
+            }
             if (maxLatencyNanos > 0 && chunk.rowsRead() > 0) {
                 long now = System.nanoTime();
                 if (deadline == 0) {
@@ -114,6 +117,7 @@ final class ChunkReader {
             }
         }
         chunk.position = cursor.position();
+        chunk.sourceRows = chunk.rowsRead();
         read += chunk.rowsRead();
         chunk.lastRow = read;
         return chunk;

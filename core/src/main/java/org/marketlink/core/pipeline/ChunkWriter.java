@@ -48,6 +48,7 @@ final class ChunkWriter {
     }
 
     void write(Chunk chunk, long t0) {
+        long writeStart = System.nanoTime();
         ChunkKey key = new ChunkKey(runId, chunk.index, chunk.firstRow);
         List<Object> rows = new ArrayList<>(chunk.output.size());
         for (Chunk.Item item : chunk.output) {
@@ -82,6 +83,14 @@ final class ChunkWriter {
             lastPosition = chunk.position;
         }
         commit(key, rows.size(), rejections.size(), chunk.lastRow);
+        long now = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("run {} chunk {}: {} rows read, {} written, {} quarantined, written in {} ms", runId, key.index(),
+                    chunk.sourceRows, rows.size(), rejections.size(), (now - writeStart) / 1_000_000);
+        }
+        Observing.call(options.observer(), o -> o.chunkWritten(new ChunkWritten(key, chunk.sourceRows, rows.size(),
+                rejections, Duration.ofNanos(now - writeStart),
+                chunk.firstRowNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - chunk.firstRowNanos))));
         long rowsIn = accounting.rowsIn();
         double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
         double rate = rowsIn / seconds;
@@ -154,6 +163,8 @@ final class ChunkWriter {
                 }
                 LOG.warn("{} failed on chunk {} (attempt {}), retrying: {}", target, key.index(), attempt,
                         describe(e, personal));
+                int failedAttempt = attempt;
+                Observing.call(options.observer(), o -> o.writeRetried(key, target, failedAttempt, e.getClass()));
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {

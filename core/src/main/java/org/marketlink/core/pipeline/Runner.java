@@ -1,14 +1,21 @@
 package org.marketlink.core.pipeline;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Streams one run of a plan. The parts: {@link ChunkReader} reads (ahead, on its own thread, when parallel),
@@ -19,6 +26,9 @@ import java.util.concurrent.Future;
  * and flushes what the stateful stages hold, so that nothing read is left behind.
  */
 final class Runner {
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    /** The share of a run's rows in quarantine above which its summary is logged at WARN rather than INFO. */
+    static final double QUARANTINE_WARN_SHARE = 0.05;
     /** How long the committing thread waits for the next chunk while earlier ones are still being processed. */
     private static final long IN_FLIGHT_WAIT_MILLIS = 2;
     private final Source<?> source;
@@ -37,10 +47,49 @@ final class Runner {
     }
 
     RunReport run() {
+        Observing.call(options.observer(), o -> o.runStarted(runId, source.name(), writer.sinkName()));
+        RunReport report;
+        try {
+            report = runAndReport();
+        } catch (RuntimeException | Error e) {
+            LOG.warn("run {} of {} into {} stopped on {} after {} rows read", runId, source.name(), writer.sinkName(),
+                    e.getClass().getName(), accounting.rowsIn());
+            Observing.call(options.observer(), o -> o.runFailed(runId, e));
+            throw e;
+        }
+        logSummary(report);
+        Observing.call(options.observer(), o -> o.runEnded(report));
+        return report;
+    }
+
+    /**
+     * One INFO line per run: counts, duration, status. At WARN when more than {@value #QUARANTINE_WARN_SHARE} of the
+     * rows went to quarantine (an unbalanced run is logged at ERROR by the accounting). Names and counts only.
+     */
+    private static void logSummary(RunReport r) {
+        boolean many = r.rowsIn() > 0 && r.quarantined() > QUARANTINE_WARN_SHARE * r.rowsIn();
+        String text = "run {} of {} into {}: {}, {} rows in, {} out, {} quarantined, {} chunks, {} ms";
+        Object[] args = {r.runId(), r.source(), r.sink(), r.status(), r.rowsIn(), r.rowsOut(), r.quarantined(),
+            r.chunks(), Math.round(r.millis())};
+        if (many) {
+            LOG.warn(text + " (more than {}% quarantined)", append(args, Math.round(QUARANTINE_WARN_SHARE * 100)));
+        } else {
+            LOG.info(text, args);
+        }
+    }
+
+    private static Object[] append(Object[] args, Object last) {
+        Object[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+
+    private RunReport runAndReport() {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         RunReport.Status status;
-        ExecutorService pool = options.parallelism() > 1 ? Executors.newFixedThreadPool(options.parallelism(), r -> {
+        ExecutorService pool = options.parallelism() > 1 && options.executor() == null
+                ? Executors.newFixedThreadPool(options.parallelism(), r -> {
             Thread t = new Thread(r, "marketlink-pipeline-" + runId.substring(0, 8));
             t.setDaemon(true);
             return t;
@@ -49,7 +98,8 @@ final class Runner {
             ChunkReader reader = new ChunkReader(cursor, source.name(), options.chunkSize(), options.cancellation(),
                     options.maxLatency());
             writer.attach(cursor);
-            Ended ended = pool == null ? sequential(reader, t0) : parallel(reader, pool, t0);
+            Ended ended = options.parallelism() == 1 ? sequential(reader, t0)
+                    : pool == null ? onHostThreads(reader, options.executor(), t0) : parallel(reader, pool, t0);
             status = ended.stopped() ? RunReport.Status.CANCELLED : RunReport.Status.COMPLETED;
             // what the stateful stages hold comes out on a cancelled run too
             Chunk last = new Chunk(ended.nextIndex(), accounting.rowsIn() + 1);
@@ -131,6 +181,63 @@ final class Runner {
             writer.write(chain.stateful(await(inFlight.poll())), t0);
         }
         return new Ended(index, stopped);
+    }
+
+    /**
+     * On the host's executor: this thread reads and writes, the executor runs the stateless stages. A chunk whose
+     * turn to be written comes before the executor started it is processed here (so a busy executor cannot stall
+     * the run), and a chunk read is written even when reading then fails. An unbounded source's chunks are written
+     * before the next is read: a quiet source would otherwise hold a finished chunk back.
+     */
+    private Ended onHostThreads(ChunkReader reader, Executor executor, long t0) {
+        Deque<FutureTask<Chunk>> inFlight = new ArrayDeque<>();
+        boolean streaming = !options.maxLatency().isZero();
+        long index = 0;
+        Ended ended;
+        while (true) {
+            if (stopRequested()) {
+                ended = new Ended(index, true);
+                break;
+            }
+            Chunk chunk;
+            try {
+                chunk = reader.read();
+            } catch (RuntimeException e) {
+                writeAll(inFlight, t0); // what was read comes out before the failure is thrown
+                throw e;
+            }
+            accounting.read(chunk);
+            if (chunk.rowsRead() == 0) {
+                ended = new Ended(index, !reader.reachedEnd());
+                break;
+            }
+            index = chunk.index + 1;
+            FutureTask<Chunk> task = new FutureTask<>(() -> chain.stateless(chunk));
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run(); // a saturated or shut-down executor: this thread does the work
+            }
+            inFlight.add(task);
+            while (!inFlight.isEmpty() && (streaming || inFlight.size() >= options.parallelism()
+                    || inFlight.peek().isDone())) {
+                writer.write(chain.stateful(awaitOrRun(inFlight.poll())), t0);
+            }
+        }
+        writeAll(inFlight, t0);
+        return ended;
+    }
+
+    private void writeAll(Deque<FutureTask<Chunk>> inFlight, long t0) {
+        while (!inFlight.isEmpty()) {
+            writer.write(chain.stateful(awaitOrRun(inFlight.poll())), t0);
+        }
+    }
+
+    /** The chunk of {@code task}, processed on this thread if the executor has not started it yet. */
+    private static Chunk awaitOrRun(FutureTask<Chunk> task) {
+        task.run(); // does nothing when the executor has started (or finished) it
+        return await(task);
     }
 
     private long submit(Chunk chunk, ExecutorService pool, Deque<Future<Chunk>> inFlight) {
