@@ -67,7 +67,13 @@ public final class Json {
      */
     private static SimpleModule boundedDecimals() {
         SimpleModule module = new SimpleModule("marketlink-bounded-decimals");
-        module.addDeserializer(BigDecimal.class, new StdScalarDeserializer<>(BigDecimal.class) {
+        module.addDeserializer(BigDecimal.class, boundedDecimal());
+        return module;
+    }
+
+    /** The decimal reader of {@link #boundedDecimals()}, also used by {@link MarketLinkModule} for its records. */
+    static StdScalarDeserializer<BigDecimal> boundedDecimal() {
+        return new StdScalarDeserializer<>(BigDecimal.class) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -79,8 +85,7 @@ public final class Json {
                     throw InvalidFormatException.from(p, e.getMessage(), null, BigDecimal.class);
                 }
             }
-        });
-        return module;
+        };
     }
 
     /**
@@ -90,7 +95,13 @@ public final class Json {
      */
     private static SimpleModule noBankDetailsInside() {
         SimpleModule module = new SimpleModule("marketlink-no-bank-details-inside");
-        module.setSerializerModifier(new BeanSerializerModifier() {
+        module.setSerializerModifier(bankDetailsLeftOut());
+        return module;
+    }
+
+    /** Leaves {@link WrittenAlone} values out of the records that hold them; also in {@link MarketLinkModule}. */
+    static BeanSerializerModifier bankDetailsLeftOut() {
+        return new BeanSerializerModifier() {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -107,8 +118,7 @@ public final class Json {
                 }
                 return kept;
             }
-        });
-        return module;
+        };
     }
 
     /** {@code value} as JSON text. */
