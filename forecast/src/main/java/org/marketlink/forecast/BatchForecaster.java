@@ -7,8 +7,10 @@ import org.marketlink.core.timeseries.TimeSeries;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -16,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +31,10 @@ import java.util.function.Consumer;
  * reported with its error and never stops the batch. Results are handed to the caller's consumer on the calling
  * thread, in completion order.
  *
- * <p>Thread-safe; each {@link #run} uses its own threads and shuts them down before returning.
+ * <p>Threads: by default each {@link #run} makes {@code parallelism} daemon threads and shuts them down before
+ * returning; {@link #onExecutor} runs the series on the host's executor instead, and a series the executor has not
+ * started when the calling thread needs its result is forecast on the calling thread, so a small or saturated
+ * executor slows a batch and cannot stall it. Thread-safe.
  */
 public final class BatchForecaster {
     /**
@@ -77,38 +84,61 @@ public final class BatchForecaster {
 
     private final Forecaster method;
     private final Options options;
+    /** The host's threads, or null for a pool of the batch's own. */
+    private final Executor executor;
 
-    private BatchForecaster(Forecaster method, Options options) {
+    private BatchForecaster(Forecaster method, Options options, Executor executor) {
         this.method = method;
         this.options = options;
+        this.executor = executor;
+    }
+
+    /**
+     * This batch forecaster running its series on the host's {@code threads} (at most {@code 2 × parallelism} at
+     * once) instead of threads of its own.
+     *
+     * @param threads the host's executor
+     * @return a new batch forecaster
+     */
+    public BatchForecaster onExecutor(Executor threads) {
+        return new BatchForecaster(method, options, Checks.notNull("executor", threads));
     }
 
     /** A batch forecaster that fits {@code method} to every series under {@code options}. */
     public static BatchForecaster of(Forecaster method, Options options) {
-        return new BatchForecaster(Checks.notNull("method", method), Checks.notNull("options", options));
+        return new BatchForecaster(Checks.notNull("method", method), Checks.notNull("options", options), null);
     }
 
-    /** Forecasts every task; {@code results} receives each outcome on the calling thread. */
+    /**
+     * Forecasts every task; {@code results} receives each outcome on the calling thread as it completes (it is also
+     * the batch's progress: one call per series).
+     */
     public Report run(Iterator<Task> tasks, Consumer<Result> results) {
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), r -> {
+        ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(options.parallelism(), r -> {
             Thread t = new Thread(r, "marketlink-forecast");
             t.setDaemon(true);
             return t;
         });
-        ExecutorCompletionService<Result> done = new ExecutorCompletionService<>(pool);
-        int inFlight = 0;
+        Executor threads = executor != null ? executor : own;
+        Deque<FutureTask<Result>> inFlight = new ArrayDeque<>();
         int count = 0;
         int failed = 0;
         try {
-            while (tasks.hasNext() || inFlight > 0) {
-                while (tasks.hasNext() && inFlight < 2 * options.parallelism()) {
+            while (tasks.hasNext() || !inFlight.isEmpty()) {
+                while (tasks.hasNext() && inFlight.size() < 2 * options.parallelism()) {
                     Task task = tasks.next();
-                    done.submit(() -> forecast(task));
-                    inFlight++;
+                    FutureTask<Result> f = new FutureTask<>(() -> forecast(task));
+                    try {
+                        threads.execute(f);
+                    } catch (RejectedExecutionException e) {
+                        f.run(); // a saturated executor: this thread forecasts the series
+                    }
+                    inFlight.add(f);
                 }
-                Result r = done.take().get();
-                inFlight--;
+                FutureTask<Result> next = firstDone(inFlight);
+                next.run(); // does nothing when the executor has started (or finished) it: then it is waited for
+                Result r = next.get();
                 count++;
                 if (r.error().isPresent()) {
                     failed++;
@@ -121,9 +151,23 @@ public final class BatchForecaster {
         } catch (ExecutionException e) {
             throw new MarketLinkException("a forecast task failed unexpectedly", e.getCause());
         } finally {
-            pool.shutdownNow();
+            if (own != null) {
+                own.shutdownNow();
+            }
         }
         return new Report(count, failed, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The first finished task in flight, removed; else the oldest, removed, for the caller to run or wait for. */
+    private static FutureTask<Result> firstDone(Deque<FutureTask<Result>> inFlight) {
+        for (Iterator<FutureTask<Result>> it = inFlight.iterator(); it.hasNext(); ) {
+            FutureTask<Result> f = it.next();
+            if (f.isDone()) {
+                it.remove();
+                return f;
+            }
+        }
+        return inFlight.poll();
     }
 
     /** Forecasts a list and returns the results in input order. */

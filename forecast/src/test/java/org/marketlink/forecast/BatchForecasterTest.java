@@ -13,6 +13,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,5 +75,55 @@ class BatchForecasterTest {
         assertThat(rows.get(1).periodDays()).isEqualTo(28);
         assertThat(rows).allMatch(d -> d.lowerBound() <= d.predictedDemand() && d.predictedDemand() <= d.upperBound());
         assertThat(rows).allMatch(d -> d.productId().equals(p.id()));
+    }
+
+    private static List<BatchForecaster.Task> seasonal(int n) {
+        Random random = new Random(5);
+        List<BatchForecaster.Task> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] v = new double[48];
+            for (int t = 0; t < v.length; t++) {
+                v[t] = 50 + 8 * Math.sin(2 * Math.PI * t / 12) + random.nextGaussian();
+            }
+            tasks.add(new BatchForecaster.Task("s" + i, TimeSeries.of("s" + i, LocalDateTime.of(2023, 1, 1, 0, 0),
+                    Frequency.MONTHLY, v)));
+        }
+        return tasks;
+    }
+
+    @Test
+    void onTheHostsExecutor_everySeriesIsForecastOnItsThreadsOrTheCallers() {
+        ExecutorService host = Executors.newFixedThreadPool(2, r -> new Thread(r, "host-forecaster"));
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Forecaster watched = new Forecaster() {
+            @Override
+            public String name() {
+                return "watched";
+            }
+
+            @Override
+            public FittedModel fit(double[] series, int m) {
+                threads.add(Thread.currentThread().getName());
+                return Forecasters.ets().fit(series, m);
+            }
+        };
+        BatchForecaster.Options options = BatchForecaster.Options.defaults().withParallelism(3).withHorizon(6);
+        try {
+            List<BatchForecaster.Result> results = BatchForecaster.of(watched, options).onExecutor(host)
+                    .runAll(seasonal(30));
+            assertThat(results).hasSize(30).allMatch(r -> r.forecast().isPresent());
+            assertThat(threads).contains("host-forecaster").noneMatch(t -> t.startsWith("marketlink-"));
+        } finally {
+            host.shutdownNow();
+        }
+        // an executor that queues and never runs, and one that rejects: the calling thread does the work
+        List<Runnable> neverRun = new ArrayList<>();
+        threads.clear();
+        assertThat(BatchForecaster.of(watched, options).onExecutor(neverRun::add).runAll(seasonal(10))).hasSize(10);
+        assertThat(BatchForecaster.of(watched, options).onExecutor(task -> {
+            throw new RejectedExecutionException("full");
+        }).runAll(seasonal(10))).hasSize(10);
+        assertThat(neverRun).hasSize(10);
+        assertThat(threads).containsOnly(Thread.currentThread().getName());
     }
 }
