@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToConnectException;
@@ -14,6 +16,8 @@ import org.marketlink.core.model.Shg;
 import org.marketlink.store.crypto.FieldCipher;
 import org.marketlink.store.crypto.Sealed;
 import org.marketlink.store.internal.EntityCache;
+import org.marketlink.store.internal.HandleConnection;
+import org.marketlink.store.internal.JoiningTransactionHandler;
 import org.marketlink.store.internal.SchemaScopedDataSource;
 import org.marketlink.store.internal.Sql;
 import org.marketlink.store.internal.StoreContext;
@@ -79,8 +83,24 @@ public final class MarketStore implements AutoCloseable {
     private final LineageRepository lineage;
     private final StoreContext context;
     private final List<WeakReference<Runnable>> cacheListeners = new CopyOnWriteArrayList<>();
+    private final boolean joinsHostTransactions;
+    private final StoreOptions options;
 
     private MarketStore(DataSource hostDataSource, HikariDataSource ownedPool, StoreOptions options) {
+        this(hostDataSource, ownedPool, options, false);
+    }
+
+    /**
+     * @param joins whether writes join a transaction the host has open on the connection (then each write is tried
+     *              once, the retry being the host's to make, and the catalog caches are off: a host's rollback
+     *              would leave them holding rows that never committed)
+     */
+    private MarketStore(DataSource hostDataSource, HikariDataSource ownedPool, StoreOptions requested,
+                        boolean joins) {
+        StoreOptions options = joins ? new StoreOptions(requested.keyProvider(), 0, requested.cacheExpireAfterWrite(),
+                1, requested.migrate(), requested.bulkBatchSize(), requested.schema()) : requested;
+        this.joinsHostTransactions = joins;
+        this.options = options;
         this.ownedPool = ownedPool;
         try {
             this.dialect = detect(hostDataSource);
@@ -95,6 +115,11 @@ public final class MarketStore implements AutoCloseable {
         }
         this.dataSource = new SchemaScopedDataSource(hostDataSource, options.schema(), dialect, ownedPool == null);
         this.jdbi = Jdbi.create(dataSource);
+        if (joins) {
+            jdbi.setTransactionHandler(new JoiningTransactionHandler(jdbi.getTransactionHandler()));
+            // a handle closed inside the host's transaction leaves it to the host
+            jdbi.getConfig(Handles.class).setForceEndTransactions(false);
+        }
         StoreContext ctx = new StoreContext(new Sql(jdbi, options.writeAttempts()), dialect,
                 new FieldCipher(options.keyProvider()), options);
         this.shgCache = new EntityCache<>(options.cacheMaximumSize(), options.cacheExpireAfterWrite());
@@ -195,6 +220,45 @@ public final class MarketStore implements AutoCloseable {
         Checks.notNull("dataSource", dataSource);
         Checks.notNull("options", options);
         return new MarketStore(dataSource, null, options);
+    }
+
+    /**
+     * A store whose writes take part in the host's transactions: a write made while the connection that
+     * {@code dataSource} hands out is inside a transaction joins it (no commit, no rollback of MarketLink's own),
+     * so the host's commit or rollback decides for both; outside one, each write commits on its own as usual. For
+     * Spring, give it {@code new TransactionAwareDataSourceProxy(dataSource)}: inside {@code @Transactional} (or a
+     * {@code TransactionTemplate}) its connections are the transaction's. Each write is tried once (a retry is the
+     * host's to make: its transaction may be aborted) and the catalog caches are off (a host's rollback would leave
+     * them holding rows that never committed). {@link #close()} leaves the data source open.
+     *
+     * @param dataSource the host's data source, handing out the transaction's connection inside one
+     * @param options    how the store behaves (its cache size and write attempts are overridden as said)
+     * @return the store
+     */
+    public static MarketStore joiningHostTransactions(DataSource dataSource, StoreOptions options) {
+        Checks.notNull("dataSource", dataSource);
+        Checks.notNull("options", options);
+        return new MarketStore(dataSource, null, options, true);
+    }
+
+    /**
+     * This store, working through a Jdbi handle the host holds: writes made through the view join the transaction
+     * the host has begun on the handle ({@code handle.begin()} or {@code jdbi.useTransaction}), so the host's
+     * {@code commit()} or {@code rollback()} decides for them. The view runs no migration (this store has), tries
+     * each write once and caches nothing; closing it leaves the handle open. Use it on the handle's thread, while
+     * the handle is open.
+     *
+     * @param handle an open handle on the same database as this store
+     * @return a view of this store on the handle's connection
+     */
+    public MarketStore joining(Handle handle) {
+        Checks.notNull("handle", handle);
+        return new MarketStore(new HandleConnection(handle), null, options.withMigrate(false), true);
+    }
+
+    /** Whether this store's writes join the host's transactions ({@link #joiningHostTransactions}, {@link #joining}). */
+    public boolean joinsHostTransactions() {
+        return joinsHostTransactions;
     }
 
     private static String h2Settings() {

@@ -71,7 +71,7 @@ public final class SchemaScopedDataSource implements DataSource {
             return c;
         }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                new Restoring(c, previous));
+                new Restoring(c, previous, !c.getAutoCommit()));
     }
 
     /** Points the connection at the store's schema; returns what to restore, or null when nothing changed. */
@@ -118,11 +118,14 @@ public final class SchemaScopedDataSource implements DataSource {
     private final class Restoring implements InvocationHandler {
         private final Connection target;
         private final String previous;
+        /** Whether the connection came inside the host's transaction (a store that joins host transactions). */
+        private final boolean hostTransaction;
         private boolean closed;
 
-        Restoring(Connection target, String previous) {
+        Restoring(Connection target, String previous, boolean hostTransaction) {
             this.target = target;
             this.previous = previous;
+            this.hostTransaction = hostTransaction;
         }
 
         @Override
@@ -151,13 +154,24 @@ public final class SchemaScopedDataSource implements DataSource {
             }
             closed = true;
             try {
-                if (!target.isClosed()) {
-                    if (!target.getAutoCommit()) {
-                        // a failed transaction refuses every statement until it is rolled back
-                        target.rollback();
-                    }
-                    unpoint(target, previous);
+                if (target.isClosed()) {
+                    return;
                 }
+                if (hostTransaction) {
+                    // the host's transaction: its commit or rollback is the host's to make. A failed one refuses
+                    // the reset, and its rollback undoes the search path anyway
+                    try {
+                        unpoint(target, previous);
+                    } catch (SQLException e) {
+                        // left to the host's rollback
+                    }
+                    return;
+                }
+                if (!target.getAutoCommit()) {
+                    // a failed transaction refuses every statement until it is rolled back
+                    target.rollback();
+                }
+                unpoint(target, previous);
             } finally {
                 target.close();
             }
