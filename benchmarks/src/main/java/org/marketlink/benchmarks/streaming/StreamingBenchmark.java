@@ -69,6 +69,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>Arguments: {@code [events=1000000] [rounds=3] [rate=50000] [memory]} ({@code memory}: the in-memory run only).
+ * System properties {@code chunk} (5,000) and {@code threads} (2) set the throughput run's chunk size and parallelism.
  */
 public final class StreamingBenchmark {
     private static final Schema EVENTS = Schema.of(Field.required("event_id", FieldType.LONG),
@@ -312,7 +313,8 @@ public final class StreamingBenchmark {
         FeatureSink sink = new FeatureSink();
         Cancellation stop = new Cancellation();
         // the last chunk closes by the latency bound: a short one, so the end of the run is not waited for long
-        RunOptions options = RunOptions.defaults().withChunkSize(5_000).withParallelism(2)
+        RunOptions options = RunOptions.defaults().withChunkSize(Integer.getInteger("chunk", 5_000))
+                .withParallelism(Integer.getInteger("threads", 2))
                 .withMaxLatency(Duration.ofMillis(200)).withCancellation(stop).withCommitListener(c -> {
                     sink.producedAt.remove(c.chunk().index());
                     if (c.throughRow() >= events) {

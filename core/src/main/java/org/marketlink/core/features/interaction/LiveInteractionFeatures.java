@@ -33,6 +33,8 @@ public final class LiveInteractionFeatures {
     private final int recentPerUser;
     private final StringMap<Accumulator> users = new StringMap<>();
     private final StringMap<Accumulator> items = new StringMap<>();
+    /** Item names by their accumulator's id: the recent lists keep ids. */
+    private final List<String> itemNames = new ArrayList<>();
     /**
      * Every (user, item) pair seen, as {@code userId << 32 | itemId}: a pair seen for the first time adds a distinct
      * counterpart to both sides. One primitive set instead of a set of strings per user and per item (the hot spot
@@ -92,6 +94,7 @@ public final class LiveInteractionFeatures {
             if (item == null) {
                 item = new Accumulator(items.size());
                 items.putNew(i.item(), item);
+                itemNames.add(i.item());
             }
             boolean newPair = pairs.add((long) user.id << 32 | (item.id & 0xFFFFFFFFL));
             user.add(i, newPair);
@@ -107,9 +110,9 @@ public final class LiveInteractionFeatures {
             }
             if (recentPerUser > 0) {
                 if (user.recent == null) {
-                    user.recent = new RecentList(recentPerUser, OLDEST_FIRST);
+                    user.recent = new RecentList(recentPerUser);
                 }
-                user.recent.add(i);
+                user.recent.add(i.at(), item.id, i.rating(), itemNames);
             }
         }
         return new Changed(new FirstSeenSet(changedUsers), new FirstSeenSet(changedItems));
@@ -148,7 +151,7 @@ public final class LiveInteractionFeatures {
         if (a == null || a.recent == null) {
             return List.of();
         }
-        List<Interaction> list = a.recent.oldestFirst();
+        List<Interaction> list = a.recent.oldestFirst(user, itemNames);
         Collections.reverse(list);
         return List.copyOf(list);
     }
@@ -183,7 +186,9 @@ public final class LiveInteractionFeatures {
         int counterparts;
         long ratings;
         double ratingSum;
-        Instant last;
+        /** The latest time seen, as seconds and nanoseconds (no instant kept per event); none while count is 0. */
+        long lastSeconds = Long.MIN_VALUE;
+        int lastNanos;
 
         Accumulator(int id) {
             this.id = id;
@@ -198,14 +203,18 @@ public final class LiveInteractionFeatures {
                 ratings++;
                 ratingSum += i.rating();
             }
-            if (last == null || i.at().isAfter(last)) {
-                last = i.at();
+            long s = i.at().getEpochSecond();
+            int ns = i.at().getNano();
+            if (s > lastSeconds || s == lastSeconds && ns > lastNanos) {
+                lastSeconds = s;
+                lastNanos = ns;
             }
         }
 
         InteractionSummary summary() {
             return new InteractionSummary(count, counterparts, ratings,
-                    ratings == 0 ? Double.NaN : ratingSum / ratings, Optional.ofNullable(last));
+                    ratings == 0 ? Double.NaN : ratingSum / ratings,
+                    count == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(lastSeconds, lastNanos)));
         }
     }
 }
