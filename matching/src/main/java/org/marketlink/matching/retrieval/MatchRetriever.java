@@ -1,5 +1,7 @@
 package org.marketlink.matching.retrieval;
 
+import org.marketlink.core.Checks;
+import org.marketlink.core.MarketLinkException;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
@@ -12,6 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -114,6 +121,56 @@ public final class MatchRetriever {
             scanBuyers(s, heap);
             table.fill(s, heap);
         });
+        return table;
+    }
+
+    /**
+     * As {@link #topBuyersForAll(int)}, on the host's {@code executor}, telling {@code groupsDone} how far it is.
+     * The groups go in blocks of 64 to the executor; the calling thread takes the blocks in order, processing
+     * itself any block the executor has not started yet (so a small, saturated or idle executor slows the call
+     * and cannot stall it), and after each one calls {@code groupsDone} with the number of groups finished so far
+     * — on the calling thread, at most once per block. No thread is made.
+     *
+     * @param k          buyers per group, ≥ 1
+     * @param executor   the host's threads
+     * @param groupsDone progress, called with the groups finished so far (the last call is {@code shgCount()})
+     * @return the table
+     */
+    public TopKTable topBuyersForAll(int k, Executor executor, IntConsumer groupsDone) {
+        Checks.notNull("executor", executor);
+        Checks.notNull("groupsDone", groupsDone);
+        TopKTable table = new TopKTable(kernel.shgCount, checkK(k));
+        int block = 64;
+        List<FutureTask<Integer>> blocks = new ArrayList<>();
+        for (int from = 0; from < kernel.shgCount; from += block) {
+            int start = from;
+            int end = Math.min(kernel.shgCount, from + block);
+            FutureTask<Integer> task = new FutureTask<>(() -> {
+                for (int s = start; s < end; s++) {
+                    TopK heap = new TopK(k);
+                    scanBuyers(s, heap);
+                    table.fill(s, heap);
+                }
+                return end;
+            });
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run(); // a saturated executor: this thread does the block
+            }
+            blocks.add(task);
+        }
+        for (FutureTask<Integer> task : blocks) {
+            task.run(); // does nothing when the executor has started (or finished) it
+            try {
+                groupsDone.accept(task.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MarketLinkException("interrupted while ranking buyers", e);
+            } catch (ExecutionException e) {
+                throw new MarketLinkException("ranking buyers failed", e.getCause());
+            }
+        }
         return table;
     }
 

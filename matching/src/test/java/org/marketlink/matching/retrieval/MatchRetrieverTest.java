@@ -17,7 +17,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,6 +95,36 @@ class MatchRetrieverTest {
                 }
             }
         }
+    }
+
+    @Test
+    void onTheHostsExecutor_theTableIsTheSame_andProgressReachesEveryGroup() {
+        MatchRetriever r = MatchRetriever.build(shgs, buyers, options, scorer, HardFilters.defaults());
+        TopKTable expected = r.topBuyersForAll(10);
+        ExecutorService host = Executors.newFixedThreadPool(2, t -> new Thread(t, "host-ranker"));
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        List<Integer> progress = new CopyOnWriteArrayList<>();
+        try {
+            TopKTable onHost = r.topBuyersForAll(10, task -> host.execute(() -> {
+                threads.add(Thread.currentThread().getName());
+                task.run();
+            }), progress::add);
+            TopKTable neverRun = r.topBuyersForAll(10, task -> {
+            }, n -> {
+            });
+            for (TopKTable got : List.of(onHost, neverRun)) {
+                for (int s = 0; s < shgs.size(); s++) {
+                    assertThat(got.count(s)).isEqualTo(expected.count(s));
+                    for (int i = 0; i < got.count(s); i++) {
+                        assertThat(got.score(s, i)).isEqualTo(expected.score(s, i));
+                    }
+                }
+            }
+        } finally {
+            host.shutdownNow();
+        }
+        assertThat(progress).isSorted().endsWith(shgs.size());
+        assertThat(threads).allMatch(t -> t.equals("host-ranker"));
     }
 
     /**

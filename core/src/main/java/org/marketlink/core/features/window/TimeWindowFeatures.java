@@ -1,9 +1,17 @@
 package org.marketlink.core.features.window;
 
+import org.marketlink.core.MarketLinkException;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -54,6 +62,22 @@ public final class TimeWindowFeatures {
      * @throws IllegalArgumentException when the columns differ in length, a key is negative or a value is not finite
      */
     public WindowResult compute(int[] keys, long[] times, double[] values) {
+        return compute(keys, times, values, null);
+    }
+
+    /**
+     * As {@link #compute(int[], long[], double[])}, the keys' windows run on the host's {@code executor} (default:
+     * the common fork-join pool). The calling thread takes the blocks of keys in order and processes itself any
+     * block the executor has not started, so a small, saturated or idle executor slows the call and cannot stall
+     * it. No thread is made.
+     *
+     * @param keys     non-negative integer keys
+     * @param times    event times in epoch milliseconds
+     * @param values   finite values
+     * @param executor the host's threads
+     * @return the features, in the events' order
+     */
+    public WindowResult compute(int[] keys, long[] times, double[] values, Executor executor) {
         int n = keys.length;
         if (times.length != n || values.length != n) {
             throw new IllegalArgumentException("keys, times and values must have the same length, were " + n + ", "
@@ -72,12 +96,39 @@ public final class TimeWindowFeatures {
         long range = options.range().toMillis();
         double halfLife = options.ewmHalfLife().toMillis();
         int chunk = Math.max(1, keyCount / (Runtime.getRuntime().availableProcessors() * 8));
-        IntStream.range(0, (keyCount + chunk - 1) / chunk).parallel().forEach(c -> {
+        IntConsumer block = c -> {
             KeyWindow window = new KeyWindow();
             for (int k = c * chunk, end = Math.min(keyCount, (c + 1) * chunk); k < end; k++) {
                 window.run(order, keyStart[k], keyStart[k + 1], times, values, range, halfLife, out);
             }
-        });
+        };
+        int blocks = (keyCount + chunk - 1) / chunk;
+        if (executor == null) {
+            IntStream.range(0, blocks).parallel().forEach(block);
+            return out;
+        }
+        List<FutureTask<Void>> tasks = new ArrayList<>(blocks);
+        for (int c = 0; c < blocks; c++) {
+            int index = c;
+            FutureTask<Void> task = new FutureTask<>(() -> block.accept(index), null);
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run(); // a saturated executor: this thread does the block
+            }
+            tasks.add(task);
+        }
+        for (FutureTask<Void> task : tasks) {
+            task.run(); // does nothing when the executor has started (or finished) it
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MarketLinkException("interrupted while computing window features", e);
+            } catch (ExecutionException e) {
+                throw new MarketLinkException("computing window features failed", e.getCause());
+            }
+        }
         return out;
     }
 

@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +18,36 @@ import static org.assertj.core.api.Assertions.within;
 class TimeWindowFeaturesTest {
     static final long HOUR = 3_600_000L;
     static final long DAY = 24 * HOUR;
+
+    @Test
+    void onTheHostsExecutor_theFeaturesAreTheSame() {
+        Random r = new Random(5);
+        int n = 50_000;
+        int[] key = new int[n];
+        long[] time = new long[n];
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
+            key[i] = r.nextInt(2_000);
+            time[i] = 1_700_000_000_000L + r.nextInt(60) * DAY;
+            value[i] = r.nextGaussian() * 10 + 50;
+        }
+        TimeWindowFeatures f = new TimeWindowFeatures(WindowOptions.of(Duration.ofDays(7)).withLags(2));
+        WindowResult expected = f.compute(key, time, value);
+        ExecutorService host = Executors.newFixedThreadPool(2);
+        try {
+            for (Executor executor : List.<Executor>of(host, task -> {
+            }, task -> {
+                throw new RejectedExecutionException("full");
+            })) {
+                WindowResult got = f.compute(key, time, value, executor);
+                assertThat(got.mean()).containsExactly(expected.mean());
+                assertThat(got.stddev()).containsExactly(expected.stddev());
+                assertThat(got.lag(2)).containsExactly(expected.lag(2));
+            }
+        } finally {
+            host.shutdownNow();
+        }
+    }
 
     @Test
     void everyFeatureEqualsTheSlowDefinitionOnRandomShuffledEventsWithTies() {
