@@ -23,6 +23,12 @@ import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.core.timeseries.TimeSeries;
 import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.forecast.Forecasters;
+import org.marketlink.matching.features.PairFeatures;
+import org.marketlink.matching.features.ShgProfile;
+import org.marketlink.matching.retrieval.MatchRetriever;
+import org.marketlink.matching.retrieval.TopKTable;
+import org.marketlink.matching.scoring.HardFilters;
+import org.marketlink.matching.scoring.WeightedScorer;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
@@ -30,6 +36,7 @@ import org.marketlink.quality.rules.Rules;
 import org.marketlink.store.CacheStatistics;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
+import org.marketlink.testing.SyntheticMarket;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -173,6 +180,20 @@ class MicrometerMetricsTest {
                 .isEqualTo(results.stream().filter(r -> r.forecast().map(f -> f.fallback().isPresent())
                         .orElse(false)).count());
         assertThat(registry.get("marketlink.forecast.series.rate").gauge().value()).isEqualTo(report.seriesPerSecond());
+    }
+
+    @Test
+    void matchingMeters_countThePairsAndTimeTheRanking() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        MatchRetriever retriever = MatchRetriever.build(SyntheticMarket.shgs(40, 11, ShgProfile::of),
+                SyntheticMarket.buyers(90, 12), PairFeatures.Options.defaults(), WeightedScorer.defaults(),
+                HardFilters.defaults());
+        MatchingMetrics metrics = MatchingMetrics.of(registry);
+        TopKTable table = metrics.topBuyersForAll(retriever, 5);
+        metrics.topBuyersForAll(retriever, 5);
+        assertThat(table.queries()).isEqualTo(40);
+        assertThat(count(registry, "marketlink.matching.pairs")).isEqualTo(2 * 40 * 90);
+        assertThat(registry.get("marketlink.matching.retrieval").timer().count()).isEqualTo(2);
     }
 
     @Test
