@@ -1,11 +1,9 @@
 package org.marketlink.store;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.model.Shg;
-import org.marketlink.testing.EmbeddedPostgresServer;
 import org.marketlink.testing.Samples;
 
 import javax.sql.DataSource;
@@ -14,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,35 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostDatabaseTest {
 
-    enum Database {
-        H2 {
-            @Override
-            DataSource create() {
-                JdbcDataSource ds = new JdbcDataSource();
-                ds.setURL("jdbc:h2:mem:host-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-                ds.setUser("sa");
-                return ds;
-            }
-        },
-        POSTGRESQL {
-            @Override
-            DataSource create() {
-                return EmbeddedPostgresServer.newDatabase().dataSource();
-            }
-        };
-
-        abstract DataSource create();
-    }
-
     private static Flyway host(DataSource ds, String target) {
         return Flyway.configure().dataSource(ds).locations("classpath:org/marketlink/store/hostdb").target(target)
                 .load();
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void hostMigratedFirst_storeOpensBeside_andTheHostMigratesOnAfter(Database database) throws SQLException {
+    @EnumSource(HostDatabase.class)
+    void hostMigratedFirst_storeOpensBeside_andTheHostMigratesOnAfter(HostDatabase database) throws SQLException {
         DataSource ds = database.create();
         host(ds, "1").migrate();
         try (MarketStore store = MarketStore.fromDataSource(ds, StoreOptions.defaults())) {
@@ -71,8 +47,8 @@ class HostDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void storeFirst_hostMigratesAfter_andBothKeepTheirTables(Database database) throws SQLException {
+    @EnumSource(HostDatabase.class)
+    void storeFirst_hostMigratesAfter_andBothKeepTheirTables(HostDatabase database) throws SQLException {
         DataSource ds = database.create();
         try (MarketStore store = MarketStore.fromDataSource(ds, StoreOptions.defaults())) {
             usable(store);
@@ -87,8 +63,8 @@ class HostDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void storeInTheHostsOwnNonEmptySchema_baselinesAndMigrates(Database database) throws SQLException {
+    @EnumSource(HostDatabase.class)
+    void storeInTheHostsOwnNonEmptySchema_baselinesAndMigrates(HostDatabase database) throws SQLException {
         DataSource ds = database.create();
         String hostSchema;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -104,8 +80,8 @@ class HostDatabaseTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void aBorrowedConnectionIsGivenBackAsItCame(Database database) throws SQLException {
+    @EnumSource(HostDatabase.class)
+    void aBorrowedConnectionIsGivenBackAsItCame(HostDatabase database) throws SQLException {
         DataSource ds = database.create();
         String before = searchPath(ds, database);
         try (MarketStore store = MarketStore.fromDataSource(ds, StoreOptions.defaults())) {
@@ -123,14 +99,14 @@ class HostDatabaseTest {
         assertThat(store.shgs().get(shg.id())).isEqualTo(shg);
     }
 
-    private static String searchPath(DataSource ds, Database database) throws SQLException {
+    private static String searchPath(DataSource ds, HostDatabase database) throws SQLException {
         try (Connection c = ds.getConnection()) {
             return searchPath(c, database);
         }
     }
 
-    private static String searchPath(Connection c, Database database) throws SQLException {
-        if (database == Database.H2) {
+    private static String searchPath(Connection c, HostDatabase database) throws SQLException {
+        if (database == HostDatabase.H2) {
             return c.getSchema();
         }
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW search_path")) {

@@ -1,12 +1,10 @@
 package org.marketlink.store;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.model.Shg;
-import org.marketlink.testing.EmbeddedPostgresServer;
 import org.marketlink.testing.Samples;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
@@ -14,7 +12,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,27 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * host's) remains; the host commits: both are there.
  */
 class HostTransactionTest {
-    enum Database {
-        H2 {
-            @Override
-            DataSource create() {
-                JdbcDataSource ds = new JdbcDataSource();
-                ds.setURL("jdbc:h2:mem:tx-" + UUID.randomUUID()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-                ds.setUser("sa");
-                return ds;
-            }
-        },
-        POSTGRESQL {
-            @Override
-            DataSource create() {
-                return EmbeddedPostgresServer.newDatabase().dataSource();
-            }
-        };
-
-        abstract DataSource create();
-    }
-
     /** The host's own table, beside MarketLink's schema. */
     private static void hostTable(Jdbi host) {
         host.useHandle(h -> h.execute("CREATE TABLE host_audit (note VARCHAR(100))"));
@@ -55,8 +31,8 @@ class HostTransactionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void aJdbiHandleTheHostHolds_decidesForMarketLinksWrites(Database database) {
+    @EnumSource(HostDatabase.class)
+    void aJdbiHandleTheHostHolds_decidesForMarketLinksWrites(HostDatabase database) {
         DataSource ds = database.create();
         Jdbi host = Jdbi.create(ds);
         hostTable(host);
@@ -88,8 +64,8 @@ class HostTransactionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Database.class)
-    void aSpringTransaction_decidesForMarketLinksWrites(Database database) {
+    @EnumSource(HostDatabase.class)
+    void aSpringTransaction_decidesForMarketLinksWrites(HostDatabase database) {
         DataSource ds = database.create();
         Jdbi host = Jdbi.create(ds);
         hostTable(host);
