@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * A named set of rules. {@link #compile} binds every rule to a schema once; the compiled suite then checks rows in
@@ -105,12 +106,34 @@ public final class Suite implements Serializable {
 
         /** Checks all rows in one pass. */
         public SuiteResult run(Iterable<Row> rows) {
+            return run(rows, done -> {
+            });
+        }
+
+        /**
+         * Checks all rows in one pass, telling {@code rowsDone} how far it is: every {@value #PROGRESS_EVERY} rows
+         * and once at the end with the total, on the calling thread.
+         *
+         * @param rows     the rows
+         * @param rowsDone progress: the rows checked so far
+         * @return the result
+         */
+        public SuiteResult run(Iterable<Row> rows, LongConsumer rowsDone) {
+            Checks.notNull("rowsDone", rowsDone);
             State s = newState();
+            long n = 0;
             for (Row r : rows) {
                 s.accept(r);
+                if (++n % PROGRESS_EVERY == 0) {
+                    rowsDone.accept(n);
+                }
             }
+            rowsDone.accept(n);
             return s.result();
         }
+
+        /** How often a long suite run reports progress, in rows. */
+        public static final int PROGRESS_EVERY = 100_000;
 
         /** The row-level violations of one row (empty when it passes every row rule), for the validate stage. */
         public List<Violation> violations(Row row) {

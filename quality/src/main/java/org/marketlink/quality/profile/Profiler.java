@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /** Profiles a dataset in one pass with bounded memory (sketches and capped counters). Thread-safe (stateless). */
 public final class Profiler {
@@ -26,8 +27,25 @@ public final class Profiler {
     private Profiler() {
     }
 
+    /** How often a profile reports progress, in rows. */
+    public static final int PROGRESS_EVERY = 100_000;
+
     /** The profile of these rows, in one pass. */
     public static DatasetProfile profile(Schema schema, Iterable<Row> rows) {
+        return profile(schema, rows, done -> {
+        });
+    }
+
+    /**
+     * The profile of these rows, in one pass, telling {@code rowsDone} how far it is: every {@value #PROGRESS_EVERY}
+     * rows and once at the end with the total, on the calling thread.
+     *
+     * @param schema   the rows' schema
+     * @param rows     the rows
+     * @param rowsDone progress: the rows profiled so far
+     * @return the profile
+     */
+    public static DatasetProfile profile(Schema schema, Iterable<Row> rows, LongConsumer rowsDone) {
         int n = schema.size();
         Column[] cols = new Column[n];
         for (int i = 0; i < n; i++) {
@@ -39,7 +57,11 @@ public final class Profiler {
             for (int i = 0; i < n; i++) {
                 cols[i].accept(row.get(i));
             }
+            if (count % PROGRESS_EVERY == 0) {
+                rowsDone.accept(count);
+            }
         }
+        rowsDone.accept(count);
         List<ColumnProfile> out = new ArrayList<>(n);
         for (Column c : cols) {
             out.add(c.profile(count));

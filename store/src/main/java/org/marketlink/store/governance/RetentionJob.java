@@ -1,6 +1,7 @@
 package org.marketlink.store.governance;
 
 import org.jdbi.v3.core.JdbiException;
+import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.store.Dialect;
 import org.marketlink.store.MarketStore;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -78,6 +80,20 @@ public final class RetentionJob {
      *                batch is deleted; may be null when no dataset archives
      */
     public Report apply(BiConsumer<String, List<Map<String, Object>>> archive) {
+        return apply(archive, (dataset, removed) -> {
+        });
+    }
+
+    /**
+     * As {@link #apply(BiConsumer)}, telling {@code progress} after each batch the dataset and the rows removed from
+     * it so far (on the calling thread, after the batch's transaction committed).
+     *
+     * @param archive  as {@link #apply(BiConsumer)}
+     * @param progress the dataset's name and its rows removed so far
+     * @return the report
+     */
+    public Report apply(BiConsumer<String, List<Map<String, Object>>> archive, ObjLongConsumer<String> progress) {
+        Checks.notNull("progress", progress);
         Map<String, Instant> cutoffs = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         for (Dataset d : withRetention()) {
@@ -91,6 +107,7 @@ public final class RetentionJob {
             while (true) {
                 int n = batch(d, r, cutoff, archive == null ? null : batchRows -> archive.accept(d.name(), batchRows));
                 removed += n;
+                progress.accept(d.name(), removed);
                 if (n < batchSize) {
                     break;
                 }

@@ -312,9 +312,16 @@ class GovernanceTest {
             RetentionJob.Report dry = job.dryRun();
             assertThat(dry.rows()).containsEntry("market_data", expired);
             assertThat(marketDataRows(store)).isEqualTo(60);
-            RetentionJob.Report done = job.apply(null);
+            List<Long> progress = new ArrayList<>();
+            RetentionJob.Report done = job.apply(null, (dataset, removed) -> {
+                if (dataset.equals("market_data")) {
+                    progress.add(removed);
+                }
+            });
             assertThat(done.rows()).containsEntry("market_data", expired);
             assertThat(expired).isGreaterThan(3); // several batches of 3
+            // told after every batch, the last time with the total
+            assertThat(progress).hasSize((int) (expired / 3 + 1)).isSorted().endsWith(expired);
             assertThat(marketDataRows(store)).isEqualTo(60 - expired);
             assertThat(job.dryRun().total()).isZero();
         }
