@@ -27,7 +27,8 @@ final class Chunk {
     long lastRow;
     /**
      * The checksum of {@link #output} once it is final, made where the last stage ran (a worker, when every stage is
-     * stateless) so that the committing thread does not hash every row; null until then.
+     * stateless) so that the committing thread does not hash every row; set by {@link StageChain} before the chunk
+     * is written, null until then.
      */
     Checksum outputChecksum;
     /** Rows read from the source, fixed when the chunk is closed (stages add rejections later). */

@@ -77,8 +77,7 @@ final class ChunkWriter {
                     });
             }
         }
-        accounting.written(rows.size(), chunk.outputChecksum != null ? chunk.outputChecksum : StageChain.checksumOf(
-                chunk.output), rejections.size());
+        accounting.written(rows.size(), chunk.outputChecksum, rejections.size());
         if (chunk.position != null) {
             lastPosition = chunk.position;
         }

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +28,8 @@ final class Runner {
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
     /** The share of a run's rows in quarantine above which its summary is logged at WARN rather than INFO. */
     static final double QUARANTINE_WARN_SHARE = 0.05;
+    private static final String SUMMARY = "run {} of {} into {}: {}, {} rows in, {} out, {} quarantined, {} chunks, "
+            + "{} ms";
     /** How long the committing thread waits for the next chunk while earlier ones are still being processed. */
     private static final long IN_FLIGHT_WAIT_MILLIS = 2;
     private final Source<?> source;
@@ -68,20 +69,13 @@ final class Runner {
      */
     private static void logSummary(RunReport r) {
         boolean many = r.rowsIn() > 0 && r.quarantined() > QUARANTINE_WARN_SHARE * r.rowsIn();
-        String text = "run {} of {} into {}: {}, {} rows in, {} out, {} quarantined, {} chunks, {} ms";
         Object[] args = {r.runId(), r.source(), r.sink(), r.status(), r.rowsIn(), r.rowsOut(), r.quarantined(),
             r.chunks(), Math.round(r.millis())};
         if (many) {
-            LOG.warn(text + " (more than {}% quarantined)", append(args, Math.round(QUARANTINE_WARN_SHARE * 100)));
+            LOG.warn(SUMMARY + " (more than " + Math.round(QUARANTINE_WARN_SHARE * 100) + "% quarantined)", args);
         } else {
-            LOG.info(text, args);
+            LOG.info(SUMMARY, args);
         }
-    }
-
-    private static Object[] append(Object[] args, Object last) {
-        Object[] all = Arrays.copyOf(args, args.length + 1);
-        all[args.length] = last;
-        return all;
     }
 
     private RunReport runAndReport() {

@@ -92,7 +92,7 @@ final class StageChain {
     }
 
     /** The checksum of the values of {@code items}. */
-    static Checksum checksumOf(List<Chunk.Item> items) {
+    private static Checksum checksumOf(List<Chunk.Item> items) {
         Checksum c = new Checksum();
         for (Chunk.Item item : items) {
             c.add(item.value());
@@ -124,6 +124,7 @@ final class StageChain {
             carried = passed;
         }
         chunk.output = carried;
+        chunk.outputChecksum = checksumOf(carried);
     }
 
     private List<Chunk.Item> apply(int s, List<Chunk.Item> inputs, List<Rejection> rejections) {

@@ -1,7 +1,7 @@
 package org.marketlink.matching.retrieval;
 
 import org.marketlink.core.Checks;
-import org.marketlink.core.MarketLinkException;
+import org.marketlink.core.HostThreads;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
@@ -14,10 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -141,36 +138,14 @@ public final class MatchRetriever {
         Checks.notNull("groupsDone", groupsDone);
         TopKTable table = new TopKTable(kernel.shgCount, checkK(k));
         int block = 64;
-        List<FutureTask<Integer>> blocks = new ArrayList<>();
-        for (int from = 0; from < kernel.shgCount; from += block) {
-            int start = from;
-            int end = Math.min(kernel.shgCount, from + block);
-            FutureTask<Integer> task = new FutureTask<>(() -> {
-                for (int s = start; s < end; s++) {
-                    TopK heap = new TopK(k);
-                    scanBuyers(s, heap);
-                    table.fill(s, heap);
-                }
-                return end;
-            });
-            try {
-                executor.execute(task);
-            } catch (RejectedExecutionException e) {
-                task.run(); // a saturated executor: this thread does the block
+        int groups = kernel.shgCount;
+        HostThreads.runBlocks(executor, (groups + block - 1) / block, b -> {
+            for (int s = b * block, end = Math.min(groups, (b + 1) * block); s < end; s++) {
+                TopK heap = new TopK(k);
+                scanBuyers(s, heap);
+                table.fill(s, heap);
             }
-            blocks.add(task);
-        }
-        for (FutureTask<Integer> task : blocks) {
-            task.run(); // does nothing when the executor has started (or finished) it
-            try {
-                groupsDone.accept(task.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MarketLinkException("interrupted while ranking buyers", e);
-            } catch (ExecutionException e) {
-                throw new MarketLinkException("ranking buyers failed", e.getCause());
-            }
-        }
+        }, b -> groupsDone.accept(Math.min(groups, b * block)), "ranking buyers");
         return table;
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +23,6 @@ import java.util.Set;
  * <p>Thread-safe: updates and reads may come from different threads; each read sees whole updates.
  */
 public final class LiveInteractionFeatures {
-    /** By time, then item; written out rather than composed, since every kept interaction is compared with it. */
-    static final Comparator<Interaction> OLDEST_FIRST = (a, b) -> {
-        int byTime = a.at().compareTo(b.at());
-        return byTime != 0 ? byTime : a.item().compareTo(b.item());
-    };
 
     private final int recentPerUser;
     private final StringMap<Accumulator> users = new StringMap<>();

@@ -1,16 +1,12 @@
 package org.marketlink.core.features.window;
 
-import org.marketlink.core.MarketLinkException;
+import org.marketlink.core.HostThreads;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -107,28 +103,8 @@ public final class TimeWindowFeatures {
             IntStream.range(0, blocks).parallel().forEach(block);
             return out;
         }
-        List<FutureTask<Void>> tasks = new ArrayList<>(blocks);
-        for (int c = 0; c < blocks; c++) {
-            int index = c;
-            FutureTask<Void> task = new FutureTask<>(() -> block.accept(index), null);
-            try {
-                executor.execute(task);
-            } catch (RejectedExecutionException e) {
-                task.run(); // a saturated executor: this thread does the block
-            }
-            tasks.add(task);
-        }
-        for (FutureTask<Void> task : tasks) {
-            task.run(); // does nothing when the executor has started (or finished) it
-            try {
-                task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MarketLinkException("interrupted while computing window features", e);
-            } catch (ExecutionException e) {
-                throw new MarketLinkException("computing window features failed", e.getCause());
-            }
-        }
+        HostThreads.runBlocks(executor, blocks, block, done -> {
+        }, "computing window features");
         return out;
     }
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Features kept up to date chunk by chunk equal the batch features over everything, however the stream is split. */
 class LiveInteractionFeaturesTest {
+    /** The order of a user's recent interactions: by time, then item. */
+    private static final Comparator<Interaction> OLDEST_FIRST =
+            Comparator.comparing(Interaction::at).thenComparing(Interaction::item);
+
     private static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
 
     @Test
@@ -65,7 +70,7 @@ class LiveInteractionFeaturesTest {
         assertThat(f.items()).isEqualTo(byItem.keySet());
         byUser.forEach((user, mine) -> {
             assertThat(f.user(user)).as(user).isEqualTo(summary(mine, Interaction::item));
-            List<Interaction> newest = mine.stream().sorted(LiveInteractionFeatures.OLDEST_FIRST.reversed())
+            List<Interaction> newest = mine.stream().sorted(OLDEST_FIRST.reversed())
                     .limit(recent).toList();
             assertThat(f.recent(user)).as(user).isEqualTo(newest);
         });
