@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * {@link RecordRows} maps them (nested values and lists as JSON text), through {@link ParquetSink} and
  * {@link ParquetSource}. A row that is not a valid record (the record's own constructor refuses a value) is
  * quarantined as {@code INVALID_RECORD} with its values as text, personal components masked.
+ *
+ * <p>Stateless; its sinks are thread-safe as {@link ParquetSink} is, its sources as {@link ParquetSource} is.
  */
 public final class ParquetRecords {
     private ParquetRecords() {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param writeTime   how long the writes took, retries included
  * @param latency     from the chunk's first row being read to now (zero for a chunk that read nothing): how long a
  *                    row waited, at most, before it was durable
+ *
+ * <p>Immutable and thread-safe.
  */
 public record ChunkWritten(ChunkKey chunk, long rowsRead, int rowsWritten, List<Rejection> rejections,
                            Duration writeTime, Duration latency) {
