@@ -111,7 +111,7 @@ public final class SparkQuality {
                         values[i] = row.get(i);
                     }
                     values[width] = violations.isEmpty();
-                    values[width + 1] = toSeq(violations);
+                    values[width + 1] = toArray(violations);
                     return RowFactory.create(values);
                 }
             };
@@ -147,12 +147,17 @@ public final class SparkQuality {
     public record Split(Dataset<Row> valid, Dataset<Row> quarantined) {
     }
 
-    private static scala.collection.Seq<Row> toSeq(List<Violation> violations) {
-        List<Row> rows = new ArrayList<>(violations.size());
-        for (Violation v : violations) {
-            rows.add(RowFactory.create(v.code(), v.column(), v.message()));
+    /**
+     * The violations as an array column's external value: an array, which every Spark line's row encoder accepts
+     * (a Scala collection would tie this source to one Scala version's converters).
+     */
+    private static Row[] toArray(List<Violation> violations) {
+        Row[] rows = new Row[violations.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Violation v = violations.get(i);
+            rows[i] = RowFactory.create(v.code(), v.column(), v.message());
         }
-        return scala.jdk.javaapi.CollectionConverters.asScala(rows).toSeq();
+        return rows;
     }
 
     /** The MarketLink schema {@link #run} reads {@code data} with. */
