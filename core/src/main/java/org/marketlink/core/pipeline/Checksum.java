@@ -10,9 +10,9 @@ import java.time.LocalDate;
 
 /**
  * An order-independent fingerprint of a multiset of rows: the count and the sum (mod 2^64) of a 64-bit hash of
- * each row (for a {@link Row}, of its values; otherwise of its canonical text). Two runs that wrote the same rows in any order, chunking or parallelism have the
- * same checksum; checksums of parts {@link #merge} into the checksum of the whole. Not thread-safe; merge
- * per-thread instances.
+ * each row (for a {@link Row}, of its values; otherwise of its canonical text). Two runs that wrote the same rows in
+ * any order, chunking or parallelism have the same checksum; checksums of parts {@link #merge} into the checksum of
+ * the whole. Not thread-safe; merge per-thread instances.
  */
 public final class Checksum {
     private long count;
