@@ -1,0 +1,271 @@
+package org.marketlink.core.data;
+
+import org.marketlink.core.Checks;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Up to {@link #capacity()} rows of a schema held column by column in primitive arrays, for readers and stages that
+ * work a column at a time instead of a row at a time (no object per value for numbers, dates, times and flags).
+ * Each field has one array, by type:
+ * <ul>
+ *   <li>{@code LONG}: {@link #longs(int)};</li>
+ *   <li>{@code DOUBLE}: {@link #doubles(int)};</li>
+ *   <li>{@code BOOLEAN}: {@link #booleans(int)};</li>
+ *   <li>{@code DATE}: {@link #dates(int)}, days since 1970-01-01;</li>
+ *   <li>{@code TIMESTAMP}: {@link #timestamps(int)}, microseconds since the epoch, UTC (as Spark, DuckDB and
+ *   Parquet keep them: an {@link Instant}'s digits finer than a microsecond are not kept);</li>
+ *   <li>{@code STRING} and {@code JSON}: {@link #texts(int)};</li>
+ *   <li>{@code DECIMAL}: {@link #decimals(int)}.</li>
+ * </ul>
+ * and {@link #nulls(int)} says which of its values are empty (the typed array holds zero, false or null there).
+ * Only the first {@link #size()} entries of each array are rows; the arrays may be longer. Each row keeps the row
+ * number it had in its source ({@link #rowNumbers()}), so rows dropped on the way (quarantined) leave gaps.
+ *
+ * <p>A batch is filled by one reader and read by the code it hands the batch to; a reader may refill the same
+ * batch for its next rows, so a consumer that keeps values keeps copies (or {@link #row(int) rows}). The arrays are
+ * handed out as they are, for speed: a consumer must not write to them. Not thread-safe.
+ */
+public final class ColumnBatch {
+    private final Schema schema;
+    private final int capacity;
+    private final Object[] values;
+    private final boolean[][] nulls;
+    private final long[] rowNumbers;
+    private int size;
+
+    private ColumnBatch(Schema schema, int capacity) {
+        this.schema = schema;
+        this.capacity = capacity;
+        this.values = new Object[schema.size()];
+        this.nulls = new boolean[schema.size()][capacity];
+        this.rowNumbers = new long[capacity];
+        for (int f = 0; f < schema.size(); f++) {
+            values[f] = switch (schema.field(f).type()) {
+                case LONG, TIMESTAMP -> new long[capacity];
+                case DOUBLE -> new double[capacity];
+                case BOOLEAN -> new boolean[capacity];
+                case DATE -> new int[capacity];
+                case STRING, JSON -> new String[capacity];
+                case DECIMAL -> new BigDecimal[capacity];
+            };
+        }
+    }
+
+    /**
+     * An empty batch of {@code schema} with room for {@code capacity} rows.
+     *
+     * @param schema   the fields
+     * @param capacity the most rows it holds, at least 1
+     * @return the batch, of size 0
+     */
+    public static ColumnBatch allocate(Schema schema, int capacity) {
+        Checks.notNull("schema", schema);
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+        }
+        return new ColumnBatch(schema, capacity);
+    }
+
+    /** The fields. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** How many rows the batch holds now. */
+    public int size() {
+        return size;
+    }
+
+    /** The most rows the batch can hold. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Sets how many rows the batch holds: for the reader that filled the arrays.
+     *
+     * @param size from 0 to {@link #capacity()}
+     */
+    public void setSize(int size) {
+        if (size < 0 || size > capacity) {
+            throw new IllegalArgumentException("size must be from 0 to " + capacity + ", not " + size);
+        }
+        this.size = size;
+    }
+
+    /** The values of the {@code LONG} field at {@code field}. */
+    public long[] longs(int field) {
+        return (long[]) array(field, FieldType.LONG);
+    }
+
+    /** The values of the {@code TIMESTAMP} field at {@code field}, in microseconds since the epoch, UTC. */
+    public long[] timestamps(int field) {
+        return (long[]) array(field, FieldType.TIMESTAMP);
+    }
+
+    /** The values of the {@code DOUBLE} field at {@code field}. */
+    public double[] doubles(int field) {
+        return (double[]) array(field, FieldType.DOUBLE);
+    }
+
+    /** The values of the {@code BOOLEAN} field at {@code field}. */
+    public boolean[] booleans(int field) {
+        return (boolean[]) array(field, FieldType.BOOLEAN);
+    }
+
+    /** The values of the {@code DATE} field at {@code field}, in days since 1970-01-01. */
+    public int[] dates(int field) {
+        return (int[]) array(field, FieldType.DATE);
+    }
+
+    /** The values of the {@code STRING} or {@code JSON} field at {@code field}. */
+    public String[] texts(int field) {
+        FieldType type = schema.field(field).type();
+        return (String[]) array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
+    }
+
+    /** The values of the {@code DECIMAL} field at {@code field}. */
+    public BigDecimal[] decimals(int field) {
+        return (BigDecimal[]) array(field, FieldType.DECIMAL);
+    }
+
+    /** Which values of the field at {@code field} are empty. */
+    public boolean[] nulls(int field) {
+        Objects.checkIndex(field, schema.size());
+        return nulls[field];
+    }
+
+    /** The source row number of each row. */
+    public long[] rowNumbers() {
+        return rowNumbers;
+    }
+
+    /**
+     * One value, as a {@link Row} holds it ({@code Long}, {@code Double}, {@code Boolean}, {@link LocalDate},
+     * {@link Instant}, {@code String}, {@link BigDecimal}), or null when empty: for code that is not on a hot path.
+     *
+     * @param field the field's position
+     * @param row   the row, below {@link #size()}
+     * @return the value or null
+     */
+    public Object get(int field, int row) {
+        Objects.checkIndex(row, size);
+        if (nulls(field)[row]) {
+            return null;
+        }
+        Object array = values[field];
+        return switch (schema.field(field).type()) {
+            case LONG -> ((long[]) array)[row];
+            case TIMESTAMP -> instantOfMicros(((long[]) array)[row]);
+            case DOUBLE -> ((double[]) array)[row];
+            case BOOLEAN -> ((boolean[]) array)[row];
+            case DATE -> LocalDate.ofEpochDay(((int[]) array)[row]);
+            case STRING, JSON, DECIMAL -> ((Object[]) array)[row];
+        };
+    }
+
+    /**
+     * Sets one value from its boxed form (as {@link #get} gives it; null for empty): for a reader's slow path.
+     *
+     * @param field the field's position
+     * @param row   the row, below {@link #capacity()}
+     * @param value the value or null
+     * @throws ClassCastException  when the value is not of the field's type
+     * @throws ArithmeticException when a date or time is beyond what the batch holds
+     */
+    public void set(int field, int row, Object value) {
+        Objects.checkIndex(row, capacity);
+        boolean[] empty = nulls(field);
+        Object array = values[field];
+        FieldType type = schema.field(field).type();
+        if (value == null) {
+            empty[row] = true;
+            switch (type) {
+                case LONG, TIMESTAMP -> ((long[]) array)[row] = 0L;
+                case DOUBLE -> ((double[]) array)[row] = 0d;
+                case BOOLEAN -> ((boolean[]) array)[row] = false;
+                case DATE -> ((int[]) array)[row] = 0;
+                case STRING, JSON, DECIMAL -> ((Object[]) array)[row] = null;
+            }
+            return;
+        }
+        switch (type) {
+            case LONG -> ((long[]) array)[row] = (Long) value;
+            case TIMESTAMP -> ((long[]) array)[row] = microsOf((Instant) value);
+            case DOUBLE -> ((double[]) array)[row] = (Double) value;
+            case BOOLEAN -> ((boolean[]) array)[row] = (Boolean) value;
+            case DATE -> ((int[]) array)[row] = Math.toIntExact(((LocalDate) value).toEpochDay());
+            case STRING, JSON -> ((String[]) array)[row] = (String) value;
+            case DECIMAL -> ((BigDecimal[]) array)[row] = (BigDecimal) value;
+        }
+        empty[row] = false;
+    }
+
+    /**
+     * The row at {@code row} as a {@link Row} (checked as {@link Row#of} checks it).
+     *
+     * @param row below {@link #size()}
+     * @return a new row
+     * @throws IllegalArgumentException when a required field is empty
+     */
+    public Row row(int row) {
+        Object[] out = new Object[schema.size()];
+        for (int f = 0; f < out.length; f++) {
+            out[f] = get(f, row);
+        }
+        return Row.ofOwned(schema, out);
+    }
+
+    /**
+     * Drops the rows marked in {@code drop} (below {@link #size()}), keeping the others in order with their row
+     * numbers: for a reader that quarantined some rows of the batch.
+     *
+     * @param drop which rows to drop
+     */
+    public void removeRows(boolean[] drop) {
+        int kept = 0;
+        for (int r = 0; r < size; r++) {
+            if (drop[r]) {
+                continue;
+            }
+            if (kept != r) {
+                rowNumbers[kept] = rowNumbers[r];
+                for (int f = 0; f < values.length; f++) {
+                    System.arraycopy(values[f], r, values[f], kept, 1);
+                    nulls[f][kept] = nulls[f][r];
+                }
+            }
+            kept++;
+        }
+        for (Object array : values) {
+            if (array instanceof Object[] objects) {
+                Arrays.fill(objects, kept, size, null);
+            }
+        }
+        size = kept;
+    }
+
+    /** The microseconds since the epoch of {@code t}, its finer digits dropped (toward the past). */
+    public static long microsOf(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    /** The instant {@code micros} microseconds after the epoch. */
+    public static Instant instantOfMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    private Object array(int field, FieldType expected) {
+        Objects.checkIndex(field, schema.size());
+        Field f = schema.field(field);
+        if (f.type() != expected) {
+            throw new IllegalArgumentException("field '" + f.name() + "' holds " + f.type() + ", not " + expected);
+        }
+        return values[field];
+    }
+}

@@ -1,0 +1,80 @@
+package org.marketlink.core.data;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A batch holds each type in its array, gives rows back as they were set, and drops rows keeping their order. */
+class ColumnBatchTest {
+    private static final Schema EVERY = Schema.of(Field.required("id", FieldType.LONG),
+            Field.optional("name", FieldType.STRING), Field.optional("price", FieldType.DECIMAL),
+            Field.optional("score", FieldType.DOUBLE), Field.optional("active", FieldType.BOOLEAN),
+            Field.optional("day", FieldType.DATE), Field.optional("at", FieldType.TIMESTAMP),
+            Field.optional("attributes", FieldType.JSON));
+
+    private static Row row(long i) {
+        boolean empty = i % 3 == 2;
+        return Row.of(EVERY, i, empty ? null : "n" + i, empty ? null : new BigDecimal(i + ".50"),
+                empty ? null : i / 4.0, empty ? null : i % 2 == 0, empty ? null : LocalDate.ofEpochDay(-400 + i),
+                empty ? null : Instant.ofEpochSecond(-86_400 + i, 123_456_000), empty ? null : "{\"i\":" + i + "}");
+    }
+
+    @Test
+    void rowsSetValueByValue_comeBackEqual_andTheArraysHoldThePrimitives() {
+        ColumnBatch b = ColumnBatch.allocate(EVERY, 10);
+        for (int r = 0; r < 10; r++) {
+            Row row = row(r);
+            for (int f = 0; f < EVERY.size(); f++) {
+                b.set(f, r, row.get(f));
+            }
+            b.rowNumbers()[r] = 100 + r;
+        }
+        b.setSize(10);
+        for (int r = 0; r < 10; r++) {
+            assertThat(b.row(r)).isEqualTo(row(r));
+        }
+        assertThat(b.longs(0)[4]).isEqualTo(4);
+        assertThat(b.dates(5)[4]).isEqualTo(-396);
+        assertThat(b.timestamps(6)[4]).isEqualTo(-86_396_000_000L + 123_456);
+        assertThat(b.nulls(1)[2]).isTrue();
+        assertThat(b.nulls(1)[3]).isFalse();
+        assertThat(b.texts(7)[3]).isEqualTo("{\"i\":3}");
+
+        boolean[] drop = new boolean[10];
+        drop[0] = true;
+        drop[5] = true;
+        drop[9] = true;
+        b.removeRows(drop);
+        assertThat(b.size()).isEqualTo(7);
+        long[] expected = {1, 2, 3, 4, 6, 7, 8};
+        for (int r = 0; r < 7; r++) {
+            assertThat(b.row(r)).isEqualTo(row(expected[r]));
+            assertThat(b.rowNumbers()[r]).isEqualTo(100 + expected[r]);
+        }
+    }
+
+    @Test
+    void finerThanMicroseconds_isDroppedTowardThePast() {
+        Instant t = Instant.ofEpochSecond(-1, 999_999_999);
+        assertThat(ColumnBatch.microsOf(t)).isEqualTo(-1);
+        assertThat(ColumnBatch.instantOfMicros(-1)).isEqualTo(Instant.ofEpochSecond(-1, 999_999_000));
+        assertThatThrownBy(() -> ColumnBatch.microsOf(Instant.MAX)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void misuse_isRefusedNamingTheField() {
+        ColumnBatch b = ColumnBatch.allocate(EVERY, 2);
+        assertThatThrownBy(() -> b.doubles(0)).hasMessage("field 'id' holds LONG, not DOUBLE");
+        assertThatThrownBy(() -> b.texts(0)).hasMessage("field 'id' holds LONG, not STRING");
+        assertThatThrownBy(() -> b.setSize(3)).hasMessageContaining("from 0 to 2");
+        assertThatThrownBy(() -> ColumnBatch.allocate(EVERY, 0)).hasMessageContaining("at least 1");
+        b.set(0, 0, null);
+        b.setSize(1);
+        assertThatThrownBy(() -> b.row(0)).hasMessageContaining("'id' is required");
+    }
+}
