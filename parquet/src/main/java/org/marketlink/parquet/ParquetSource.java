@@ -1,27 +1,24 @@
 package org.marketlink.parquet;
 
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.Source;
-import org.marketlink.core.privacy.Masking;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -38,6 +35,9 @@ import java.util.function.Consumer;
  * <p>Immutable and thread-safe; each {@link #open()} reads the file from its start.
  */
 public final class ParquetSource implements Source<Row> {
+    /** The rows in each batch that {@link #open()} reads. */
+    public static final int BATCH_ROWS = 4_096;
+
     private final Path path;
     private final Schema schema;
 
@@ -74,140 +74,110 @@ public final class ParquetSource implements Source<Row> {
         }
     }
 
+    /**
+     * Reads the file a row at a time. Rows are made from {@link #openColumns(int) column batches} of
+     * {@value #BATCH_ROWS} rows; quarantined rows come out in their place in row order.
+     */
     @Override
     public Cursor<Row> open() {
+        return new ParquetCursor(openColumns(BATCH_ROWS));
+    }
+
+    /**
+     * Reads the file a column at a time, into batches of up to {@code batchRows} rows: the fast path for code
+     * that works on columns (sums, rules over columns, bulk loads).
+     *
+     * @param batchRows the most rows in a batch, at least 1 (a few thousand keep a batch in the CPU's cache)
+     * @return the reader, to be closed by the caller
+     * @throws UnableToReadException    when there is no such file or its footer cannot be read
+     * @throws IllegalArgumentException when the file's columns cannot serve the schema, naming the field
+     */
+    public ParquetColumns openColumns(int batchRows) {
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("batchRows must be at least 1, not " + batchRows);
+        }
         if (!Files.isRegularFile(path)) {
             throw new UnableToReadException("no Parquet file at " + path);
         }
-        InputFile file = new LocalInputFile(path);
-        MessageType fileSchema;
-        try (ParquetFileReader footer = ParquetFileReader.open(file)) {
-            fileSchema = footer.getFooter().getFileMetaData().getSchema();
+        ParquetFileReader file;
+        try {
+            file = ParquetFileReader.open(new LocalInputFile(path), PageDecompressors.readOptions());
         } catch (IOException | RuntimeException e) {
             throw new UnableToReadException("could not read the Parquet footer of " + path + ": " + e.getMessage(), e);
         }
-        // the columns the schema names, in the file's order, and for each field its column and decoder
-        List<Type> columns = new ArrayList<>();
-        int[] columnOfField = new int[schema.size()];
-        ColumnDecoder[] decoders = new ColumnDecoder[schema.size()];
-        for (int f = 0; f < schema.size(); f++) {
-            Field field = schema.field(f);
-            columnOfField[f] = -1;
-            if (!fileSchema.containsField(field.name())) {
-                if (!field.nullable()) {
-                    throw new IllegalArgumentException("the Parquet file " + path + " has no column for the "
-                            + "required field " + field.name());
-                }
-                continue;
-            }
-            Type column = fileSchema.getType(field.name());
-            if (!column.isPrimitive() || column.isRepetition(Type.Repetition.REPEATED)) {
-                throw new IllegalArgumentException("column " + field.name() + " of " + path
-                        + " is not a single value (a group or a list), which a field cannot hold");
-            }
-            columnOfField[f] = columns.size();
-            columns.add(column);
-            decoders[f] = ColumnDecoder.of(field, column.asPrimitiveType());
-        }
-        MessageType projection = Types.buildMessage().addFields(columns.toArray(new Type[0])).named("projection");
-        ParquetReader<Object[]> reader;
         try {
-            reader = new ReaderBuilder(file, projection).build();
-        } catch (IOException e) {
-            throw new UnableToReadException("could not open the Parquet file " + path + ": " + e.getMessage(), e);
+            MessageType fileSchema = file.getFooter().getFileMetaData().getSchema();
+            List<Type> columns = new ArrayList<>();
+            List<ColumnFiller> fillers = new ArrayList<>();
+            List<Integer> absent = new ArrayList<>();
+            for (int f = 0; f < schema.size(); f++) {
+                Field field = schema.field(f);
+                if (!fileSchema.containsField(field.name())) {
+                    if (!field.nullable()) {
+                        throw new IllegalArgumentException("the Parquet file " + path + " has no column for the "
+                                + "required field " + field.name());
+                    }
+                    absent.add(f);
+                    continue;
+                }
+                Type column = fileSchema.getType(field.name());
+                if (!column.isPrimitive() || column.isRepetition(Type.Repetition.REPEATED)) {
+                    throw new IllegalArgumentException("column " + field.name() + " of " + path
+                            + " is not a single value (a group or a list), which a field cannot hold");
+                }
+                columns.add(column);
+                fillers.add(ColumnFiller.of(f, field, column.asPrimitiveType()));
+            }
+            MessageType projection = Types.buildMessage().addFields(columns.toArray(new Type[0]))
+                    .named("projection");
+            file.setRequestedSchema(projection);
+            return new ParquetColumns(file, projection, schema, fillers.toArray(new ColumnFiller[0]),
+                    absent.stream().mapToInt(Integer::intValue).toArray(), batchRows, name());
+        } catch (RuntimeException e) {
+            try {
+                file.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
-        return new ParquetCursor(reader, columnOfField, decoders);
     }
 
-    private final class ParquetCursor implements Cursor<Row> {
-        private final ParquetReader<Object[]> reader;
-        private final int[] columnOfField;
-        private final ColumnDecoder[] decoders;
-        private long row;
+    /** Rows from column batches, each rejection handed on in its place among the rows. */
+    private static final class ParquetCursor implements Cursor<Row> {
+        private final ParquetColumns columns;
+        private final ArrayDeque<Rejection> rejections = new ArrayDeque<>();
+        private ColumnBatch batch;
+        private int next;
+        private boolean ended;
 
-        ParquetCursor(ParquetReader<Object[]> reader, int[] columnOfField, ColumnDecoder[] decoders) {
-            this.reader = reader;
-            this.columnOfField = columnOfField;
-            this.decoders = decoders;
+        ParquetCursor(ParquetColumns columns) {
+            this.columns = columns;
         }
 
         @Override
         public boolean next(RowConsumer<Row> value, Consumer<Rejection> rejected) {
-            Object[] raw;
-            try {
-                raw = reader.read();
-            } catch (IOException e) {
-                throw new UnableToReadException("could not read " + path + " after row " + row + ": "
-                        + e.getMessage(), e);
+            if ((batch == null || next == batch.size()) && rejections.isEmpty() && !ended) {
+                batch = columns.next(rejections::add);
+                next = 0;
+                ended = batch == null;
             }
-            if (raw == null) {
+            boolean rowLeft = batch != null && next < batch.size();
+            if (!rejections.isEmpty() && (!rowLeft || rejections.peek().rowNumber() < batch.rowNumbers()[next])) {
+                rejected.accept(rejections.poll());
+                return true;
+            }
+            if (!rowLeft) {
                 return false;
             }
-            row++;
-            Object[] values = new Object[schema.size()];
-            for (int f = 0; f < values.length; f++) {
-                int c = columnOfField[f];
-                Object v = c < 0 ? null : raw[c];
-                if (v == null) {
-                    continue;
-                }
-                try {
-                    values[f] = decoders[f].decode(v);
-                } catch (IllegalArgumentException | DateTimeException | ArithmeticException | ClassCastException e) {
-                    Field field = schema.field(f);
-                    boolean pii = field.personal();
-                    rejected.accept(new Rejection("PARSE_ERROR", "parquet", field.name(), field.name() + ": '"
-                            + (pii ? Masking.MASK : shown(v)) + "' is not a valid " + field.type()
-                            + (e.getMessage() == null || pii ? "" : " (" + e.getMessage() + ")"), text(raw), row,
-                            name()));
-                    return true;
-                }
-            }
-            try {
-                value.accept(Row.of(schema, values), row);
-            } catch (IllegalArgumentException e) {
-                rejected.accept(new Rejection("INVALID_ROW", "parquet", "", e.getMessage(), text(raw), row, name()));
-            }
+            int r = next++;
+            value.accept(batch.row(r), batch.rowNumbers()[r]);
             return true;
-        }
-
-        /** The row's values as read, in field order, personal fields masked; made only for a rejected row. */
-        private String text(Object[] raw) {
-            StringBuilder b = new StringBuilder();
-            for (int f = 0; f < schema.size(); f++) {
-                int c = columnOfField[f];
-                b.append(f == 0 ? "" : ",");
-                Object v = c < 0 ? null : raw[c];
-                b.append(v == null ? "" : schema.field(f).personal() ? Masking.MASK : shown(v));
-            }
-            return b.toString();
         }
 
         @Override
         public void close() {
-            try {
-                reader.close();
-            } catch (IOException e) {
-                // read to the end or stopped: nothing is lost by a failed close of a reader
-            }
-        }
-    }
-
-    private static String shown(Object v) {
-        return v instanceof byte[] b ? "(" + b.length + " bytes)" : String.valueOf(v);
-    }
-
-    private static final class ReaderBuilder extends ParquetReader.Builder<Object[]> {
-        private final MessageType projection;
-
-        ReaderBuilder(InputFile file, MessageType projection) {
-            super(file);
-            this.projection = projection;
-        }
-
-        @Override
-        protected ReadSupport<Object[]> getReadSupport() {
-            return new RawReadSupport(projection);
+            columns.close();
         }
     }
 }
