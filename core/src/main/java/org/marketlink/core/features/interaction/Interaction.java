@@ -13,12 +13,18 @@ import java.time.Instant;
 public record Interaction(String user, String item, Instant at, double rating) {
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Interaction {
-        if (user == null || user.isBlank() || item == null || item.isBlank() || at == null) {
-            throw new IllegalArgumentException("an interaction needs a user, an item and a time, had '" + user
-                    + "', '" + item + "', " + at);
+        // the messages name the component, never a value: a user id may be personal data
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("interaction: user is missing or blank");
+        }
+        if (item == null || item.isBlank()) {
+            throw new IllegalArgumentException("interaction: item is missing or blank");
+        }
+        if (at == null) {
+            throw new IllegalArgumentException("interaction: at is missing");
         }
         if (Double.isInfinite(rating)) {
-            throw new IllegalArgumentException("rating of " + user + " for " + item + " must be finite or NaN");
+            throw new IllegalArgumentException("interaction: rating " + rating + " is not finite (NaN for none)");
         }
     }
 

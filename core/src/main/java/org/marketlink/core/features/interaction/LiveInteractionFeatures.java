@@ -4,6 +4,7 @@ import org.marketlink.core.Checks;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,8 +18,8 @@ import java.util.Set;
  * {@link #update} takes one batch (a chunk of a stream) and says which users and items it changed, so that only
  * their features are written again. After any sequence of updates the features equal those of
  * {@link InteractionFeatures#of} over all the interactions at once, however they were split. Memory: one summary
- * per user and per item (with the set of its distinct counterparts) and at most {@code recentPerUser}
- * interactions per user.
+ * per user and per item, per user the set of the items it has interacted with (about 8 bytes a distinct pair) and
+ * at most {@code recentPerUser} interactions.
  *
  * <p>Thread-safe: updates and reads may come from different threads; each read sees whole updates.
  */
@@ -29,12 +30,6 @@ public final class LiveInteractionFeatures {
     private final StringMap<Accumulator> items = new StringMap<>();
     /** Item names by their accumulator's id: the recent lists keep ids. */
     private final List<String> itemNames = new ArrayList<>();
-    /**
-     * Every (user, item) pair seen, as {@code userId << 32 | itemId}: a pair seen for the first time adds a distinct
-     * counterpart to both sides. One primitive set instead of a set of strings per user and per item (the hot spot
-     * of a profile of a stream of a million events).
-     */
-    private final LongHashSet pairs = new LongHashSet();
     /** Counts updates, so that each accumulator knows whether this update has changed it already. */
     private long updates;
 
@@ -90,7 +85,8 @@ public final class LiveInteractionFeatures {
                 items.putNew(i.item(), item);
                 itemNames.add(i.item());
             }
-            boolean newPair = pairs.add((long) user.id << 32 | (item.id & 0xFFFFFFFFL));
+            // a pair seen for the first time adds a distinct counterpart to both sides: the user's item set decides
+            boolean newPair = user.addItem(item.id);
             user.add(i, newPair);
             item.add(i, newPair);
             // each name once per update, without a set look-up per interaction
@@ -106,7 +102,7 @@ public final class LiveInteractionFeatures {
                 if (user.recent == null) {
                     user.recent = new RecentList(recentPerUser);
                 }
-                user.recent.add(i.at(), item.id, i.rating(), itemNames);
+                user.recent.add(i.at().getEpochSecond(), i.at().getNano(), item.id, i.rating(), itemNames);
             }
         }
         return new Changed(new FirstSeenSet(changedUsers), new FirstSeenSet(changedItems));
@@ -170,8 +166,19 @@ public final class LiveInteractionFeatures {
     }
 
     private static final class Accumulator {
-        /** Dense id, for the pair set. */
+        /** How many item ids a user's set scans before it hashes them. */
+        private static final int SCANNED = 16;
+        /** Dense id: an item's in the users' item sets and the recent lists. */
         final int id;
+        /**
+         * For a user: the ids of the items seen, null until the first. Up to {@value #SCANNED} of them are kept
+         * unordered and scanned (one or two cache lines, no hashing); beyond that as {@code id + 1} (0 marks an
+         * empty slot) in an open-addressing table (linear probing, power of two, at most half full). One small table
+         * per user, near the user's other state, instead of one set of all (user, item) pairs: a global table of a
+         * million pairs cost a cache miss per event (a profile of a stream).
+         */
+        int[] itemSet;
+        int itemSetSize;
         /** The update that last changed it. */
         long changedIn;
         /** For a user: the newest interactions, oldest at the head; null until one is kept. */
@@ -186,6 +193,74 @@ public final class LiveInteractionFeatures {
 
         Accumulator(int id) {
             this.id = id;
+        }
+
+        /** Adds {@code item} to this user's item set; true when it was not there. */
+        boolean addItem(int item) {
+            int[] set = itemSet;
+            int n = itemSetSize;
+            if (n <= SCANNED) {
+                if (set == null) {
+                    set = itemSet = new int[4];
+                }
+                for (int k = 0; k < n; k++) {
+                    if (set[k] == item) {
+                        return false;
+                    }
+                }
+                if (n < SCANNED) {
+                    if (n == set.length) {
+                        set = itemSet = Arrays.copyOf(set, 2 * n);
+                    }
+                    set[n] = item;
+                    itemSetSize = n + 1;
+                    return true;
+                }
+                set = itemSet = hashed(set, 4 * SCANNED); // the (SCANNED + 1)th item: from now on by hash
+            }
+            int key = item + 1;
+            int mask = set.length - 1;
+            for (int slot = StringMap.mix(key) & mask; ; slot = (slot + 1) & mask) {
+                int there = set[slot];
+                if (there == key) {
+                    return false;
+                }
+                if (there == 0) {
+                    set[slot] = key;
+                    if (++itemSetSize * 2 > set.length) {
+                        itemSet = rehashed(set);
+                    }
+                    return true;
+                }
+            }
+        }
+
+        /** The {@value #SCANNED} scanned ids in a hash table of {@code size} slots. */
+        private static int[] hashed(int[] scanned, int size) {
+            int[] table = new int[size];
+            for (int k = 0; k < SCANNED; k++) {
+                put(table, scanned[k] + 1);
+            }
+            return table;
+        }
+
+        private static int[] rehashed(int[] table) {
+            int[] bigger = new int[table.length * 2];
+            for (int key : table) {
+                if (key != 0) {
+                    put(bigger, key);
+                }
+            }
+            return bigger;
+        }
+
+        private static void put(int[] table, int key) {
+            int mask = table.length - 1;
+            int slot = StringMap.mix(key) & mask;
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = key;
         }
 
         void add(Interaction i, boolean newCounterpart) {

@@ -12,8 +12,11 @@ import java.util.function.BiConsumer;
  * @param <V> value type
  */
 final class StringMap<V> {
-    private String[] keys = new String[1 << 10];
-    private Object[] values = new Object[1 << 10];
+    /**
+     * Each slot's key at {@code 2 * slot} and its value right after it: a hit reads one cache line of this array
+     * where separate key and value arrays cost two misses (the look-ups are memory-bound).
+     */
+    private Object[] entries = new Object[2 << 10];
     /** The keys' spread hash codes, compared before a key is read: most probes then touch this array only. */
     private int[] hashes = new int[1 << 10];
     private int size;
@@ -21,33 +24,25 @@ final class StringMap<V> {
     /** The value of {@code key}, or null. */
     @SuppressWarnings("unchecked")
     V get(String key) {
-        int mask = keys.length - 1;
+        int mask = hashes.length - 1;
         int hash = spread(key);
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            String there = keys[slot];
+            Object there = entries[2 * slot];
             if (there == null) {
                 return null;
             }
             if (hashes[slot] == hash && there.equals(key)) {
-                return (V) values[slot];
+                return (V) entries[2 * slot + 1];
             }
         }
     }
 
     /** Maps a key that is not in the map yet to {@code value}. */
     void putNew(String key, V value) {
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 2 > hashes.length) {
             grow();
         }
-        int mask = keys.length - 1;
-        int hash = spread(key);
-        int slot = hash & mask;
-        while (keys[slot] != null) {
-            slot = (slot + 1) & mask;
-        }
-        keys[slot] = key;
-        values[slot] = value;
-        hashes[slot] = hash;
+        place(spread(key), key, value);
         size++;
     }
 
@@ -58,35 +53,47 @@ final class StringMap<V> {
     /** Each key and value, in no particular order. */
     @SuppressWarnings("unchecked")
     void forEach(BiConsumer<String, V> action) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                action.accept(keys[i], (V) values[i]);
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i] != null) {
+                action.accept((String) entries[i], (V) entries[i + 1]);
             }
         }
     }
 
+    private void place(int hash, Object key, Object value) {
+        int mask = hashes.length - 1;
+        int slot = hash & mask;
+        while (entries[2 * slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        entries[2 * slot] = key;
+        entries[2 * slot + 1] = value;
+        hashes[slot] = hash;
+    }
+
     private void grow() {
-        String[] oldKeys = keys;
-        Object[] oldValues = values;
+        Object[] oldEntries = entries;
         int[] oldHashes = hashes;
-        keys = new String[oldKeys.length * 2];
-        values = new Object[oldKeys.length * 2];
-        hashes = new int[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                int slot = oldHashes[i] & mask;
-                while (keys[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
-                hashes[slot] = oldHashes[i];
+        entries = new Object[oldEntries.length * 2];
+        hashes = new int[oldHashes.length * 2];
+        for (int i = 0; i < oldHashes.length; i++) {
+            if (oldEntries[2 * i] != null) {
+                place(oldHashes[i], oldEntries[2 * i], oldEntries[2 * i + 1]);
             }
         }
     }
 
     private static int spread(String key) {
-        return LongHashSet.mix(key.hashCode());
+        return mix(key.hashCode());
+    }
+
+    /** Spreads the bits of {@code v} over all 32: a murmur3 finaliser. */
+    static int mix(long v) {
+        v ^= v >>> 33;
+        v *= 0xff51afd7ed558ccdL;
+        v ^= v >>> 33;
+        v *= 0xc4ceb9fe1a85ec53L;
+        v ^= v >>> 33;
+        return (int) v;
     }
 }

@@ -61,6 +61,11 @@ class InteractionFeaturesTest {
         });
         assertThatThrownBy(() -> broken.bind(List.of("a")).apply(new double[] {1}))
                 .hasMessageContaining("derived feature broken failed on inputs [a] = [1.0]");
-        assertThatThrownBy(() -> Interaction.of("", "x", T0)).hasMessageContaining("needs a user");
+        assertThatThrownBy(() -> Interaction.of("", "x", T0)).hasMessage("interaction: user is missing or blank");
+        // a user id may be personal: no message holds one
+        assertThatThrownBy(() -> Interaction.of("customer-4711", " ", T0))
+                .hasMessage("interaction: item is missing or blank");
+        assertThatThrownBy(() -> new Interaction("customer-4711", "x", T0, Double.POSITIVE_INFINITY))
+                .hasMessageNotContaining("customer-4711").hasMessageContaining("rating Infinity");
     }
 }
