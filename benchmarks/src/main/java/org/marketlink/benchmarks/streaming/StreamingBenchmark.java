@@ -22,7 +22,7 @@ import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.JsonRows;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
-import org.marketlink.core.features.interaction.Interaction;
+import org.marketlink.core.features.interaction.InteractionFields;
 import org.marketlink.core.features.interaction.LiveInteractionFeatures;
 import org.marketlink.core.pipeline.Cancellation;
 import org.marketlink.core.pipeline.ChunkKey;
@@ -39,7 +39,6 @@ import org.marketlink.quality.rules.Rules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -76,6 +75,7 @@ public final class StreamingBenchmark {
             Field.required("customer", FieldType.STRING), Field.required("item", FieldType.STRING),
             Field.required("ts", FieldType.LONG), Field.optional("rating", FieldType.DOUBLE))
             .withPersonal("customer");
+    private static final InteractionFields FIELDS = InteractionFields.of(EVENTS, "customer", "item", "ts", "rating");
     private static final String TOPIC = "interactions";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -285,17 +285,15 @@ public final class StreamingBenchmark {
 
         @Override
         public void write(ChunkKey key, List<Row> rows) {
-            List<Interaction> interactions = new ArrayList<>(rows.size());
             long[] ts = new long[rows.size()];
             long sum = 0;
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
                 ts[i] = r.getLong(3);
                 sum += r.getLong(0);
-                interactions.add(new Interaction(r.getString(1), r.getString(2), Instant.ofEpochMilli(ts[i]),
-                        r.isNull(4) ? Double.NaN : r.getDouble(4)));
             }
-            features.update(interactions);
+            // the rows as they are, bound by name once: no interaction object per event
+            features.update(rows, FIELDS);
             producedAt.put(key.index(), ts);
             count.addAndGet(rows.size());
             idSum.addAndGet(sum);

@@ -1,6 +1,7 @@
 package org.marketlink.core.features.interaction;
 
 import org.marketlink.core.Checks;
+import org.marketlink.core.data.Row;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,43 +70,95 @@ public final class LiveInteractionFeatures {
      * @return the users and items it changed
      */
     public synchronized Changed update(Collection<Interaction> interactions) {
-        long stamp = ++updates;
-        // distinct by the stamps below: lists, not hash sets
-        List<String> changedUsers = new ArrayList<>();
-        List<String> changedItems = new ArrayList<>();
+        Batch batch = new Batch(++updates);
         for (Interaction i : interactions) {
-            Accumulator user = users.get(i.user());
-            if (user == null) {
-                user = new Accumulator(users.size());
-                users.putNew(i.user(), user);
-            }
-            Accumulator item = items.get(i.item());
-            if (item == null) {
-                item = new Accumulator(items.size());
-                items.putNew(i.item(), item);
-                itemNames.add(i.item());
-            }
-            // a pair seen for the first time adds a distinct counterpart to both sides: the user's item set decides
-            boolean newPair = user.addItem(item.id);
-            user.add(i, newPair);
-            item.add(i, newPair);
-            // each name once per update, without a set look-up per interaction
-            if (user.changedIn != stamp) {
-                user.changedIn = stamp;
-                changedUsers.add(i.user());
-            }
-            if (item.changedIn != stamp) {
-                item.changedIn = stamp;
-                changedItems.add(i.item());
-            }
-            if (recentPerUser > 0) {
-                if (user.recent == null) {
-                    user.recent = new RecentList(recentPerUser);
-                }
-                user.recent.add(i.at().getEpochSecond(), i.at().getNano(), item.id, i.rating(), itemNames);
-            }
+            add(batch, i.user(), i.item(), i.at().getEpochSecond(), i.at().getNano(), i.rating());
         }
-        return new Changed(new FirstSeenSet(changedUsers), new FirstSeenSet(changedItems));
+        return batch.changed();
+    }
+
+    /**
+     * Adds a batch of interactions given as rows (a pipeline's chunk), read through {@code fields} by position: no
+     * {@link Interaction} is made per row. The rows are checked before any is added, so a batch with a bad row
+     * changes nothing.
+     *
+     * @param rows   the batch, in any order, rows of the schema {@code fields} was bound to
+     * @param fields where each row holds its user, item, time and rating
+     * @return the users and items it changed
+     * @throws IllegalArgumentException naming the field and the row's position in {@code rows} (never a value)
+     *                                  when a row has no user, item or time, or a rating that is not finite
+     */
+    public synchronized Changed update(List<Row> rows, InteractionFields fields) {
+        Checks.notNull("rows", rows);
+        Checks.notNull("fields", fields);
+        for (int r = 0; r < rows.size(); r++) {
+            fields.check(rows.get(r), r);
+        }
+        Batch batch = new Batch(++updates);
+        for (Row row : rows) {
+            long seconds;
+            int nanos;
+            if (fields.timeInEpochMillis()) {
+                long millis = fields.epochMillis(row);
+                seconds = Math.floorDiv(millis, 1000L);
+                nanos = (int) Math.floorMod(millis, 1000L) * 1_000_000;
+            } else {
+                Instant at = fields.at(row);
+                seconds = at.getEpochSecond();
+                nanos = at.getNano();
+            }
+            add(batch, fields.user(row), fields.item(row), seconds, nanos, fields.rating(row));
+        }
+        return batch.changed();
+    }
+
+    /** One update's stamp and what it changed, each name once: lists kept distinct by the accumulators' stamps. */
+    private static final class Batch {
+        final long stamp;
+        final List<String> users = new ArrayList<>();
+        final List<String> items = new ArrayList<>();
+
+        Batch(long stamp) {
+            this.stamp = stamp;
+        }
+
+        Changed changed() {
+            return new Changed(new FirstSeenSet(users), new FirstSeenSet(items));
+        }
+    }
+
+    /** Adds one interaction (caller holds the lock). */
+    private void add(Batch batch, String userName, String itemName, long seconds, int nanos, double rating) {
+        Accumulator user = users.get(userName);
+        if (user == null) {
+            user = new Accumulator(users.size());
+            users.putNew(userName, user);
+        }
+        Accumulator item = items.get(itemName);
+        if (item == null) {
+            item = new Accumulator(items.size());
+            items.putNew(itemName, item);
+            itemNames.add(itemName);
+        }
+        // a pair seen for the first time adds a distinct counterpart to both sides: the user's item set decides
+        boolean newPair = user.addItem(item.id);
+        user.add(seconds, nanos, rating, newPair);
+        item.add(seconds, nanos, rating, newPair);
+        // each name once per update, without a set look-up per interaction
+        if (user.changedIn != batch.stamp) {
+            user.changedIn = batch.stamp;
+            batch.users.add(userName);
+        }
+        if (item.changedIn != batch.stamp) {
+            item.changedIn = batch.stamp;
+            batch.items.add(itemName);
+        }
+        if (recentPerUser > 0) {
+            if (user.recent == null) {
+                user.recent = new RecentList(recentPerUser);
+            }
+            user.recent.add(seconds, nanos, item.id, rating, itemNames);
+        }
     }
 
     /**
@@ -263,17 +316,15 @@ public final class LiveInteractionFeatures {
             table[slot] = key;
         }
 
-        void add(Interaction i, boolean newCounterpart) {
+        void add(long s, int ns, double rating, boolean newCounterpart) {
             count++;
             if (newCounterpart) {
                 counterparts++;
             }
-            if (!Double.isNaN(i.rating())) {
+            if (!Double.isNaN(rating)) {
                 ratings++;
-                ratingSum += i.rating();
+                ratingSum += rating;
             }
-            long s = i.at().getEpochSecond();
-            int ns = i.at().getNano();
             if (s > lastSeconds || s == lastSeconds && ns > lastNanos) {
                 lastSeconds = s;
                 lastNanos = ns;

@@ -1,6 +1,10 @@
 package org.marketlink.core.features.interaction;
 
 import org.junit.jupiter.api.Test;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Features kept up to date chunk by chunk equal the batch features over everything, however the stream is split. */
 class LiveInteractionFeaturesTest {
@@ -56,6 +61,71 @@ class LiveInteractionFeaturesTest {
             assertThat(live.user("nobody").interactions()).isZero();
             assertThat(live.snapshot().users()).isEqualTo(batch.users());
         }
+    }
+
+    private static final Schema EVENTS = Schema.of(Field.required("customer", FieldType.STRING),
+            Field.required("product", FieldType.STRING), Field.required("ts", FieldType.LONG),
+            Field.optional("stars", FieldType.DOUBLE), Field.optional("note", FieldType.STRING));
+
+    @Test
+    void rowsBoundByName_updateExactlyAsTheirInteractions() {
+        Random r = new Random(22);
+        List<Row> rows = new ArrayList<>();
+        List<Interaction> same = new ArrayList<>();
+        for (int k = 0; k < 6_000; k++) {
+            int u = r.nextInt(90);
+            String user = "u" + u;
+            String item = "i" + r.nextInt(400);
+            // the odd users' times all before 1970: milliseconds to seconds and nanoseconds must round down
+            long millis = u % 2 == 1 ? -1 - r.nextLong(3_000_000_000_000L) : T0.toEpochMilli() + r.nextLong(10_000_000);
+            Double stars = r.nextInt(3) == 0 ? (double) (1 + r.nextInt(5)) : null;
+            rows.add(Row.of(EVENTS, user, item, millis, stars, "x"));
+            same.add(new Interaction(user, item, Instant.ofEpochMilli(millis), stars == null ? Double.NaN : stars));
+        }
+        InteractionFields fields = InteractionFields.of(EVENTS, "customer", "product", "ts", "stars");
+        LiveInteractionFeatures byRows = LiveInteractionFeatures.keepingRecent(5);
+        LiveInteractionFeatures byRecords = LiveInteractionFeatures.keepingRecent(5);
+        for (int from = 0; from < rows.size(); from += 700) {
+            int to = Math.min(rows.size(), from + 700);
+            LiveInteractionFeatures.Changed a = byRows.update(rows.subList(from, to), fields);
+            LiveInteractionFeatures.Changed b = byRecords.update(same.subList(from, to));
+            assertThat(List.copyOf(a.users())).isEqualTo(List.copyOf(b.users()));
+            assertThat(List.copyOf(a.items())).isEqualTo(List.copyOf(b.items()));
+        }
+        InteractionFeatures batch = InteractionFeatures.of(same, 5);
+        assertThat(byRows.snapshot().users()).isEqualTo(batch.users());
+        for (String user : batch.users()) {
+            assertThat(byRows.user(user)).as(user).isEqualTo(batch.user(user)).isEqualTo(byRecords.user(user));
+            assertThat(byRows.recent(user)).as(user).isEqualTo(batch.recent(user));
+        }
+        for (String item : batch.items()) {
+            assertThat(byRows.item(item)).as(item).isEqualTo(batch.item(item));
+        }
+    }
+
+    @Test
+    void aBadRowChangesNothing_andIsNamedWithoutItsValues() {
+        InteractionFields fields = InteractionFields.of(EVENTS, "customer", "product", "ts", null);
+        LiveInteractionFeatures live = LiveInteractionFeatures.keepingRecent(3);
+        List<Row> rows = List.of(Row.of(EVENTS, "customer-4711", "p1", 5L, null, null),
+                Row.of(EVENTS, " ", "p2", 6L, null, null));
+        assertThatThrownBy(() -> live.update(rows, fields))
+                .hasMessage("row 1: interaction field 'customer' is empty or blank");
+        assertThat(live.user("customer-4711").interactions()).isZero();
+        Schema infinite = Schema.of(Field.required("customer", FieldType.STRING),
+                Field.required("product", FieldType.STRING), Field.required("at", FieldType.TIMESTAMP),
+                Field.optional("stars", FieldType.DOUBLE));
+        InteractionFields byInstant = InteractionFields.of(infinite, "customer", "product", "at", "stars");
+        assertThatThrownBy(() -> live.update(List.of(Row.of(infinite, "customer-4711", "p", T0,
+                Double.POSITIVE_INFINITY)), byInstant)).hasMessage("row 0: rating 'stars' is not finite");
+        assertThat(live.update(List.of(Row.of(infinite, "c", "p", T0, 4.0)), byInstant).users()).containsExactly("c");
+        assertThat(live.user("c")).isEqualTo(new InteractionSummary(1, 1, 1, 4.0, Optional.of(T0)));
+        assertThatThrownBy(() -> InteractionFields.of(EVENTS, "customer", "product", "note", null))
+                .hasMessage("interaction time: field 'note' is STRING, not TIMESTAMP or LONG");
+        assertThatThrownBy(() -> InteractionFields.of(EVENTS, "who", "product", "ts", null))
+                .hasMessage("interaction user: the schema has no field 'who'");
+        assertThatThrownBy(() -> live.update(List.of(Row.of(infinite, "c", "p", T0, 1.0)), fields))
+                .hasMessage("row 0: not of the schema the interaction fields were bound to");
     }
 
     /** The obvious computation, user by user and item by item, over the whole list. */
