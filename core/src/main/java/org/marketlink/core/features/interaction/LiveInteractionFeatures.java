@@ -155,9 +155,9 @@ public final class LiveInteractionFeatures {
         }
         if (recentPerUser > 0) {
             if (user.recent == null) {
-                user.recent = new RecentList(recentPerUser);
+                user.recent = RecentList.ofCapacity(recentPerUser);
             }
-            user.recent.add(seconds, nanos, item.id, rating, itemNames);
+            user.recentSize = RecentList.add(user.recent, user.recentSize, seconds, nanos, item.id, rating, itemNames);
         }
     }
 
@@ -194,7 +194,7 @@ public final class LiveInteractionFeatures {
         if (a == null || a.recent == null) {
             return List.of();
         }
-        List<Interaction> list = a.recent.oldestFirst(user, itemNames);
+        List<Interaction> list = RecentList.oldestFirst(a.recent, a.recentSize, user, itemNames);
         Collections.reverse(list);
         return List.copyOf(list);
     }
@@ -234,8 +234,9 @@ public final class LiveInteractionFeatures {
         int itemSetSize;
         /** The update that last changed it. */
         long changedIn;
-        /** For a user: the newest interactions, oldest at the head; null until one is kept. */
-        RecentList recent;
+        /** For a user: the newest interactions, oldest first (see {@link RecentList}); null until one is kept. */
+        long[] recent;
+        int recentSize;
         long count;
         int counterparts;
         long ratings;
