@@ -5,8 +5,6 @@ import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 
-import java.time.Instant;
-
 /**
  * Where the rows of one schema hold an interaction, bound once by name so that
  * {@link LiveInteractionFeatures#update(java.util.List, InteractionFields)} reads each row by position: the user and
@@ -101,16 +99,15 @@ public final class InteractionFields {
         return row.getString(item);
     }
 
-    boolean timeInEpochMillis() {
-        return timeInMillis;
+    /** The time's whole seconds since the epoch, rounded down (epoch milliseconds before 1970 included). */
+    long epochSecond(Row row) {
+        return timeInMillis ? Math.floorDiv(row.getLong(time), 1000L) : row.getTimestamp(time).getEpochSecond();
     }
 
-    long epochMillis(Row row) {
-        return row.getLong(time);
-    }
-
-    Instant at(Row row) {
-        return row.getTimestamp(time);
+    /** The time's nanoseconds within its second, 0 to 999,999,999. */
+    int nano(Row row) {
+        return timeInMillis ? (int) Math.floorMod(row.getLong(time), 1000L) * 1_000_000
+                : row.getTimestamp(time).getNano();
     }
 
     /** The rating, NaN when there is none. */

@@ -96,18 +96,8 @@ public final class LiveInteractionFeatures {
         }
         Batch batch = new Batch(++updates);
         for (Row row : rows) {
-            long seconds;
-            int nanos;
-            if (fields.timeInEpochMillis()) {
-                long millis = fields.epochMillis(row);
-                seconds = Math.floorDiv(millis, 1000L);
-                nanos = (int) Math.floorMod(millis, 1000L) * 1_000_000;
-            } else {
-                Instant at = fields.at(row);
-                seconds = at.getEpochSecond();
-                nanos = at.getNano();
-            }
-            add(batch, fields.user(row), fields.item(row), seconds, nanos, fields.rating(row));
+            add(batch, fields.user(row), fields.item(row), fields.epochSecond(row), fields.nano(row),
+                    fields.rating(row));
         }
         return batch.changed();
     }
