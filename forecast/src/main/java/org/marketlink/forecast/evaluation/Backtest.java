@@ -42,12 +42,38 @@ public final class Backtest {
     }
 
     /**
-     * Scores {@code method} at {@code origins} origins {@code step} values apart, each forecasting {@code horizon}
-     * values; MASE uses {@code seasonalPeriod}.
+     * One origin's forecast beside what happened: the raw material of a backtest, for metrics of the caller's own
+     * and for interval calibration.
+     *
+     * @param trainLength values the method was fitted on (the origin)
+     * @param actual      the {@code horizon} values that followed
+     * @param forecast    the method's forecast from that origin, with the requested intervals
      */
-    public static Result rollingOrigin(Forecaster method, double[] series, int seasonalPeriod, int horizon,
-                                       int origins, int step) {
+    public record Fold(int trainLength, double[] actual, Forecast forecast) {
+        /** Copies the actual values. */
+        public Fold {
+            actual = actual.clone();
+        }
+
+        /** A copy of the values that followed the origin. */
+        @Override
+        public double[] actual() {
+            return actual.clone();
+        }
+    }
+
+    /**
+     * Fits {@code method} at {@code origins} origins {@code step} values apart, the last one {@code horizon} values
+     * before the end of {@code series}, and returns each origin's forecast (with intervals at {@code levels}) beside
+     * the values that followed, oldest origin first.
+     *
+     * @throws IllegalArgumentException naming the numbers when the series is too short for the first origin to
+     *                                  keep two values
+     */
+    public static List<Fold> folds(Forecaster method, double[] series, int seasonalPeriod, int horizon, int origins,
+                                   int step, double... levels) {
         Checks.notNull("method", method);
+        Checks.notNull("series", series);
         Checks.atLeast("horizon", horizon, 1);
         Checks.atLeast("origins", origins, 1);
         Checks.atLeast("step", step, 1);
@@ -56,21 +82,35 @@ public final class Backtest {
             throw new IllegalArgumentException("series of " + series.length + " values is too short for " + origins
                     + " origins of horizon " + horizon + " every " + step + " steps");
         }
+        List<Fold> out = new ArrayList<>(origins);
+        for (int k = 0; k < origins; k++) {
+            int n = firstTrain + k * step;
+            Forecast f = method.fit(Arrays.copyOf(series, n), seasonalPeriod).forecast(horizon, levels);
+            out.add(new Fold(n, Arrays.copyOfRange(series, n, n + horizon), f));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Scores {@code method} at {@code origins} origins {@code step} values apart, each forecasting {@code horizon}
+     * values; MASE uses {@code seasonalPeriod}. Built on {@link #folds}.
+     */
+    public static Result rollingOrigin(Forecaster method, double[] series, int seasonalPeriod, int horizon,
+                                       int origins, int step) {
         List<Origin> out = new ArrayList<>();
         double smape = 0;
         double mase = 0;
         int maseCount = 0;
         double coverage = 0;
-        for (int k = 0; k < origins; k++) {
-            int n = firstTrain + k * step;
-            double[] train = Arrays.copyOf(series, n);
-            double[] test = Arrays.copyOfRange(series, n, n + horizon);
-            Forecast f = method.fit(train, seasonalPeriod).forecast(horizon, 95);
+        for (Fold fold : folds(method, series, seasonalPeriod, horizon, origins, step, 95)) {
+            double[] train = Arrays.copyOf(series, fold.trainLength());
+            double[] test = fold.actual;
+            Forecast f = fold.forecast();
             Interval i = f.interval(95).orElseThrow();
             double s = Metrics.smape(test, f.mean());
             double m = Metrics.mase(train, test, f.mean(), seasonalPeriod);
             double c = Metrics.coverage(test, i.lower(), i.upper());
-            out.add(new Origin(n, s, m, c, f.model()));
+            out.add(new Origin(fold.trainLength(), s, m, c, f.model()));
             smape += s;
             coverage += c;
             if (!Double.isNaN(m)) {

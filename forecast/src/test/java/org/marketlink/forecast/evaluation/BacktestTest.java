@@ -1,8 +1,12 @@
 package org.marketlink.forecast.evaluation;
 
 import org.junit.jupiter.api.Test;
+import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.models.Naive;
 import org.marketlink.forecast.models.Ses;
+
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,5 +34,23 @@ class BacktestTest {
     void rollingOrigin_tooShort_namesTheNumbers() {
         assertThatThrownBy(() -> Backtest.rollingOrigin(Naive.create(), new double[10], 1, 6, 3, 2))
                 .hasMessageContaining("10 values").hasMessageContaining("3 origins");
+    }
+
+    @Test
+    void folds_fitEachOriginOnTheValuesBeforeIt_andKeepTheValuesAfterIt() {
+        double[] y = new double[40];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = Math.sin(t) * 5 + t;
+        }
+        List<Backtest.Fold> folds = Backtest.folds(Ses.create(), y, 1, 3, 4, 5, 80, 95);
+        assertThat(folds).extracting(Backtest.Fold::trainLength).containsExactly(22, 27, 32, 37);
+        for (Backtest.Fold f : folds) {
+            int n = f.trainLength();
+            assertThat(f.actual()).containsExactly(Arrays.copyOfRange(y, n, n + 3));
+            Forecast direct = Ses.create().fit(Arrays.copyOf(y, n), 1).forecast(3, 80, 95);
+            assertThat(f.forecast().mean()).containsExactly(direct.mean());
+            assertThat(f.forecast().interval(95).orElseThrow().upper())
+                    .containsExactly(direct.interval(95).orElseThrow().upper());
+        }
     }
 }
