@@ -4,6 +4,8 @@ import org.marketlink.core.Checks;
 import org.marketlink.core.MarketLinkException;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.timeseries.TimeSeries;
+import org.marketlink.forecast.calibration.Calibrated;
+import org.marketlink.forecast.calibration.ConformalCalibration;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -102,6 +104,69 @@ public final class BatchForecaster {
      */
     public BatchForecaster onExecutor(Executor threads) {
         return new BatchForecaster(method, options, Checks.notNull("executor", threads));
+    }
+
+    /**
+     * This batch forecaster with intervals calibrated on {@code tasks} themselves: each series is backtested
+     * (see {@link ConformalCalibration}) on the batch's threads, the scores of all series are pooled, and the
+     * returned batch forecaster's method is {@code Calibrated.of(method, calibration)}. Give it series of one kind
+     * (one frequency); it is meant to be run on the same tasks next. A series whose backtest fails is left out of
+     * the calibration (its forecast will report the failure).
+     *
+     * @throws IllegalArgumentException when no series is long enough for a backtest window of the batch's horizon
+     */
+    public BatchForecaster calibratedOn(List<Task> tasks, ConformalCalibration.Options calibration) {
+        Checks.notNull("tasks", tasks);
+        Checks.notNull("calibration", calibration);
+        int parts = Math.max(1, Math.min(options.parallelism(), tasks.size()));
+        ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(parts, r -> {
+            Thread t = new Thread(r, "marketlink-forecast-calibration");
+            t.setDaemon(true);
+            return t;
+        });
+        Executor threads = executor != null ? executor : own;
+        List<FutureTask<ConformalCalibration.Builder>> jobs = new ArrayList<>();
+        try {
+            int per = (tasks.size() + parts - 1) / parts;
+            for (int from = 0; from < tasks.size(); from += per) {
+                List<Task> part = tasks.subList(from, Math.min(tasks.size(), from + per));
+                FutureTask<ConformalCalibration.Builder> job = new FutureTask<>(() -> backtest(part, calibration));
+                try {
+                    threads.execute(job);
+                } catch (RejectedExecutionException e) {
+                    job.run();
+                }
+                jobs.add(job);
+            }
+            ConformalCalibration.Builder all = ConformalCalibration.builder(options.horizon(), calibration);
+            for (FutureTask<ConformalCalibration.Builder> job : jobs) {
+                job.run(); // runs here when the executor has not started it
+                all.merge(job.get());
+            }
+            return new BatchForecaster(Calibrated.of(method, all.build()), options, executor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MarketLinkException("interrupted while calibrating forecasts", e);
+        } catch (ExecutionException e) {
+            throw new MarketLinkException("calibrating forecasts failed unexpectedly", e.getCause());
+        } finally {
+            if (own != null) {
+                own.shutdownNow();
+            }
+        }
+    }
+
+    private ConformalCalibration.Builder backtest(List<Task> part, ConformalCalibration.Options calibration) {
+        ConformalCalibration.Builder b = ConformalCalibration.builder(options.horizon(), calibration);
+        for (Task task : part) {
+            TimeSeries s = task.series();
+            try {
+                b.backtest(method, s.values(), s.frequency().seasonalPeriod());
+            } catch (RuntimeException e) {
+                // left out of the calibration; forecasting the same series reports the error with its key
+            }
+        }
+        return b;
     }
 
     /** A batch forecaster that fits {@code method} to every series under {@code options}. */

@@ -5,6 +5,8 @@ import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.core.timeseries.TimeSeries;
+import org.marketlink.forecast.calibration.Calibrated;
+import org.marketlink.forecast.calibration.ConformalCalibration;
 import org.marketlink.forecast.models.AutoForecaster;
 import org.marketlink.testing.Samples;
 
@@ -125,5 +127,36 @@ class BatchForecasterTest {
         }).runAll(seasonal(10))).hasSize(10);
         assertThat(neverRun).hasSize(10);
         assertThat(threads).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void calibratedOn_learnsFromTheBatchsOwnSeries_asTheSequentialCalibrationDoes() {
+        Random random = new Random(5);
+        List<BatchForecaster.Task> tasks = new ArrayList<>();
+        List<double[]> panel = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            double[] v = new double[40];
+            v[0] = 50;
+            for (int t = 1; t < v.length; t++) {
+                v[t] = v[t - 1] + random.nextGaussian() + 0.3 * (i % 3);
+            }
+            panel.add(v);
+            tasks.add(new BatchForecaster.Task("s" + i, TimeSeries.of("s" + i, LocalDateTime.of(2023, 1, 1, 0, 0),
+                    Frequency.MONTHLY, v)));
+        }
+        tasks.add(new BatchForecaster.Task("short", TimeSeries.of("short", LocalDateTime.of(2023, 1, 1, 0, 0),
+                Frequency.MONTHLY, 1, 2, 3)));
+        Forecaster ses = Forecasters.ses();
+        ConformalCalibration.Options o = ConformalCalibration.Options.defaults().withWindows(2);
+        BatchForecaster batch = BatchForecaster.of(ses, BatchForecaster.Options.defaults().withParallelism(2)
+                .withHorizon(4)).calibratedOn(tasks, o);
+        ConformalCalibration sequential = ConformalCalibration.learn(ses, panel, 12, 4, o);
+        List<BatchForecaster.Result> results = batch.runAll(tasks);
+        assertThat(results).hasSize(31).allSatisfy(r -> assertThat(r.forecast()).isPresent());
+        Forecast f = results.get(0).forecast().orElseThrow();
+        Forecast expected = Calibrated.of(ses, sequential).fit(panel.get(0), 12).forecast(4, 80, 95);
+        assertThat(f.model()).contains("conformal");
+        assertThat(f.interval(95).orElseThrow().upper()).containsExactly(expected.interval(95).orElseThrow().upper());
+        assertThat(f.interval(80).orElseThrow().lower()).containsExactly(expected.interval(80).orElseThrow().lower());
     }
 }
