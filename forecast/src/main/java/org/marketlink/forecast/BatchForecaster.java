@@ -119,11 +119,7 @@ public final class BatchForecaster {
         Checks.notNull("tasks", tasks);
         Checks.notNull("calibration", calibration);
         int parts = Math.max(1, Math.min(options.parallelism(), tasks.size()));
-        ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(parts, r -> {
-            Thread t = new Thread(r, "marketlink-forecast-calibration");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService own = executor != null ? null : ownThreads(parts, "marketlink-forecast-calibration");
         Executor threads = executor != null ? executor : own;
         List<FutureTask<ConformalCalibration.Builder>> jobs = new ArrayList<>();
         try {
@@ -180,11 +176,7 @@ public final class BatchForecaster {
      */
     public Report run(Iterator<Task> tasks, Consumer<Result> results) {
         long t0 = System.nanoTime();
-        ExecutorService own = executor != null ? null : Executors.newFixedThreadPool(options.parallelism(), r -> {
-            Thread t = new Thread(r, "marketlink-forecast");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService own = executor != null ? null : ownThreads(options.parallelism(), "marketlink-forecast");
         Executor threads = executor != null ? executor : own;
         Deque<FutureTask<Result>> inFlight = new ArrayDeque<>();
         int count = 0;
@@ -221,6 +213,15 @@ public final class BatchForecaster {
             }
         }
         return new Report(count, failed, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Daemon threads of the batch's own, used when the host gave no executor; shut down by the caller. */
+    private static ExecutorService ownThreads(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The first finished task in flight, removed; else the oldest, removed, for the caller to run or wait for. */
