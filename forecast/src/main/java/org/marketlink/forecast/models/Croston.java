@@ -1,11 +1,18 @@
 package org.marketlink.forecast.models;
 
+import org.marketlink.core.Checks;
 import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.Interval;
+import org.marketlink.forecast.Intervals;
 import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.SimpleModel;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,8 +20,10 @@ import java.util.Optional;
  * Intermittent-demand methods for series with many zero periods: Croston (smoothed demand size over smoothed
  * interval between demands, as R's {@code croston()}), SBA (Croston with the Syntetos–Boylan bias correction
  * 1 − α/2) and TSB (smoothed demand size times smoothed probability of demand, updated every period, so a product
- * that stops selling fades out). Forecasts are flat and never negative; intervals are normal on the one-step errors
- * with bounds floored at 0. Immutable and thread-safe.
+ * that stops selling fades out). Forecasts are flat and never negative. Intervals ({@link IntervalMethod}) are
+ * either normal on the one-step errors with bounds floored at 0, or the quantiles of each period's demand as the
+ * method models it: no demand with probability 1 − p, else a size drawn from the series' own demand sizes.
+ * Immutable and thread-safe.
  */
 public final class Croston implements Forecaster {
     /** The variant. */
@@ -27,21 +36,46 @@ public final class Croston implements Forecaster {
         TSB
     }
 
+    /** How prediction intervals are made. */
+    public enum IntervalMethod {
+        /** Normal on the one-step errors, bounds floored at 0 (R's {@code croston()} has none; this was the first). */
+        NORMAL,
+        /**
+         * The quantiles of one period's demand: 0 with probability 1 − p and otherwise one of the series' observed
+         * demand sizes, each equally likely, where p is the method's demand probability (TSB's smoothed probability;
+         * one over the smoothed interval for Croston and SBA). This is what bootstrapping demand sizes and
+         * occurrences gives in the limit of infinitely many paths, computed exactly. Bounds are demand values a
+         * period can have (0 or an observed size), so the lower bound is 0 until demand is likelier than not.
+         */
+        EMPIRICAL
+    }
+
     /**
      * @param variant     which method
      * @param alpha       smoothing of demand sizes (and intervals), in (0, 1]
      * @param alphaProbability smoothing of the demand probability (TSB only), in (0, 1]
+     * @param intervals   how intervals are made
      */
-    public record Options(Variant variant, double alpha, double alphaProbability) {
-        /** Checks the variant and that both smoothing parameters are in (0, 1]. */
+    public record Options(Variant variant, double alpha, double alphaProbability, IntervalMethod intervals) {
+        /** Checks the variant, the interval method and that both smoothing parameters are in (0, 1]. */
         public Options {
-            if (variant == null) {
-                throw new IllegalArgumentException("variant must not be null");
+            if (variant == null || intervals == null) {
+                throw new IllegalArgumentException("variant and intervals must not be null");
             }
             if (!(alpha > 0 && alpha <= 1) || !(alphaProbability > 0 && alphaProbability <= 1)) {
                 throw new IllegalArgumentException("alpha and alphaProbability must be in (0, 1], were " + alpha
                         + " and " + alphaProbability);
             }
+        }
+
+        /** Normal intervals, as before the interval method could be chosen. */
+        public Options(Variant variant, double alpha, double alphaProbability) {
+            this(variant, alpha, alphaProbability, IntervalMethod.NORMAL);
+        }
+
+        /** These options with intervals made by {@code method}. */
+        public Options withIntervals(IntervalMethod method) {
+            return new Options(variant, alpha, alphaProbability, method);
         }
     }
 
@@ -142,6 +176,11 @@ public final class Croston implements Forecaster {
                 level *= 1 - a / 2;
             }
         }
+        String label = String.format(Locale.ROOT, "%s(alpha=%s)", name(), a);
+        if (options.intervals() == IntervalMethod.EMPIRICAL) {
+            double probability = options.variant() == Variant.TSB ? tsbProbability(y) : demandProbability(y);
+            return new DemandMixture(label, note, level, probability, demandSizes(y, demands));
+        }
         double sse = 0;
         int n = 0;
         for (int t = 0; t < y.length; t++) {
@@ -153,7 +192,91 @@ public final class Croston implements Forecaster {
         }
         double se = n > 1 ? Math.sqrt(sse / (n - 1)) : 0;
         double point = level;
-        String label = String.format(Locale.ROOT, "%s(alpha=%s)", name(), a);
         return new SimpleModel(label, note, h -> point, h -> se * Math.sqrt(1 + (h - 1) * a * a), null, true);
+    }
+
+    /** The observed non-zero demand sizes, sorted. */
+    private static double[] demandSizes(double[] y, int demands) {
+        double[] sizes = new double[demands];
+        int k = 0;
+        for (double v : y) {
+            if (v > 0) {
+                sizes[k++] = v;
+            }
+        }
+        Arrays.sort(sizes);
+        return sizes;
+    }
+
+    /** One over the smoothed interval between demands, as Croston's recursion ends; at most 1. */
+    private double demandProbability(double[] y) {
+        double interval = -1;
+        int sinceLast = 0;
+        for (double v : y) {
+            sinceLast++;
+            if (v > 0) {
+                interval = interval < 0 ? sinceLast : interval + options.alpha() * (sinceLast - interval);
+                sinceLast = 0;
+            }
+        }
+        return Math.min(1, 1 / interval);
+    }
+
+    /** TSB's smoothed probability of demand at the end of the series. */
+    private double tsbProbability(double[] y) {
+        int demands = 0;
+        for (double v : y) {
+            demands += v > 0 ? 1 : 0;
+        }
+        double prob = demands / (double) y.length;
+        for (double v : y) {
+            prob += options.alphaProbability() * ((v > 0 ? 1 : 0) - prob);
+        }
+        return prob;
+    }
+
+    /** A flat point forecast with the per-period demand mixture's quantiles as bounds. */
+    private static final class DemandMixture implements FittedModel {
+        private final String label;
+        private final Optional<String> note;
+        private final double point;
+        private final double probability;
+        private final double[] sizes;
+
+        DemandMixture(String label, Optional<String> note, double point, double probability, double[] sizes) {
+            this.label = label;
+            this.note = note;
+            this.point = point;
+            this.probability = probability;
+            this.sizes = sizes;
+        }
+
+        @Override
+        public Forecast forecast(int horizon, double... levels) {
+            Checks.atLeast("horizon", horizon, 1);
+            double[] mean = new double[horizon];
+            Arrays.fill(mean, point);
+            List<Interval> intervals = new ArrayList<>(levels.length);
+            for (double level : levels) {
+                Intervals.z(level); // refuses a level outside (0, 100), naming it
+                double[] lo = new double[horizon];
+                double[] hi = new double[horizon];
+                Arrays.fill(lo, quantile(0.5 - level / 200));
+                Arrays.fill(hi, quantile(0.5 + level / 200));
+                intervals.add(new Interval(level, lo, hi));
+            }
+            return new Forecast(label + " [empirical demand intervals]", mean, intervals, note);
+        }
+
+        /** The inverse of the mixture's distribution function: the smallest demand d with P(D ≤ d) ≥ q. */
+        double quantile(double q) {
+            double none = 1 - probability;
+            if (q <= none) {
+                return 0;
+            }
+            double u = (q - none) / probability;
+            int rank = (int) Math.ceil(u * sizes.length - 1e-9);
+            return sizes[Math.max(1, Math.min(sizes.length, rank)) - 1];
+        }
     }
 }
