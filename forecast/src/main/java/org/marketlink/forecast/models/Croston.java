@@ -1,18 +1,12 @@
 package org.marketlink.forecast.models;
 
-import org.marketlink.core.Checks;
 import org.marketlink.forecast.FittedModel;
-import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
-import org.marketlink.forecast.Interval;
-import org.marketlink.forecast.Intervals;
 import org.marketlink.forecast.Prepared;
+import org.marketlink.forecast.internal.DemandMixture;
 import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.SimpleModel;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -179,7 +173,7 @@ public final class Croston implements Forecaster {
         String label = String.format(Locale.ROOT, "%s(alpha=%s)", name(), a);
         if (options.intervals() == IntervalMethod.EMPIRICAL) {
             double probability = options.variant() == Variant.TSB ? tsbProbability(y) : demandProbability(y);
-            return new DemandMixture(label, note, level, probability, demandSizes(y, demands));
+            return new DemandMixture(label, note, level, probability, DemandMixture.sizes(y));
         }
         double sse = 0;
         int n = 0;
@@ -193,19 +187,6 @@ public final class Croston implements Forecaster {
         double se = n > 1 ? Math.sqrt(sse / (n - 1)) : 0;
         double point = level;
         return new SimpleModel(label, note, h -> point, h -> se * Math.sqrt(1 + (h - 1) * a * a), null, true);
-    }
-
-    /** The observed non-zero demand sizes, sorted. */
-    private static double[] demandSizes(double[] y, int demands) {
-        double[] sizes = new double[demands];
-        int k = 0;
-        for (double v : y) {
-            if (v > 0) {
-                sizes[k++] = v;
-            }
-        }
-        Arrays.sort(sizes);
-        return sizes;
     }
 
     /** One over the smoothed interval between demands, as Croston's recursion ends; at most 1. */
@@ -233,50 +214,5 @@ public final class Croston implements Forecaster {
             prob += options.alphaProbability() * ((v > 0 ? 1 : 0) - prob);
         }
         return prob;
-    }
-
-    /** A flat point forecast with the per-period demand mixture's quantiles as bounds. */
-    private static final class DemandMixture implements FittedModel {
-        private final String label;
-        private final Optional<String> note;
-        private final double point;
-        private final double probability;
-        private final double[] sizes;
-
-        DemandMixture(String label, Optional<String> note, double point, double probability, double[] sizes) {
-            this.label = label;
-            this.note = note;
-            this.point = point;
-            this.probability = probability;
-            this.sizes = sizes;
-        }
-
-        @Override
-        public Forecast forecast(int horizon, double... levels) {
-            Checks.atLeast("horizon", horizon, 1);
-            double[] mean = new double[horizon];
-            Arrays.fill(mean, point);
-            List<Interval> intervals = new ArrayList<>(levels.length);
-            for (double level : levels) {
-                Intervals.z(level); // refuses a level outside (0, 100), naming it
-                double[] lo = new double[horizon];
-                double[] hi = new double[horizon];
-                Arrays.fill(lo, quantile(0.5 - level / 200));
-                Arrays.fill(hi, quantile(0.5 + level / 200));
-                intervals.add(new Interval(level, lo, hi));
-            }
-            return new Forecast(label + " [empirical demand intervals]", mean, intervals, note);
-        }
-
-        /** The inverse of the mixture's distribution function: the smallest demand d with P(D ≤ d) ≥ q. */
-        double quantile(double q) {
-            double none = 1 - probability;
-            if (q <= none) {
-                return 0;
-            }
-            double u = (q - none) / probability;
-            int rank = (int) Math.ceil(u * sizes.length - 1e-9);
-            return sizes[Math.max(1, Math.min(sizes.length, rank)) - 1];
-        }
     }
 }
