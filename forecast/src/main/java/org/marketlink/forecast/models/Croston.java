@@ -3,6 +3,7 @@ package org.marketlink.forecast.models;
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.Prepared;
+import org.marketlink.forecast.internal.DemandHistory;
 import org.marketlink.forecast.internal.DemandMixture;
 import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.SimpleModel;
@@ -111,23 +112,10 @@ public final class Croston implements Forecaster {
         if (simple.isPresent()) {
             return simple.get();
         }
-        double[] y = p.values().clone();
-        boolean negative = false;
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] < 0) {
-                y[i] = 0;
-                negative = true;
-            }
-        }
-        Optional<String> note = negative
-                ? Optional.of("negative values treated as no demand" + p.note().map(n -> "; " + n).orElse(""))
-                : p.note();
-        int demands = 0;
-        for (double v : y) {
-            if (v > 0) {
-                demands++;
-            }
-        }
+        DemandHistory history = DemandHistory.of(p);
+        double[] y = history.values();
+        Optional<String> note = history.note();
+        int demands = history.demands();
         if (demands == 0) {
             return SimpleModel.constant(0, name(), "no demand in the series");
         }

@@ -3,6 +3,7 @@ package org.marketlink.forecast.models;
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.Prepared;
+import org.marketlink.forecast.internal.DemandHistory;
 import org.marketlink.forecast.internal.DemandMixture;
 import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.SimpleModel;
@@ -50,12 +51,9 @@ public final class TemporalAggregation implements Forecaster {
         if (simple.isPresent()) {
             return simple.get();
         }
-        double[] y = p.values().clone();
-        int demands = 0;
-        for (int t = 0; t < y.length; t++) {
-            y[t] = Math.max(0, y[t]);
-            demands += y[t] > 0 ? 1 : 0;
-        }
+        DemandHistory history = DemandHistory.of(p);
+        double[] y = history.values();
+        int demands = history.demands();
         if (demands == 0) {
             return SimpleModel.constant(0, name(), "no demand in the series");
         }
@@ -71,7 +69,7 @@ public final class TemporalAggregation implements Forecaster {
         }
         double point = used == 0 ? perPeriod(y, 1) : sum / used;
         String label = String.format(Locale.ROOT, "%s(interval=%d)", name(), interval);
-        return new DemandMixture(label, p.note(), point, (double) demands / y.length, DemandMixture.sizes(y));
+        return new DemandMixture(label, history.note(), point, (double) demands / y.length, DemandMixture.sizes(y));
     }
 
     /** SES's next bucket total for buckets of {@code k} periods (counted back from the end), per period. */

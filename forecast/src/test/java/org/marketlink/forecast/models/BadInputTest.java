@@ -19,7 +19,11 @@ class BadInputTest {
         return Stream.of(Naive.create(), SeasonalNaive.create(), Naive2.create(), Ses.create(), Theta.create(), Theta.optimized(),
                         Ets.auto(), Ets.of("MAM"), Croston.create(), Croston.sba(), Croston.tsb(),
                         Intermittent.auto(), Combination.m4Comb(), AutoForecaster.create(), Arima.auto(),
-                        Arima.of(1, 1, 1, true))
+                        Arima.of(1, 1, 1, true), TemporalAggregation.adida(), TemporalAggregation.imapa(),
+                        Croston.create(new Croston.Options(Croston.Variant.TSB, 0.1, 0.1,
+                                Croston.IntervalMethod.EMPIRICAL)),
+                        BacktestSelection.of(new BacktestSelection.Options(3, 2, BacktestSelection.Mode.WEIGHT),
+                                Naive.create(), Ses.create()))
                 .map(Arguments::of);
     }
 
