@@ -82,8 +82,8 @@ public final class ConformalCalibration {
     /**
      * Backtests {@code method} on every series of {@code panel} and learns the interval widths of its forecasts up
      * to {@code horizon} steps ahead. A series too short to keep {@code max(6, 2·seasonalPeriod + 2)} values before
-     * its earliest cut gets fewer windows, or none (it is counted in {@link #seriesSkipped()}): on shorter data the
-     * models fall back to simpler ones, whose misses say little about the full-length fit.
+     * its earliest cut gets fewer windows, or none (it is counted in {@link #seriesSkipped()}); see
+     * {@link Backtest#originsThatFit}.
      *
      * @throws IllegalArgumentException when no series of the panel is long enough for one window
      */
@@ -205,12 +205,7 @@ public final class ConformalCalibration {
         public Builder backtest(Forecaster method, double[] series, int seasonalPeriod) {
             Checks.notNull("series", series);
             int step = options.step() == 0 ? horizon : options.step();
-            int shortest = Math.max(6, 2 * seasonalPeriod + 2);
-            int windows = 0;
-            while (windows < options.windows()
-                    && series.length - horizon - windows * step >= shortest) {
-                windows++;
-            }
+            int windows = Backtest.originsThatFit(series.length, seasonalPeriod, horizon, step, options.windows());
             if (windows == 0) {
                 seriesSkipped++;
                 return this;

@@ -63,6 +63,22 @@ public final class Backtest {
     }
 
     /**
+     * How many of {@code wanted} origins, {@code step} values apart with the last one {@code horizon} values before
+     * the end, fit a series of {@code length} values while the earliest keeps {@code max(6, 2·seasonalPeriod + 2)}
+     * values to fit on (0 when not even one does). Shorter training parts make the models fall back to simpler ones,
+     * whose misses say little about the fit on the whole series; this is the rule interval calibration and backtest
+     * selection share.
+     */
+    public static int originsThatFit(int length, int seasonalPeriod, int horizon, int step, int wanted) {
+        int shortest = Math.max(6, 2 * seasonalPeriod + 2);
+        int origins = 0;
+        while (origins < wanted && length - horizon - origins * step >= shortest) {
+            origins++;
+        }
+        return origins;
+    }
+
+    /**
      * Fits {@code method} at {@code origins} origins {@code step} values apart, the last one {@code horizon} values
      * before the end of {@code series}, and returns each origin's forecast (with intervals at {@code levels}) beside
      * the values that followed, oldest origin first.

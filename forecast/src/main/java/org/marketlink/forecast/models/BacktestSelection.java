@@ -71,11 +71,7 @@ public final class BacktestSelection implements Forecaster {
     @Override
     public FittedModel fit(double[] series, int seasonalPeriod) {
         int h = options.horizon();
-        int windows = 0;
-        while (windows < options.windows()
-                && series.length - h - windows * h >= Math.max(6, 2 * seasonalPeriod + 2)) {
-            windows++;
-        }
+        int windows = Backtest.originsThatFit(series.length, seasonalPeriod, h, h, options.windows());
         if (windows == 0) {
             FittedModel first = candidates.get(0).fit(series, seasonalPeriod);
             return (horizon, levels) -> {

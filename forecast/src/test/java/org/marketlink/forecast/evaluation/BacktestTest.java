@@ -53,4 +53,14 @@ class BacktestTest {
                     .containsExactly(direct.interval(95).orElseThrow().upper());
         }
     }
+
+    @Test
+    void originsThatFit_keepEnoughValuesBeforeTheEarliestOrigin() {
+        // 20 values, horizon 4, every 4: training parts of 16, 12 and 8 keep at least 6; 4 does not
+        assertThat(Backtest.originsThatFit(20, 1, 4, 4, 5)).isEqualTo(3);
+        assertThat(Backtest.originsThatFit(20, 1, 4, 4, 2)).isEqualTo(2);
+        // monthly: at least 2·12 + 2 = 26 values to fit on
+        assertThat(Backtest.originsThatFit(20, 12, 4, 4, 5)).isZero();
+        assertThat(Backtest.originsThatFit(30, 12, 4, 4, 5)).isEqualTo(1);
+    }
 }
