@@ -159,7 +159,7 @@ public final class ConformalCalibration {
             for (int k = 0; k < mean.length; k++) {
                 double q = quantile(k + 1, level);
                 double up = refHi[k] - mean[k];
-                boolean floored = refLo[k] == 0 && mean[k] > 0;
+                boolean floored = flooredAtZero(refLo[k], mean[k]);
                 double down = floored ? up : mean[k] - refLo[k];
                 lo[k] = mean[k] - stretch(q, down);
                 hi[k] = mean[k] + stretch(q, up);
@@ -170,6 +170,11 @@ public final class ConformalCalibration {
             out.add(new Interval(level, lo, hi));
         }
         return new Forecast(raw.model() + " [conformal]", mean, out, raw.fallback());
+    }
+
+    /** A lower bound of exactly 0 under a positive point forecast: the model floored it, so it measures nothing. */
+    private static boolean flooredAtZero(double lower, double mean) {
+        return lower == 0 && mean > 0;
     }
 
     /** A side of width 0 stays 0 even under an infinite factor (the model was certain; so is the interval). */
@@ -242,7 +247,7 @@ public final class ConformalCalibration {
                     continue;
                 }
                 double miss = actual[k] - mean[k];
-                boolean floored = lo[k] == 0 && mean[k] > 0;
+                boolean floored = flooredAtZero(lo[k], mean[k]);
                 double side = miss >= 0 || floored ? hi[k] - mean[k] : mean[k] - lo[k];
                 double score;
                 if (miss == 0) {
@@ -253,11 +258,15 @@ public final class ConformalCalibration {
                 if (Double.isNaN(score)) {
                     continue;
                 }
-                if (counts[k] == scores[k].length) {
-                    scores[k] = Arrays.copyOf(scores[k], 2 * counts[k]);
-                }
-                scores[k][counts[k]++] = score;
+                append(k, score);
             }
+        }
+
+        private void append(int step, double score) {
+            if (counts[step] == scores[step].length) {
+                scores[step] = Arrays.copyOf(scores[step], 2 * counts[step]);
+            }
+            scores[step][counts[step]++] = score;
         }
 
         /** Adds the scores and series counts of {@code other}, which must have the same horizon. */
@@ -268,10 +277,7 @@ public final class ConformalCalibration {
             }
             for (int k = 0; k < horizon; k++) {
                 for (int i = 0; i < other.counts[k]; i++) {
-                    if (counts[k] == scores[k].length) {
-                        scores[k] = Arrays.copyOf(scores[k], 2 * counts[k]);
-                    }
-                    scores[k][counts[k]++] = other.scores[k][i];
+                    append(k, other.scores[k][i]);
                 }
             }
             seriesUsed += other.seriesUsed;
