@@ -9,7 +9,8 @@ import org.marketlink.forecast.Interval;
  * How well a method's prediction intervals hold on a competition set: coverage (the share of actual values inside
  * the interval) and MSIS (the M4 competition's mean scaled interval score: width plus 2/α times each miss, scaled
  * like MASE; lower is better), over the whole set and per step ahead, at each level. Series whose MSIS scale is
- * undefined (a constant training part) count for coverage only.
+ * undefined (a constant training part) count for coverage only. Immutable (arrays are copied in and out) and
+ * thread-safe; {@link #of} refuses an empty list of levels and {@link #coverageAt} a level that was not evaluated.
  *
  * @param set           the set's name
  * @param method        the method's name
