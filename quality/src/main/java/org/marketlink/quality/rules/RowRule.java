@@ -15,9 +15,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A rule judged row by row. Its metric is the share of rows that pass. It passes when that share is at least
- * {@code mostly}; otherwise it fails at {@code warning} severity while the failing share is at most
- * {@code errorAbove}, and at {@code severity} beyond. Outcomes name the most frequent offending values and keep a
+ * A rule judged row by row. Its metric is the share of rows that pass; it is judged by its {@link RuleOptions}
+ * (a share that must pass, a count that may fail, the severity of a failure). Outcomes name the most frequent offending values and keep a
  * bounded sample of failing rows.
  *
  * <p>On an empty dataset a row rule passes with metric 1 (nothing violated it).
@@ -31,9 +30,7 @@ public abstract class RowRule implements Rule {
 
     private final String name;
     private final String column;
-    private final double mostly;
-    private final double errorAbove;
-    private final Severity severity;
+    private final RuleOptions options;
     private final String code;
     private final String failureText;
 
@@ -46,16 +43,7 @@ public abstract class RowRule implements Rule {
     protected RowRule(String name, String column, RuleOptions options, String code, String failureText) {
         this.name = Checks.notBlank("name", name);
         this.column = column == null ? "" : column;
-        Checks.notNull("options", options);
-        if (!(options.mostly() >= 0 && options.mostly() <= 1)) {
-            throw new IllegalArgumentException("mostly must be in 0..1, was " + options.mostly());
-        }
-        if (!(options.errorAbove() >= 0 && options.errorAbove() <= 1)) {
-            throw new IllegalArgumentException("errorAbove must be in 0..1, was " + options.errorAbove());
-        }
-        this.mostly = options.mostly();
-        this.errorAbove = options.errorAbove();
-        this.severity = Checks.notNull("severity", options.severity());
+        this.options = Checks.notNull("options", options);
         this.code = Checks.notBlank("code", code);
         this.failureText = Checks.notNull("failureText", failureText);
     }
@@ -219,7 +207,8 @@ public abstract class RowRule implements Rule {
         @Override
         public RuleOutcome outcome() {
             double passing = rows == 0 ? 1 : (double) (rows - failing) / rows;
-            if (failing == 0 || passing >= mostly) {
+            Severity level = options.judge(rows, failing);
+            if (level == null) {
                 return new RuleOutcome.Passed(name, passing, rows == 0 ? "no rows" : failing + " of " + rows
                         + " rows " + failureText() + String.format(Locale.ROOT, " (%.2f%% pass)", passing * 100));
             }
@@ -228,9 +217,6 @@ public abstract class RowRule implements Rule {
             String message = (column.isEmpty() ? name : column) + ": " + failing + " row" + (failing == 1 ? "" : "s")
                     + " " + failureText() + ": " + list + (values.overflow() > 0 || top.size() < distinctShown()
                     ? ", ..." : "");
-            double failingShare = 1 - passing;
-            Severity level = failingShare > errorAbove ? severity
-                    : (severity == Severity.INFO ? Severity.INFO : Severity.WARNING);
             return new RuleOutcome.Failed(name, passing, message, level, failing, top, samples);
         }
 

@@ -10,6 +10,7 @@ import org.marketlink.quality.metrics.DistinctKeys;
 import org.marketlink.quality.metrics.DistinctLongs;
 import org.marketlink.quality.metrics.ExactDistinctCount;
 import org.marketlink.quality.metrics.ExactQuantile;
+import org.marketlink.quality.metrics.Extreme;
 import org.marketlink.quality.metrics.HllDistinctCount;
 import org.marketlink.quality.metrics.KllQuantile;
 import org.marketlink.quality.metrics.Mean;
@@ -19,6 +20,9 @@ import org.marketlink.quality.metrics.RowCount;
 import org.marketlink.quality.metrics.StandardDeviation;
 
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -75,6 +79,33 @@ public enum RuleKind {
         public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
             String c = column.apply(s.column());
             return "SUM(CASE WHEN " + c + " IS NULL OR TRIM(CAST(" + c + " AS VARCHAR(4000))) = '' THEN 1 ELSE 0 END)";
+        }
+    },
+
+    /**
+     * Every value is not null. Blank text passes: this is SQL's {@code NOT NULL}, the meaning of dbt's
+     * {@code not_null}, SodaCL's {@code missing_count} and Great Expectations' {@code not_be_null}.
+     */
+    NOT_NULL(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            return new RowRule(outcomeName(column), column, s.rowOptions(), code(), "null") {
+                @Override
+                protected RowTest compile(Schema schema) {
+                    return new CellTest(schema.indexOf(column)) {
+                        @Override
+                        public boolean passes(Row row) {
+                            return row.get(index) != null;
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+            return "SUM(CASE WHEN " + column.apply(s.column()) + " IS NULL THEN 1 ELSE 0 END)";
         }
     },
 
@@ -388,6 +419,28 @@ public enum RuleKind {
     },
 
     /**
+     * The smallest present value of a numeric column is in [min, max] (Deequ's {@code hasMin}, SodaCL's
+     * {@code min}); NaN values are left out; errored when there are none. Exact. Runs in memory only.
+     */
+    MIN_BETWEEN(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            return boundedStatistic(this, s, (name, i, min, max) -> new Extreme(name, i, false, min, max));
+        }
+    },
+
+    /**
+     * The largest present value of a numeric column is in [min, max] (Deequ's {@code hasMax}, SodaCL's
+     * {@code max}); NaN values are left out; errored when there are none. Exact. Runs in memory only.
+     */
+    MAX_BETWEEN(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            return boundedStatistic(this, s, (name, i, min, max) -> new Extreme(name, i, true, min, max));
+        }
+    },
+
+    /**
      * The number of distinct present values is in [min, max]: estimated with a HyperLogLog sketch (about 1.6% error,
      * bounded memory), or counted exactly when {@code exact} (default false).
      */
@@ -456,8 +509,36 @@ public enum RuleKind {
         }
     },
 
-    /** The newest value of a timestamp column is no older than a maximum age (made from code with a clock). */
-    FRESHNESS(Level.DATASET),
+    /**
+     * The newest value of a timestamp column is no older than {@code maxAge} when the outcome is computed; failed
+     * when there are no values. A file's rule reads the system clock (UTC); {@link Rules#freshness} takes any clock.
+     */
+    FRESHNESS(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN, Parameter.MAX_AGE), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            return Rules.freshness(s.column(), age(s.maxAge()), Clock.systemUTC());
+        }
+    },
+
+    /**
+     * The schema has the column: a missing column is reported as this rule's failure instead of stopping the suite
+     * (Great Expectations' {@code expect_column_to_exist}).
+     */
+    COLUMN_EXISTS(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN), may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String column = s.column();
+            return new AggregateRule(outcomeName(column), Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    boolean there = schema.has(column);
+                    String name = name();
+                    return bound(() -> new SchemaFact(name, there, there ? "column '" + column + "' exists"
+                            : "no column '" + column + "'; the schema has " + schema.names()));
+                }
+            };
+        }
+    },
 
     /** The Kolmogorov–Smirnov distance of a numeric column from a reference sample is small (made from code). */
     KS_DRIFT(Level.DATASET),
@@ -495,8 +576,14 @@ public enum RuleKind {
         MOSTLY,
         /** The failing share up to which a failure is only a warning (row-level kinds). */
         ERROR_ABOVE,
-        /** The severity of a failure beyond {@code errorAbove} (row-level kinds). */
-        SEVERITY;
+        /** The most rows that may fail (row-level kinds). */
+        MAX_FAILING,
+        /** The severity of a failure (row-level kinds: beyond {@code errorAbove}); every kind. */
+        SEVERITY,
+        /** The outcome's name, when not the kind's own; every kind. */
+        NAME,
+        /** The oldest the newest value may be (freshness). */
+        MAX_AGE;
 
         private final String word = camel(name());
 
@@ -522,7 +609,10 @@ public enum RuleKind {
                 case EXACT -> s.exact();
                 case MOSTLY -> s.mostly();
                 case ERROR_ABOVE -> s.errorAbove();
+                case MAX_FAILING -> s.maxFailing();
                 case SEVERITY -> s.severity();
+                case NAME -> s.name();
+                case MAX_AGE -> s.maxAge();
             };
         }
     }
@@ -566,13 +656,20 @@ public enum RuleKind {
             // static fields are not set yet while the constants are made: the row options come from a method
             optional.addAll(rowOptions());
         }
+        if (inFiles) {
+            optional.addAll(everyKindsOptions());
+        }
         this.optional = Collections.unmodifiableSet(optional);
         this.inFiles = inFiles;
         this.word = camel(name());
     }
 
     private static List<Parameter> rowOptions() {
-        return List.of(Parameter.MOSTLY, Parameter.ERROR_ABOVE, Parameter.SEVERITY);
+        return List.of(Parameter.MOSTLY, Parameter.ERROR_ABOVE, Parameter.MAX_FAILING, Parameter.SEVERITY);
+    }
+
+    private static List<Parameter> everyKindsOptions() {
+        return List.of(Parameter.NAME, Parameter.SEVERITY);
     }
 
     /**
@@ -621,8 +718,9 @@ public enum RuleKind {
     }
 
     /**
-     * The parameters a rule of this kind may have in a suite file besides the required ones; row-level kinds take
-     * {@code mostly}, {@code errorAbove} and {@code severity}.
+     * The parameters a rule of this kind may have in a suite file besides the required ones: every kind takes
+     * {@code name} and {@code severity}; row-level kinds also {@code mostly}, {@code errorAbove} and
+     * {@code maxFailing}.
      *
      * @return an unmodifiable set
      */
@@ -836,6 +934,38 @@ public enum RuleKind {
                     + Arrays.toString(FieldType.values()), e);
         }
     }
+
+    /** {@code P1D}, {@code PT6H} (ISO-8601) or the short form {@code 1d12h}, {@code 90m}, {@code 30s}. */
+    static Duration age(String text) {
+        String t = text.trim();
+        try {
+            if (t.startsWith("P") || t.startsWith("p")) {
+                return positive(Duration.parse(t), text);
+            }
+            Matcher m = SHORT_AGE.matcher(t);
+            if (!t.isEmpty() && m.matches()) {
+                Duration d = Duration.ZERO;
+                d = m.group(1) == null ? d : d.plusDays(Long.parseLong(m.group(1)));
+                d = m.group(2) == null ? d : d.plusHours(Long.parseLong(m.group(2)));
+                d = m.group(3) == null ? d : d.plusMinutes(Long.parseLong(m.group(3)));
+                d = m.group(4) == null ? d : d.plusSeconds(Long.parseLong(m.group(4)));
+                return positive(d, text);
+            }
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("maxAge: '" + text + "' is not an age such as 1d, 6h, 1d12h or PT6H",
+                    e);
+        }
+        throw new IllegalArgumentException("maxAge: '" + text + "' is not an age such as 1d, 6h, 1d12h or PT6H");
+    }
+
+    private static Duration positive(Duration d, String text) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("maxAge: must be longer than zero, was '" + text + "'");
+        }
+        return d;
+    }
+
+    private static final Pattern SHORT_AGE = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     private static int wholeNumber(String parameter, double value) {
         if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {

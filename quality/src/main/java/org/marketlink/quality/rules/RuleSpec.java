@@ -8,82 +8,155 @@ import java.util.List;
 
 /**
  * A rule as it is written in a suite file (YAML or JSON). {@code type} names the rule; the other fields are its
- * parameters, absent when not used.
+ * parameters, absent when not used. Which kinds take which parameters is stated by {@link RuleKind}; a parameter a
+ * kind does not take is an error, never ignored.
  *
- * @param type       the kind's {@link RuleKind#word() word}: complete, between, nonNegative, positive, inSet,
+ * @param type       the kind's {@link RuleKind#word() word}: complete, notNull, between, nonNegative, positive, inSet,
  *                   matches, parsesAs, length, compare, unique, primaryKey, rowCount, meanBetween, stddevBetween,
- *                   distinctCount or quantile
+ *                   minBetween, maxBetween, distinctCount, quantile, freshness or columnExists
+ * @param name       the outcome's name, when not the kind's own ({@code complete(status)}); every kind
  * @param column     the column (all but unique, primaryKey, compare and rowCount)
  * @param columns    the columns (unique, primaryKey; compare: left and right)
- * @param min        lower bound (between, rowCount, meanBetween)
+ * @param min        lower bound (between, rowCount, the statistics)
  * @param max        upper bound
  * @param inclusive  whether bounds are included (between; default true)
  * @param values     allowed values (inSet); the type (parsesAs); the operator (compare)
  * @param pattern    regular expression (matches)
- * @param mostly     share of rows that must pass (row rules; default 1)
+ * @param mostly     share of rows that must pass (row rules; default 1, or 0 when {@code maxFailing} is given)
  * @param errorAbove failing share up to which a failure is only a warning (row rules; default 0)
- * @param severity   severity beyond {@code errorAbove} (row rules; default ERROR)
+ * @param maxFailing the most rows that may fail (row rules; default: no limit by count)
+ * @param severity   severity of a failure (every kind; for row rules, beyond {@code errorAbove}; default ERROR)
  * @param q          the quantile (quantile)
  * @param exact      exact instead of sketched (distinctCount, quantile; default false)
+ * @param maxAge     the oldest the newest value may be (freshness): ISO-8601 ({@code PT6H}, {@code P1D}) or a
+ *                   short form of days, hours, minutes and seconds ({@code 1d}, {@code 6h}, {@code 1d12h},
+ *                   {@code 90m})
  *
  * @serial exclude
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RuleSpec(String type, String column, List<String> columns, Double min, Double max, Boolean inclusive,
-                       List<String> values, String pattern, Double mostly, Double errorAbove, Severity severity,
-                       Double q, Boolean exact) implements Serializable {
+public record RuleSpec(String type, String name, String column, List<String> columns, Double min, Double max,
+                       Boolean inclusive, List<String> values, String pattern, Double mostly, Double errorAbove,
+                       Long maxFailing, Severity severity, Double q, Boolean exact, String maxAge)
+        implements Serializable {
 
-    static RuleSpec of(RuleKind kind) {
-        return new RuleSpec(kind.word(), null, null, null, null, null, null, null, null, null, null, null, null);
+    /**
+     * A spec of {@code kind} with no parameters yet; the {@code with…} methods add them.
+     *
+     * @param kind the kind
+     * @return the spec
+     */
+    public static RuleSpec of(RuleKind kind) {
+        return new RuleSpec(kind.word(), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 
-    RuleSpec q(double v) {
-        return new RuleSpec(type, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove, severity,
-                v, exact);
+    /** This spec with an outcome name of its own. */
+    public RuleSpec withName(String v) {
+        return new RuleSpec(type, v, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, exact, maxAge);
     }
 
-    RuleSpec exact(boolean v) {
-        return new RuleSpec(type, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove, severity,
-                q, v);
+    /** This spec on column {@code v}. */
+    public RuleSpec withColumn(String v) {
+        return new RuleSpec(type, name, v, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, exact, maxAge);
     }
 
-    RuleSpec column(String c) {
-        return new RuleSpec(type, c, columns, min, max, inclusive, values, pattern, mostly, errorAbove, severity, q, exact);
+    /** This spec on columns {@code v}. */
+    public RuleSpec withColumns(List<String> v) {
+        return new RuleSpec(type, name, column, v == null ? null : List.copyOf(v), min, max, inclusive, values,
+                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge);
     }
 
-    RuleSpec columns(List<String> c) {
-        return new RuleSpec(type, column, c, min, max, inclusive, values, pattern, mostly, errorAbove, severity, q, exact);
+    /** This spec with lower bound {@code v}. */
+    public RuleSpec withMin(Double v) {
+        return new RuleSpec(type, name, column, columns, v, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, exact, maxAge);
     }
 
-    RuleSpec min(double v) {
-        return new RuleSpec(type, column, columns, v, max, inclusive, values, pattern, mostly, errorAbove, severity, q, exact);
+    /** This spec with upper bound {@code v}. */
+    public RuleSpec withMax(Double v) {
+        return new RuleSpec(type, name, column, columns, min, v, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, exact, maxAge);
     }
 
-    RuleSpec max(double v) {
-        return new RuleSpec(type, column, columns, min, v, inclusive, values, pattern, mostly, errorAbove, severity, q, exact);
+    /** This spec with its bounds included or not. */
+    public RuleSpec withInclusive(Boolean v) {
+        return new RuleSpec(type, name, column, columns, min, max, v, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, exact, maxAge);
     }
 
-    RuleSpec inclusive(boolean v) {
-        return new RuleSpec(type, column, columns, min, max, v, values, pattern, mostly, errorAbove, severity, q, exact);
+    /** This spec with values {@code v}. */
+    public RuleSpec withValues(List<String> v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, v == null ? null : List.copyOf(v),
+                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge);
     }
 
-    RuleSpec values(List<String> v) {
-        return new RuleSpec(type, column, columns, min, max, inclusive, v, pattern, mostly, errorAbove, severity, q, exact);
+    /** This spec with regular expression {@code v}. */
+    public RuleSpec withPattern(String v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, v, mostly, errorAbove,
+                maxFailing, severity, q, exact, maxAge);
     }
 
-    RuleSpec pattern(String p) {
-        return new RuleSpec(type, column, columns, min, max, inclusive, values, p, mostly, errorAbove, severity, q, exact);
+    /** This spec with {@code v} the share of rows that must pass. */
+    public RuleSpec withMostly(Double v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, v, errorAbove,
+                maxFailing, severity, q, exact, maxAge);
+    }
+
+    /** This spec with at most {@code v} failing rows allowed. */
+    public RuleSpec withMaxFailing(Long v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                v, severity, q, exact, maxAge);
+    }
+
+    /** This spec failing at severity {@code v}. */
+    public RuleSpec withSeverity(Severity v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, v, q, exact, maxAge);
+    }
+
+    /** This spec with quantile {@code v}. */
+    public RuleSpec withQ(Double v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, v, exact, maxAge);
+    }
+
+    /** This spec computed exactly or not. */
+    public RuleSpec withExact(Boolean v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, v, maxAge);
+    }
+
+    /** This spec with maximum age {@code v} (freshness). */
+    public RuleSpec withMaxAge(String v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, exact, v);
     }
 
     RuleSpec options(RuleOptions o) {
-        return new RuleSpec(type, column, columns, min, max, inclusive, values, pattern, o.mostly(), o.errorAbove(),
-                o.severity(), q, exact);
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, o.mostly(),
+                o.errorAbove(), o.maxFailing() == Long.MAX_VALUE ? null : o.maxFailing(), o.severity(), q, exact,
+                maxAge);
     }
 
-    /** The row options this spec gives, with the defaults of {@link RuleOptions#strict()} for those it does not. */
-    RuleOptions rowOptions() {
-        return new RuleOptions(mostly == null ? 1.0 : mostly, errorAbove == null ? 0.0 : errorAbove,
-                severity == null ? Severity.ERROR : severity);
+    /**
+     * The row options this spec gives: {@code mostly} defaults to 1, or to 0 when only {@code maxFailing} limits the
+     * failures; {@code errorAbove} to 0; {@code severity} to ERROR.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the option when one is out of range
+     */
+    public RuleOptions rowOptions() {
+        double share = mostly != null ? mostly : maxFailing != null ? 0.0 : 1.0;
+        return new RuleOptions(share, errorAbove == null ? 0.0 : errorAbove,
+                severity == null ? Severity.ERROR : severity, maxFailing == null ? Long.MAX_VALUE : maxFailing);
+    }
+
+    /** The severity of a failure this spec gives: ERROR unless it says otherwise. */
+    Severity failureSeverity() {
+        return severity == null ? Severity.ERROR : severity;
     }
 
     /**

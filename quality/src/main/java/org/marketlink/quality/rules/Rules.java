@@ -46,7 +46,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule complete(String column, RuleOptions o) {
-        return RuleKind.COMPLETE.rule(RuleSpec.of(RuleKind.COMPLETE).column(column).options(o));
+        return RuleKind.COMPLETE.rule(RuleSpec.of(RuleKind.COMPLETE).withColumn(column).options(o));
     }
 
     /**
@@ -73,8 +73,8 @@ public final class Rules {
      * @return the rule
      */
     public static Rule between(String column, double min, double max, boolean inclusive, RuleOptions o) {
-        return RuleKind.BETWEEN.rule(RuleSpec.of(RuleKind.BETWEEN).column(column).min(min).max(max)
-                .inclusive(inclusive).options(o));
+        return RuleKind.BETWEEN.rule(RuleSpec.of(RuleKind.BETWEEN).withColumn(column).withMin(min).withMax(max)
+                .withInclusive(inclusive).options(o));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule nonNegative(String column) {
-        return RuleKind.NON_NEGATIVE.rule(RuleSpec.of(RuleKind.NON_NEGATIVE).column(column));
+        return RuleKind.NON_NEGATIVE.rule(RuleSpec.of(RuleKind.NON_NEGATIVE).withColumn(column));
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule positive(String column) {
-        return RuleKind.POSITIVE.rule(RuleSpec.of(RuleKind.POSITIVE).column(column));
+        return RuleKind.POSITIVE.rule(RuleSpec.of(RuleKind.POSITIVE).withColumn(column));
     }
 
     /**
@@ -117,8 +117,8 @@ public final class Rules {
      * @return the rule
      */
     public static Rule inSet(String column, Set<String> allowed, RuleOptions o) {
-        return RuleKind.IN_SET.rule(RuleSpec.of(RuleKind.IN_SET).column(column)
-                .values(List.copyOf(new TreeSet<>(allowed))).options(o));
+        return RuleKind.IN_SET.rule(RuleSpec.of(RuleKind.IN_SET).withColumn(column)
+                .withValues(List.copyOf(new TreeSet<>(allowed))).options(o));
     }
 
     /**
@@ -142,7 +142,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule matches(String column, String regex, RuleOptions o) {
-        return RuleKind.MATCHES.rule(RuleSpec.of(RuleKind.MATCHES).column(column).pattern(regex).options(o));
+        return RuleKind.MATCHES.rule(RuleSpec.of(RuleKind.MATCHES).withColumn(column).withPattern(regex).options(o));
     }
 
     /**
@@ -155,7 +155,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule parsesAs(String column, FieldType type, RuleOptions o) {
-        return RuleKind.PARSES_AS.rule(RuleSpec.of(RuleKind.PARSES_AS).column(column).values(List.of(type.name()))
+        return RuleKind.PARSES_AS.rule(RuleSpec.of(RuleKind.PARSES_AS).withColumn(column).withValues(List.of(type.name()))
                 .options(o));
     }
 
@@ -170,7 +170,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule length(String column, int min, int max, RuleOptions o) {
-        return RuleKind.LENGTH.rule(RuleSpec.of(RuleKind.LENGTH).column(column).min(min).max(max).options(o));
+        return RuleKind.LENGTH.rule(RuleSpec.of(RuleKind.LENGTH).withColumn(column).withMin((double) min).withMax((double) max).options(o));
     }
 
     /**
@@ -198,8 +198,8 @@ public final class Rules {
      * @return the rule
      */
     public static Rule compare(String left, String operator, String right, RuleOptions o) {
-        return RuleKind.COMPARE.rule(RuleSpec.of(RuleKind.COMPARE).columns(List.of(left, right))
-                .values(List.of(operator)).options(o));
+        return RuleKind.COMPARE.rule(RuleSpec.of(RuleKind.COMPARE).withColumns(List.of(left, right))
+                .withValues(List.of(operator)).options(o));
     }
 
     /**
@@ -210,7 +210,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule unique(String... columns) {
-        return RuleKind.UNIQUE.rule(RuleSpec.of(RuleKind.UNIQUE).columns(List.of(columns)));
+        return RuleKind.UNIQUE.rule(RuleSpec.of(RuleKind.UNIQUE).withColumns(List.of(columns)));
     }
 
     /**
@@ -221,7 +221,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule primaryKey(String... columns) {
-        return RuleKind.PRIMARY_KEY.rule(RuleSpec.of(RuleKind.PRIMARY_KEY).columns(List.of(columns)));
+        return RuleKind.PRIMARY_KEY.rule(RuleSpec.of(RuleKind.PRIMARY_KEY).withColumns(List.of(columns)));
     }
 
     /**
@@ -232,7 +232,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule rowCount(long min, long max) {
-        return RuleKind.ROW_COUNT.rule(RuleSpec.of(RuleKind.ROW_COUNT).min((double) min).max((double) max));
+        return RuleKind.ROW_COUNT.rule(RuleSpec.of(RuleKind.ROW_COUNT).withMin((double) min).withMax((double) max));
     }
 
     /**
@@ -245,7 +245,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule meanBetween(String column, double min, double max) {
-        return RuleKind.MEAN_BETWEEN.rule(RuleSpec.of(RuleKind.MEAN_BETWEEN).column(column).min(min).max(max));
+        return RuleKind.MEAN_BETWEEN.rule(RuleSpec.of(RuleKind.MEAN_BETWEEN).withColumn(column).withMin(min).withMax(max));
     }
 
     /**
@@ -258,7 +258,7 @@ public final class Rules {
      * @return the rule
      */
     public static Rule stddevBetween(String column, double min, double max) {
-        return RuleKind.STDDEV_BETWEEN.rule(RuleSpec.of(RuleKind.STDDEV_BETWEEN).column(column).min(min).max(max));
+        return RuleKind.STDDEV_BETWEEN.rule(RuleSpec.of(RuleKind.STDDEV_BETWEEN).withColumn(column).withMin(min).withMax(max));
     }
 
     /**
@@ -272,8 +272,8 @@ public final class Rules {
      * @return the rule
      */
     public static Rule distinctCount(String column, long min, long max, boolean exact) {
-        return RuleKind.DISTINCT_COUNT.rule(RuleSpec.of(RuleKind.DISTINCT_COUNT).column(column).min((double) min)
-                .max((double) max).exact(exact));
+        return RuleKind.DISTINCT_COUNT.rule(RuleSpec.of(RuleKind.DISTINCT_COUNT).withColumn(column).withMin((double) min)
+                .withMax((double) max).withExact(exact));
     }
 
     /**
@@ -288,8 +288,8 @@ public final class Rules {
      * @return the rule
      */
     public static Rule quantile(String column, double q, double min, double max, boolean exact) {
-        return RuleKind.QUANTILE.rule(RuleSpec.of(RuleKind.QUANTILE).column(column).q(q).min(min).max(max)
-                .exact(exact));
+        return RuleKind.QUANTILE.rule(RuleSpec.of(RuleKind.QUANTILE).withColumn(column).withQ(q).withMin(min).withMax(max)
+                .withExact(exact));
     }
 
     // ---- kinds made from code only: what they take cannot be written in a suite file ----

@@ -162,14 +162,10 @@ public final class SqlPushdown {
             case FAILING_ROWS: {
                 long failing = Double.isNaN(value) ? 0 : (long) value;
                 double passing = rows == 0 ? 1 : (double) (rows - failing) / rows;
-                double mostly = s.mostly() == null ? 1 : s.mostly();
-                if (failing == 0 || passing >= mostly) {
+                Severity level = s.rowOptions().judge(rows, failing);
+                if (level == null) {
                     return new RuleOutcome.Passed(name, passing, failing + " of " + rows + " rows fail");
                 }
-                double errorAbove = s.errorAbove() == null ? 0 : s.errorAbove();
-                Severity sev = s.severity() == null ? Severity.ERROR : s.severity();
-                Severity level = 1 - passing > errorAbove ? sev : (sev == Severity.INFO ? Severity.INFO
-                        : Severity.WARNING);
                 return new RuleOutcome.Failed(name, passing, s.column() + ": " + failing + " rows fail (in SQL)", level,
                         failing, List.of(), List.of());
             }
@@ -180,7 +176,7 @@ public final class SqlPushdown {
                 long duplicates = rows - groups;
                 double metric = rows == 0 ? 1 : (double) groups / rows;
                 return duplicates == 0 ? new RuleOutcome.Passed(name, metric, groups + " distinct of " + rows + " rows")
-                        : new RuleOutcome.Failed(name, metric, duplicates + " duplicate rows (in SQL)", Severity.ERROR,
+                        : new RuleOutcome.Failed(name, metric, duplicates + " duplicate rows (in SQL)", severity(s),
                         duplicates, List.of(), List.of());
             }
             case METRIC: {
@@ -191,10 +187,14 @@ public final class SqlPushdown {
                 }
                 String msg = s.type() + " " + value + ", expected " + min + ".." + max;
                 return value >= min && value <= max ? new RuleOutcome.Passed(name, value, msg)
-                        : new RuleOutcome.Failed(name, value, msg, Severity.ERROR, 0, List.of(), List.of());
+                        : new RuleOutcome.Failed(name, value, msg, severity(s), 0, List.of(), List.of());
             }
             default:
                 throw new IllegalStateException("rule " + name + " has no SQL form");
         }
+    }
+
+    private static Severity severity(RuleSpec s) {
+        return s.severity() == null ? Severity.ERROR : s.severity();
     }
 }

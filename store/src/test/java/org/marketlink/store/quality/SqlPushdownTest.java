@@ -11,8 +11,11 @@ import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.Sink;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Severity;
 import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteFiles;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.Rules;
 import org.marketlink.store.Backend;
@@ -44,13 +47,25 @@ class SqlPushdownTest {
                     r.nextInt(20) == 0 ? null : "c" + r.nextInt(20_000), r.nextInt(30) == 0 ? null
                             : r.nextGaussian() * 20 + 25, (long) r.nextInt(-3, 50)));
         }
-        Suite suite = Suite.of("push", Rules.complete("status"), Rules.between("price", 0, 50),
+        Suite base = Suite.of("push", Rules.complete("status"), Rules.between("price", 0, 50),
                 Rules.nonNegative("price"), Rules.positive("qty"), Rules.inSet("status", Set.of("A", "B")),
                 Rules.length("code", 1, 4, RuleOptions.strict()), Rules.rowCount(1, 10_000),
                 Rules.meanBetween("price", 0, 100), Rules.stddevBetween("price", 0, 100),
                 Rules.distinctCount("status", 0, 10, true), Rules.quantile("price", 0.9, 0, 100, true),
-                Rules.unique("id"), Rules.unique("status", "code"),
-                Rules.satisfies("custom", "id", x -> true, "never", RuleOptions.strict()));
+                Rules.unique("id"), Rules.unique("status", "code"));
+        // counts, names and severities from a file are judged the same way in SQL
+        List<Rule> all = new ArrayList<>(base.rules());
+        all.addAll(SuiteFiles.readYaml("""
+                name: file
+                rules:
+                  - {type: notNull, column: status, maxFailing: 700, name: few nulls}
+                  - {type: notNull, column: status, maxFailing: 500, severity: WARNING, name: fewer nulls}
+                  - {type: complete, column: status, mostly: 0.5, maxFailing: 1000, name: mostly complete}
+                  - {type: rowCount, min: 5000, max: 9000, severity: WARNING, name: enough rows}
+                  - {type: unique, columns: [id], severity: INFO, name: ids once}
+                """).rules());
+        all.add(Rules.satisfies("custom", "id", x -> true, "never", RuleOptions.strict()));
+        Suite suite = Suite.of("push", all);
         SuiteResult memory = suite.compile(S).run(rows);
         try (MarketStore store = backend.open()) {
             store.jdbi().useHandle(h -> h.execute("CREATE TABLE sales (id BIGINT NOT NULL, status VARCHAR(10), "
@@ -73,6 +88,8 @@ class SqlPushdownTest {
                 }
             }).run();
             SuiteResult sql = SqlPushdown.run(suite, store, "sales");
+            assertThat(memory.outcomes().stream().filter(o -> o instanceof RuleOutcome.Failed f
+                    && f.severity() != Severity.ERROR).count()).isGreaterThanOrEqualTo(3);
             assertThat(sql.rows()).isEqualTo(memory.rows());
             for (int i = 0; i < suite.rules().size() - 1; i++) {
                 RuleOutcome a = memory.outcomes().get(i);
@@ -81,6 +98,7 @@ class SqlPushdownTest {
                 assertThat(b.metric()).as(a.rule()).isCloseTo(a.metric(), offset(Math.abs(a.metric()) * 1e-9 + 1e-12));
                 if (a instanceof RuleOutcome.Failed fa) {
                     assertThat(((RuleOutcome.Failed) b).failingRows()).as(a.rule()).isEqualTo(fa.failingRows());
+                    assertThat(((RuleOutcome.Failed) b).severity()).as(a.rule()).isEqualTo(fa.severity());
                 }
             }
             assertThat(sql.outcome("custom")).isInstanceOf(RuleOutcome.Errored.class);
