@@ -173,6 +173,23 @@ class FileCatalogueTest {
     }
 
     @Test
+    void unique_skipNulls_leavesRowsWithAnEmptyKeyOut() {
+        SuiteResult r = run("""
+                name: t
+                rules:
+                  - {type: unique, columns: [status], name: nulls are keys}
+                  - {type: unique, columns: [status], skipNulls: true, name: nulls left out}
+                  - {type: unique, columns: [id, status], skipNulls: true, name: pairs}
+                """);
+        // status: null ×3, " " ×1, PAID ×6
+        assertThat(((RuleOutcome.Failed) r.outcome("nulls are keys")).failingRows()).isEqualTo(2 + 5);
+        assertThat(((RuleOutcome.Failed) r.outcome("nulls left out")).failingRows()).isEqualTo(5);
+        assertThat(r.outcome("nulls left out").metric()).isEqualTo(2.0 / 7);
+        assertThat(r.outcome("pairs")).isInstanceOf(RuleOutcome.Passed.class);
+        assertThat(r.outcome("pairs").metric()).isEqualTo(1.0);
+    }
+
+    @Test
     void judgement_isTheSameFunctionEverywhere() {
         RuleOptions o = new RuleOptions(0.9, 0.2, Severity.ERROR, 5);
         assertThat(o.judge(100, 0)).isNull();

@@ -57,7 +57,7 @@ class RuleKindTest {
     private static RuleSpec spec(String type, String column, List<String> columns, Double min, Double max,
                                  List<String> values, String pattern, Double q, Boolean exact) {
         return new RuleSpec(type, null, column, columns, min, max, null, values, pattern, null, null, null, null, q, exact,
-                null);
+                null, null);
     }
 
     @Test

@@ -330,15 +330,29 @@ public enum RuleKind {
     /** An arbitrary row predicate under a name of the host's choosing (made from code). */
     SATISFIES(Level.ROW),
 
-    /** No two rows share the same values of {@code columns} (exact; memory grows with distinct keys). */
-    UNIQUE(Level.DATASET, SqlForm.DISTINCT_KEYS, need(Parameter.COLUMNS), may()) {
+    /**
+     * No two rows share the same values of {@code columns} (exact; memory grows with distinct keys). An empty value
+     * is a key like any other unless {@code skipNulls}: then rows with an empty key column are left out, as SQL's
+     * {@code UNIQUE} constraint, dbt's {@code unique}, SodaCL's {@code duplicate_count} and Great Expectations'
+     * {@code be_unique} do, and the metric is distinct keys over the rows kept.
+     */
+    UNIQUE(Level.DATASET, SqlForm.DISTINCT_KEYS, need(Parameter.COLUMNS), may(Parameter.SKIP_NULLS)) {
         @Override
         Rule build(RuleSpec s) {
             String[] columns = s.columns().toArray(new String[0]);
+            if (columns.length == 0) {
+                throw new IllegalArgumentException("columns: unique needs at least one column");
+            }
+            boolean skipNulls = Boolean.TRUE.equals(s.skipNulls());
             return new AggregateRule(outcomeName(String.join(",", columns)), Severity.ERROR) {
                 @Override
                 public BoundRule bind(Schema schema) {
-                    return bound(uniqueness(name(), columns, schema));
+                    Supplier<RuleState> states = uniqueness(name(), columns, schema);
+                    if (!skipNulls) {
+                        return bound(states);
+                    }
+                    int[] idx = positions(schema, columns);
+                    return bound(() -> new PresentKeysOnly(idx, states.get()));
                 }
             };
         }
@@ -583,7 +597,9 @@ public enum RuleKind {
         /** The outcome's name, when not the kind's own; every kind. */
         NAME,
         /** The oldest the newest value may be (freshness). */
-        MAX_AGE;
+        MAX_AGE,
+        /** Rows with an empty key column are left out (unique). */
+        SKIP_NULLS;
 
         private final String word = camel(name());
 
@@ -613,6 +629,7 @@ public enum RuleKind {
                 case SEVERITY -> s.severity();
                 case NAME -> s.name();
                 case MAX_AGE -> s.maxAge();
+                case SKIP_NULLS -> s.skipNulls();
             };
         }
     }

@@ -28,6 +28,8 @@ import java.util.List;
  * @param severity   severity of a failure (every kind; for row rules, beyond {@code errorAbove}; default ERROR)
  * @param q          the quantile (quantile)
  * @param exact      exact instead of sketched (distinctCount, quantile; default false)
+ * @param skipNulls  rows with an empty key column are left out (unique; default false: an empty value is a key
+ *                   like any other, so two empty values are a duplicate)
  * @param maxAge     the oldest the newest value may be (freshness): ISO-8601 ({@code PT6H}, {@code P1D}) or a
  *                   short form of days, hours, minutes and seconds ({@code 1d}, {@code 6h}, {@code 1d12h},
  *                   {@code 90m})
@@ -37,7 +39,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleSpec(String type, String name, String column, List<String> columns, Double min, Double max,
                        Boolean inclusive, List<String> values, String pattern, Double mostly, Double errorAbove,
-                       Long maxFailing, Severity severity, Double q, Boolean exact, String maxAge)
+                       Long maxFailing, Severity severity, Double q, Boolean exact, String maxAge,
+                       Boolean skipNulls)
         implements Serializable {
 
     /**
@@ -48,97 +51,103 @@ public record RuleSpec(String type, String name, String column, List<String> col
      */
     public static RuleSpec of(RuleKind kind) {
         return new RuleSpec(kind.word(), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** This spec with an outcome name of its own. */
     public RuleSpec withName(String v) {
         return new RuleSpec(type, v, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge);
+                maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec on column {@code v}. */
     public RuleSpec withColumn(String v) {
         return new RuleSpec(type, name, v, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge);
+                maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec on columns {@code v}. */
     public RuleSpec withColumns(List<String> v) {
         return new RuleSpec(type, name, column, v == null ? null : List.copyOf(v), min, max, inclusive, values,
-                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge);
+                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec with lower bound {@code v}. */
     public RuleSpec withMin(Double v) {
         return new RuleSpec(type, name, column, columns, v, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge);
+                maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec with upper bound {@code v}. */
     public RuleSpec withMax(Double v) {
         return new RuleSpec(type, name, column, columns, min, v, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge);
+                maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec with its bounds included or not. */
     public RuleSpec withInclusive(Boolean v) {
         return new RuleSpec(type, name, column, columns, min, max, v, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge);
+                maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec with values {@code v}. */
     public RuleSpec withValues(List<String> v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, v == null ? null : List.copyOf(v),
-                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge);
+                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec with regular expression {@code v}. */
     public RuleSpec withPattern(String v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, v, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge);
+                maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec with {@code v} the share of rows that must pass. */
     public RuleSpec withMostly(Double v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, v, errorAbove,
-                maxFailing, severity, q, exact, maxAge);
+                maxFailing, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec with at most {@code v} failing rows allowed. */
     public RuleSpec withMaxFailing(Long v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                v, severity, q, exact, maxAge);
+                v, severity, q, exact, maxAge, skipNulls);
     }
 
     /** This spec failing at severity {@code v}. */
     public RuleSpec withSeverity(Severity v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, v, q, exact, maxAge);
+                maxFailing, v, q, exact, maxAge, skipNulls);
     }
 
     /** This spec with quantile {@code v}. */
     public RuleSpec withQ(Double v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, v, exact, maxAge);
+                maxFailing, severity, v, exact, maxAge, skipNulls);
     }
 
     /** This spec computed exactly or not. */
     public RuleSpec withExact(Boolean v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, v, maxAge);
+                maxFailing, severity, q, v, maxAge, skipNulls);
     }
 
     /** This spec with maximum age {@code v} (freshness). */
     public RuleSpec withMaxAge(String v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, v);
+                maxFailing, severity, q, exact, v, skipNulls);
+    }
+
+    /** This spec leaving rows with an empty key column out, or not (unique). */
+    public RuleSpec withSkipNulls(Boolean v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, exact, maxAge, v);
     }
 
     RuleSpec options(RuleOptions o) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, o.mostly(),
                 o.errorAbove(), o.maxFailing() == Long.MAX_VALUE ? null : o.maxFailing(), o.severity(), q, exact,
-                maxAge);
+                maxAge, skipNulls);
     }
 
     /**

@@ -171,11 +171,16 @@ public final class SqlPushdown {
             }
             case DISTINCT_KEYS: {
                 String cols = String.join(", ", s.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
-                long groups = h.createQuery("SELECT COUNT(*) FROM (SELECT " + cols + " FROM " + table + " GROUP BY "
-                        + cols + ") g").mapTo(Long.class).one();
-                long duplicates = rows - groups;
-                double metric = rows == 0 ? 1 : (double) groups / rows;
-                return duplicates == 0 ? new RuleOutcome.Passed(name, metric, groups + " distinct of " + rows + " rows")
+                // names were checked by the kind's sql(); skipNulls leaves rows with an empty key column out
+                String where = Boolean.TRUE.equals(s.skipNulls()) ? " WHERE " + String.join(" AND ", s.columns()
+                        .stream().map(c -> c.toLowerCase(Locale.ROOT) + " IS NOT NULL").toList()) : "";
+                long kept = where.isEmpty() ? rows : h.createQuery("SELECT COUNT(*) FROM " + table + where)
+                        .mapTo(Long.class).one();
+                long groups = h.createQuery("SELECT COUNT(*) FROM (SELECT " + cols + " FROM " + table + where
+                        + " GROUP BY " + cols + ") g").mapTo(Long.class).one();
+                long duplicates = kept - groups;
+                double metric = kept == 0 ? 1 : (double) groups / kept;
+                return duplicates == 0 ? new RuleOutcome.Passed(name, metric, groups + " distinct of " + kept + " rows")
                         : new RuleOutcome.Failed(name, metric, duplicates + " duplicate rows (in SQL)", severity(s),
                         duplicates, List.of(), List.of());
             }

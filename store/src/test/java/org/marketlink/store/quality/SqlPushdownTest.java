@@ -63,6 +63,8 @@ class SqlPushdownTest {
                   - {type: complete, column: status, mostly: 0.5, maxFailing: 1000, name: mostly complete}
                   - {type: rowCount, min: 5000, max: 9000, severity: WARNING, name: enough rows}
                   - {type: unique, columns: [id], severity: INFO, name: ids once}
+                  - {type: unique, columns: [code], skipNulls: true, name: codes once}
+                  - {type: unique, columns: [status, code], skipNulls: true, name: pairs once}
                 """).rules());
         all.add(Rules.satisfies("custom", "id", x -> true, "never", RuleOptions.strict()));
         Suite suite = Suite.of("push", all);
