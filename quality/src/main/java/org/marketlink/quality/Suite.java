@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
@@ -36,11 +37,17 @@ public final class Suite implements Serializable {
     private static final long serialVersionUID = 1L;
     private final String name;
     private final List<Rule> rules;
+    /** The score the suite must reach, or null when it has no threshold. */
+    private final ScoreThreshold scoreThreshold;
 
-    private Suite(String name, List<Rule> rules) {
+    private Suite(String name, List<Rule> rules, ScoreThreshold scoreThreshold) {
         this.name = Checks.notBlank("name", name);
         this.rules = List.copyOf(rules);
+        this.scoreThreshold = scoreThreshold;
         Set<String> names = new HashSet<>();
+        if (scoreThreshold != null) {
+            names.add(ScoreThreshold.RULE_NAME);
+        }
         for (Rule r : this.rules) {
             if (!names.add(r.name())) {
                 throw new IllegalArgumentException("suite " + name + " has two rules named '" + r.name() + "'");
@@ -50,12 +57,34 @@ public final class Suite implements Serializable {
 
     /** A suite of these rules; their names must be distinct. */
     public static Suite of(String name, Rule... rules) {
-        return new Suite(name, List.of(rules));
+        return new Suite(name, List.of(rules), null);
     }
 
     /** A suite of these rules; their names must be distinct. */
     public static Suite of(String name, List<Rule> rules) {
-        return new Suite(name, rules);
+        return new Suite(name, rules, null);
+    }
+
+    /**
+     * This suite with a threshold on its {@linkplain SuiteResult#score() score}: every result then ends with an
+     * outcome named {@value ScoreThreshold#RULE_NAME}, failed at the threshold's severity when the score is below
+     * it.
+     *
+     * @param threshold the score the suite must reach
+     * @return a new suite; this one is unchanged
+     * @throws IllegalArgumentException when a rule is already named {@value ScoreThreshold#RULE_NAME}
+     */
+    public Suite withScoreThreshold(ScoreThreshold threshold) {
+        return new Suite(name, rules, Checks.notNull("threshold", threshold));
+    }
+
+    /**
+     * The score threshold, if the suite has one.
+     *
+     * @return the threshold, or empty
+     */
+    public Optional<ScoreThreshold> scoreThreshold() {
+        return Optional.ofNullable(scoreThreshold);
     }
 
     /** The suite's name. */
@@ -161,6 +190,8 @@ public final class Suite implements Serializable {
         private static final long serialVersionUID = 1L;
         private final List<RuleState> states;
         private long rows;
+        /** Rows that failed at least one row-level rule: the suite's row score counts each such row once. */
+        private long rowsFailingAny;
 
         /** The same states as an array: the per-row loop then has no list indirection or cast. */
         private final RuleState[] hot;
@@ -173,8 +204,12 @@ public final class Suite implements Serializable {
         /** Adds one row to every rule's state. */
         public void accept(Row row) {
             rows++;
+            boolean failed = false;
             for (RuleState s : hot) {
-                s.accept(row);
+                failed |= s.acceptFailed(row);
+            }
+            if (failed) {
+                rowsFailingAny++;
             }
         }
 
@@ -184,6 +219,7 @@ public final class Suite implements Serializable {
                 throw new IllegalArgumentException("states of different suites cannot merge");
             }
             rows += other.rows;
+            rowsFailingAny += other.rowsFailingAny;
             for (int i = 0; i < states.size(); i++) {
                 states.get(i).merge(other.states.get(i));
             }
@@ -196,7 +232,12 @@ public final class Suite implements Serializable {
             for (RuleState s : states) {
                 outcomes.add(s.outcome());
             }
-            return new SuiteResult(name, rows, outcomes);
+            SuiteResult result = new SuiteResult(name, rows, outcomes, rowsFailingAny);
+            if (scoreThreshold == null) {
+                return result;
+            }
+            outcomes.add(scoreThreshold.judge(result.score()));
+            return new SuiteResult(name, rows, outcomes, rowsFailingAny);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.marketlink.quality;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * name: orders
+ * score: {rows: 0.95}      # optional: 95% of rows must pass every row rule
  * rules:
  *   - type: complete
  *     column: CustomerID
@@ -39,8 +41,26 @@ public final class SuiteFiles {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    /** The file form of a suite. */
-    public record SuiteSpec(String name, List<RuleSpec> rules) {
+    /**
+     * The file form of a suite.
+     *
+     * @param name  the suite's name
+     * @param score the score the suite must reach, or null for none
+     * @param rules its rules
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SuiteSpec(String name, ScoreSpec score, List<RuleSpec> rules) {
+    }
+
+    /**
+     * The file form of a {@link ScoreThreshold}: {@code score: {rows: 0.95, rules: 0.9}}.
+     *
+     * @param rows     the least share of rows passing every row rule (default 0)
+     * @param rules    the least share of rules passing (default 0)
+     * @param severity the severity below the threshold (default ERROR)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScoreSpec(Double rows, Double rules, Severity severity) {
     }
 
     private SuiteFiles() {
@@ -81,7 +101,17 @@ public final class SuiteFiles {
             }
             rules.add(r.toRule("rules[" + i + "]"));
         }
-        return Suite.of(spec.name(), rules);
+        Suite suite = Suite.of(spec.name(), rules);
+        if (spec.score() == null) {
+            return suite;
+        }
+        ScoreSpec sc = spec.score();
+        try {
+            return suite.withScoreThreshold(new ScoreThreshold(sc.rows() == null ? 0 : sc.rows(),
+                    sc.rules() == null ? 0 : sc.rules(), sc.severity() == null ? Severity.ERROR : sc.severity()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("score." + e.getMessage(), e);
+        }
     }
 
     /** The suite as a YAML suite file; rules made from code (predicates) cannot be written. */
@@ -101,7 +131,9 @@ public final class SuiteFiles {
                     + " is made from code and cannot be written to a suite file")));
         }
         try {
-            return mapper.writeValueAsString(new SuiteSpec(suite.name(), specs));
+            ScoreSpec score = suite.scoreThreshold().map(t -> new ScoreSpec(t.rows(), t.rules(), t.severity()))
+                    .orElse(null);
+            return mapper.writeValueAsString(new SuiteSpec(suite.name(), score, specs));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write suite " + suite.name(), e);
         }

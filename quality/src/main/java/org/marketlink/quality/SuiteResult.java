@@ -9,12 +9,62 @@ import java.util.List;
  *
  * @param suite    suite name
  * @param rows     rows checked
- * @param outcomes one per rule, in suite order
+ * @param outcomes       one per rule, in suite order (and the {@link ScoreThreshold score} last, when the suite has
+ *                       a threshold)
+ * @param rowsFailingAny rows that failed at least one row rule, each counted once; -1 when not known (a result
+ *                       computed in SQL)
  */
-public record SuiteResult(String suite, long rows, List<RuleOutcome> outcomes) {
+public record SuiteResult(String suite, long rows, List<RuleOutcome> outcomes, long rowsFailingAny) {
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public SuiteResult {
         outcomes = List.copyOf(outcomes);
+        if (rowsFailingAny < -1 || rowsFailingAny > rows) {
+            throw new IllegalArgumentException("rowsFailingAny: must be -1 or in 0.." + rows + ", was "
+                    + rowsFailingAny);
+        }
+    }
+
+    /**
+     * A result whose count of rows failing any row rule is not known.
+     *
+     * @param suite    suite name
+     * @param rows     rows checked
+     * @param outcomes one per rule, in suite order
+     */
+    public SuiteResult(String suite, long rows, List<RuleOutcome> outcomes) {
+        this(suite, rows, outcomes, -1);
+    }
+
+    /**
+     * The suite's quality score: the share of rows that pass every row rule (1 with no rows, NaN when not known)
+     * and the share of rules that pass (1 with no rules). The {@value ScoreThreshold#RULE_NAME} outcome itself is
+     * not counted.
+     *
+     * @return the score
+     */
+    public Score score() {
+        double rowShare = rowsFailingAny < 0 ? Double.NaN : rows == 0 ? 1 : (double) (rows - rowsFailingAny) / rows;
+        long judged = 0;
+        long passed = 0;
+        for (RuleOutcome o : outcomes) {
+            if (o.rule().equals(ScoreThreshold.RULE_NAME)) {
+                continue;
+            }
+            judged++;
+            if (o instanceof RuleOutcome.Passed) {
+                passed++;
+            }
+        }
+        return new Score(rowShare, judged == 0 ? 1 : (double) passed / judged);
+    }
+
+    /**
+     * A suite's quality score.
+     *
+     * @param rows  the share of rows that pass every row rule
+     * @param rules the share of rules that pass
+     */
+    public record Score(double rows, double rules) {
     }
 
     /** The overall status: ERROR if any rule failed at error severity or errored, else WARNING, INFO or PASSED. */

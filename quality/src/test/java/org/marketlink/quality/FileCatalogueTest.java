@@ -190,6 +190,45 @@ class FileCatalogueTest {
     }
 
     @Test
+    void score_countsEachFailingRowOnce_andItsThresholdIsAnOutcome() {
+        String rules = """
+                rules:
+                  - {type: complete, column: status}
+                  - {type: between, column: price, min: 0, max: 10}
+                  - {type: rowCount, min: 1, max: 100}
+                """;
+        // complete fails rows 0-3, between fails rows 0, 1 and 9 (NaN): 5 distinct rows of 10
+        SuiteResult plain = run("name: t\n" + rules);
+        assertThat(plain.rowsFailingAny()).isEqualTo(5);
+        assertThat(plain.score()).isEqualTo(new SuiteResult.Score(0.5, 1.0 / 3));
+        assertThat(plain.outcomes()).hasSize(3);
+        SuiteResult enough = run("name: t\nscore: {rows: 0.5, rules: 0.3}\n" + rules);
+        assertThat(enough.outcome("score")).isInstanceOf(RuleOutcome.Passed.class);
+        assertThat(enough.score()).isEqualTo(plain.score());
+        SuiteResult short_ = run("name: t\nscore: {rows: 0.6, severity: WARNING}\n" + rules);
+        RuleOutcome.Failed below = (RuleOutcome.Failed) short_.outcome("score");
+        assertThat(below.severity()).isEqualTo(Severity.WARNING);
+        assertThat(below.message()).isEqualTo("50.00% of rows pass every row rule (at least 60.00%), 33.33% of rules "
+                + "pass (at least 0.00%)");
+        // the threshold travels through files, and chunks merge to the same count
+        Suite s = SuiteFiles.readYaml("name: t\nscore: {rows: 0.6, severity: WARNING}\n" + rules);
+        assertThat(SuiteFiles.writeYaml(SuiteFiles.readYaml(SuiteFiles.writeYaml(s))))
+                .isEqualTo(SuiteFiles.writeYaml(s)).contains("score:");
+        Suite.Compiled c = s.compile(S);
+        Suite.State a = c.newState();
+        Suite.State b = c.newState();
+        List<Row> all = rows();
+        for (int i = 0; i < all.size(); i++) {
+            (i < 3 ? a : b).accept(all.get(i));
+        }
+        assertThat(a.merge(b).result().rowsFailingAny()).isEqualTo(5);
+        assertThatThrownBy(() -> SuiteFiles.readYaml("name: t\nscore: {rows: 1.5}\n" + rules))
+                .hasMessage("score.rows: must be in 0..1, was 1.5");
+        assertThatThrownBy(() -> SuiteFiles.readYaml("name: t\nscore: {rows: 0.5}\nrules: [{type: rowCount, "
+                + "min: 0, max: 1, name: score}]")).hasMessageContaining("two rules named 'score'");
+    }
+
+    @Test
     void judgement_isTheSameFunctionEverywhere() {
         RuleOptions o = new RuleOptions(0.9, 0.2, Severity.ERROR, 5);
         assertThat(o.judge(100, 0)).isNull();

@@ -181,14 +181,21 @@ public abstract class RowRule implements Rule {
 
         @Override
         public void accept(Row row) {
+            acceptFailed(row);
+        }
+
+        @Override
+        public boolean acceptFailed(Row row) {
             rows++;
-            if (!test.passes(row)) {
-                failing++;
-                values.add(test.countedValue(row), 1);
-                if (samples.size() < SAMPLES) {
-                    samples.add(row.toString());
-                }
+            if (test.passes(row)) {
+                return false;
             }
+            failing++;
+            values.add(test.countedValue(row), 1);
+            if (samples.size() < SAMPLES) {
+                samples.add(row.toString());
+            }
+            return true;
         }
 
         @Override

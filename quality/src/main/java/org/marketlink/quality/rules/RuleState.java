@@ -18,6 +18,18 @@ public interface RuleState extends Serializable {
     /** Adds one row. */
     void accept(Row row);
 
+    /**
+     * Adds one row and tells whether it failed this rule, for the suite's count of rows that pass every row rule.
+     * Row-level states override it (and count the row once); dataset-level states judge no single row.
+     *
+     * @param row the row
+     * @return true when the row failed a row-level rule
+     */
+    default boolean acceptFailed(Row row) {
+        accept(row);
+        return false;
+    }
+
     /** Adds {@code other}'s rows to this state (the other state must come from the same bound rule). */
     void merge(RuleState other);
 

@@ -91,6 +91,11 @@ final class SpecifiedRule implements Rule {
         }
 
         @Override
+        public boolean acceptFailed(Row row) {
+            return state.acceptFailed(row);
+        }
+
+        @Override
         public void merge(RuleState other) {
             state.merge(((Restated) other).state);
         }
