@@ -9,6 +9,7 @@ import org.marketlink.quality.rules.RuleOptions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -226,6 +227,40 @@ class FileCatalogueTest {
                 .hasMessage("score.rows: must be in 0..1, was 1.5");
         assertThatThrownBy(() -> SuiteFiles.readYaml("name: t\nscore: {rows: 0.5}\nrules: [{type: rowCount, "
                 + "min: 0, max: 1, name: score}]")).hasMessageContaining("two rules named 'score'");
+    }
+
+    @Test
+    void timeBetween_boundsDatesAndInstants_aDateBoundCoveringItsWholeDay() {
+        Schema days = Schema.of(Field.optional("day", FieldType.DATE), Field.optional("at", FieldType.TIMESTAMP));
+        List<Row> rows = List.of(Row.of(days, LocalDate.parse("2024-01-01"), Instant.parse("2024-01-01T00:00:00Z")),
+                Row.of(days, LocalDate.parse("2024-01-31"), Instant.parse("2024-01-31T23:59:59.999Z")),
+                Row.of(days, LocalDate.parse("2024-02-01"), Instant.parse("2024-02-01T00:00:00Z")),
+                Row.of(days, null, null));
+        SuiteResult r = SuiteFiles.readYaml("""
+                name: t
+                rules:
+                  - {type: timeBetween, column: day, from: 2024-01-01, to: 2024-01-31}
+                  - {type: timeBetween, column: at, from: 2024-01-01, to: 2024-01-31, name: at in January}
+                  - {type: timeBetween, column: at, to: "2024-01-31T23:59:59.999Z", name: until the last milli}
+                  - {type: timeBetween, column: at, from: "2024-01-01T00:00:00.001Z", name: after midnight}
+                """).compile(days).run(rows);
+        assertThat(((RuleOutcome.Failed) r.outcome("timeBetween(day)")).failingRows()).isEqualTo(1);
+        assertThat(((RuleOutcome.Failed) r.outcome("at in January")).failingRows()).isEqualTo(1);
+        assertThat(((RuleOutcome.Failed) r.outcome("until the last milli")).failingRows()).isEqualTo(1);
+        assertThat(((RuleOutcome.Failed) r.outcome("after midnight")).failingRows()).isEqualTo(1);
+        assertThat(r.outcome("timeBetween(day)").message()).contains("'2024-02-01' ×1");
+        assertThatThrownBy(() -> SuiteFiles.readYaml("""
+                name: t
+                rules: [{type: timeBetween, column: day}]
+                """)).hasMessageStartingWith("rules[0].from: missing");
+        assertThatThrownBy(() -> SuiteFiles.readYaml("""
+                name: t
+                rules: [{type: timeBetween, column: day, from: yesterday}]
+                """)).hasMessageStartingWith("rules[0].from: 'yesterday' is neither a date");
+        assertThatThrownBy(() -> SuiteFiles.readYaml("""
+                name: t
+                rules: [{type: timeBetween, column: day, from: "2024-01-01T00:00:00Z"}]
+                """).compile(days)).hasMessageContaining("from: a DATE column takes a date bound");
     }
 
     @Test

@@ -46,6 +46,7 @@ class RuleKindTest {
             case UNIQUE, PRIMARY_KEY -> spec(t, null, List.of("id"), null, null, null, null, null, null);
             case ROW_COUNT -> spec(t, null, null, 1.0, 10.0, null, null, null, null);
             case FRESHNESS -> spec(t, "seen", null, null, null, null, null, null, null).withMaxAge("1d");
+            case TIME_BETWEEN -> spec(t, "seen", null, null, null, null, null, null, null).withTo("2000-12-31");
             case COLUMN_EXISTS -> spec(t, "status", null, null, null, null, null, null, null);
             case MEAN_BETWEEN, STDDEV_BETWEEN, MIN_BETWEEN, MAX_BETWEEN, DISTINCT_COUNT -> spec(t, "price", null, 0.0, 10.0, null, null, null,
                     null);
@@ -57,7 +58,7 @@ class RuleKindTest {
     private static RuleSpec spec(String type, String column, List<String> columns, Double min, Double max,
                                  List<String> values, String pattern, Double q, Boolean exact) {
         return new RuleSpec(type, null, column, columns, min, max, null, values, pattern, null, null, null, null, q, exact,
-                null, null);
+                null, null, null, null);
     }
 
     @Test

@@ -36,6 +36,9 @@ final class Expectations {
             case "expect_column_to_exist" -> RuleSpec.of(RuleKind.COLUMN_EXISTS).withColumn(column(kwargs));
             case "expect_column_values_to_not_be_null" -> rowRule(RuleKind.NOT_NULL, kwargs, used);
             case "expect_column_values_to_be_between" -> {
+                if (textBound(kwargs.get("min_value")) || textBound(kwargs.get("max_value"))) {
+                    yield timeRange(kwargs, used);
+                }
                 Allowed a = range(kwargs, used);
                 yield rowRule(RuleKind.BETWEEN, kwargs, used).withMin(a.closedMin()).withMax(a.closedMax());
             }
@@ -98,6 +101,24 @@ final class Expectations {
         return mostly == null || mostly.isNull() ? s : s.withMostly(mostly.asDouble());
     }
 
+    private static boolean textBound(JsonNode b) {
+        return b != null && b.isTextual();
+    }
+
+    /** A between over dates or instants written as text ({@code "2024-01-01"}): a timeBetween rule. */
+    private static RuleSpec timeRange(JsonNode kwargs, List<String> used) {
+        used.addAll(List.of("min_value", "max_value", "parse_strings_as_datetimes"));
+        if (kwargs.path("strict_min").asBoolean(false) || kwargs.path("strict_max").asBoolean(false)) {
+            throw new NotMapped("strict bounds on dates: timeBetween includes its bounds");
+        }
+        used.addAll(List.of("strict_min", "strict_max"));
+        RuleSpec s = rowRule(RuleKind.TIME_BETWEEN, kwargs, used);
+        JsonNode lo = kwargs.get("min_value");
+        JsonNode hi = kwargs.get("max_value");
+        s = lo == null || lo.isNull() ? s : s.withFrom(lo.asText());
+        return hi == null || hi.isNull() ? s : s.withTo(hi.asText());
+    }
+
     private static RuleSpec statistic(RuleKind kind, JsonNode kwargs, List<String> used) {
         Allowed a = range(kwargs, used);
         return RuleSpec.of(kind).withColumn(column(kwargs)).withMin(a.closedMin()).withMax(a.closedMax());
@@ -114,8 +135,7 @@ final class Expectations {
         }
         for (JsonNode b : new JsonNode[] {lo, hi}) {
             if (b != null && !b.isNull() && !b.isNumber()) {
-                throw new NotMapped("the bound '" + b.asText() + "' is not a number (date and text ranges have no "
-                        + "rule yet)");
+                throw new NotMapped("the bound '" + b.asText() + "' is not a number");
             }
         }
         boolean strictly = kwargs.path("strictly").asBoolean(false);

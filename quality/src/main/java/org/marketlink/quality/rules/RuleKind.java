@@ -22,6 +22,8 @@ import org.marketlink.quality.metrics.StandardDeviation;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,6 +127,55 @@ public enum RuleKind {
         public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
             return outsideInterval(column.apply(s.column()), s.inclusive() == null || s.inclusive(), s.min(),
                     s.max(), parameters);
+        }
+    },
+
+    /**
+     * Every present value of a {@code DATE} or {@code TIMESTAMP} column lies in [{@code from}, {@code to}] (either may
+     * be left out). Bounds are ISO dates ({@code 2024-01-01}) or instants ({@code 2024-01-01T06:00:00Z}); on a
+     * timestamp column a date bound means the start of that day in UTC for {@code from} and its end for {@code to}.
+     * Runs in memory only.
+     */
+    TIME_BETWEEN(Level.ROW, SqlForm.NONE, need(Parameter.COLUMN), may(Parameter.FROM, Parameter.TO)) {
+        @Override
+        Rule build(RuleSpec s) {
+            if (s.from() == null && s.to() == null) {
+                throw new IllegalArgumentException("from: missing (timeBetween needs from, to or both)");
+            }
+            String column = s.column();
+            TimeBound from = s.from() == null ? null : TimeBound.parse("from", s.from());
+            TimeBound to = s.to() == null ? null : TimeBound.parse("to", s.to());
+            String shown = "outside [" + (from == null ? "-∞" : s.from()) + ", " + (to == null ? "∞" : s.to()) + "]";
+            return new RowRule(outcomeName(column), column, s.rowOptions(), code(), shown) {
+                @Override
+                protected RowTest compile(Schema schema) {
+                    int i = schema.indexOf(column);
+                    FieldType t = schema.field(i).type();
+                    if (t == FieldType.TIMESTAMP) {
+                        Instant lo = from == null ? Instant.MIN : from.earliestInstant();
+                        Instant hi = to == null ? Instant.MAX : to.latestInstant();
+                        return new CellTest(i) {
+                            @Override
+                            public boolean passes(Row row) {
+                                Instant v = (Instant) row.get(index);
+                                return v == null || !v.isBefore(lo) && !v.isAfter(hi);
+                            }
+                        };
+                    }
+                    if (t == FieldType.DATE) {
+                        LocalDate lo = from == null ? LocalDate.MIN : from.date("from");
+                        LocalDate hi = to == null ? LocalDate.MAX : to.date("to");
+                        return new CellTest(i) {
+                            @Override
+                            public boolean passes(Row row) {
+                                LocalDate v = (LocalDate) row.get(index);
+                                return v == null || !v.isBefore(lo) && !v.isAfter(hi);
+                            }
+                        };
+                    }
+                    throw new IllegalArgumentException("column '" + column + "' must be a DATE or TIMESTAMP, is " + t);
+                }
+            };
         }
     },
 
@@ -599,7 +650,11 @@ public enum RuleKind {
         /** The oldest the newest value may be (freshness). */
         MAX_AGE,
         /** Rows with an empty key column are left out (unique). */
-        SKIP_NULLS;
+        SKIP_NULLS,
+        /** The earliest date or instant allowed (timeBetween). */
+        FROM,
+        /** The latest date or instant allowed (timeBetween). */
+        TO;
 
         private final String word = camel(name());
 
@@ -630,6 +685,8 @@ public enum RuleKind {
                 case NAME -> s.name();
                 case MAX_AGE -> s.maxAge();
                 case SKIP_NULLS -> s.skipNulls();
+                case FROM -> s.from();
+                case TO -> s.to();
             };
         }
     }

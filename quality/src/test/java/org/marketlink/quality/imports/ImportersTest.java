@@ -162,11 +162,15 @@ class ImportersTest {
                   {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "order_id"},
                    "severity": "warning"},
                   {"type": "expect_column_max_to_be_between", "kwargs": {"column": "amount", "max_value": 190,
-                   "strict_max": true}, "severity": "critical"}]}
+                   "strict_max": true}, "severity": "critical"},
+                  {"type": "expect_column_values_to_be_between", "kwargs": {"column": "created_at",
+                   "min_value": "2000-01-01", "max_value": "2000-12-31T00:00:00Z", "mostly": 0.5}}]}
                 """);
         SuiteResult r = run(imported.suite("orders"));
         fails(r, "expect_column_values_to_not_be_null(order_id)", Severity.WARNING, 2);
         fails(r, "expect_column_max_to_be_between(amount)", Severity.ERROR, 0);
+        // dates written as text become a timeBetween rule: every order is from the last day, none from 2000
+        fails(r, "expect_column_values_to_be_between(created_at)", Severity.ERROR, 20);
         assertThat(imported.notImported()).isEmpty();
     }
 
