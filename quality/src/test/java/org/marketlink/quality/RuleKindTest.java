@@ -13,6 +13,9 @@ import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.RuleSpec;
 import org.marketlink.quality.rules.Rules;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +101,31 @@ class RuleKindTest {
                 assertThat(b.get(i)).isEqualTo(a.get(i));
             }
         }
+    }
+
+    /** The catalogue as the README shows it: one line per kind a file can hold, generated from the kinds. */
+    static String catalogueTable() {
+        StringBuilder b = new StringBuilder("| `type` | judges | SQL pushdown | needs | may also take |\n"
+                + "|---|---|---|---|---|\n");
+        for (RuleKind k : RuleKind.values()) {
+            if (!k.inFiles()) {
+                continue;
+            }
+            List<String> optional = new ArrayList<>();
+            k.optional().forEach(p -> optional.add(p.word()));
+            b.append("| `").append(k.word()).append("` | ").append(k.rowLevel() ? "each row" : "the dataset")
+                    .append(" | ").append(k.sqlForm() == RuleKind.SqlForm.NONE ? "no" : "yes").append(" | ")
+                    .append(String.join(", ", k.required().stream().map(RuleKind.Parameter::word).toList()))
+                    .append(" | ").append(String.join(", ", optional)).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void readme_listsEveryKindWithWhatItJudges() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertThat(readme).as("README's rule table, regenerate from RuleKindTest.catalogueTable()")
+                .contains(catalogueTable());
     }
 
     @Test
