@@ -34,6 +34,8 @@ public final class DbtSchemaFile {
     private static final Pattern COUNT_CONDITION = Pattern.compile("^\\s*(!=|<>|>|>=)\\s*([0-9]+)\\s*$");
     private static final Set<String> HARMLESS_CONFIG = Set.of("tags", "meta", "enabled", "store_failures",
             "store_failures_as", "limit", "fail_calc", "alias", "schema", "database", "description", "name");
+    /** Configurations that change what a test means; each is either kept on the rule or reported. */
+    private static final Set<String> MEANINGFUL_CONFIG = Set.of("severity", "where", "warn_if", "error_if");
 
     private DbtSchemaFile() {
     }
@@ -105,7 +107,7 @@ public final class DbtSchemaFile {
                         config.setAll((ObjectNode) e.getValue());
                     } else if (e.getKey().equals("arguments") && e.getValue().isObject()) {
                         args.setAll((ObjectNode) e.getValue());
-                    } else if (Set.of("severity", "where", "warn_if", "error_if").contains(e.getKey())
+                    } else if (MEANINGFUL_CONFIG.contains(e.getKey())
                             || HARMLESS_CONFIG.contains(e.getKey())) {
                         config.set(e.getKey(), e.getValue());
                     } else {
@@ -131,7 +133,7 @@ public final class DbtSchemaFile {
             if (k.equals("where")) {
                 throw new NotMapped("where: rules over a filtered subset of rows are not supported yet");
             }
-            if (!HARMLESS_CONFIG.contains(k) && !Set.of("severity", "warn_if", "error_if").contains(k)) {
+            if (!HARMLESS_CONFIG.contains(k) && !MEANINGFUL_CONFIG.contains(k)) {
                 throw new NotMapped("the configuration '" + k + "' has no MarketLink equivalent");
             }
         }

@@ -36,7 +36,9 @@ public final class SodaChecksFile {
     private static final Pattern COMPARISON = Pattern.compile("^(=|==|!=|<=|>=|<|>)\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*(%?)$");
     private static final Pattern BETWEEN = Pattern.compile(
             "^between\\s+(-?[0-9]+(?:\\.[0-9]+)?)\\s*(%?)\\s+and\\s+(-?[0-9]+(?:\\.[0-9]+)?)\\s*(%?)$");
+    private static final Pattern NOT_BETWEEN = Pattern.compile("^not " + BETWEEN.pattern().substring(1));
     private static final Pattern AGE = Pattern.compile("^(<|<=)\\s*([0-9dhms]+)$");
+    private static final Pattern AGE_FAILING = Pattern.compile("^(>|>=)\\s*([0-9dhms]+)$");
     private static final Set<String> METRICS = Set.of("row_count", "missing_count", "missing_percent",
             "invalid_count", "invalid_percent", "duplicate_count", "duplicate_percent", "freshness", "min", "max", "avg",
             "stddev", "stddev_samp");
@@ -164,21 +166,15 @@ public final class SodaChecksFile {
     /** The rule of one metric under one threshold ({@code when}: the threshold names the failing values). */
     private static RuleSpec rule(String metric, List<String> args, String threshold, boolean when, JsonNode config) {
         if (metric.equals("freshness")) {
-            Matcher a = AGE.matcher(threshold);
-            if (when) {
-                Matcher w = Pattern.compile("^(>|>=)\\s*([0-9dhms]+)$").matcher(threshold);
-                if (!w.matches()) {
-                    throw new NotMapped("freshness: expected 'when > <age>', was '" + threshold + "'");
-                }
-                return RuleSpec.of(RuleKind.FRESHNESS).withColumn(one(metric, args)).withMaxAge(w.group(2));
+            // a check states the ages allowed (< 1d); a warn or fail condition the ages that fail (when > 1d)
+            Matcher age = (when ? AGE_FAILING : AGE).matcher(threshold);
+            if (!age.matches()) {
+                throw new NotMapped("freshness: expected '" + (when ? "when > <age>" : "< <age>") + "', was '"
+                        + threshold + "'");
             }
-            if (!a.matches()) {
-                throw new NotMapped("freshness: expected '< <age>', was '" + threshold + "'");
-            }
-            return RuleSpec.of(RuleKind.FRESHNESS).withColumn(one(metric, args)).withMaxAge(a.group(2));
+            return RuleSpec.of(RuleKind.FRESHNESS).withColumn(one(metric, args)).withMaxAge(age.group(2));
         }
-        Threshold t = threshold(threshold, when);
-        Allowed allowed = t.allowed();
+        Allowed allowed = threshold(threshold, when);
         switch (metric) {
             case "row_count":
                 none(metric, args);
@@ -279,24 +275,16 @@ public final class SodaChecksFile {
         }
     }
 
-    private record Threshold(Allowed allowed) {
-    }
-
-    private static Threshold threshold(String text, boolean when) {
+    private static Allowed threshold(String text, boolean when) {
         Matcher c = COMPARISON.matcher(text);
         if (c.matches()) {
             double v = Double.parseDouble(c.group(2));
-            return new Threshold(when ? Allowed.not(c.group(1), v) : Allowed.of(c.group(1), v));
+            return when ? Allowed.not(c.group(1), v) : Allowed.of(c.group(1), v);
         }
-        Matcher b = BETWEEN.matcher(text);
-        if (b.matches() && !when) {
-            return new Threshold(new Allowed(Double.parseDouble(b.group(1)), false, Double.parseDouble(b.group(3)),
-                    false));
-        }
-        Matcher nb = Pattern.compile("^not " + BETWEEN.pattern().substring(1)).matcher(text);
-        if (nb.matches() && when) {
-            return new Threshold(new Allowed(Double.parseDouble(nb.group(1)), false, Double.parseDouble(nb.group(3)),
-                    false));
+        // a check allows "between a and b"; a failure condition allows what "not between a and b" leaves
+        Matcher b = (when ? NOT_BETWEEN : BETWEEN).matcher(text);
+        if (b.matches()) {
+            return new Allowed(Double.parseDouble(b.group(1)), false, Double.parseDouble(b.group(3)), false);
         }
         throw new NotMapped("the threshold '" + text + "' is not one MarketLink reads (=, <, <=, >, >=, between)");
     }

@@ -174,12 +174,16 @@ public record RuleSpec(String type, String name, String column, List<String> col
      */
     public RuleOptions rowOptions() {
         double share = mostly != null ? mostly : maxFailing != null ? 0.0 : 1.0;
-        return new RuleOptions(share, errorAbove == null ? 0.0 : errorAbove,
-                severity == null ? Severity.ERROR : severity, maxFailing == null ? Long.MAX_VALUE : maxFailing);
+        return new RuleOptions(share, errorAbove == null ? 0.0 : errorAbove, failureSeverity(),
+                maxFailing == null ? Long.MAX_VALUE : maxFailing);
     }
 
-    /** The severity of a failure this spec gives: ERROR unless it says otherwise. */
-    Severity failureSeverity() {
+    /**
+     * The severity of a failure this spec gives.
+     *
+     * @return its {@code severity}, or ERROR when it gives none
+     */
+    public Severity failureSeverity() {
         return severity == null ? Severity.ERROR : severity;
     }
 

@@ -29,8 +29,7 @@ final class SpecifiedRule implements Rule {
         }
         this.name = spec.name() == null ? rule.name() : spec.name();
         boolean rowLevel = spec.kind().rowLevel();
-        this.severity = !rowLevel && spec.severity() != null && spec.severity() != Severity.ERROR ? spec.severity()
-                : null;
+        this.severity = !rowLevel && spec.failureSeverity() != Severity.ERROR ? spec.failureSeverity() : null;
     }
 
     @Override

@@ -181,7 +181,7 @@ public final class SqlPushdown {
                 long duplicates = kept - groups;
                 double metric = kept == 0 ? 1 : (double) groups / kept;
                 return duplicates == 0 ? new RuleOutcome.Passed(name, metric, groups + " distinct of " + kept + " rows")
-                        : new RuleOutcome.Failed(name, metric, duplicates + " duplicate rows (in SQL)", severity(s),
+                        : new RuleOutcome.Failed(name, metric, duplicates + " duplicate rows (in SQL)", s.failureSeverity(),
                         duplicates, List.of(), List.of());
             }
             case METRIC: {
@@ -192,14 +192,10 @@ public final class SqlPushdown {
                 }
                 String msg = s.type() + " " + value + ", expected " + min + ".." + max;
                 return value >= min && value <= max ? new RuleOutcome.Passed(name, value, msg)
-                        : new RuleOutcome.Failed(name, value, msg, severity(s), 0, List.of(), List.of());
+                        : new RuleOutcome.Failed(name, value, msg, s.failureSeverity(), 0, List.of(), List.of());
             }
             default:
                 throw new IllegalStateException("rule " + name + " has no SQL form");
         }
-    }
-
-    private static Severity severity(RuleSpec s) {
-        return s.severity() == null ? Severity.ERROR : s.severity();
     }
 }
