@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The quality score a suite must reach ("data quality score above 95%"): a share of rows that pass every row rule,
  * and a share of rules that pass. A suite with a threshold ends every result with an outcome named
- * {@value #RULE_NAME}.
+ * {@value #RULE_NAME}. Immutable and thread-safe.
  *
  * @param rows     the least share of rows that must pass every row rule, in 0..1 (0: no condition on rows)
  * @param rules    the least share of rules that must pass, in 0..1 (0: no condition on rules)

@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 
 /**
  * What an importer read: one suite per dataset of the file, and every check it could not import, with why.
+ * Immutable and thread-safe.
  *
  * @param suites      the suites, in file order; each rule carries its spec, so it can be written as a MarketLink file
  * @param notImported the checks that have no rule meaning the same, in file order

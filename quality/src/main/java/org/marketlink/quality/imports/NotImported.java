@@ -1,7 +1,7 @@
 package org.marketlink.quality.imports;
 
 /**
- * A check of another tool's suite that has no MarketLink rule meaning the same.
+ * A check of another tool's suite that has no MarketLink rule meaning the same. Immutable and thread-safe.
  *
  * @param suite  the suite it belongs to (a dbt model, a Soda dataset, an expectation suite)
  * @param place  where it sits in its file, for example {@code models[0].columns[2].tests[1]}
