@@ -12,6 +12,8 @@ import org.marketlink.quality.rules.RuleKind;
 import org.marketlink.quality.rules.RuleOptions;
 import org.marketlink.quality.rules.RuleSpec;
 import org.marketlink.quality.rules.Rules;
+import org.marketlink.quality.sql.KnownDialect;
+import org.marketlink.quality.sql.SqlContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,8 +164,7 @@ class RuleKindTest {
                 assertThat(k.sqlForm()).isEqualTo(RuleKind.SqlForm.NONE);
                 continue;
             }
-            List<Object> params = new ArrayList<>();
-            String sql = k.sql(sample(k), c -> "\"" + c + "\"", params);
+            String sql = k.sql(sample(k), context());
             if (k.sqlForm() == RuleKind.SqlForm.NONE) {
                 assertThat(sql).as(k.name()).isNull();
             } else if (k != RuleKind.QUANTILE && k != RuleKind.DISTINCT_COUNT) {
@@ -170,12 +172,22 @@ class RuleKindTest {
                 assertThat(sql).as(k.name()).isNotBlank().doesNotContain("PAID", "10.0");
             }
         }
-        // an estimated quantile stays in memory; an exact one has its SQL form, the quantile bound as a parameter
+        // an estimated quantile stays in memory; an exact one has its SQL form, over the finite values only
         RuleSpec exact = spec("quantile", "price", null, 0.0, 10.0, null, null, 0.5, true);
-        List<Object> params = new ArrayList<>();
-        assertThat(RuleKind.QUANTILE.sql(sample(RuleKind.QUANTILE), c -> c, params)).isNull();
-        assertThat(RuleKind.QUANTILE.sql(exact, c -> c, params)).contains("PERCENTILE_DISC(?)");
-        assertThat(params).containsExactly(0.5);
+        assertThat(RuleKind.QUANTILE.sql(sample(RuleKind.QUANTILE), context())).isNull();
+        SqlContext sql = context();
+        assertThat(RuleKind.QUANTILE.sql(exact, sql)).contains("PERCENTILE_DISC(0.5)");
+        assertThat(sql.parameters()).containsExactly(-Double.MAX_VALUE, Double.MAX_VALUE);
+        // a rule on a column of another type, or one the table lacks, says which column
+        assertThatThrownBy(() -> RuleKind.BETWEEN.sql(spec("between", "status", null, 0.0, 1.0, null, null, null,
+                null), context())).hasMessage("column 'status' must be numeric, is STRING");
+        assertThatThrownBy(() -> RuleKind.NOT_NULL.sql(spec("notNull", "nope", null, null, null, null, null, null,
+                null), context())).hasMessage("the table has no column 'nope'");
+    }
+
+    private static SqlContext context() {
+        return SqlContext.of(KnownDialect.POSTGRESQL, Map.of("status", FieldType.STRING, "note", FieldType.STRING,
+                "price", FieldType.DOUBLE, "qty", FieldType.LONG, "id", FieldType.LONG, "seen", FieldType.TIMESTAMP));
     }
 
     @Test

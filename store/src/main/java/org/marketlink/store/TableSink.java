@@ -7,6 +7,7 @@ import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
+import org.marketlink.core.io.TableColumns;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.QuarantineSink;
 import org.marketlink.core.pipeline.Rejection;
@@ -15,7 +16,6 @@ import org.marketlink.store.crypto.Sealed;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.StoreContext;
 import org.marketlink.store.internal.Table;
-import org.marketlink.store.internal.TableColumns;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;

@@ -43,14 +43,14 @@ public final class DistinctKeys implements RuleState {
         rows++;
         Object key;
         if (idx.length == 1) {
-            key = row.get(idx[0]);
+            key = SqlEquality.key(row.get(idx[0]));
             if (key == null) {
                 key = NULL_KEY;
             }
         } else {
             List<Object> values = new ArrayList<>(idx.length);
             for (int i : idx) {
-                values.add(row.get(i));
+                values.add(SqlEquality.key(row.get(i)));
             }
             key = values;
         }

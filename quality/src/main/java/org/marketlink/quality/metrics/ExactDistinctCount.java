@@ -38,7 +38,7 @@ public final class ExactDistinctCount implements RuleState {
     public void accept(Row row) {
         Object v = row.get(column);
         if (v != null) {
-            values.add(v);
+            values.add(SqlEquality.key(v));
         }
     }
 

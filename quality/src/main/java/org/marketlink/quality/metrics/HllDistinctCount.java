@@ -44,7 +44,7 @@ public final class HllDistinctCount implements RuleState {
     public void accept(Row row) {
         Object v = row.get(column);
         if (v != null) {
-            sketch.update(v.toString());
+            sketch.update(SqlEquality.key(v).toString());
         }
     }
 

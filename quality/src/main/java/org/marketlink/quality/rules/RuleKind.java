@@ -18,6 +18,7 @@ import org.marketlink.quality.metrics.MetricBounds;
 import org.marketlink.quality.metrics.PrimaryKeyCounts;
 import org.marketlink.quality.metrics.RowCount;
 import org.marketlink.quality.metrics.StandardDeviation;
+import org.marketlink.quality.sql.SqlContext;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -78,9 +78,10 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            String c = column.apply(s.column());
-            return "SUM(CASE WHEN " + c + " IS NULL OR TRIM(CAST(" + c + " AS VARCHAR(4000))) = '' THEN 1 ELSE 0 END)";
+        public String sql(RuleSpec s, SqlContext sql) {
+            String c = sql.column(s.column());
+            return sql.type(s.column()) == FieldType.STRING ? "(" + c + " IS NULL OR " + sql.dialect().blank(c, sql)
+                    + ")" : c + " IS NULL";
         }
     },
 
@@ -106,8 +107,8 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            return "SUM(CASE WHEN " + column.apply(s.column()) + " IS NULL THEN 1 ELSE 0 END)";
+        public String sql(RuleSpec s, SqlContext sql) {
+            return sql.column(s.column()) + " IS NULL";
         }
     },
 
@@ -124,9 +125,8 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            return outsideInterval(column.apply(s.column()), s.inclusive() == null || s.inclusive(), s.min(),
-                    s.max(), parameters);
+        public String sql(RuleSpec s, SqlContext sql) {
+            return outsideInterval(s.column(), s.inclusive() == null || s.inclusive(), s.min(), s.max(), sql);
         }
     },
 
@@ -187,12 +187,12 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            return "SUM(CASE WHEN " + column.apply(s.column()) + " < 0 THEN 1 ELSE 0 END)";
+        public String sql(RuleSpec s, SqlContext sql) {
+            return outsideInterval(s.column(), true, 0, Double.POSITIVE_INFINITY, sql);
         }
     },
 
-    /** Every present numeric value is greater than 0. */
+    /** Every present numeric value is greater than 0 and finite (NaN and infinity fail). */
     POSITIVE(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN), may()) {
         @Override
         Rule build(RuleSpec s) {
@@ -200,8 +200,8 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            return "SUM(CASE WHEN " + column.apply(s.column()) + " <= 0 THEN 1 ELSE 0 END)";
+        public String sql(RuleSpec s, SqlContext sql) {
+            return outsideInterval(s.column(), false, 0, Double.POSITIVE_INFINITY, sql);
         }
     },
 
@@ -228,14 +228,21 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            String c = column.apply(s.column());
-            StringBuilder in = new StringBuilder();
-            for (String v : s.values()) {
-                in.append(in.length() == 0 ? "?" : ", ?");
-                parameters.add(v);
+        public String sql(RuleSpec s, SqlContext sql) {
+            String c = sql.column(s.column());
+            FieldType type = sql.type(s.column());
+            if (type != FieldType.STRING && type != FieldType.LONG) {
+                return null; // other types print differently in SQL than as Java text: judged in memory
             }
-            return "SUM(CASE WHEN " + c + " IS NOT NULL AND " + c + " NOT IN (" + in + ") THEN 1 ELSE 0 END)";
+            String text = type == FieldType.STRING ? c : "CAST(" + c + " AS VARCHAR(20))";
+            if (s.values().isEmpty()) {
+                return c + " IS NOT NULL";
+            }
+            StringBuilder in = new StringBuilder();
+            for (String v : new LinkedHashSet<>(s.values())) {
+                in.append(in.length() == 0 ? "" : ", ").append(sql.bind(v));
+            }
+            return c + " IS NOT NULL AND " + text + " NOT IN (" + in + ")";
         }
     },
 
@@ -310,7 +317,10 @@ public enum RuleKind {
         }
     },
 
-    /** Every present value, as text, has between {@code min} and {@code max} characters. */
+    /**
+     * Every present value, as text, has between {@code min} and {@code max} characters, counted as Unicode code
+     * points (an emoji is one character, as SQL's {@code CHAR_LENGTH} counts it).
+     */
     LENGTH(Level.ROW, SqlForm.FAILING_ROWS, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
         @Override
         Rule build(RuleSpec s) {
@@ -333,7 +343,8 @@ public enum RuleKind {
                             if (v == null) {
                                 return true;
                             }
-                            int n = v.toString().length();
+                            String text = v.toString();
+                            int n = text.codePointCount(0, text.length());
                             return n >= min && n <= max;
                         }
                     };
@@ -342,12 +353,14 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            String c = column.apply(s.column());
-            parameters.add(s.min());
-            parameters.add(s.max());
-            return "SUM(CASE WHEN " + c + " IS NOT NULL AND NOT (LENGTH(" + c + ") >= ? AND LENGTH(" + c
-                    + ") <= ?) THEN 1 ELSE 0 END)";
+        public String sql(RuleSpec s, SqlContext sql) {
+            String c = sql.column(s.column());
+            if (sql.type(s.column()) != FieldType.STRING) {
+                return null; // the text of other types differs between SQL and Java: judged in memory
+            }
+            String n = sql.dialect().characters(c);
+            return c + " IS NOT NULL AND NOT (" + n + " >= " + sql.bind(s.min().intValue()) + " AND " + n + " <= "
+                    + sql.bind(s.max().intValue()) + ")";
         }
     },
 
@@ -409,8 +422,10 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            s.columns().forEach(column::apply);
+        public String sql(RuleSpec s, SqlContext sql) {
+            for (String c : s.columns()) {
+                sql.column(c);
+            }
             return "COUNT(*)";
         }
     },
@@ -452,7 +467,7 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+        public String sql(RuleSpec s, SqlContext sql) {
             return "COUNT(*)";
         }
     },
@@ -465,8 +480,8 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            return "AVG(" + column.apply(s.column()) + ")";
+        public String sql(RuleSpec s, SqlContext sql) {
+            return "AVG(" + finite(s.column(), sql) + ")";
         }
     },
 
@@ -478,8 +493,8 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
-            return "STDDEV_SAMP(" + column.apply(s.column()) + ")";
+        public String sql(RuleSpec s, SqlContext sql) {
+            return sql.dialect().sampleStandardDeviation(finite(s.column(), sql));
         }
     },
 
@@ -487,10 +502,15 @@ public enum RuleKind {
      * The smallest present value of a numeric column is in [min, max] (Deequ's {@code hasMin}, SodaCL's
      * {@code min}); NaN values are left out; errored when there are none. Exact. Runs in memory only.
      */
-    MIN_BETWEEN(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
+    MIN_BETWEEN(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
         @Override
         Rule build(RuleSpec s) {
             return boundedStatistic(this, s, (name, i, min, max) -> new Extreme(name, i, false, min, max));
+        }
+
+        @Override
+        public String sql(RuleSpec s, SqlContext sql) {
+            return "MIN(" + present(s.column(), sql) + ")";
         }
     },
 
@@ -498,10 +518,15 @@ public enum RuleKind {
      * The largest present value of a numeric column is in [min, max] (Deequ's {@code hasMax}, SodaCL's
      * {@code max}); NaN values are left out; errored when there are none. Exact. Runs in memory only.
      */
-    MAX_BETWEEN(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
+    MAX_BETWEEN(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX), may()) {
         @Override
         Rule build(RuleSpec s) {
             return boundedStatistic(this, s, (name, i, min, max) -> new Extreme(name, i, true, min, max));
+        }
+
+        @Override
+        public String sql(RuleSpec s, SqlContext sql) {
+            return "MAX(" + present(s.column(), sql) + ")";
         }
     },
 
@@ -529,9 +554,9 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+        public String sql(RuleSpec s, SqlContext sql) {
             // SQL counts exactly; an estimated rule keeps its sketch, and its documented error, in memory
-            return Boolean.TRUE.equals(s.exact()) ? "COUNT(DISTINCT " + column.apply(s.column()) + ")" : null;
+            return Boolean.TRUE.equals(s.exact()) ? "COUNT(DISTINCT " + sql.column(s.column()) + ")" : null;
         }
     },
 
@@ -564,13 +589,11 @@ public enum RuleKind {
         }
 
         @Override
-        public String sql(RuleSpec s, UnaryOperator<String> column, List<Object> parameters) {
+        public String sql(RuleSpec s, SqlContext sql) {
             if (!Boolean.TRUE.equals(s.exact())) {
                 return null;
             }
-            String c = column.apply(s.column());
-            parameters.add(s.q());
-            return "PERCENTILE_DISC(?) WITHIN GROUP (ORDER BY " + c + ")";
+            return sql.dialect().exactQuantile(s.q(), finite(s.column(), sql));
         }
     },
 
@@ -691,11 +714,14 @@ public enum RuleKind {
         }
     }
 
-    /** How the store's SQL pushdown reads a kind's aggregate. */
+    /** How the SQL pushdown ({@code org.marketlink.quality.sql.Pushdown}) reads a kind's SQL. */
     public enum SqlForm {
         /** The kind has no SQL form: it runs in memory only. */
         NONE,
-        /** The aggregate counts failing rows; the metric is the passing share, judged with the row options. */
+        /**
+         * The SQL is a predicate on failing rows, which are counted; the metric is the passing share, judged with
+         * the row options.
+         */
         FAILING_ROWS,
         /** The aggregate is the metric itself, judged against [min, max]. */
         METRIC,
@@ -822,16 +848,18 @@ public enum RuleKind {
     }
 
     /**
-     * The SQL aggregate of a rule of this kind, for a single {@code SELECT} over its table.
+     * The SQL of a rule of this kind, for a single {@code SELECT} over its table, as its {@link #sqlForm} reads it:
+     * for {@link SqlForm#FAILING_ROWS} a predicate that holds on a failing row; for {@link SqlForm#METRIC} the
+     * aggregate that is the metric; for {@link SqlForm#DISTINCT_KEYS} an aggregate that only checks the key columns.
      *
-     * @param spec       the rule, as written in a suite file
-     * @param column     turns a column name into a checked SQL identifier (throws when the table has no such
-     *                   column); the only way a name reaches the SQL text
-     * @param parameters receives the values the aggregate's {@code ?} placeholders stand for, in order
-     * @return the aggregate expression, or {@code null} when this rule has no SQL form (always for
-     *         {@link SqlForm#NONE}; for an estimated distinct count or quantile, which SQL would compute exactly)
+     * @param spec the rule, as written in a suite file
+     * @param sql  the table's checked columns and types, the dialect, and the parameters of this rule's placeholders
+     * @return the SQL, or {@code null} when this rule has no SQL form (always for {@link SqlForm#NONE}; for an
+     *         estimated distinct count or quantile, which SQL would compute exactly; for a rule whose column type
+     *         SQL would read differently)
+     * @throws IllegalArgumentException naming the column when the table has no such column or a wrong type
      */
-    public String sql(RuleSpec spec, UnaryOperator<String> column, List<Object> parameters) {
+    public String sql(RuleSpec spec, SqlContext sql) {
         return null;
     }
 
@@ -967,12 +995,38 @@ public enum RuleKind {
         };
     }
 
-    private static String outsideInterval(String c, boolean inclusive, double min, double max,
-                                          List<Object> parameters) {
-        parameters.add(min);
-        parameters.add(max);
-        return "SUM(CASE WHEN " + c + " IS NOT NULL AND NOT (" + c + (inclusive ? " >= " : " > ") + "? AND " + c
-                + (inclusive ? " <= " : " < ") + "?) THEN 1 ELSE 0 END)";
+    /**
+     * Rows whose present value lies outside the interval. Written as {@code NOT (inside)} so that NaN fails whether
+     * the database orders NaN above every number (PostgreSQL, DuckDB, H2) or compares it false (IEEE).
+     */
+    private static String outsideInterval(String column, boolean inclusive, double min, double max, SqlContext sql) {
+        String c = numeric(column, sql);
+        return c + " IS NOT NULL AND NOT (" + c + (inclusive ? " >= " : " > ") + sql.bind(min) + " AND " + c
+                + (inclusive ? " <= " : " < ") + sql.bind(max) + ")";
+    }
+
+    /** The column's finite values (NaN and infinities as null), as the in-memory statistics take them. */
+    private static String finite(String column, SqlContext sql) {
+        String c = numeric(column, sql);
+        return "CASE WHEN " + c + " >= " + sql.bind(-Double.MAX_VALUE) + " AND " + c + " <= "
+                + sql.bind(Double.MAX_VALUE) + " THEN " + c + " END";
+    }
+
+    /** The column's values other than NaN (NaN as null), as the in-memory extremes take them. */
+    private static String present(String column, SqlContext sql) {
+        String c = numeric(column, sql);
+        return "CASE WHEN " + c + " >= " + sql.bind(Double.NEGATIVE_INFINITY) + " AND " + c + " <= "
+                + sql.bind(Double.POSITIVE_INFINITY) + " THEN " + c + " END";
+    }
+
+    /** The column's identifier, when the in-memory engine would read it as a number. */
+    private static String numeric(String column, SqlContext sql) {
+        String c = sql.column(column);
+        FieldType type = sql.type(column);
+        if (type != FieldType.LONG && type != FieldType.DOUBLE && type != FieldType.DECIMAL) {
+            throw new IllegalArgumentException("column '" + column + "' must be numeric, is " + type);
+        }
+        return c;
     }
 
     private static int[] positions(Schema schema, String[] columns) {

@@ -1,4 +1,4 @@
-package org.marketlink.store.internal;
+package org.marketlink.core.io;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Identifiers a host hands the store (a table for a sink, a table and columns for pushdown), checked before any
- * SQL is built: plain lower-case ASCII as given (a Kelvin sign is not a {@code k}), and a table found by its exact
- * name, not as a metadata {@code LIKE} pattern in which {@code _} matches any character. Stateless.
+ * Identifiers a host hands the library (a table for a sink, a table and columns for quality pushdown), checked
+ * before any SQL is built: plain lower-case ASCII as given (a Kelvin sign is not a {@code k}), and a table found by
+ * its exact name, not as a metadata {@code LIKE} pattern in which {@code _} matches any character. Stateless and
+ * thread-safe.
  */
 public final class TableColumns {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
@@ -56,12 +57,32 @@ public final class TableColumns {
      * {@code NUMERIC}, which keeps what it is given.
      */
     public static Map<String, Integer> describe(Connection c, String table) throws SQLException {
+        Map<String, Integer> scales = new LinkedHashMap<>();
+        columns(c, table).forEach((name, column) -> scales.put(name, column.scale()));
+        return scales;
+    }
+
+    /**
+     * A column as the database's metadata describes it.
+     *
+     * @param jdbcType its {@link Types} code
+     * @param scale    the digits after the point a fixed-point column keeps, or -1 (see {@link #describe})
+     */
+    public record Column(int jdbcType, int scale) {
+    }
+
+    /**
+     * As {@link #of}, each lower-case column name with its type, in the table's column order.
+     *
+     * @throws IllegalArgumentException when several other schemas have a table of that name (the name is ambiguous)
+     */
+    public static Map<String, Column> columns(Connection c, String table) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
         String escape = meta.getSearchStringEscape();
         String pattern = escape == null || escape.isEmpty() ? table
                 : table.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
         String current = c.getSchema();
-        Map<String, Map<String, Integer>> bySchema = new LinkedHashMap<>();
+        Map<String, Map<String, Column>> bySchema = new LinkedHashMap<>();
         for (String candidate : new String[] {pattern, pattern.toUpperCase(Locale.ROOT)}) {
             try (ResultSet rs = meta.getColumns(null, null, candidate, null)) {
                 while (rs.next()) {
@@ -75,14 +96,14 @@ public final class TableColumns {
                     boolean fixed = (type == Types.DECIMAL || type == Types.NUMERIC) && !rs.wasNull() && size > 0
                             && size < 1000;
                     bySchema.computeIfAbsent(schema, k -> new LinkedHashMap<>())
-                            .put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), fixed ? digits : -1);
+                            .put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), new Column(type, fixed ? digits : -1));
                 }
             }
             if (!bySchema.isEmpty()) {
                 break;
             }
         }
-        for (Map.Entry<String, Map<String, Integer>> e : bySchema.entrySet()) {
+        for (Map.Entry<String, Map<String, Column>> e : bySchema.entrySet()) {
             if (e.getKey().equalsIgnoreCase(current)) {
                 return e.getValue();
             }
