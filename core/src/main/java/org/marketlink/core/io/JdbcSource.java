@@ -16,15 +16,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * Rows of a SQL query, streamed with a fetch size (in a read-only transaction, which PostgreSQL needs to stream
  * rather than load the whole result). Query parameters are bound, never concatenated. Columns map to
- * {@code schema} fields by name (case-insensitive); a value that does not convert quarantines its row.
+ * {@code schema} fields by name (case-insensitive); a value that does not convert quarantines its row. A
+ * {@code TIMESTAMP} column without a time zone is read as a time in UTC, one with a time zone as the instant it is.
  */
 public final class JdbcSource implements Source<Row> {
     private final DataSource dataSource;
@@ -65,7 +70,7 @@ public final class JdbcSource implements Source<Row> {
         try {
             c = dataSource.getConnection();
             c.setAutoCommit(false);
-            c.setReadOnly(true);
+            readOnly(c);
             PreparedStatement statement = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(fetchSize);
@@ -74,19 +79,21 @@ public final class JdbcSource implements Source<Row> {
             }
             ResultSet rs = statement.executeQuery();
             int[] columnOf = new int[schema.size()];
+            boolean[] localTime = new boolean[schema.size()];
             var meta = rs.getMetaData();
             for (int f = 0; f < schema.size(); f++) {
                 columnOf[f] = -1;
                 for (int col = 1; col <= meta.getColumnCount(); col++) {
                     if (meta.getColumnLabel(col).equalsIgnoreCase(schema.field(f).name())) {
                         columnOf[f] = col;
+                        localTime[f] = withoutZone(meta.getColumnType(col), meta.getColumnTypeName(col));
                     }
                 }
                 if (columnOf[f] < 0 && !schema.field(f).nullable()) {
                     throw new UnableToReadException("query has no column '" + schema.field(f).name() + "': " + sql);
                 }
             }
-            return new JdbcCursor(c, statement, rs, columnOf);
+            return new JdbcCursor(c, statement, rs, columnOf, localTime);
         } catch (SQLException e) {
             close(c);
             throw new UnableToReadException("could not run query " + sql + ": " + e.getMessage(), e);
@@ -94,6 +101,27 @@ public final class JdbcSource implements Source<Row> {
             close(c);
             throw e;
         }
+    }
+
+    /**
+     * Marks the transaction read-only where the driver can: a hint to the database, which some drivers refuse on
+     * an open connection (DuckDB's sets it only when the database is opened); reading works without it.
+     */
+    private static void readOnly(Connection c) {
+        try {
+            c.setReadOnly(true);
+        } catch (SQLException refused) {
+            // the query only reads; the hint is not needed for it
+        }
+    }
+
+    /**
+     * Whether a column is a {@code TIMESTAMP} without a time zone. PostgreSQL's driver reports both kinds as
+     * {@link Types#TIMESTAMP}; its type name ({@code timestamptz}) tells them apart.
+     */
+    private static boolean withoutZone(int type, String typeName) {
+        String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        return type == Types.TIMESTAMP && !name.contains("tz") && !name.contains("time zone");
     }
 
     private static void close(Connection c) {
@@ -112,13 +140,17 @@ public final class JdbcSource implements Source<Row> {
         private final PreparedStatement statement;
         private final ResultSet rs;
         private final int[] columnOf;
+        /** Fields read from a {@code TIMESTAMP} without time zone: their local time is taken as UTC. */
+        private final boolean[] localTime;
         private long row;
 
-        JdbcCursor(Connection connection, PreparedStatement statement, ResultSet rs, int[] columnOf) {
+        JdbcCursor(Connection connection, PreparedStatement statement, ResultSet rs, int[] columnOf,
+                   boolean[] localTime) {
             this.connection = connection;
             this.statement = statement;
             this.rs = rs;
             this.columnOf = columnOf;
+            this.localTime = localTime;
         }
 
         @Override
@@ -135,7 +167,7 @@ public final class JdbcSource implements Source<Row> {
                         continue;
                     }
                     try {
-                        values[f] = read(rs, columnOf[f], field.type());
+                        values[f] = read(rs, columnOf[f], field.type(), localTime[f]);
                     } catch (SQLException | RuntimeException e) {
                         boolean pii = field.personal();
                         rejected.accept(new Rejection("PARSE_ERROR", "jdbc", field.name(), field.name()
@@ -163,7 +195,7 @@ public final class JdbcSource implements Source<Row> {
             }
         }
 
-        private Object read(ResultSet rs, int col, FieldType type) throws SQLException {
+        private Object read(ResultSet rs, int col, FieldType type, boolean local) throws SQLException {
             Object raw = rs.getObject(col);
             if (raw == null) {
                 return null;
@@ -181,7 +213,8 @@ public final class JdbcSource implements Source<Row> {
                 case DECIMAL -> rs.getBigDecimal(col);
                 case BOOLEAN -> rs.getBoolean(col);
                 case DATE -> rs.getObject(col, LocalDate.class);
-                case TIMESTAMP -> rs.getObject(col, OffsetDateTime.class).toInstant();
+                case TIMESTAMP -> local ? rs.getObject(col, LocalDateTime.class).toInstant(ZoneOffset.UTC)
+                        : rs.getObject(col, OffsetDateTime.class).toInstant();
             };
         }
 

@@ -6,9 +6,13 @@ import org.marketlink.quality.rules.RuleState;
 
 /**
  * The mean of the finite values of one numeric column, judged against [min, max]; errored when there are none.
- * A count and a sum, so chunks merge exactly. Not thread-safe.
+ * A count and a sum, so chunks merge exactly. The sum is kept in units of {@link #SCALE}: multiplying by a power
+ * of two is exact, so it rounds as a plain sum does, yet no number of finite values can overflow it (a plain sum of
+ * two values near {@link Double#MAX_VALUE} is infinite, though their mean is not). Not thread-safe.
  */
 public final class Mean implements RuleState {
+    /** 2<sup>-64</sup>: the unit of the kept sum, and what SQL's mean multiplies by before it sums. */
+    public static final double SCALE = 0x1p-64;
     private static final long serialVersionUID = 1L;
     private final String name;
     private final int column;
@@ -37,7 +41,7 @@ public final class Mean implements RuleState {
         double d = FiniteSample.finite(row, column);
         if (d == d) {
             n++;
-            sum += d;
+            sum += d * SCALE;
         }
     }
 
@@ -53,6 +57,6 @@ public final class Mean implements RuleState {
         if (n == 0) {
             return new RuleOutcome.Errored(name, Double.NaN, "no finite values to average");
         }
-        return MetricBounds.judge(name, sum / n, min, max, "mean");
+        return MetricBounds.judge(name, sum / n / SCALE, min, max, "mean");
     }
 }

@@ -6,8 +6,12 @@ import org.marketlink.quality.rules.RuleState;
 
 /**
  * The sample standard deviation of the finite values of one numeric column, judged against [min, max]: Welford's
- * running moments, merged with Chan's formula, so chunks combine exactly. Errored with fewer than two values. Not
- * thread-safe.
+ * running moments, merged with Chan's formula, so chunks combine exactly. Errored with fewer than two values.
+ *
+ * <p>Values beyond 2<sup>480</sup> in size would overflow the moments (their squares exceed a double's range, and
+ * PostgreSQL and DuckDB stop with an error): from the first such value on, the moments are kept in units of
+ * 2<sup>600</sup>, an exact rescaling, so the deviation of any finite values is computed (infinite only when it is
+ * beyond {@link Double#MAX_VALUE} itself). Ordinary values are never rescaled and lose nothing. Not thread-safe.
  */
 public final class StandardDeviation implements RuleState {
     private static final long serialVersionUID = 1L;
@@ -15,9 +19,13 @@ public final class StandardDeviation implements RuleState {
     private final int column;
     private final double min;
     private final double max;
+    private static final double LARGE = 0x1p480;
+    private static final double UNIT = 0x1p600;
     private long n;
     private double mean;
     private double m2;
+    /** Whether mean and m2 are in units of {@link #UNIT}. */
+    private boolean scaled;
 
     /**
      * Empty moments.
@@ -38,6 +46,12 @@ public final class StandardDeviation implements RuleState {
     public void accept(Row row) {
         double x = FiniteSample.finite(row, column);
         if (x == x) {
+            if (!scaled && Math.abs(x) > LARGE) {
+                scale();
+            }
+            if (scaled) {
+                x /= UNIT;
+            }
             n++;
             double d = x - mean;
             mean += d / n;
@@ -51,11 +65,23 @@ public final class StandardDeviation implements RuleState {
         if (o.n == 0) {
             return;
         }
+        if (o.scaled && !scaled) {
+            scale();
+        }
+        double oMean = scaled && !o.scaled ? o.mean / UNIT : o.mean;
+        double oM2 = scaled && !o.scaled ? o.m2 / UNIT / UNIT : o.m2;
         long total = n + o.n;
-        double d = o.mean - mean;
-        m2 += o.m2 + d * d * n * o.n / total;
+        double d = oMean - mean;
+        m2 += oM2 + d * d * ((double) n * o.n / total);
         mean += d * o.n / total;
         n = total;
+    }
+
+    /** From now on in units of {@link #UNIT}: the moments so far are rescaled (exactly, save for tiny ones). */
+    private void scale() {
+        mean /= UNIT;
+        m2 = m2 / UNIT / UNIT;
+        scaled = true;
     }
 
     @Override
@@ -63,6 +89,7 @@ public final class StandardDeviation implements RuleState {
         if (n < 2) {
             return new RuleOutcome.Errored(name, Double.NaN, "fewer than two finite values");
         }
-        return MetricBounds.judge(name, Math.sqrt(m2 / (n - 1)), min, max, "standard deviation");
+        double deviation = Math.sqrt(m2 / (n - 1));
+        return MetricBounds.judge(name, scaled ? deviation * UNIT : deviation, min, max, "standard deviation");
     }
 }

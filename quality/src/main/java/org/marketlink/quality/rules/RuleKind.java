@@ -481,7 +481,10 @@ public enum RuleKind {
 
         @Override
         public String sql(RuleSpec s, SqlContext sql) {
-            return "AVG(" + finite(s.column(), sql) + ")";
+            // scaled as the in-memory mean is, so that a sum near Double.MAX_VALUE neither overflows nor errs
+            // (a literal: a parameter would take the column's type in H2, and 2^-64 as a BIGINT is 0)
+            String scale = Double.toString(Mean.SCALE);
+            return "AVG((" + finite(s.column(), sql) + ") * " + scale + ") / " + scale;
         }
     },
 

@@ -26,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -203,34 +204,74 @@ public final class Pushdown {
     private SuiteResult run(Suite suite, Connection c, SqlDialect d, TableShape shape) throws SQLException {
         List<Planned> plan = plan(suite, shape, d);
         List<Planned> inSql = new ArrayList<>();
+        for (Planned p : plan) {
+            if (p.placement.where() == Placement.Where.SQL) {
+                inSql.add(p);
+            }
+        }
+        AggregateRow aggregate;
+        try {
+            aggregate = aggregate(c, shape.table(), inSql);
+        } catch (SQLException whole) {
+            // a value the database cannot aggregate (a sum of doubles that overflows is an error in PostgreSQL and
+            // DuckDB, infinity in memory): find the rules concerned, one query each, and judge them in memory
+            recover(c);
+            List<Planned> computable = new ArrayList<>();
+            List<Planned> moved = new ArrayList<>();
+            for (Planned p : inSql) {
+                try {
+                    aggregate(c, shape.table(), List.of(p));
+                    computable.add(p);
+                } catch (SQLException e) {
+                    recover(c);
+                    moved.add(p);
+                }
+            }
+            aggregate = aggregate(c, shape.table(), computable);
+            inSql = computable;
+            plan = moveToMemory(plan, moved, d, whole);
+        }
+        // a deviation of finite values is never NaN: a database that overflowed its moments without an error (H2)
+        // gives NaN, and the rule is judged in memory, which does not overflow
+        List<Planned> overflowed = new ArrayList<>();
+        for (int i = 0; i < inSql.size(); i++) {
+            Double v = aggregate.values[i];
+            if (inSql.get(i).spec.kind() == RuleKind.STDDEV_BETWEEN && v != null && v.isNaN()) {
+                overflowed.add(inSql.get(i));
+            }
+        }
+        if (!overflowed.isEmpty()) {
+            plan = moveToMemory(plan, overflowed, d, null);
+        }
         List<Rule> inMemory = new ArrayList<>();
         boolean rowRuleInMemory = false;
         Schema schema = shape.schema();
         for (Planned p : plan) {
-            if (p.placement.where() == Placement.Where.SQL) {
-                inSql.add(p);
-            } else if (p.placement.where() == Placement.Where.MEMORY) {
+            if (p.placement.where() == Placement.Where.MEMORY) {
                 inMemory.add(p.rule);
                 BoundRule bound = p.rule.bind(schema);
                 rowRuleInMemory |= bound.rowLevel();
             }
         }
-        AggregateRow aggregate = aggregate(c, shape.table(), inSql);
         SuiteResult memory = inMemory.isEmpty() ? null : inMemory(suite.name(), inMemory, shape, schema,
                 aggregate.rows);
+        Map<Planned, Double> values = new IdentityHashMap<>();
+        for (int i = 0; i < inSql.size(); i++) {
+            values.put(inSql.get(i), aggregate.values[i]);
+        }
         List<RuleOutcome> outcomes = new ArrayList<>();
         int m = 0;
-        int q = 0;
         for (Planned p : plan) {
             switch (p.placement.where()) {
-                case SQL -> outcomes.add(annotate(judge(c, shape.table(), p, aggregate.values[q++], aggregate.rows),
+                case SQL -> outcomes.add(annotate(judge(c, shape.table(), p, values.get(p), aggregate.rows),
                         "in SQL"));
                 case MEMORY -> outcomes.add(annotate(memory.outcomes().get(m++), p.placement.reason()));
                 default -> outcomes.add(new RuleOutcome.Errored(p.rule.name(), Double.NaN, "rule " + p.rule.name()
                         + " cannot run on table " + shape.table() + ": " + p.placement.reason()));
             }
         }
-        boolean rowRuleInSql = inSql.stream().anyMatch(Planned::rowRuleInSql);
+        boolean rowRuleInSql = plan.stream().anyMatch(p -> p.placement.where() == Placement.Where.SQL
+                && p.rowRuleInSql());
         long rowsFailingAny = rowRuleInSql && rowRuleInMemory ? -1
                 : rowRuleInSql ? aggregate.rowsFailingAny : memory == null ? 0 : memory.rowsFailingAny();
         SuiteResult result = new SuiteResult(suite.name(), aggregate.rows, outcomes, rowsFailingAny);
@@ -241,8 +282,27 @@ public final class Pushdown {
         return new SuiteResult(suite.name(), aggregate.rows, outcomes, rowsFailingAny);
     }
 
+    private static List<Planned> moveToMemory(List<Planned> plan, List<Planned> moved, SqlDialect d,
+                                              SQLException cause) {
+        // the database's message may quote a value of the table: only its SQL state is shown
+        String state = cause == null || cause.getSQLState() == null ? "" : " (SQLSTATE " + cause.getSQLState() + ")";
+        List<Planned> replanned = new ArrayList<>();
+        for (Planned p : plan) {
+            replanned.add(moved.contains(p) ? new Planned(p.rule, new Placement(p.rule.name(), Placement.Where.MEMORY,
+                    "in memory: " + d.name() + " could not compute it" + state), p.spec, null, List.of()) : p);
+        }
+        return replanned;
+    }
+
+    /** After a failed statement: a transaction the connection is in is rolled back so that the next can run. */
+    private static void recover(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
+        }
+    }
+
     /** The aggregate query's values: the row count, one value per SQL rule, and the rows failing any row rule. */
-    private record AggregateRow(long rows, double[] values, long rowsFailingAny) {
+    private record AggregateRow(long rows, Double[] values, long rowsFailingAny) {
     }
 
     private static AggregateRow aggregate(Connection c, String table, List<Planned> inSql) throws SQLException {
@@ -274,12 +334,10 @@ public final class Pushdown {
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 long rows = rs.getLong(1);
-                double[] values = new double[inSql.size()];
+                Double[] values = new Double[inSql.size()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = rs.getDouble(i + 2);
-                    if (rs.wasNull()) {
-                        values[i] = Double.NaN;
-                    }
+                    double v = rs.getDouble(i + 2);
+                    values[i] = rs.wasNull() ? null : v; // SQL's null (no values) is not NaN (a NaN statistic)
                 }
                 long any = rowRules.isEmpty() ? 0 : rs.getLong(inSql.size() + 2);
                 return new AggregateRow(rows, values, any);
@@ -318,13 +376,13 @@ public final class Pushdown {
     }
 
     /** Judges a rule from its SQL value, as its kind's SQL form says the value is to be read. */
-    private static RuleOutcome judge(Connection c, String table, Planned p, double value, long rows)
+    private static RuleOutcome judge(Connection c, String table, Planned p, Double value, long rows)
             throws SQLException {
         String name = p.rule.name();
         RuleSpec s = p.spec;
         switch (s.kind().sqlForm()) {
             case FAILING_ROWS: {
-                long failing = Double.isNaN(value) ? 0 : (long) value;
+                long failing = value == null ? 0 : value.longValue();
                 double passing = rows == 0 ? 1 : (double) (rows - failing) / rows;
                 Severity level = s.rowOptions().judge(rows, failing);
                 if (level == null) {
@@ -336,7 +394,7 @@ public final class Pushdown {
             case DISTINCT_KEYS:
                 return distinctKeys(c, table, p, name, s);
             case METRIC: {
-                if (Double.isNaN(value)) {
+                if (value == null) {
                     return new RuleOutcome.Errored(name, Double.NaN, "no values");
                 }
                 double min = s.min() == null ? Double.NEGATIVE_INFINITY : s.min();
