@@ -1,6 +1,7 @@
 package org.marketlink.quality;
 
 import org.marketlink.core.Checks;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
@@ -10,6 +11,7 @@ import org.marketlink.quality.rules.RuleState;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -111,16 +113,18 @@ public final class Suite implements Serializable {
                 throw new IllegalArgumentException("rule " + r.name() + " of suite " + name + ": " + e.getMessage(), e);
             }
         }
-        return new Compiled(bound);
+        return new Compiled(bound, schema);
     }
 
     /** A suite bound to a schema. Thread-safe; create one {@link State} per thread or chunk. */
     public final class Compiled {
         private final List<BoundRule> bound;
         private final BoundRule[] rowRules;
+        private final Schema schema;
 
-        private Compiled(List<BoundRule> bound) {
+        private Compiled(List<BoundRule> bound, Schema schema) {
             this.bound = bound;
+            this.schema = schema;
             this.rowRules = bound.stream().filter(BoundRule::rowLevel).toArray(BoundRule[]::new);
         }
 
@@ -130,7 +134,19 @@ public final class Suite implements Serializable {
             for (BoundRule b : bound) {
                 states.add(b.newState());
             }
-            return new State(states, bound);
+            return new State(states, bound, schema);
+        }
+
+        /**
+         * Checks column batches in one pass, as {@link State#accept(ColumnBatch)} does: the same result as
+         * {@link #run} over the same rows.
+         */
+        public SuiteResult runColumns(Iterable<ColumnBatch> batches) {
+            State s = newState();
+            for (ColumnBatch b : batches) {
+                s.accept(b);
+            }
+            return s.result();
         }
 
         /** Checks all rows in one pass. */
@@ -199,9 +215,17 @@ public final class Suite implements Serializable {
          */
         private final RuleState[] rowStates;
         private final RuleState[] datasetStates;
+        private final Schema schema;
+        /** For column batches: the states that scan whole columns, and those fed the batch's rows one by one. */
+        private final RuleState[] columnarStates;
+        private final RuleState[] rowByRowRowStates;
+        private final RuleState[] rowByRowDatasetStates;
+        /** One bit per row of a batch: failed a row rule. */
+        private transient long[] failedScratch;
 
-        private State(List<RuleState> states, List<BoundRule> bound) {
+        private State(List<RuleState> states, List<BoundRule> bound, Schema schema) {
             this.states = states;
+            this.schema = schema;
             List<RuleState> row = new ArrayList<>();
             List<RuleState> dataset = new ArrayList<>();
             for (int i = 0; i < states.size(); i++) {
@@ -209,6 +233,9 @@ public final class Suite implements Serializable {
             }
             this.rowStates = row.toArray(new RuleState[0]);
             this.datasetStates = dataset.toArray(new RuleState[0]);
+            this.columnarStates = states.stream().filter(RuleState::columnar).toArray(RuleState[]::new);
+            this.rowByRowRowStates = row.stream().filter(st -> !st.columnar()).toArray(RuleState[]::new);
+            this.rowByRowDatasetStates = dataset.stream().filter(st -> !st.columnar()).toArray(RuleState[]::new);
         }
 
         /** Adds one row to every rule's state. */
@@ -223,6 +250,52 @@ public final class Suite implements Serializable {
             }
             if (failed) {
                 rowsFailingAny++;
+            }
+        }
+
+        /**
+         * Adds every row of a column batch: the same states as {@link #accept(Row)} row by row would leave, in one
+         * pass over each column for the rules that scan columns (completeness, ranges, sets, patterns on text, long
+         * uniqueness, row count, means) and row by row for the others. The batch is not kept.
+         *
+         * @param batch the rows, of the schema the suite was compiled for
+         * @throws IllegalArgumentException when the batch has another schema
+         */
+        public void accept(ColumnBatch batch) {
+            if (!batch.schema().equals(schema)) {
+                throw new IllegalArgumentException("the batch's schema " + batch.schema()
+                        + " is not the suite's " + schema);
+            }
+            int n = batch.size();
+            int words = (n + 63) >>> 6;
+            long[] failed = failedScratch;
+            if (failed == null || failed.length < words) {
+                failed = new long[words];
+                failedScratch = failed;
+            } else {
+                Arrays.fill(failed, 0, words, 0L);
+            }
+            rows += n;
+            for (RuleState s : columnarStates) {
+                s.acceptColumns(batch, failed);
+            }
+            if (rowByRowRowStates.length + rowByRowDatasetStates.length > 0) {
+                for (int r = 0; r < n; r++) {
+                    Row row = batch.row(r);
+                    boolean rowFailed = false;
+                    for (RuleState s : rowByRowRowStates) {
+                        rowFailed |= s.acceptFailed(row);
+                    }
+                    for (RuleState s : rowByRowDatasetStates) {
+                        s.accept(row);
+                    }
+                    if (rowFailed) {
+                        failed[r >>> 6] |= 1L << r;
+                    }
+                }
+            }
+            for (int w = 0; w < words; w++) {
+                rowsFailingAny += Long.bitCount(failed[w]);
             }
         }
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -69,6 +70,28 @@ public final class ColumnBatch {
             throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
         }
         return new ColumnBatch(schema, capacity);
+    }
+
+    /**
+     * A batch holding {@code rows} (of {@code schema}), numbered 1 to {@code rows.size()}: for tests, benchmarks and
+     * code that has rows and wants to hand them on as columns.
+     *
+     * @throws IllegalArgumentException when a row is of another schema
+     */
+    public static ColumnBatch of(Schema schema, List<Row> rows) {
+        ColumnBatch batch = allocate(schema, Math.max(1, rows.size()));
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            if (!row.schema().equals(schema)) {
+                throw new IllegalArgumentException("row " + (r + 1) + " is of another schema");
+            }
+            for (int f = 0; f < schema.size(); f++) {
+                batch.set(f, r, row.get(f));
+            }
+            batch.rowNumbers[r] = r + 1;
+        }
+        batch.setSize(rows.size());
+        return batch;
     }
 
     /** The fields. */

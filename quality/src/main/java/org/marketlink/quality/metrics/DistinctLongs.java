@@ -1,5 +1,6 @@
 package org.marketlink.quality.metrics;
 
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
@@ -44,6 +45,26 @@ public final class DistinctLongs implements RuleState {
             nulls++;
         } else {
             add((Long) v, 1);
+        }
+    }
+
+    @Override
+    public boolean columnar() {
+        return true;
+    }
+
+    @Override
+    public void acceptColumns(ColumnBatch batch, long[] failed) {
+        boolean[] empty = batch.nulls(column);
+        long[] keys = batch.longs(column);
+        int n = batch.size();
+        rows += n;
+        for (int r = 0; r < n; r++) {
+            if (empty[r]) {
+                nulls++;
+            } else {
+                add(keys[r], 1);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.marketlink.quality.metrics;
 
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
@@ -31,6 +32,16 @@ public final class RowCount implements RuleState {
     @Override
     public void accept(Row row) {
         rows++;
+    }
+
+    @Override
+    public boolean columnar() {
+        return true;
+    }
+
+    @Override
+    public void acceptColumns(ColumnBatch batch, long[] failed) {
+        rows += batch.size();
     }
 
     @Override

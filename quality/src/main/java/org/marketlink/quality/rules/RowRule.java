@@ -1,6 +1,7 @@
 package org.marketlink.quality.rules;
 
 import org.marketlink.core.Checks;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
@@ -91,6 +92,26 @@ public abstract class RowRule implements Rule {
         }
     }
 
+    /**
+     * A row test that also reads a whole {@link ColumnBatch}, one tight loop over the column's primitive array: it
+     * calls {@link Failures#fail} for each failing row, in order, with the value {@link RowTest#countedValue} would
+     * give. It must fail exactly the rows {@link RowTest#passes} fails (the row path is its oracle).
+     */
+    protected interface ColumnTest {
+        /** Reports every failing row of {@code batch}. */
+        void scan(ColumnBatch batch, Failures failures);
+    }
+
+    /** Where a {@link ColumnTest} reports a failing row. */
+    protected interface Failures {
+        /**
+         * The row at {@code row} of the batch failed.
+         *
+         * @param value the offending value, as {@link RowTest#countedValue} gives it
+         */
+        void fail(int row, Object value);
+    }
+
     /** A test on one cell whose offending value is the cell itself. */
     protected abstract static class CellTest implements RowTest {
         /** The position of the cell tested. */
@@ -166,7 +187,7 @@ public abstract class RowRule implements Rule {
         };
     }
 
-    private final class State implements RuleState {
+    private final class State implements RuleState, Failures {
         private static final long serialVersionUID = 1L;
         /** Compiled per schema and per thread (it may hold a matcher): not shipped with the counts. */
         private final transient RowTest test;
@@ -174,9 +195,40 @@ public abstract class RowRule implements Rule {
         private long failing;
         private final ValueCounter values = new ValueCounter(DISTINCT_CAP);
         private final List<String> samples = new ArrayList<>();
+        /** The batch being scanned and its failure marks, while {@link #acceptColumns} runs. */
+        private transient ColumnBatch batch;
+        private transient long[] failed;
 
         State(RowTest test) {
             this.test = test;
+        }
+
+        @Override
+        public boolean columnar() {
+            return test instanceof ColumnTest;
+        }
+
+        @Override
+        public void acceptColumns(ColumnBatch batch, long[] failed) {
+            rows += batch.size();
+            this.batch = batch;
+            this.failed = failed;
+            try {
+                ((ColumnTest) test).scan(batch, this);
+            } finally {
+                this.batch = null;
+                this.failed = null;
+            }
+        }
+
+        @Override
+        public void fail(int row, Object value) {
+            failing++;
+            values.add(value, 1);
+            if (samples.size() < SAMPLES) {
+                samples.add(batch.row(row).toString());
+            }
+            failed[row >>> 6] |= 1L << row;
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.marketlink.quality.rules;
 
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.Cells;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
@@ -66,11 +67,27 @@ public enum RuleKind {
                 protected RowTest compile(Schema schema) {
                     int i = schema.indexOf(column);
                     boolean text = schema.field(i).type() == FieldType.STRING;
-                    return new CellTest(i) {
+                    return new ColumnCellTest(i) {
                         @Override
                         public boolean passes(Row row) {
                             Object v = row.get(i);
                             return v != null && !(text && ((String) v).isBlank());
+                        }
+
+                        @Override
+                        public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                            boolean[] nulls = batch.nulls(i);
+                            int n = batch.size();
+                            if (text) {
+                                String[] v = batch.texts(i);
+                                for (int r = 0; r < n; r++) {
+                                    if (nulls[r] || v[r].isBlank()) {
+                                        failures.fail(r, v[r]);
+                                    }
+                                }
+                            } else {
+                                failEmpty(nulls, n, failures);
+                            }
                         }
                     };
                 }
@@ -96,10 +113,15 @@ public enum RuleKind {
             return new RowRule(outcomeName(column), column, s.rowOptions(), code(), "null") {
                 @Override
                 protected RowTest compile(Schema schema) {
-                    return new CellTest(schema.indexOf(column)) {
+                    return new ColumnCellTest(schema.indexOf(column)) {
                         @Override
                         public boolean passes(Row row) {
                             return row.get(index) != null;
+                        }
+
+                        @Override
+                        public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                            failEmpty(batch.nulls(index), batch.size(), failures);
                         }
                     };
                 }
@@ -216,11 +238,31 @@ public enum RuleKind {
                 @Override
                 protected RowTest compile(Schema schema) {
                     int i = schema.indexOf(column);
-                    return new CellTest(i) {
+                    if (schema.field(i).type() != FieldType.STRING) {
+                        return new CellTest(i) {
+                            @Override
+                            public boolean passes(Row row) {
+                                Object v = row.get(i);
+                                return v == null || values.contains(v.toString());
+                            }
+                        };
+                    }
+                    return new ColumnCellTest(i) {
                         @Override
                         public boolean passes(Row row) {
                             Object v = row.get(i);
-                            return v == null || values.contains(v.toString());
+                            return v == null || values.contains(v);
+                        }
+
+                        @Override
+                        public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                            boolean[] nulls = batch.nulls(i);
+                            String[] v = batch.texts(i);
+                            for (int r = 0, n = batch.size(); r < n; r++) {
+                                if (!nulls[r] && !values.contains(v[r])) {
+                                    failures.fail(r, v[r]);
+                                }
+                            }
                         }
                     };
                 }
@@ -276,11 +318,32 @@ public enum RuleKind {
                         public RowTest forOneThread() {
                             // a state is fed by one thread: it keeps its own matcher
                             Matcher own = pattern.matcher("");
-                            return new CellTest(i) {
+                            boolean text = schema.field(i).type() == FieldType.STRING;
+                            if (!text) {
+                                return new CellTest(i) {
+                                    @Override
+                                    public boolean passes(Row row) {
+                                        Object v = row.get(i);
+                                        return v == null || own.reset(v.toString()).matches();
+                                    }
+                                };
+                            }
+                            return new ColumnCellTest(i) {
                                 @Override
                                 public boolean passes(Row row) {
                                     Object v = row.get(i);
                                     return v == null || own.reset(v.toString()).matches();
+                                }
+
+                                @Override
+                                public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                                    boolean[] nulls = batch.nulls(i);
+                                    String[] v = batch.texts(i);
+                                    for (int r = 0, n = batch.size(); r < n; r++) {
+                                        if (!nulls[r] && !own.reset(v[r]).matches()) {
+                                            failures.fail(r, v[r]);
+                                        }
+                                    }
                                 }
                             };
                         }
@@ -963,17 +1026,51 @@ public enum RuleKind {
             @Override
             protected RowTest compile(Schema schema) {
                 int i = AggregateRule.numericColumn(schema, column);
-                return new CellTest(i) {
+                FieldType type = schema.field(i).type();
+                if (type == FieldType.DECIMAL) {
+                    return new CellTest(i) {
+                        @Override
+                        public boolean passes(Row row) {
+                            Object v = row.get(i);
+                            return v == null || inside(((Number) v).doubleValue());
+                        }
+                    };
+                }
+                return new ColumnCellTest(i) {
                     @Override
                     public boolean passes(Row row) {
                         Object v = row.get(i);
-                        if (v == null) {
-                            return true;
+                        return v == null || inside(((Number) v).doubleValue());
+                    }
+
+                    @Override
+                    public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                        boolean[] nulls = batch.nulls(i);
+                        int n = batch.size();
+                        if (type == FieldType.DOUBLE) {
+                            double[] v = batch.doubles(i);
+                            for (int r = 0; r < n; r++) {
+                                double d = v[r];
+                                // the range test first: it is the one that fails rarely, and nulls hold 0
+                                if (!inside(d) && !nulls[r]) {
+                                    failures.fail(r, d);
+                                }
+                            }
+                        } else {
+                            long[] v = batch.longs(i);
+                            for (int r = 0; r < n; r++) {
+                                long l = v[r];
+                                if (!inside(l) && !nulls[r]) {
+                                    failures.fail(r, l);
+                                }
+                            }
                         }
-                        double d = ((Number) v).doubleValue();
-                        return inclusive ? d >= min && d <= max : d > min && d < max;
                     }
                 };
+            }
+
+            private boolean inside(double d) {
+                return inclusive ? d >= min && d <= max : d > min && d < max;
             }
         };
     }
@@ -1030,6 +1127,22 @@ public enum RuleKind {
             throw new IllegalArgumentException("column '" + column + "' must be numeric, is " + type);
         }
         return c;
+    }
+
+    /** A cell test that also scans column batches. */
+    private abstract static class ColumnCellTest extends RowRule.CellTest implements RowRule.ColumnTest {
+        ColumnCellTest(int index) {
+            super(index);
+        }
+    }
+
+    /** Fails every empty value of a column. */
+    private static void failEmpty(boolean[] nulls, int n, RowRule.Failures failures) {
+        for (int r = 0; r < n; r++) {
+            if (nulls[r]) {
+                failures.fail(r, null);
+            }
+        }
     }
 
     private static int[] positions(Schema schema, String[] columns) {

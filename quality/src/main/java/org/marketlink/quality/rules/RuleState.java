@@ -1,5 +1,6 @@
 package org.marketlink.quality.rules;
 
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.quality.RuleOutcome;
 
@@ -28,6 +29,28 @@ public interface RuleState extends Serializable {
     default boolean acceptFailed(Row row) {
         accept(row);
         return false;
+    }
+
+    /**
+     * Whether {@link #acceptColumns} takes whole batches: a state that works on a batch's primitive arrays in one
+     * tight loop per column. A suite hands every other state the batch's rows one at a time.
+     *
+     * @return false by default
+     */
+    default boolean columnar() {
+        return false;
+    }
+
+    /**
+     * Adds every row of a batch, the same as {@link #acceptFailed} row by row would, and marks in {@code failed}
+     * (one bit per row: bit {@code r % 64} of word {@code r / 64}) the rows that failed a row-level rule; marks are
+     * only ever set. Called only when {@link #columnar()}.
+     *
+     * @param batch  the rows
+     * @param failed the rows that failed a row rule so far, at least {@code (batch.size() + 63) / 64} words
+     */
+    default void acceptColumns(ColumnBatch batch, long[] failed) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes rows, not column batches");
     }
 
     /** Adds {@code other}'s rows to this state (the other state must come from the same bound rule). */

@@ -1,5 +1,6 @@
 package org.marketlink.quality.rules;
 
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
@@ -92,6 +93,16 @@ final class SpecifiedRule implements Rule {
         @Override
         public boolean acceptFailed(Row row) {
             return state.acceptFailed(row);
+        }
+
+        @Override
+        public boolean columnar() {
+            return state.columnar();
+        }
+
+        @Override
+        public void acceptColumns(ColumnBatch batch, long[] failed) {
+            state.acceptColumns(batch, failed);
         }
 
         @Override

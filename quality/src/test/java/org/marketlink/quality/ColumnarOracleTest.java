@@ -1,0 +1,104 @@
+package org.marketlink.quality;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.marketlink.core.data.ColumnBatch;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
+import org.marketlink.quality.rules.Rule;
+import org.marketlink.quality.rules.RuleOptions;
+import org.marketlink.quality.rules.Rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The columnar engine ({@link Suite.State#accept(ColumnBatch)}) against its oracle, the row path: on random rows
+ * (nulls, NaN, ±0, infinities, extremes, blank text, personal data, decimals) cut into batches of random sizes
+ * (1, word boundaries, large), every outcome (metric, message, failing rows, top values, samples) and the suite's
+ * row score are the same.
+ */
+class ColumnarOracleTest {
+    private static final Schema S = Schema.of(Field.optional("id", FieldType.LONG),
+            Field.optional("n", FieldType.LONG), Field.optional("d", FieldType.DOUBLE),
+            Field.optional("s", FieldType.STRING), Field.optional("email", FieldType.STRING).asPersonal(),
+            Field.optional("amount", FieldType.DECIMAL));
+    private static final String[] TEXT = {"a", "b", "C12", "C9x", "", " ", "\t", "Zoë", "🍅", "PAID", "NEW"};
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void columnBatches_giveTheRowPathsResult(int seed) {
+        Random r = new Random(seed);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            rows.add(Row.of(S, r.nextInt(30) == 0 ? null : (long) r.nextInt(2500),
+                    r.nextInt(20) == 0 ? null : (long) r.nextInt(-5, 60), number(r),
+                    r.nextInt(15) == 0 ? null : TEXT[r.nextInt(TEXT.length)],
+                    r.nextInt(10) == 0 ? null : "u" + r.nextInt(50) + "@x.org",
+                    r.nextInt(10) == 0 ? null : BigDecimal.valueOf(r.nextInt(-100, 1000), 2)));
+        }
+        List<Rule> rules = List.of(Rules.complete("s"), Rules.complete("d"), Rules.complete("email"),
+                Rules.between("d", 0, 50), Rules.between("n", 0, 40), Rules.nonNegative("d"),
+                Rules.positive("n"), Rules.nonNegative("amount"), Rules.inSet("s", Set.of("a", "b", "PAID")),
+                Rules.inSet("n", Set.of("1", "2")), Rules.inSet("email", Set.of("u1@x.org")),
+                Rules.matches("s", "C\\d+", RuleOptions.strict()), Rules.length("s", 1, 2, RuleOptions.strict()),
+                Rules.unique("id"), Rules.unique("s", "n"), Rules.rowCount(1, 10_000), Rules.meanBetween("d", 0, 30),
+                Rules.meanBetween("n", 0, 30), Rules.meanBetween("amount", 0, 5), Rules.stddevBetween("d", 0, 30),
+                Rules.quantile("d", 0.5, 0, 100, true), Rules.distinctCount("s", 0, 5, true),
+                Rules.satisfies("odd", "n", row -> row.get(1) == null || (Long) row.get(1) % 2 != 0, "even",
+                        RuleOptions.strict()));
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(SuiteFiles.readYaml("""
+                name: file
+                rules:
+                  - {type: notNull, column: s, maxFailing: 100, severity: WARNING, name: few missing}
+                  - {type: between, column: d, min: 10, max: 20, inclusive: false, mostly: 0.2, name: open}
+                  - {type: unique, columns: [id], severity: INFO, name: ids once}
+                """).rules());
+        Suite suite = Suite.of("oracle", all).withScoreThreshold(new ScoreThreshold(0.5, 0.5, Severity.WARNING));
+        Suite.Compiled compiled = suite.compile(S);
+        SuiteResult byRow = compiled.run(rows);
+
+        Suite.State state = compiled.newState();
+        int at = 0;
+        while (at < rows.size()) {
+            int size = Math.min(rows.size() - at, switch (r.nextInt(5)) {
+                case 0 -> 1;
+                case 1 -> 64;
+                case 2 -> 65;
+                case 3 -> r.nextInt(1, 200);
+                default -> 1024;
+            });
+            state.accept(ColumnBatch.of(S, rows.subList(at, at + size)));
+            at += size;
+        }
+        SuiteResult byColumn = state.result();
+        assertThat(byColumn.outcomes()).containsExactlyElementsOf(byRow.outcomes());
+        assertThat(byColumn.rowsFailingAny()).isEqualTo(byRow.rowsFailingAny()).isPositive();
+        assertThat(byColumn.rows()).isEqualTo(rows.size());
+        assertThat(byRow.outcomes().stream().filter(o -> o instanceof RuleOutcome.Failed).count())
+                .isGreaterThan(10);
+    }
+
+    private static Double number(Random r) {
+        int k = r.nextInt(100);
+        if (k < 5) {
+            return null;
+        }
+        return switch (k) {
+            case 5, 6 -> Double.NaN;
+            case 7 -> Double.POSITIVE_INFINITY;
+            case 8 -> Double.NEGATIVE_INFINITY;
+            case 9 -> -0.0;
+            case 10 -> Double.MAX_VALUE;
+            default -> Math.round(r.nextGaussian() * 20 + 25) / 4.0;
+        };
+    }
+}
