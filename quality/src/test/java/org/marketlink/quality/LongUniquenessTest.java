@@ -17,9 +17,9 @@ import java.util.function.IntToLongFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * unique() on a LONG column uses a primitive table whose hash keeps keys' low bits; the generic (object) state is the
- * oracle. Sequential, strided, negative, clustered and random keys, merged from several chunks, give the same
- * distinct count and the same repeated keys.
+ * unique() on a LONG column uses radix-partitioned primitive arrays; the generic (object) state is the oracle.
+ * Sequential, strided, negative, clustered, random keys and a few keys repeated millions of times (partitions then
+ * deduplicate while the rows come), merged from several chunks, give the same distinct count and repeated keys.
  */
 class LongUniquenessTest {
     static final Schema LONGS = Schema.of(Field.optional("id", FieldType.LONG));
@@ -36,6 +36,8 @@ class LongUniquenessTest {
         kinds.add(sequence(30_000, i -> -(i % 29_000) - 1));            // negative
         kinds.add(sequence(30_000, i -> r.nextLong(0, 40_000)));        // random, small range
         kinds.add(sequence(30_000, i -> r.nextLong()));                 // random, full range
+        kinds.add(sequence(3_000_000, i -> i % 1000 - 500));            // few keys, 0 among them, many repeats
+        kinds.add(sequence(30_000, i -> i % 3 == 0 ? Long.MIN_VALUE : i % 3 == 1 ? Long.MAX_VALUE : 0));
         for (long[] keys : kinds) {
             Suite.Compiled primitive = Suite.of("s", Rules.unique("id")).compile(LONGS);
             Suite.Compiled generic = Suite.of("s", Rules.unique("id")).compile(TEXT);

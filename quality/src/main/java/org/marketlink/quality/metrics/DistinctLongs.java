@@ -6,25 +6,46 @@ import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Uniqueness of one {@code LONG} column, counted in an open-addressing table of primitive keys and counts: no
- * boxing and no allocation per row (the generic {@link DistinctKeys} allocates a map node per distinct key and
- * made uniqueness the slowest rule of a suite). Same outcome as the generic state, which serves as its oracle.
+ * Uniqueness of one {@code LONG} column over primitive arrays: no boxing and no allocation per row (the generic
+ * {@link DistinctKeys} allocates a map node per distinct key and made uniqueness the slowest rule of a suite). Same
+ * outcome as the generic state, which serves as its oracle.
+ *
+ * <p>Keys in the order real ones arrive (shuffled, hashed) would each miss the cache in one table of a million
+ * keys, and growing such a table rehashes it again and again. Instead each key is appended to one of
+ * {@value #PARTITIONS} arrays by the top bits of its hash (radix partitioning, as column stores aggregate), and a
+ * partition is deduplicated on its own, in a small table that stays in the cache: when its array is full and at the
+ * end. A deduplicated partition holds each of its keys once; the few keys seen more than once are counted in a
+ * second, small table. Memory grows with the distinct keys (8 bytes each, and at most as many again of slack), not
+ * with the rows. Not thread-safe.
  */
 public final class DistinctLongs implements RuleState {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 3L;
+    private static final int PARTITION_BITS = 8;
+    private static final int PARTITIONS = 1 << PARTITION_BITS;
+    /** A partition's array is deduplicated when full from this size on (below, it just grows). */
+    private static final int DEDUPLICATE_FROM = 1 << 13;
+    /** Fibonacci hashing: the top bits of the product pick the partition, the next ones the slot within it. */
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private final String name;
     private final int column;
-    /**
-     * Slot {@code k} holds its key at {@code 2k} and its count at {@code 2k + 1}, so a probe touches one cache
-     * line; a count of 0 marks a free slot (a stored key has been seen at least once).
-     */
-    private long[] table = new long[2 * 1024];
-    private int size;
+    /** Each partition's keys other than 0: its first {@code length[p]} entries, null until it has one. */
+    private final long[][] partitions = new long[PARTITIONS][];
+    private final int[] length = new int[PARTITIONS];
+    /** How many of each partition's first keys are known distinct (deduplicated). */
+    private final int[] distinct = new int[PARTITIONS];
+    private long zeros;
+    /** Keys seen more than once, with their count beyond the first: key at {@code 2k}, count at {@code 2k + 1}. */
+    private long[] repeats = new long[2 * 16];
+    private int repeatBits = 4;
+    private int repeatSize;
     private long nulls;
     private long rows;
+    /** Scratch table for deduplicating one partition. */
+    private transient long[] scratch;
 
     /**
      * No key seen yet.
@@ -44,7 +65,7 @@ public final class DistinctLongs implements RuleState {
         if (v == null) {
             nulls++;
         } else {
-            add((Long) v, 1);
+            take((Long) v);
         }
     }
 
@@ -56,26 +77,99 @@ public final class DistinctLongs implements RuleState {
     @Override
     public void acceptColumns(ColumnBatch batch, long[] failed) {
         boolean[] empty = batch.nulls(column);
-        long[] keys = batch.longs(column);
+        long[] values = batch.longs(column);
         int n = batch.size();
         rows += n;
         for (int r = 0; r < n; r++) {
             if (empty[r]) {
                 nulls++;
             } else {
-                add(keys[r], 1);
+                take(values[r]);
             }
         }
     }
 
-    private void add(long key, long n) {
-        long[] t = table;
+    private void take(long key) {
+        if (key == 0) {
+            zeros++;
+            return;
+        }
+        int p = (int) ((key * GOLDEN) >>> (64 - PARTITION_BITS));
+        long[] keys = partitions[p];
+        int at = length[p];
+        if (keys == null || at == keys.length) {
+            keys = room(p);
+            at = length[p];
+        }
+        keys[at] = key;
+        length[p] = at + 1;
+    }
+
+    /** A partition's array with room for one more key: deduplicated first when large, grown when still full. */
+    private long[] room(int p) {
+        long[] keys = partitions[p];
+        if (keys == null) {
+            keys = new long[16];
+        } else {
+            if (keys.length >= DEDUPLICATE_FROM) {
+                deduplicate(p);
+            }
+            if (length[p] > keys.length >> 1) {
+                keys = Arrays.copyOf(keys, keys.length * 2);
+            }
+        }
+        partitions[p] = keys;
+        return keys;
+    }
+
+    /**
+     * Leaves each key of partition {@code p} once, in the order first seen, and counts the others as repeats.
+     */
+    private void deduplicate(int p) {
+        long[] keys = partitions[p];
+        int n = length[p];
+        if (keys == null || distinct[p] == n) {
+            return;
+        }
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(16, 2 * n - 1));
+        int slots = 1 << bits;
+        if (scratch == null || scratch.length < slots) {
+            scratch = new long[slots];
+        } else {
+            Arrays.fill(scratch, 0, slots, 0L);
+        }
+        long[] t = scratch;
+        int mask = slots - 1;
+        int out = 0;
+        for (int i = 0; i < n; i++) {
+            long key = keys[i];
+            // the bits below the partition's own pick the slot
+            int slot = (int) (((key * GOLDEN) << PARTITION_BITS) >>> (64 - bits));
+            long k;
+            boolean seen = false;
+            while ((k = t[slot]) != 0) {
+                if (k == key) {
+                    seen = true;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (seen) {
+                repeat(key, 1);
+            } else {
+                t[slot] = key;
+                keys[out++] = key;
+            }
+        }
+        length[p] = out;
+        distinct[p] = out;
+    }
+
+    /** Adds {@code n} occurrences beyond the first of {@code key}. */
+    private void repeat(long key, long n) {
+        long[] t = repeats;
         int mask = (t.length >> 1) - 1;
-        // keys keep their low bits (with the high ones folded in): ids are mostly sequential or clustered, and
-        // neighbouring keys then land in neighbouring slots, so inserting a run of ids walks the table in order
-        // instead of missing the cache on every row as a scrambling hash would
-        long h = key ^ (key >>> 20) ^ (key >>> 40);
-        int slot = (int) h & mask;
+        int slot = (int) ((key * GOLDEN) >>> (64 - repeatBits));
         while (t[2 * slot + 1] != 0) {
             if (t[2 * slot] == key) {
                 t[2 * slot + 1] += n;
@@ -85,18 +179,15 @@ public final class DistinctLongs implements RuleState {
         }
         t[2 * slot] = key;
         t[2 * slot + 1] = n;
-        if (++size > t.length >> 2) {
-            grow();
-        }
-    }
-
-    private void grow() {
-        long[] old = table;
-        table = new long[old.length * 2];
-        size = 0;
-        for (int i = 0; i < old.length; i += 2) {
-            if (old[i + 1] != 0) {
-                add(old[i], old[i + 1]);
+        if (++repeatSize > t.length >> 2) {
+            long[] old = repeats;
+            repeats = new long[old.length * 2];
+            repeatBits++;
+            repeatSize = 0;
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i + 1] != 0) {
+                    repeat(old[i], old[i + 1]);
+                }
             }
         }
     }
@@ -106,28 +197,49 @@ public final class DistinctLongs implements RuleState {
         DistinctLongs o = (DistinctLongs) other;
         rows += o.rows;
         nulls += o.nulls;
-        // room for both at once, instead of growing (and rehashing) several times on the way
-        while (size + o.size > table.length >> 2) {
-            grow();
+        zeros += o.zeros;
+        // the other's keys are occurrences as this state's are; its repeats are counts beyond them
+        for (int p = 0; p < PARTITIONS; p++) {
+            int n = o.length[p];
+            if (n == 0) {
+                continue;
+            }
+            long[] keys = partitions[p];
+            int at = length[p];
+            if (keys == null || keys.length < at + n) {
+                keys = keys == null ? new long[Math.max(16, n)] : Arrays.copyOf(keys, Math.max(keys.length * 2, at + n));
+                partitions[p] = keys;
+            }
+            System.arraycopy(o.partitions[p], 0, keys, at, n);
+            length[p] = at + n;
         }
-        for (int i = 0; i < o.table.length; i += 2) {
-            if (o.table[i + 1] != 0) {
-                add(o.table[i], o.table[i + 1]);
+        for (int i = 0; i < o.repeats.length; i += 2) {
+            if (o.repeats[i + 1] != 0) {
+                repeat(o.repeats[i], o.repeats[i + 1]);
             }
         }
     }
 
     @Override
     public RuleOutcome outcome() {
+        long keys = 0;
+        for (int p = 0; p < PARTITIONS; p++) {
+            deduplicate(p);
+            keys += length[p];
+        }
         List<RuleOutcome.ValueCount> repeated = new ArrayList<>();
-        for (int i = 0; i < table.length; i += 2) {
-            if (table[i + 1] > 1) {
-                repeated.add(new RuleOutcome.ValueCount(Long.toString(table[i]), table[i + 1]));
+        for (int i = 0; i < repeats.length; i += 2) {
+            if (repeats[i + 1] != 0) {
+                repeated.add(new RuleOutcome.ValueCount(Long.toString(repeats[i]), 1 + repeats[i + 1]));
             }
+        }
+        if (zeros > 1) {
+            repeated.add(new RuleOutcome.ValueCount("0", zeros));
         }
         if (nulls > 1) {
             repeated.add(new RuleOutcome.ValueCount(DistinctKeys.NULL_KEY.toString(), nulls));
         }
-        return DistinctKeys.outcome(name, rows, size + (nulls > 0 ? 1 : 0), repeated);
+        long distinctKeys = keys + (zeros > 0 ? 1 : 0) + (nulls > 0 ? 1 : 0);
+        return DistinctKeys.outcome(name, rows, distinctKeys, repeated);
     }
 }
