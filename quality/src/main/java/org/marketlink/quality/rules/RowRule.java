@@ -110,6 +110,16 @@ public abstract class RowRule implements Rule {
          * @param value the offending value, as {@link RowTest#countedValue} gives it
          */
         void fail(int row, Object value);
+
+        /** The row failed on the whole number {@code value}: {@code fail(row, value)} without boxing it. */
+        default void failLong(int row, long value) {
+            fail(row, value);
+        }
+
+        /** The row failed on the double {@code value}: {@code fail(row, value)} without boxing it. */
+        default void failDouble(int row, double value) {
+            fail(row, value);
+        }
     }
 
     /** A test on one cell whose offending value is the cell itself. */
@@ -223,8 +233,24 @@ public abstract class RowRule implements Rule {
 
         @Override
         public void fail(int row, Object value) {
-            failing++;
             values.add(value, 1);
+            failed(row);
+        }
+
+        @Override
+        public void failLong(int row, long value) {
+            values.addLong(value, 1);
+            failed(row);
+        }
+
+        @Override
+        public void failDouble(int row, double value) {
+            values.addDouble(value, 1);
+            failed(row);
+        }
+
+        private void failed(int row) {
+            failing++;
             if (samples.size() < SAMPLES) {
                 samples.add(batch.row(row).toString());
             }

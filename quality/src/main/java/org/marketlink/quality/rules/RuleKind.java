@@ -247,11 +247,12 @@ public enum RuleKind {
                             }
                         };
                     }
+                    TextSet set = new TextSet(values);
                     return new ColumnCellTest(i) {
                         @Override
                         public boolean passes(Row row) {
                             Object v = row.get(i);
-                            return v == null || values.contains(v);
+                            return v == null || set.contains((String) v);
                         }
 
                         @Override
@@ -259,7 +260,7 @@ public enum RuleKind {
                             boolean[] nulls = batch.nulls(i);
                             String[] v = batch.texts(i);
                             for (int r = 0, n = batch.size(); r < n; r++) {
-                                if (!nulls[r] && !values.contains(v[r])) {
+                                if (!nulls[r] && !set.contains(v[r])) {
                                     failures.fail(r, v[r]);
                                 }
                             }
@@ -300,10 +301,15 @@ public enum RuleKind {
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("pattern: not a regular expression: " + e.getDescription(), e);
             }
+            // most data patterns are a run of classes one greedy pass decides: no regex engine on the hot path
+            SimplePattern simple = SimplePattern.compile(regex);
             return new RowRule(outcomeName(column), column, s.rowOptions(), code(), "not matching /" + regex + "/") {
                 @Override
                 protected RowTest compile(Schema schema) {
                     int i = schema.indexOf(column);
+                    if (simple != null) {
+                        return simpleMatch(i, simple, schema.field(i).type() == FieldType.STRING);
+                    }
                     // one matcher per thread, reset per value: no allocation per row and no lock shared by the
                     // threads that check chunks of one pass
                     ThreadLocal<Matcher> matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
@@ -1053,7 +1059,7 @@ public enum RuleKind {
                                 double d = v[r];
                                 // the range test first: it is the one that fails rarely, and nulls hold 0
                                 if (!inside(d) && !nulls[r]) {
-                                    failures.fail(r, d);
+                                    failures.failDouble(r, d);
                                 }
                             }
                         } else {
@@ -1061,7 +1067,7 @@ public enum RuleKind {
                             for (int r = 0; r < n; r++) {
                                 long l = v[r];
                                 if (!inside(l) && !nulls[r]) {
-                                    failures.fail(r, l);
+                                    failures.failLong(r, l);
                                 }
                             }
                         }
@@ -1134,6 +1140,37 @@ public enum RuleKind {
         ColumnCellTest(int index) {
             super(index);
         }
+    }
+
+    /** A pattern test by {@link SimplePattern}, scanning text columns. */
+    private static RowRule.RowTest simpleMatch(int i, SimplePattern pattern, boolean text) {
+        if (!text) {
+            return new RowRule.CellTest(i) {
+                @Override
+                public boolean passes(Row row) {
+                    Object v = row.get(i);
+                    return v == null || pattern.matches(v.toString());
+                }
+            };
+        }
+        return new ColumnCellTest(i) {
+            @Override
+            public boolean passes(Row row) {
+                Object v = row.get(i);
+                return v == null || pattern.matches((String) v);
+            }
+
+            @Override
+            public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                boolean[] nulls = batch.nulls(i);
+                String[] v = batch.texts(i);
+                for (int r = 0, n = batch.size(); r < n; r++) {
+                    if (!nulls[r] && !pattern.matches(v[r])) {
+                        failures.fail(r, v[r]);
+                    }
+                }
+            }
+        };
     }
 
     /** Fails every empty value of a column. */
