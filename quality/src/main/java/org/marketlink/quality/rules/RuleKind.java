@@ -405,16 +405,45 @@ public enum RuleKind {
                 @Override
                 protected RowTest compile(Schema schema) {
                     int i = schema.indexOf(column);
-                    return new CellTest(i) {
+                    boolean text = schema.field(i).type() == FieldType.STRING;
+                    return new ColumnCellTest(i) {
                         @Override
                         public boolean passes(Row row) {
                             Object v = row.get(i);
-                            if (v == null) {
+                            return v == null || fits(v.toString());
+                        }
+
+                        private boolean fits(String value) {
+                            // a code point is one or two UTF-16 units: most lengths are decided without counting
+                            int units = value.length();
+                            if (units < min || units > 2L * max) {
+                                return false;
+                            }
+                            if (units <= max && (units + 1) / 2 >= min) {
                                 return true;
                             }
-                            String text = v.toString();
-                            int n = text.codePointCount(0, text.length());
+                            int n = value.codePointCount(0, units);
                             return n >= min && n <= max;
+                        }
+
+                        @Override
+                        public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                            boolean[] nulls = batch.nulls(i);
+                            if (!text) {
+                                for (int r = 0, n = batch.size(); r < n; r++) {
+                                    Object v = nulls[r] ? null : batch.get(i, r);
+                                    if (v != null && !fits(v.toString())) {
+                                        failures.fail(r, v);
+                                    }
+                                }
+                                return;
+                            }
+                            String[] v = batch.texts(i);
+                            for (int r = 0, n = batch.size(); r < n; r++) {
+                                if (!nulls[r] && !fits(v[r])) {
+                                    failures.fail(r, v[r]);
+                                }
+                            }
                         }
                     };
                 }
