@@ -54,7 +54,7 @@ class RuleKindTest {
             case FRESHNESS -> spec(t, "seen", null, null, null, null, null, null, null).withMaxAge("1d");
             case TIME_BETWEEN -> spec(t, "seen", null, null, null, null, null, null, null).withTo("2000-12-31");
             case COLUMN_EXISTS -> spec(t, "status", null, null, null, null, null, null, null);
-            case MEAN_BETWEEN, STDDEV_BETWEEN, MIN_BETWEEN, MAX_BETWEEN, DISTINCT_COUNT -> spec(t, "price", null, 0.0, 10.0, null, null, null,
+            case MEAN_BETWEEN, STDDEV_BETWEEN, POPULATION_STDDEV_BETWEEN, MIN_BETWEEN, MAX_BETWEEN, DISTINCT_COUNT -> spec(t, "price", null, 0.0, 10.0, null, null, null,
                     null);
             case QUANTILE -> spec(t, "price", null, 0.0, 10.0, null, null, 0.5, null);
             default -> throw new AssertionError("no sample spec for " + k);

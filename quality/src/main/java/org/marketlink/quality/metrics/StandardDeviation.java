@@ -5,7 +5,7 @@ import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
 /**
- * The sample standard deviation of the finite values of one numeric column, judged against [min, max]: Welford's
+ * The sample (or population) standard deviation of the finite values of one numeric column, judged against [min, max]: Welford's
  * running moments, merged with Chan's formula, so chunks combine exactly. Errored with fewer than two values.
  *
  * <p>Values beyond 2<sup>480</sup> in size would overflow the moments (their squares exceed a double's range, and
@@ -19,6 +19,7 @@ public final class StandardDeviation implements RuleState {
     private final int column;
     private final double min;
     private final double max;
+    private final boolean population;
     private static final double LARGE = 0x1p480;
     private static final double UNIT = 0x1p600;
     private long n;
@@ -36,10 +37,21 @@ public final class StandardDeviation implements RuleState {
      * @param max    the largest standard deviation allowed
      */
     public StandardDeviation(String name, int column, double min, double max) {
+        this(name, column, min, max, false);
+    }
+
+    /**
+     * Empty moments.
+     *
+     * @param population the population deviation (divided by n, as Deequ's {@code hasStandardDeviation} and SQL's
+     *                   {@code STDDEV_POP}) instead of the sample one (divided by n - 1)
+     */
+    public StandardDeviation(String name, int column, double min, double max, boolean population) {
         this.name = name;
         this.column = column;
         this.min = min;
         this.max = max;
+        this.population = population;
     }
 
     @Override
@@ -86,10 +98,11 @@ public final class StandardDeviation implements RuleState {
 
     @Override
     public RuleOutcome outcome() {
-        if (n < 2) {
-            return new RuleOutcome.Errored(name, Double.NaN, "fewer than two finite values");
+        if (n < (population ? 1 : 2)) {
+            return new RuleOutcome.Errored(name, Double.NaN, population ? "no finite values"
+                    : "fewer than two finite values");
         }
-        double deviation = Math.sqrt(m2 / (n - 1));
+        double deviation = Math.sqrt(m2 / (population ? n : n - 1));
         return MetricBounds.judge(name, scaled ? deviation * UNIT : deviation, min, max, "standard deviation");
     }
 }

@@ -600,6 +600,23 @@ public enum RuleKind {
     },
 
     /**
+     * The population standard deviation (divided by n: Deequ's {@code hasStandardDeviation}, SQL's
+     * {@code STDDEV_POP}) of the finite values of a numeric column is in [min, max]; errored when there are none.
+     */
+    POPULATION_STDDEV_BETWEEN(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.MIN, Parameter.MAX),
+            may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            return boundedStatistic(this, s, (name, i, min, max) -> new StandardDeviation(name, i, min, max, true));
+        }
+
+        @Override
+        public String sql(RuleSpec s, SqlContext sql) {
+            return sql.dialect().populationStandardDeviation(finite(s.column(), sql));
+        }
+    },
+
+    /**
      * The smallest present value of a numeric column is in [min, max] (Deequ's {@code hasMin}, SodaCL's
      * {@code min}); NaN values are left out; errored when there are none. Exact. Runs in memory only.
      */

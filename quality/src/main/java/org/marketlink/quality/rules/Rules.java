@@ -262,6 +262,15 @@ public final class Rules {
     }
 
     /**
+     * The population standard deviation (divided by n, as Deequ's {@code hasStandardDeviation}) of the finite values
+     * of a numeric column is in [min, max]. Named {@code populationStddevBetween(column)}.
+     */
+    public static Rule populationStddevBetween(String column, double min, double max) {
+        return RuleKind.POPULATION_STDDEV_BETWEEN.rule(RuleSpec.of(RuleKind.POPULATION_STDDEV_BETWEEN)
+                .withColumn(column).withMin(min).withMax(max));
+    }
+
+    /**
      * The number of distinct present values of {@code column} is in [min, max]: estimated with a HyperLogLog
      * sketch (about 1.6% error, bounded memory), or counted exactly when {@code exact}.
      *

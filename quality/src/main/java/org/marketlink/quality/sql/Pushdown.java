@@ -236,7 +236,9 @@ public final class Pushdown {
         List<Planned> overflowed = new ArrayList<>();
         for (int i = 0; i < inSql.size(); i++) {
             Double v = aggregate.values[i];
-            if (inSql.get(i).spec.kind() == RuleKind.STDDEV_BETWEEN && v != null && v.isNaN()) {
+            RuleKind kind = inSql.get(i).spec.kind();
+            boolean deviation = kind == RuleKind.STDDEV_BETWEEN || kind == RuleKind.POPULATION_STDDEV_BETWEEN;
+            if (deviation && v != null && v.isNaN()) {
                 overflowed.add(inSql.get(i));
             }
         }

@@ -51,6 +51,11 @@ public interface SqlDialect {
         return "STDDEV_SAMP(" + number + ")";
     }
 
+    /** The population standard deviation of a numeric expression; null values are left out. */
+    default String populationStandardDeviation(String number) {
+        return "STDDEV_POP(" + number + ")";
+    }
+
     /**
      * The dialect of the database behind {@code meta}: one of {@link KnownDialect} by its product name, or standard
      * SQL for any other database.

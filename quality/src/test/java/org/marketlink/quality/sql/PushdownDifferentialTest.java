@@ -278,6 +278,13 @@ class PushdownDifferentialTest {
                                 + "* (d / 1e155 - m / 1e155) / (c - 1))) * 1e155 FROM f, k, mu"
                         : "SELECT stddev_samp(d) FILTER (WHERE isfinite(d)) FROM {t}"));
         c.add(value("type: stddevBetween, column: n, min: 0, max: 30", "SELECT stddev_samp(n) FROM {t}"));
+        c.add(value("type: populationStddevBetween, column: d, min: 0, max: 30",
+                extremes
+                        ? "WITH f AS (SELECT d FROM {t} WHERE isfinite(d)), k AS (SELECT count(*) AS c FROM f), "
+                                + "mu AS (SELECT sum(d / c) AS m FROM f, k) SELECT sqrt(sum((d / 1e155 - m / 1e155) "
+                                + "* (d / 1e155 - m / 1e155) / c)) * 1e155 FROM f, k, mu"
+                        : "SELECT stddev_pop(d) FILTER (WHERE isfinite(d)) FROM {t}"));
+        c.add(value("type: populationStddevBetween, column: n, min: 0, max: 30", "SELECT stddev_pop(n) FROM {t}"));
         c.add(value("type: minBetween, column: d, min: " + (-hi) + ", max: " + hi,
                 "SELECT min(d) FILTER (WHERE NOT isnan(d)) FROM {t}"));
         c.add(value("type: maxBetween, column: d, min: 0, max: " + hi,
