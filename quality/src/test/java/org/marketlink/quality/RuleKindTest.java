@@ -50,6 +50,7 @@ class RuleKindTest {
             case LENGTH -> spec(t, "status", null, 1.0, 5.0, null, null, null, null);
             case COMPARE -> spec(t, null, List.of("price", "id"), null, null, List.of(">="), null, null, null);
             case UNIQUE, PRIMARY_KEY -> spec(t, null, List.of("id"), null, null, null, null, null, null);
+            case UNIQUENESS_BETWEEN -> spec(t, null, List.of("id"), 0.5, 1.0, null, null, null, null);
             case ROW_COUNT -> spec(t, null, null, 1.0, 10.0, null, null, null, null);
             case FRESHNESS -> spec(t, "seen", null, null, null, null, null, null, null).withMaxAge("1d");
             case TIME_BETWEEN -> spec(t, "seen", null, null, null, null, null, null, null).withTo("2000-12-31");

@@ -16,7 +16,7 @@ import java.util.Map;
  * for one column (no allocation per row), a list of values otherwise; memory grows with the distinct keys. Repeated
  * keys of a personal-data column are counted but shown masked. Not thread-safe.
  */
-public final class DistinctKeys implements RuleState {
+public final class DistinctKeys implements KeyFrequencies {
     private static final long serialVersionUID = 1L;
     private final int[] idx;
     /** Keys are the value itself for one column (no allocation per row), a list of values otherwise. */
@@ -60,6 +60,19 @@ public final class DistinctKeys implements RuleState {
         } else {
             c[0]++;
         }
+    }
+
+    @Override
+    public long keysSeenOnce() {
+        long once = 0;
+        for (Map.Entry<Object, long[]> e : counts.entrySet()) {
+            Object key = e.getKey();
+            boolean empty = key == NULL_KEY || key instanceof List<?> values && values.contains(null);
+            if (e.getValue()[0] == 1 && !empty) {
+                once++;
+            }
+        }
+        return once;
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.List;
  * second, small table. Memory grows with the distinct keys (8 bytes each, and at most as many again of slack), not
  * with the rows. Not thread-safe.
  */
-public final class DistinctLongs implements RuleState {
+public final class DistinctLongs implements KeyFrequencies {
     private static final long serialVersionUID = 3L;
     private static final int PARTITION_BITS = 8;
     private static final int PARTITIONS = 1 << PARTITION_BITS;
@@ -218,6 +218,17 @@ public final class DistinctLongs implements RuleState {
                 repeat(o.repeats[i], o.repeats[i + 1]);
             }
         }
+    }
+
+    @Override
+    public long keysSeenOnce() {
+        long keys = 0;
+        for (int p = 0; p < PARTITIONS; p++) {
+            deduplicate(p);
+            keys += length[p];
+        }
+        // every key with an entry among the repeats was seen more than once; 0 is counted apart
+        return keys - repeatSize + (zeros == 1 ? 1 : 0);
     }
 
     @Override

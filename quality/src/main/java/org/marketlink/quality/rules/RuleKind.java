@@ -13,12 +13,14 @@ import org.marketlink.quality.metrics.ExactDistinctCount;
 import org.marketlink.quality.metrics.ExactQuantile;
 import org.marketlink.quality.metrics.Extreme;
 import org.marketlink.quality.metrics.HllDistinctCount;
+import org.marketlink.quality.metrics.KeyFrequencies;
 import org.marketlink.quality.metrics.KllQuantile;
 import org.marketlink.quality.metrics.Mean;
 import org.marketlink.quality.metrics.MetricBounds;
 import org.marketlink.quality.metrics.PrimaryKeyCounts;
 import org.marketlink.quality.metrics.RowCount;
 import org.marketlink.quality.metrics.StandardDeviation;
+import org.marketlink.quality.metrics.Uniqueness;
 import org.marketlink.quality.sql.SqlContext;
 
 import java.io.Serializable;
@@ -529,6 +531,39 @@ public enum RuleKind {
     },
 
     /**
+     * The share of all rows whose key ({@code columns}) occurs exactly once is in [min, max]: Deequ's
+     * {@code Uniqueness} ({@code isUnique} asks for 1). Rows with an empty key column count in the denominator only.
+     * Exact; memory grows with the distinct keys.
+     */
+    UNIQUENESS_BETWEEN(Level.DATASET, SqlForm.ONCE_KEYS, need(Parameter.COLUMNS, Parameter.MIN, Parameter.MAX),
+            may()) {
+        @Override
+        Rule build(RuleSpec s) {
+            String[] columns = s.columns().toArray(new String[0]);
+            if (columns.length == 0) {
+                throw new IllegalArgumentException("columns: uniquenessBetween needs at least one column");
+            }
+            double min = s.min();
+            double max = s.max();
+            return new AggregateRule(outcomeName(String.join(",", columns)), Severity.ERROR) {
+                @Override
+                public BoundRule bind(Schema schema) {
+                    Supplier<RuleState> states = uniqueness(name(), columns, schema);
+                    return bound(() -> new Uniqueness(name(), (KeyFrequencies) states.get(), min, max));
+                }
+            };
+        }
+
+        @Override
+        public String sql(RuleSpec s, SqlContext sql) {
+            for (String c : s.columns()) {
+                sql.column(c);
+            }
+            return "COUNT(*)";
+        }
+    },
+
+    /**
      * {@code columns} form a primary key: no row has an empty value in any of them, and no two rows share the same
      * values. Rows with an empty key column count as failures and are left out of the duplicate count.
      */
@@ -844,7 +879,9 @@ public enum RuleKind {
         /** The aggregate is the metric itself, judged against [min, max]. */
         METRIC,
         /** The number of distinct keys is counted by a grouped query; the aggregate only checks the columns. */
-        DISTINCT_KEYS
+        DISTINCT_KEYS,
+        /** The keys that occur exactly once are counted by a grouped query; the aggregate only checks the columns. */
+        ONCE_KEYS
     }
 
     private enum Level { ROW, DATASET }

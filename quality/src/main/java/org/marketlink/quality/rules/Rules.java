@@ -262,6 +262,15 @@ public final class Rules {
     }
 
     /**
+     * The share of all rows whose key occurs exactly once is in [min, max] (Deequ's {@code Uniqueness};
+     * {@code isUnique} is {@code uniquenessBetween(1, 1, columns)}). Named {@code uniquenessBetween(columns)}.
+     */
+    public static Rule uniquenessBetween(double min, double max, String... columns) {
+        return RuleKind.UNIQUENESS_BETWEEN.rule(RuleSpec.of(RuleKind.UNIQUENESS_BETWEEN)
+                .withColumns(List.of(columns)).withMin(min).withMax(max));
+    }
+
+    /**
      * The population standard deviation (divided by n, as Deequ's {@code hasStandardDeviation}) of the finite values
      * of a numeric column is in [min, max]. Named {@code populationStddevBetween(column)}.
      */

@@ -395,6 +395,17 @@ public final class Pushdown {
             }
             case DISTINCT_KEYS:
                 return distinctKeys(c, table, p, name, s);
+            case ONCE_KEYS: {
+                List<String> keyColumns = s.columns().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+                String cols = String.join(", ", keyColumns);
+                String present = String.join(" AND ", keyColumns.stream().map(k -> k + " IS NOT NULL").toList());
+                long once = count(c, "SELECT COUNT(*) FROM (SELECT " + cols + " FROM " + table + " WHERE " + present
+                        + " GROUP BY " + cols + " HAVING COUNT(*) = 1) g");
+                RuleOutcome o = MetricBounds.judge(name, rows == 0 ? 1 : (double) once / rows, s.min(), s.max(),
+                        "uniqueness");
+                return o instanceof RuleOutcome.Failed f ? new RuleOutcome.Failed(name, f.metric(), f.message(),
+                        s.failureSeverity(), 0, List.of(), List.of()) : o;
+            }
             case METRIC: {
                 if (value == null) {
                     return new RuleOutcome.Errored(name, Double.NaN, "no values");

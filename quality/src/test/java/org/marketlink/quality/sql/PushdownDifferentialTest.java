@@ -263,6 +263,15 @@ class PushdownDifferentialTest {
         c.add(value("type: unique, columns: [d]",
                 "SELECT (SELECT count(*) FROM (SELECT DISTINCT d FROM {t})) / count(*) FROM {t}"));
         c.add(value("type: primaryKey, columns: [id]", "SELECT count(DISTINCT id) / count(*) FROM {t}"));
+        c.add(value("type: uniquenessBetween, columns: [id], min: 0.9, max: 1",
+                "SELECT (SELECT count(*) FROM (SELECT id FROM {t} WHERE id IS NOT NULL GROUP BY id HAVING count(*) "
+                        + "= 1)) / count(*) FROM {t}"));
+        c.add(value("type: uniquenessBetween, columns: [s, n], min: 0, max: 1",
+                "SELECT (SELECT count(*) FROM (SELECT s, n FROM {t} WHERE s IS NOT NULL AND n IS NOT NULL GROUP BY "
+                        + "s, n HAVING count(*) = 1)) / count(*) FROM {t}"));
+        c.add(value("type: uniquenessBetween, columns: [d], min: 0, max: 1",
+                "SELECT (SELECT count(*) FROM (SELECT d FROM {t} WHERE d IS NOT NULL GROUP BY d HAVING count(*) "
+                        + "= 1)) / count(*) FROM {t}"));
         c.add(value("type: rowCount, min: 1, max: 1000", "SELECT count(*) FROM {t}"));
         c.add(value("type: rowCount, min: 1000, max: 2000, severity: WARNING", "SELECT count(*) FROM {t}"));
         c.add(value("type: meanBetween, column: d, min: 0, max: " + hi,
