@@ -63,6 +63,12 @@ class ColumnarOracleTest {
                   - {type: notNull, column: s, maxFailing: 100, severity: WARNING, name: few missing}
                   - {type: between, column: d, min: 10, max: 20, inclusive: false, mostly: 0.2, name: open}
                   - {type: unique, columns: [id], severity: INFO, name: ids once}
+                  - {type: minBetween, column: d, min: -1000, max: 1000}
+                  - {type: maxBetween, column: n, min: 0, max: 10}
+                  - {type: minBetween, column: amount, min: 0, max: 10}
+                  - {type: distinctCount, column: n, min: 0, max: 100, name: hll n}
+                  - {type: distinctCount, column: d, min: 0, max: 100, name: hll d}
+                  - {type: distinctCount, column: s, min: 0, max: 100, name: hll s}
                 """).rules());
         Suite suite = Suite.of("oracle", all).withScoreThreshold(new ScoreThreshold(0.5, 0.5, Severity.WARNING));
         Suite.Compiled compiled = suite.compile(S);

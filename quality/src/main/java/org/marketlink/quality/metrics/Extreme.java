@@ -1,5 +1,6 @@
 package org.marketlink.quality.metrics;
 
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
@@ -46,6 +47,20 @@ public final class Extreme implements RuleState {
         if (d == d) {
             add(d);
         }
+    }
+
+    @Override
+    public boolean columnar() {
+        return true;
+    }
+
+    @Override
+    public void acceptColumns(ColumnBatch batch, long[] failed) {
+        Numbers.forEach(batch, column, d -> {
+            if (d == d) {
+                add(d);
+            }
+        });
     }
 
     private void add(double d) {

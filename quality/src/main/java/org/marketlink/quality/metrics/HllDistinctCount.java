@@ -2,6 +2,7 @@ package org.marketlink.quality.metrics;
 
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
@@ -43,8 +44,57 @@ public final class HllDistinctCount implements RuleState {
     @Override
     public void accept(Row row) {
         Object v = row.get(column);
-        if (v != null) {
+        if (v instanceof Long l) {
+            sketch.update(l.longValue());
+        } else if (v instanceof Double x) {
+            sketch.update(x == 0 ? 0.0 : x); // -0.0 is 0.0, as SQL counts it
+        } else if (v != null) {
             sketch.update(SqlEquality.key(v).toString());
+        }
+    }
+
+    @Override
+    public boolean columnar() {
+        return true;
+    }
+
+    @Override
+    public void acceptColumns(ColumnBatch batch, long[] failed) {
+        boolean[] nulls = batch.nulls(column);
+        int n = batch.size();
+        switch (batch.schema().field(column).type()) {
+            case LONG -> {
+                long[] v = batch.longs(column);
+                for (int r = 0; r < n; r++) {
+                    if (!nulls[r]) {
+                        sketch.update(v[r]);
+                    }
+                }
+            }
+            case DOUBLE -> {
+                double[] v = batch.doubles(column);
+                for (int r = 0; r < n; r++) {
+                    if (!nulls[r]) {
+                        sketch.update(v[r] == 0 ? 0.0 : v[r]);
+                    }
+                }
+            }
+            case STRING -> {
+                String[] v = batch.texts(column);
+                for (int r = 0; r < n; r++) {
+                    if (!nulls[r]) {
+                        sketch.update(v[r]);
+                    }
+                }
+            }
+            default -> {
+                for (int r = 0; r < n; r++) {
+                    Object v = batch.get(column, r);
+                    if (v != null) {
+                        sketch.update(SqlEquality.key(v).toString());
+                    }
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.marketlink.quality.metrics;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
@@ -49,6 +50,20 @@ public final class KllQuantile implements RuleState {
         if (d == d) {
             sketch.update(d);
         }
+    }
+
+    @Override
+    public boolean columnar() {
+        return true;
+    }
+
+    @Override
+    public void acceptColumns(ColumnBatch batch, long[] failed) {
+        Numbers.forEach(batch, column, d -> {
+            if (Double.isFinite(d)) {
+                sketch.update(d);
+            }
+        });
     }
 
     @Override

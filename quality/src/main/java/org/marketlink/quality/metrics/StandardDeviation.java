@@ -1,5 +1,6 @@
 package org.marketlink.quality.metrics;
 
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
@@ -56,7 +57,22 @@ public final class StandardDeviation implements RuleState {
 
     @Override
     public void accept(Row row) {
-        double x = FiniteSample.finite(row, column);
+        add(FiniteSample.finite(row, column));
+    }
+
+    @Override
+    public boolean columnar() {
+        return true;
+    }
+
+    @Override
+    public void acceptColumns(ColumnBatch batch, long[] failed) {
+        Numbers.forEach(batch, column, x -> add(Double.isFinite(x) ? x : Double.NaN));
+    }
+
+    /** Adds a finite value; NaN (an empty or non-finite one) is left out. */
+    private void add(double value) {
+        double x = value;
         if (x == x) {
             if (!scaled && Math.abs(x) > LARGE) {
                 scale();
