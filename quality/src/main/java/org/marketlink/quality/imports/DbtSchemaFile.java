@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * {@code dbt_utils.unique_combination_of_columns} and the {@code dbt_expectations} tests that Great Expectations
  * names ({@link ExpectationSuiteFile}). The {@code severity}, {@code warn_if} and {@code error_if} configurations are
  * kept: on row tests a count threshold such as {@code error_if: ">10"} becomes the number of failing rows allowed, and a
- * test with both a warning and an error threshold becomes two rules, the first at WARNING. {@code relationships} and
- * {@code where} are listed as not imported (references to another table and filtered rules are not in suite files
+ * test with both a warning and an error threshold becomes two rules, the first at WARNING. A {@code where} becomes the
+ * rule's {@code filter} when {@link org.marketlink.quality.rules.RowFilter} reads it (else the test is listed as not
+ * imported); {@code relationships} is listed as not imported (references to another table are not in suite files
  * yet). Each rule is named like dbt's test, for example {@code not_null(order_id)}.
  *
  * <p>Stateless and thread-safe.
@@ -130,14 +131,12 @@ public final class DbtSchemaFile {
                             ObjectNode config) {
         for (Iterator<String> it = config.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (k.equals("where")) {
-                throw new NotMapped("where: rules over a filtered subset of rows are not supported yet");
-            }
             if (!HARMLESS_CONFIG.contains(k) && !MEANINGFUL_CONFIG.contains(k)) {
                 throw new NotMapped("the configuration '" + k + "' has no MarketLink equivalent");
             }
         }
-        RuleSpec spec = spec(test, column, args);
+        RuleSpec spec = spec(test, column, args).withFilter(Filters.checked("where", config.path("where")
+                .asText(null)));
         String label = test.substring(test.lastIndexOf('.') + 1) + (column == null ? "" : "(" + column + ")");
         boolean warnOnly = config.path("severity").asText("error").equalsIgnoreCase("warn");
         String warnIf = config.path("warn_if").asText("!=0");

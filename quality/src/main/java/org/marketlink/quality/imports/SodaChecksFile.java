@@ -122,21 +122,22 @@ public final class SodaChecksFile {
         }
         for (Iterator<String> f = config.fieldNames(); f.hasNext(); ) {
             String k = f.next();
-            if (k.equals("filter") || k.startsWith("missing ")) {
-                throw new NotMapped("'" + k + "': " + (k.equals("filter") ? "rules over a filtered subset of rows are"
-                        + " not supported yet" : "only nulls count as missing in MarketLink's import"));
+            if (k.startsWith("missing ")) {
+                throw new NotMapped("'" + k + "': only nulls count as missing in MarketLink's import");
             }
-            if (!IGNORED.contains(k) && !k.equals("name") && !k.equals("warn") && !k.equals("fail")
+            if (!IGNORED.contains(k) && !k.equals("name") && !k.equals("filter") && !k.equals("warn") && !k.equals("fail")
                     && !k.startsWith("valid ")) {
                 throw new NotMapped("the configuration key '" + k + "' has no MarketLink equivalent");
             }
         }
         String name = config.hasNonNull("name") ? config.get("name").asText() : text;
+        String filter = Filters.checked("filter", config.path("filter").asText(null));
         if (!threshold.isEmpty()) {
             if (config.has("warn") || config.has("fail")) {
                 throw new NotMapped("a threshold in the check and warn/fail in its configuration");
             }
-            out.add(dataset, place, name, rule(metric, args, threshold, false, config).withSeverity(Severity.ERROR));
+            out.add(dataset, place, name, rule(metric, args, threshold, false, config).withSeverity(Severity.ERROR)
+                    .withFilter(filter));
             return;
         }
         List<RuleSpec> specs = new ArrayList<>();
@@ -159,7 +160,7 @@ public final class SodaChecksFile {
         }
         // both are built before either is added: a check is imported whole or not at all
         for (int i = 0; i < specs.size(); i++) {
-            out.add(dataset, place, names.get(i), specs.get(i));
+            out.add(dataset, place, names.get(i), specs.get(i).withFilter(filter));
         }
     }
 

@@ -830,7 +830,9 @@ public enum RuleKind {
         /** The earliest date or instant allowed (timeBetween). */
         FROM,
         /** The latest date or instant allowed (timeBetween). */
-        TO;
+        TO,
+        /** Which rows the rule judges, as an SQL {@code WHERE} condition (see {@link RowFilter}); every kind. */
+        FILTER;
 
         private final String word = camel(name());
 
@@ -863,6 +865,7 @@ public enum RuleKind {
                 case SKIP_NULLS -> s.skipNulls();
                 case FROM -> s.from();
                 case TO -> s.to();
+                case FILTER -> s.filter();
             };
         }
     }
@@ -924,7 +927,7 @@ public enum RuleKind {
     }
 
     private static List<Parameter> everyKindsOptions() {
-        return List.of(Parameter.NAME, Parameter.SEVERITY);
+        return List.of(Parameter.NAME, Parameter.SEVERITY, Parameter.FILTER);
     }
 
     /**

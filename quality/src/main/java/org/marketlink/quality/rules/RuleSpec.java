@@ -33,6 +33,10 @@ import java.util.List;
  * @param from       the earliest date or instant allowed (timeBetween): {@code 2024-01-01} or
  *                   {@code 2024-01-01T06:00:00Z}
  * @param to         the latest date or instant allowed (timeBetween)
+ * @param filter     which rows the rule judges, in SQL's syntax for a {@code WHERE} clause (Soda's {@code filter},
+ *                   dbt's {@code where}): comparisons of a column with a literal, {@code IS [NOT] NULL},
+ *                   {@code [NOT] IN (…)}, {@code AND}, {@code OR}, {@code NOT} and parentheses (see
+ *                   {@link RowFilter}); every kind. The others are not judged, nor counted.
  * @param maxAge     the oldest the newest value may be (freshness): ISO-8601 ({@code PT6H}, {@code P1D}) or a
  *                   short form of days, hours, minutes and seconds ({@code 1d}, {@code 6h}, {@code 1d12h},
  *                   {@code 90m})
@@ -43,8 +47,17 @@ import java.util.List;
 public record RuleSpec(String type, String name, String column, List<String> columns, Double min, Double max,
                        Boolean inclusive, List<String> values, String pattern, Double mostly, Double errorAbove,
                        Long maxFailing, Severity severity, Double q, Boolean exact, String maxAge,
-                       Boolean skipNulls, String from, String to)
+                       Boolean skipNulls, String from, String to, String filter)
         implements Serializable {
+
+    /** A spec without a row filter (every parameter but {@code filter}). */
+    public RuleSpec(String type, String name, String column, List<String> columns, Double min, Double max,
+                    Boolean inclusive, List<String> values, String pattern, Double mostly, Double errorAbove,
+                    Long maxFailing, Severity severity, Double q, Boolean exact, String maxAge,
+                    Boolean skipNulls, String from, String to) {
+        this(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove, maxFailing,
+                severity, q, exact, maxAge, skipNulls, from, to, null);
+    }
 
     /**
      * A spec of {@code kind} with no parameters yet; the {@code with…} methods add them.
@@ -54,115 +67,121 @@ public record RuleSpec(String type, String name, String column, List<String> col
      */
     public static RuleSpec of(RuleKind kind) {
         return new RuleSpec(kind.word(), null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** This spec with an outcome name of its own. */
     public RuleSpec withName(String v) {
         return new RuleSpec(type, v, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec on column {@code v}. */
     public RuleSpec withColumn(String v) {
         return new RuleSpec(type, name, v, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec on columns {@code v}. */
     public RuleSpec withColumns(List<String> v) {
         return new RuleSpec(type, name, column, v == null ? null : List.copyOf(v), min, max, inclusive, values,
-                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with lower bound {@code v}. */
     public RuleSpec withMin(Double v) {
         return new RuleSpec(type, name, column, columns, v, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with upper bound {@code v}. */
     public RuleSpec withMax(Double v) {
         return new RuleSpec(type, name, column, columns, min, v, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with its bounds included or not. */
     public RuleSpec withInclusive(Boolean v) {
         return new RuleSpec(type, name, column, columns, min, max, v, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with values {@code v}. */
     public RuleSpec withValues(List<String> v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, v == null ? null : List.copyOf(v),
-                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                pattern, mostly, errorAbove, maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with regular expression {@code v}. */
     public RuleSpec withPattern(String v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, v, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with {@code v} the share of rows that must pass. */
     public RuleSpec withMostly(Double v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, v, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, from, to);
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with at most {@code v} failing rows allowed. */
     public RuleSpec withMaxFailing(Long v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                v, severity, q, exact, maxAge, skipNulls, from, to);
+                v, severity, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec failing at severity {@code v}. */
     public RuleSpec withSeverity(Severity v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, v, q, exact, maxAge, skipNulls, from, to);
+                maxFailing, v, q, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with quantile {@code v}. */
     public RuleSpec withQ(Double v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, v, exact, maxAge, skipNulls, from, to);
+                maxFailing, severity, v, exact, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec computed exactly or not. */
     public RuleSpec withExact(Boolean v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, v, maxAge, skipNulls, from, to);
+                maxFailing, severity, q, v, maxAge, skipNulls, from, to, filter);
     }
 
     /** This spec with maximum age {@code v} (freshness). */
     public RuleSpec withMaxAge(String v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, v, skipNulls, from, to);
+                maxFailing, severity, q, exact, v, skipNulls, from, to, filter);
     }
 
     /** This spec leaving rows with an empty key column out, or not (unique). */
     public RuleSpec withSkipNulls(Boolean v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, v, from, to);
+                maxFailing, severity, q, exact, maxAge, v, from, to, filter);
     }
 
     /** This spec allowing dates or instants from {@code v} on (timeBetween). */
     public RuleSpec withFrom(String v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, v, to);
+                maxFailing, severity, q, exact, maxAge, skipNulls, v, to, filter);
     }
 
     /** This spec allowing dates or instants up to {@code v} (timeBetween). */
     public RuleSpec withTo(String v) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
-                maxFailing, severity, q, exact, maxAge, skipNulls, from, v);
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, v, filter);
+    }
+
+    /** This spec judging only the rows {@code v} keeps (see {@link RowFilter}). */
+    public RuleSpec withFilter(String v) {
+        return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, mostly, errorAbove,
+                maxFailing, severity, q, exact, maxAge, skipNulls, from, to, v);
     }
 
     RuleSpec options(RuleOptions o) {
         return new RuleSpec(type, name, column, columns, min, max, inclusive, values, pattern, o.mostly(),
                 o.errorAbove(), o.maxFailing() == Long.MAX_VALUE ? null : o.maxFailing(), o.severity(), q, exact,
-                maxAge, skipNulls, from, to);
+                maxAge, skipNulls, from, to, filter);
     }
 
     /**

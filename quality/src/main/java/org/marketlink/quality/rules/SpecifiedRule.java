@@ -21,6 +21,8 @@ final class SpecifiedRule implements Rule {
     private final String name;
     /** The severity a dataset-level failure is restated at; null when the kind's own outcome stands. */
     private final Severity severity;
+    /** The rows the rule judges; null for all. */
+    private final RowFilter filter;
 
     SpecifiedRule(RuleSpec spec, Rule rule) {
         this.spec = spec;
@@ -31,6 +33,7 @@ final class SpecifiedRule implements Rule {
         this.name = spec.name() == null ? rule.name() : spec.name();
         boolean rowLevel = spec.kind().rowLevel();
         this.severity = !rowLevel && spec.failureSeverity() != Severity.ERROR ? spec.failureSeverity() : null;
+        this.filter = spec.filter() == null ? null : RowFilter.parse(spec.filter());
     }
 
     @Override
@@ -41,7 +44,8 @@ final class SpecifiedRule implements Rule {
     @Override
     public BoundRule bind(Schema schema) {
         BoundRule bound = rule.bind(schema);
-        if (name.equals(rule.name()) && severity == null) {
+        RowFilter.Bound keeps = filter == null ? null : filter.bind(schema);
+        if (name.equals(rule.name()) && severity == null && keeps == null) {
             return bound;
         }
         return new BoundRule() {
@@ -52,7 +56,8 @@ final class SpecifiedRule implements Rule {
 
             @Override
             public RuleState newState() {
-                return new Restated(bound.newState(), name, severity);
+                RuleState state = new Restated(bound.newState(), name, severity);
+                return keeps == null ? state : new Filtered(state, keeps);
             }
 
             @Override
@@ -62,7 +67,7 @@ final class SpecifiedRule implements Rule {
 
             @Override
             public Violation check(Row row) {
-                return bound.check(row);
+                return keeps == null || keeps.keeps(row) ? bound.check(row) : null;
             }
         };
     }
@@ -121,6 +126,40 @@ final class SpecifiedRule implements Rule {
                         f.failingRows(), f.topValues(), f.samples());
             }
             return new RuleOutcome.Errored(name, o.metric(), o.message());
+        }
+    }
+
+    /** A state fed only the rows the spec's filter keeps: the others are neither judged nor counted. */
+    private static final class Filtered implements RuleState {
+        private static final long serialVersionUID = 1L;
+        private final RuleState state;
+        private final RowFilter.Bound keeps;
+
+        Filtered(RuleState state, RowFilter.Bound keeps) {
+            this.state = state;
+            this.keeps = keeps;
+        }
+
+        @Override
+        public void accept(Row row) {
+            if (keeps.keeps(row)) {
+                state.accept(row);
+            }
+        }
+
+        @Override
+        public boolean acceptFailed(Row row) {
+            return keeps.keeps(row) && state.acceptFailed(row);
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            state.merge(((Filtered) other).state);
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            return state.outcome();
         }
     }
 }

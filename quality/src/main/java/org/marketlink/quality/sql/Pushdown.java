@@ -168,6 +168,8 @@ public final class Pushdown {
             String why;
             if (s == null) {
                 why = "made from code";
+            } else if (s.filter() != null) {
+                why = "it has a row filter";
             } else if (s.kind().sqlForm() == RuleKind.SqlForm.NONE) {
                 why = s.type() + " has no SQL form";
             } else {

@@ -106,6 +106,21 @@ class PushdownTest {
     }
 
     @Test
+    void aFilteredRule_isJudgedInMemory_onTheRowsItKeeps() {
+        Suite suite = SuiteFiles.readYaml("""
+                name: s
+                rules:
+                  - {type: nonNegative, column: price, filter: "status = 'B' OR status IS NULL", name: b prices}
+                  - {type: rowCount, min: 1, max: 10}
+                """);
+        SuiteResult r = Pushdown.on(duck).run(suite, "sales");
+        assertThat(r.outcomes().get(0).message()).endsWith("(in memory: it has a row filter)");
+        assertThat(((RuleOutcome.Failed) r.outcomes().get(0)).failingRows()).isEqualTo(1);
+        assertThat(r.outcomes().get(0).metric()).isEqualTo(0.5);
+        assertThat(r.outcomes().get(1).message()).endsWith("(in SQL)");
+    }
+
+    @Test
     void theDialectIsReadFromTheConnection_orGiven() throws SQLException {
         try (Connection c = duck.getConnection()) {
             assertThat(SqlDialect.of(c.getMetaData())).isEqualTo(KnownDialect.DUCKDB);
