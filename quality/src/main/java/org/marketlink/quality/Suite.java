@@ -13,7 +13,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -216,6 +218,8 @@ public final class Suite implements Serializable {
         private final RuleState[] rowStates;
         private final RuleState[] datasetStates;
         private final Schema schema;
+        /** Whether each state's rule is judged row by row. */
+        private final boolean[] rowLevel;
         /** For column batches: the states that scan whole columns, and those fed the batch's rows one by one. */
         private final RuleState[] columnarStates;
         private final RuleState[] rowByRowRowStates;
@@ -230,6 +234,10 @@ public final class Suite implements Serializable {
             List<RuleState> dataset = new ArrayList<>();
             for (int i = 0; i < states.size(); i++) {
                 (bound.get(i).rowLevel() ? row : dataset).add(states.get(i));
+            }
+            this.rowLevel = new boolean[states.size()];
+            for (int i = 0; i < states.size(); i++) {
+                rowLevel[i] = bound.get(i).rowLevel();
             }
             this.rowStates = row.toArray(new RuleState[0]);
             this.datasetStates = dataset.toArray(new RuleState[0]);
@@ -312,18 +320,23 @@ public final class Suite implements Serializable {
             return this;
         }
 
-        /** The outcome of every rule over the rows accepted so far. */
+        /** The outcome of every rule over the rows accepted so far, each with its rule's level. */
         public SuiteResult result() {
             List<RuleOutcome> outcomes = new ArrayList<>(states.size());
-            for (RuleState s : states) {
-                outcomes.add(s.outcome());
+            Map<String, SuiteResult.Level> levels = new LinkedHashMap<>();
+            for (int i = 0; i < states.size(); i++) {
+                RuleOutcome o = states.get(i).outcome();
+                outcomes.add(o);
+                levels.put(o.rule(), rowLevel[i] ? SuiteResult.Level.ROW : SuiteResult.Level.DATASET);
             }
-            SuiteResult result = new SuiteResult(name, rows, outcomes, rowsFailingAny);
+            SuiteResult result = new SuiteResult(name, rows, outcomes, rowsFailingAny, levels);
             if (scoreThreshold == null) {
                 return result;
             }
-            outcomes.add(scoreThreshold.judge(result.score()));
-            return new SuiteResult(name, rows, outcomes, rowsFailingAny);
+            RuleOutcome score = scoreThreshold.judge(result.score());
+            outcomes.add(score);
+            levels.put(score.rule(), SuiteResult.Level.DATASET);
+            return new SuiteResult(name, rows, outcomes, rowsFailingAny, levels);
         }
     }
 }

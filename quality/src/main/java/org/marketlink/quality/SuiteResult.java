@@ -2,7 +2,11 @@ package org.marketlink.quality;
 
 import org.marketlink.core.data.Json;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The result of a suite over a dataset.
@@ -13,15 +17,49 @@ import java.util.List;
  *                       a threshold)
  * @param rowsFailingAny rows that failed at least one row rule, each counted once; -1 when not known (a result
  *                       computed in SQL)
+ * @param levels         each outcome's rule by name: judged {@link Level#ROW row by row} or over the
+ *                       {@link Level#DATASET dataset}; empty when not known
  */
-public record SuiteResult(String suite, long rows, List<RuleOutcome> outcomes, long rowsFailingAny) {
+public record SuiteResult(String suite, long rows, List<RuleOutcome> outcomes, long rowsFailingAny,
+                          Map<String, Level> levels) {
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public SuiteResult {
         outcomes = List.copyOf(outcomes);
+        levels = levels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(levels));
         if (rowsFailingAny < -1 || rowsFailingAny > rows) {
             throw new IllegalArgumentException("rowsFailingAny: must be -1 or in 0.." + rows + ", was "
                     + rowsFailingAny);
         }
+    }
+
+    /**
+     * A result whose rules' levels are not known.
+     *
+     * @param suite          suite name
+     * @param rows           rows checked
+     * @param outcomes       one per rule, in suite order
+     * @param rowsFailingAny rows that failed at least one row rule, or -1
+     */
+    public SuiteResult(String suite, long rows, List<RuleOutcome> outcomes, long rowsFailingAny) {
+        this(suite, rows, outcomes, rowsFailingAny, Map.of());
+    }
+
+    /**
+     * How a rule of this result judged the data.
+     *
+     * @param rule the outcome's rule name
+     * @return its level, empty when the result does not know it
+     */
+    public Optional<Level> level(String rule) {
+        return Optional.ofNullable(levels.get(rule));
+    }
+
+    /** How a rule judges the data. */
+    public enum Level {
+        /** Row by row: its metric is the share of rows that pass, and a failing row can be quarantined. */
+        ROW,
+        /** Over the whole dataset: a count, a statistic, uniqueness, freshness; no single row fails it. */
+        DATASET
     }
 
     /**

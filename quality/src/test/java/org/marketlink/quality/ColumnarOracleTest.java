@@ -89,6 +89,10 @@ class ColumnarOracleTest {
         }
         SuiteResult byColumn = state.result();
         assertThat(byColumn.outcomes()).containsExactlyElementsOf(byRow.outcomes());
+        assertThat(byColumn.levels()).isEqualTo(byRow.levels());
+        assertThat(byRow.level("complete(s)")).contains(SuiteResult.Level.ROW);
+        assertThat(byRow.level("rowCount")).contains(SuiteResult.Level.DATASET);
+        assertThat(byRow.level(ScoreThreshold.RULE_NAME)).contains(SuiteResult.Level.DATASET);
         assertThat(byColumn.rowsFailingAny()).isEqualTo(byRow.rowsFailingAny()).isPositive();
         assertThat(byColumn.rows()).isEqualTo(rows.size());
         assertThat(byRow.outcomes().stream().filter(o -> o instanceof RuleOutcome.Failed).count())

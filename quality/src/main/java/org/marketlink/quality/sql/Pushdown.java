@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -278,12 +279,23 @@ public final class Pushdown {
                 && p.rowRuleInSql());
         long rowsFailingAny = rowRuleInSql && rowRuleInMemory ? -1
                 : rowRuleInSql ? aggregate.rowsFailingAny : memory == null ? 0 : memory.rowsFailingAny();
-        SuiteResult result = new SuiteResult(suite.name(), aggregate.rows, outcomes, rowsFailingAny);
+        Map<String, SuiteResult.Level> levels = new LinkedHashMap<>();
+        for (int i = 0; i < plan.size(); i++) {
+            Planned p = plan.get(i);
+            SuiteResult.Level level = p.spec != null ? (p.spec.kind().rowLevel() ? SuiteResult.Level.ROW
+                    : SuiteResult.Level.DATASET) : memory == null ? null : memory.levels().get(p.rule.name());
+            if (level != null) {
+                levels.put(outcomes.get(i).rule(), level);
+            }
+        }
+        SuiteResult result = new SuiteResult(suite.name(), aggregate.rows, outcomes, rowsFailingAny, levels);
         if (suite.scoreThreshold().isEmpty()) {
             return result;
         }
-        outcomes.add(suite.scoreThreshold().get().judge(result.score()));
-        return new SuiteResult(suite.name(), aggregate.rows, outcomes, rowsFailingAny);
+        RuleOutcome score = suite.scoreThreshold().get().judge(result.score());
+        outcomes.add(score);
+        levels.put(score.rule(), SuiteResult.Level.DATASET);
+        return new SuiteResult(suite.name(), aggregate.rows, outcomes, rowsFailingAny, levels);
     }
 
     private static List<Planned> moveToMemory(List<Planned> plan, List<Planned> moved, SqlDialect d,
@@ -376,7 +388,7 @@ public final class Pushdown {
         for (RuleOutcome o : result.outcomes()) {
             errored.add(new RuleOutcome.Errored(o.rule(), Double.NaN, problem));
         }
-        return new SuiteResult(suite, result.rows(), errored, -1);
+        return new SuiteResult(suite, result.rows(), errored, -1, result.levels());
     }
 
     /** Judges a rule from its SQL value, as its kind's SQL form says the value is to be read. */

@@ -113,6 +113,8 @@ class PushdownDifferentialTest {
             Pushdown pushdown = Pushdown.on(DATABASES.get(db));
             SuiteResult result = pushdown.run(suite, table);
             pushed.put(db, result);
+            // each outcome says how its rule judged, in SQL as in memory
+            assertThat(result.levels()).as(db.name()).isEqualTo(memory.levels()).hasSize(checks.size());
             List<Placement> plan = pushdown.plan(suite, table);
             for (int i = 0; i < checks.size(); i++) {
                 Placement p = plan.get(i);

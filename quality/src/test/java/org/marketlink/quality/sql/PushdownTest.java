@@ -77,7 +77,9 @@ class PushdownTest {
         Suite suite = Suite.of("s", Rules.matches("status", "[AB]", RuleOptions.strict()),
                 Rules.satisfies("cheap", "price", row -> row.get(2) == null || (Double) row.get(2) < 5, "dear",
                         RuleOptions.strict()));
-        assertThat(Pushdown.on(duck).run(suite, "sales").score()).isEqualTo(suite.compile(S).run(ROWS).score());
+        SuiteResult r = Pushdown.on(duck).run(suite, "sales");
+        assertThat(r.score()).isEqualTo(suite.compile(S).run(ROWS).score());
+        assertThat(r.level("cheap")).contains(SuiteResult.Level.ROW);
     }
 
     @Test
