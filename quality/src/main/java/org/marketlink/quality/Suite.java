@@ -7,6 +7,8 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
 import org.marketlink.quality.rules.BoundRule;
 import org.marketlink.quality.rules.Rule;
+import org.marketlink.quality.rules.RuleKind;
+import org.marketlink.quality.rules.RuleSpec;
 import org.marketlink.quality.rules.RuleState;
 
 import java.io.Serializable;
@@ -102,13 +104,22 @@ public final class Suite implements Serializable {
     }
 
     /**
-     * Binds every rule to {@code schema}.
+     * Binds every rule to {@code schema}. A rule of a suite file or of {@link org.marketlink.quality.rules.Rules}
+     * that names a column the schema does not have is not an error here: its outcome is errored and says which
+     * column is missing, the other rules run, and the suite's status is ERROR. The row-level checks of the validate
+     * stage skip it.
      *
      * @throws IllegalArgumentException naming the rule and the column when a rule does not fit the schema
+     *                                  otherwise (a text column where a number is needed, a rule made from code)
      */
     public Compiled compile(Schema schema) {
         List<BoundRule> bound = new ArrayList<>(rules.size());
         for (Rule r : rules) {
+            String missing = missingColumn(r, schema);
+            if (missing != null) {
+                bound.add(new MissingColumn(r, missing));
+                continue;
+            }
             try {
                 bound.add(r.bind(schema));
             } catch (IllegalArgumentException e) {
@@ -116,6 +127,73 @@ public final class Suite implements Serializable {
             }
         }
         return new Compiled(bound, schema);
+    }
+
+    /** The first column a rule's spec names that {@code schema} lacks; null when none is (or there is no spec). */
+    private static String missingColumn(Rule rule, Schema schema) {
+        RuleSpec spec = rule.spec().orElse(null);
+        if (spec == null || spec.kind() == RuleKind.COLUMN_EXISTS) {
+            return null;
+        }
+        List<String> named = new ArrayList<>();
+        if (spec.column() != null) {
+            named.add(spec.column());
+        }
+        if (spec.columns() != null) {
+            named.addAll(spec.columns());
+        }
+        for (String c : named) {
+            if (!schema.has(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** A rule whose column the data does not have: it judges nothing and reports that. */
+    private static final class MissingColumn implements BoundRule {
+        private final String name;
+        private final String column;
+        private final boolean rowLevel;
+
+        MissingColumn(Rule rule, String column) {
+            this.name = rule.name();
+            this.column = column;
+            this.rowLevel = rule.spec().orElseThrow().kind().rowLevel();
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean rowLevel() {
+            return rowLevel;
+        }
+
+        @Override
+        public RuleState newState() {
+            return new Unjudged(name, column);
+        }
+    }
+
+    /** The state of a rule whose column is missing: rows pass through, the outcome says why nothing was judged. */
+    private record Unjudged(String name, String column) implements RuleState {
+        @Override
+        public void accept(Row row) {
+            // nothing to judge
+        }
+
+        @Override
+        public void merge(RuleState other) {
+            // nothing was counted
+        }
+
+        @Override
+        public RuleOutcome outcome() {
+            return new RuleOutcome.Errored(name, Double.NaN, "the data has no column '" + column + "'");
+        }
     }
 
     /** A suite bound to a schema. Thread-safe; create one {@link State} per thread or chunk. */

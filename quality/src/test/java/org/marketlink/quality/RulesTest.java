@@ -67,7 +67,15 @@ class RulesTest {
                 .asString().contains("2 rows");
         assertThatThrownBy(() -> Suite.of("t", Rules.between("status", 0, 1)).compile(S))
                 .hasMessageContaining("between(status)").hasMessageContaining("numeric");
-        assertThatThrownBy(() -> Suite.of("t", Rules.complete("nope")).compile(S)).hasMessageContaining("'nope'");
+        // a missing column is the rule's outcome, not a failure of the whole suite
+        SuiteResult missing = Suite.of("t", Rules.complete("nope"), Rules.unique("id", "gone"), Rules.rowCount(0, 9))
+                .compile(S).run(DIRTY);
+        assertThat(missing.outcomes().get(0)).isEqualTo(new RuleOutcome.Errored("complete(nope)", Double.NaN,
+                "the data has no column 'nope'"));
+        assertThat(missing.outcomes().get(1).message()).isEqualTo("the data has no column 'gone'");
+        assertThat(missing.outcomes().get(2)).isInstanceOf(RuleOutcome.Passed.class);
+        assertThat(missing.status()).isEqualTo(SuiteResult.Status.ERROR);
+        assertThat(missing.level("complete(nope)")).contains(SuiteResult.Level.ROW);
     }
 
     @Test
