@@ -84,7 +84,9 @@ public final class Pushdown {
     }
 
     /**
-     * Where each rule of {@code suite} would run on {@code table}, in the suite's order, without running it.
+     * Where each rule of {@code suite} would run on {@code table}, in the suite's order, without running it. A rule
+     * planned for SQL that the database then cannot compute on the data (a sum beyond a double's range) is judged
+     * in memory by {@link #run}, and its outcome says so.
      *
      * @throws IllegalArgumentException when the table name is not a plain identifier or there is no such table
      * @throws UnableToReadException    when the database cannot be asked
