@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 
 /**
  * 1,000,000 rows × 20 rules in memory with MarketLink's suite (one pass, chunks merged across threads), against
@@ -231,42 +232,27 @@ public final class QualityBenchmark {
     /** The suite over column batches in {@code threads} runs of consecutive batches, merged. */
     public static SuiteResult runColumnsParallel(Suite.Compiled suite, List<ColumnBatch> batches, int threads)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            int chunk = (batches.size() + threads - 1) / threads;
-            List<Future<Suite.State>> parts = new ArrayList<>();
-            for (int i = 0; i < batches.size(); i += chunk) {
-                List<ColumnBatch> part = batches.subList(i, Math.min(batches.size(), i + chunk));
-                parts.add(pool.submit(() -> {
-                    Suite.State s = suite.newState();
-                    for (ColumnBatch b : part) {
-                        s.accept(b);
-                    }
-                    return s;
-                }));
-            }
-            Suite.State merged = parts.get(0).get();
-            for (int i = 1; i < parts.size(); i++) {
-                merged.merge(parts.get(i).get());
-            }
-            return merged.result();
-        } finally {
-            pool.shutdown();
-        }
+        return inParts(suite, batches, threads, Suite.State::accept);
     }
 
     /** The suite over {@code rows} in {@code threads} chunks merged: the single-machine engine at full width. */
     public static SuiteResult runParallel(Suite.Compiled suite, List<Row> rows, int threads) throws Exception {
+        return inParts(suite, rows, threads, Suite.State::accept);
+    }
+
+    /** {@code items} cut into {@code threads} runs, each fed to a state of its own on its thread, then merged. */
+    private static <T> SuiteResult inParts(Suite.Compiled suite, List<T> items, int threads,
+                                           BiConsumer<Suite.State, T> feed) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            int chunk = (rows.size() + threads - 1) / threads;
+            int chunk = (items.size() + threads - 1) / threads;
             List<Future<Suite.State>> parts = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i += chunk) {
-                List<Row> part = rows.subList(i, Math.min(rows.size(), i + chunk));
+            for (int i = 0; i < items.size(); i += chunk) {
+                List<T> part = items.subList(i, Math.min(items.size(), i + chunk));
                 parts.add(pool.submit(() -> {
                     Suite.State s = suite.newState();
-                    for (Row row : part) {
-                        s.accept(row);
+                    for (T item : part) {
+                        feed.accept(s, item);
                     }
                     return s;
                 }));

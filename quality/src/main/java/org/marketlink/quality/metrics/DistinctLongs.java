@@ -220,24 +220,26 @@ public final class DistinctLongs implements KeyFrequencies {
         }
     }
 
-    @Override
-    public long keysSeenOnce() {
+    /** Deduplicates every partition and counts the distinct keys other than 0. */
+    private long distinctOtherThanZero() {
         long keys = 0;
         for (int p = 0; p < PARTITIONS; p++) {
             deduplicate(p);
             keys += length[p];
         }
+        return keys;
+    }
+
+    @Override
+    public long keysSeenOnce() {
+        long keys = distinctOtherThanZero();
         // every key with an entry among the repeats was seen more than once; 0 is counted apart
         return keys - repeatSize + (zeros == 1 ? 1 : 0);
     }
 
     @Override
     public RuleOutcome outcome() {
-        long keys = 0;
-        for (int p = 0; p < PARTITIONS; p++) {
-            deduplicate(p);
-            keys += length[p];
-        }
+        long keys = distinctOtherThanZero();
         List<RuleOutcome.ValueCount> repeated = new ArrayList<>();
         for (int i = 0; i < repeats.length; i += 2) {
             if (repeats[i + 1] != 0) {

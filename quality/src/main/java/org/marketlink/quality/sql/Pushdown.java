@@ -12,7 +12,6 @@ import org.marketlink.quality.Severity;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
 import org.marketlink.quality.metrics.MetricBounds;
-import org.marketlink.quality.rules.BoundRule;
 import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleKind;
 import org.marketlink.quality.rules.RuleSpec;
@@ -157,7 +156,8 @@ public final class Pushdown {
     }
 
     /** One rule with where it runs and, for SQL, its expression and parameters. */
-    private record Planned(Rule rule, Placement placement, RuleSpec spec, String sql, List<Object> parameters) {
+    private record Planned(Rule rule, Placement placement, RuleSpec spec, String sql, List<Object> parameters,
+                           boolean rowLevel) {
         boolean rowRuleInSql() {
             return sql != null && spec.kind().sqlForm() == RuleKind.SqlForm.FAILING_ROWS;
         }
@@ -181,7 +181,7 @@ public final class Pushdown {
                     String sql = s.kind().sql(s, ctx);
                     if (sql != null) {
                         planned.add(new Planned(r, new Placement(r.name(), Placement.Where.SQL, "in SQL"), s, sql,
-                                ctx.parameters()));
+                                ctx.parameters(), s.kind().rowLevel()));
                         continue;
                     }
                     why = s.type() + " has no SQL form for this rule";
@@ -191,9 +191,9 @@ public final class Pushdown {
                 }
             }
             try {
-                r.bind(schema);
+                boolean rowLevel = r.bind(schema).rowLevel();
                 planned.add(new Planned(r, new Placement(r.name(), Placement.Where.MEMORY, "in memory: " + why), s,
-                        null, List.of()));
+                        null, List.of(), rowLevel));
             } catch (IllegalArgumentException e) {
                 planned.add(notRun(r, e));
             }
@@ -203,7 +203,7 @@ public final class Pushdown {
 
     private static Planned notRun(Rule r, IllegalArgumentException e) {
         return new Planned(r, new Placement(r.name(), Placement.Where.NOT_RUN, e.getMessage()), null, null,
-                List.of());
+                List.of(), false);
     }
 
     private SuiteResult run(Suite suite, Connection c, SqlDialect d, TableShape shape) throws SQLException {
@@ -256,8 +256,7 @@ public final class Pushdown {
         for (Planned p : plan) {
             if (p.placement.where() == Placement.Where.MEMORY) {
                 inMemory.add(p.rule);
-                BoundRule bound = p.rule.bind(schema);
-                rowRuleInMemory |= bound.rowLevel();
+                rowRuleInMemory |= p.rowLevel;
             }
         }
         SuiteResult memory = inMemory.isEmpty() ? null : inMemory(suite.name(), inMemory, shape, schema,
@@ -307,7 +306,8 @@ public final class Pushdown {
         List<Planned> replanned = new ArrayList<>();
         for (Planned p : plan) {
             replanned.add(moved.contains(p) ? new Planned(p.rule, new Placement(p.rule.name(), Placement.Where.MEMORY,
-                    "in memory: " + d.name() + " could not compute it" + state), p.spec, null, List.of()) : p);
+                    "in memory: " + d.name() + " could not compute it" + state), p.spec, null, List.of(), p.rowLevel)
+                    : p);
         }
         return replanned;
     }
@@ -412,15 +412,13 @@ public final class Pushdown {
             case DISTINCT_KEYS:
                 return distinctKeys(c, table, p, name, s);
             case ONCE_KEYS: {
-                List<String> keyColumns = s.columns().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+                List<String> keyColumns = keyColumns(s);
                 String cols = String.join(", ", keyColumns);
                 String present = String.join(" AND ", keyColumns.stream().map(k -> k + " IS NOT NULL").toList());
                 long once = count(c, "SELECT COUNT(*) FROM (SELECT " + cols + " FROM " + table + " WHERE " + present
                         + " GROUP BY " + cols + " HAVING COUNT(*) = 1) g");
-                RuleOutcome o = MetricBounds.judge(name, rows == 0 ? 1 : (double) once / rows, s.min(), s.max(),
-                        "uniqueness");
-                return o instanceof RuleOutcome.Failed f ? new RuleOutcome.Failed(name, f.metric(), f.message(),
-                        s.failureSeverity(), 0, List.of(), List.of()) : o;
+                return atSpecSeverity(MetricBounds.judge(name, rows == 0 ? 1 : (double) once / rows, s.min(),
+                        s.max(), "uniqueness"), s);
             }
             case METRIC: {
                 if (value == null) {
@@ -428,20 +426,30 @@ public final class Pushdown {
                 }
                 double min = s.min() == null ? Double.NEGATIVE_INFINITY : s.min();
                 double max = s.max() == null ? Double.POSITIVE_INFINITY : s.max();
-                RuleOutcome o = MetricBounds.judge(name, value, min, max, s.type());
-                return o instanceof RuleOutcome.Failed f ? new RuleOutcome.Failed(name, f.metric(), f.message(),
-                        s.failureSeverity(), 0, List.of(), List.of()) : o;
+                return atSpecSeverity(MetricBounds.judge(name, value, min, max, s.type()), s);
             }
             default:
                 throw new IllegalStateException("rule " + name + " has no SQL form");
         }
     }
 
+    /** A dataset-level failure at the severity the spec gives (the metrics judge at ERROR). */
+    private static RuleOutcome atSpecSeverity(RuleOutcome o, RuleSpec s) {
+        return o instanceof RuleOutcome.Failed f ? new RuleOutcome.Failed(f.rule(), f.metric(), f.message(),
+                s.failureSeverity(), 0, List.of(), List.of()) : o;
+    }
+
+    /** The spec's key columns as the SQL names them. */
+    private static List<String> keyColumns(RuleSpec s) {
+        // the names were checked by the kind's sql()
+        return s.columns().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+    }
+
     /** Uniqueness: the rows, less those left out for an empty key, against the number of distinct keys. */
     private static RuleOutcome distinctKeys(Connection c, String table, Planned p, String name, RuleSpec s)
             throws SQLException {
-        // the names were checked by the kind's sql(); skipNulls leaves rows with an empty key column out
-        List<String> keyColumns = s.columns().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+        // skipNulls leaves rows with an empty key column out
+        List<String> keyColumns = keyColumns(s);
         String cols = String.join(", ", keyColumns);
         String where = Boolean.TRUE.equals(s.skipNulls()) ? " WHERE " + String.join(" AND ", keyColumns.stream()
                 .map(k -> k + " IS NOT NULL").toList()) : "";
