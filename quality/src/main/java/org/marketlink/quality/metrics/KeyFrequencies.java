@@ -2,7 +2,7 @@ package org.marketlink.quality.metrics;
 
 import org.marketlink.quality.rules.RuleState;
 
-/** A uniqueness state that also tells how many keys occurred exactly once. */
+/** A uniqueness state that also tells how many keys occurred exactly once. Not thread-safe, as every state. */
 public interface KeyFrequencies extends RuleState {
 
     /**

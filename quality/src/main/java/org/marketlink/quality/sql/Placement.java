@@ -7,6 +7,8 @@ package org.marketlink.quality.sql;
  * @param where  in the database, in memory over the streamed table, or not at all
  * @param reason why, for people: {@code "in SQL"}, {@code "in memory: matches has no SQL form"}, or what stops the
  *               rule ({@code "the table has no column 'price'"})
+ *
+ * <p>Immutable and thread-safe.
  */
 public record Placement(String rule, Where where, String reason) {
 
