@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.marketlink.core.Checks;
+import org.marketlink.quality.rules.References;
 import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleSpec;
 
@@ -66,17 +68,41 @@ public final class SuiteFiles {
     private SuiteFiles() {
     }
 
-    /** Reads a suite from YAML (JSON is valid YAML too). */
+    /** Reads a suite from YAML (JSON is valid YAML too); it may not name references (see {@link References}). */
     public static Suite readYaml(String text) {
-        return read(YAML, text);
+        return read(YAML, text, References.none());
+    }
+
+    /**
+     * Reads a suite from YAML whose references and drift rules compare with what {@code references} holds.
+     *
+     * @param text       the file's text
+     * @param references the keys and reference profiles the rules name
+     * @return the suite
+     * @throws IllegalArgumentException naming the place in the file, also when a reference is not known
+     */
+    public static Suite readYaml(String text, References references) {
+        return read(YAML, text, Checks.notNull("references", references));
     }
 
     /** The suite a JSON suite file describes; errors name the place in the file. */
     public static Suite readJson(String text) {
-        return read(JSON, text);
+        return read(JSON, text, References.none());
     }
 
-    private static Suite read(ObjectMapper mapper, String text) {
+    /**
+     * The suite a JSON suite file describes, its references resolved with {@code references}.
+     *
+     * @param text       the file's text
+     * @param references the keys and reference profiles the rules name
+     * @return the suite
+     * @throws IllegalArgumentException naming the place in the file, also when a reference is not known
+     */
+    public static Suite readJson(String text, References references) {
+        return read(JSON, text, Checks.notNull("references", references));
+    }
+
+    private static Suite read(ObjectMapper mapper, String text, References references) {
         SuiteSpec spec;
         try {
             spec = mapper.readValue(text, SuiteSpec.class);
@@ -99,7 +125,7 @@ public final class SuiteFiles {
             if (r == null) {
                 throw new IllegalArgumentException("rules[" + i + "]: empty");
             }
-            rules.add(r.toRule("rules[" + i + "]"));
+            rules.add(r.toRule("rules[" + i + "]", references));
         }
         Suite suite = Suite.of(spec.name(), rules);
         if (spec.score() == null) {

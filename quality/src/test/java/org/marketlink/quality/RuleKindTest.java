@@ -6,7 +6,9 @@ import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
+import org.marketlink.quality.drift.ReferenceProfile;
 import org.marketlink.quality.rules.BoundRule;
+import org.marketlink.quality.rules.References;
 import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleKind;
 import org.marketlink.quality.rules.RuleOptions;
@@ -58,8 +60,26 @@ class RuleKindTest {
             case MEAN_BETWEEN, STDDEV_BETWEEN, POPULATION_STDDEV_BETWEEN, MIN_BETWEEN, MAX_BETWEEN, DISTINCT_COUNT -> spec(t, "price", null, 0.0, 10.0, null, null, null,
                     null);
             case QUANTILE -> spec(t, "price", null, 0.0, 10.0, null, null, 0.5, null);
+            case REFERENCES -> spec(t, "status", null, null, null, null, null, null, null)
+                    .withReference("statuses.status");
+            case KS_DRIFT -> spec(t, "price", null, null, 0.1, null, null, null, null).withReference("last-month");
+            case PSI_DRIFT -> spec(t, "status", null, null, 0.25, null, null, null, null).withReference("last-month");
+            case CHI_SQUARE_DRIFT -> spec(t, "status", null, 0.01, null, null, null, null, null)
+                    .withReference("last-month");
             default -> throw new AssertionError("no sample spec for " + k);
         };
+    }
+
+    /** What the references and drift samples compare with: keys of a dataset and a profile of last month's rows. */
+    private static final References REFS = References.of(Map.of("statuses.status", Set.of("PAID", "OPEN")),
+            List.of(lastMonth()));
+
+    private static ReferenceProfile lastMonth() {
+        ReferenceProfile.Builder b = ReferenceProfile.builder("last-month", S);
+        for (int i = 0; i < 40; i++) {
+            b.accept(Row.of(S, (long) i, i % 2 == 0 ? "PAID" : "OPEN", 1.0 + i % 9, null, null, null));
+        }
+        return b.build();
     }
 
     private static RuleSpec spec(String type, String column, List<String> columns, Double min, Double max,
@@ -77,7 +97,7 @@ class RuleKindTest {
             }
             assertThat(RuleKind.ofWord(k.word())).isEqualTo(k);
             assertThat(k.code()).isEqualTo(k.name());
-            Rule r = sample(k).toRule("rules[0]");
+            Rule r = sample(k).toRule("rules[0]", REFS);
             assertThat(r.name()).as(k.name()).startsWith(k.word());
             assertThat(r.spec().orElseThrow().type()).isEqualTo(k.word());
             assertThat(r.spec().orElseThrow().kind()).isEqualTo(k);
@@ -92,7 +112,7 @@ class RuleKindTest {
         }
         // the whole catalogue goes through a file and comes back the same
         Suite suite = Suite.of("all", rules);
-        Suite back = SuiteFiles.readYaml(SuiteFiles.writeYaml(suite));
+        Suite back = SuiteFiles.readYaml(SuiteFiles.writeYaml(suite), REFS);
         assertThat(back.rules()).extracting(Rule::name).containsExactlyElementsOf(rules.stream().map(Rule::name)
                 .toList());
         // a freshness age is measured when the outcome is made, a second apart: its kind of outcome must agree

@@ -1,6 +1,7 @@
 package org.marketlink.quality.imports;
 
 import org.marketlink.quality.Suite;
+import org.marketlink.quality.rules.References;
 import org.marketlink.quality.rules.Rule;
 import org.marketlink.quality.rules.RuleSpec;
 
@@ -16,6 +17,16 @@ final class Collector {
     private final Map<String, List<Rule>> rules = new LinkedHashMap<>();
     private final Map<String, Set<String>> names = new LinkedHashMap<>();
     private final List<NotImported> notImported = new ArrayList<>();
+    private final References references;
+
+    Collector() {
+        this(References.none());
+    }
+
+    /** A collector whose rules resolve what they compare with (dbt's {@code relationships}) with references. */
+    Collector(References references) {
+        this.references = references;
+    }
 
     /** Opens the suite of a dataset (kept even when none of its checks is imported). */
     void dataset(String suite) {
@@ -36,7 +47,7 @@ final class Collector {
             unique = name + " #" + i;
         }
         try {
-            rules.get(suite).add(spec.withName(unique).toRule(place));
+            rules.get(suite).add(spec.withName(unique).toRule(place, references));
         } catch (IllegalArgumentException e) {
             taken.remove(unique);
             throw new NotMapped(e.getMessage());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.marketlink.core.Checks;
 import org.marketlink.quality.Severity;
+import org.marketlink.quality.rules.References;
 import org.marketlink.quality.rules.RuleKind;
 import org.marketlink.quality.rules.RuleSpec;
 
@@ -25,13 +27,15 @@ import java.util.regex.Pattern;
  * kept: on row tests a count threshold such as {@code error_if: ">10"} becomes the number of failing rows allowed, and a
  * test with both a warning and an error threshold becomes two rules, the first at WARNING. A {@code where} becomes the
  * rule's {@code filter} when {@link org.marketlink.quality.rules.RowFilter} reads it (else the test is listed as not
- * imported); {@code relationships} is listed as not imported (references to another table are not in suite files
- * yet). Each rule is named like dbt's test, for example {@code not_null(order_id)}.
+ * imported); {@code relationships} becomes a {@code references} rule when the file is read with the
+ * {@link References} that hold the other model's keys (else it is listed as not imported). Each rule is named like dbt's test, for example {@code not_null(order_id)}.
  *
  * <p>Stateless and thread-safe.
  */
 public final class DbtSchemaFile {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Pattern REF = Pattern.compile(
+            "^\\s*(?:ref|source)\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]+)['\"]\\s*)?\\)\\s*$");
     private static final Pattern COUNT_CONDITION = Pattern.compile("^\\s*(!=|<>|>|>=)\\s*([0-9]+)\\s*$");
     private static final Set<String> HARMLESS_CONFIG = Set.of("tags", "meta", "enabled", "store_failures",
             "store_failures_as", "limit", "fail_calc", "alias", "schema", "database", "description", "name");
@@ -49,13 +53,27 @@ public final class DbtSchemaFile {
      * @throws IllegalArgumentException when the text is not YAML
      */
     public static ImportResult read(String yaml) {
+        return read(yaml, References.none());
+    }
+
+    /**
+     * The suites a dbt properties file describes, its {@code relationships} tests resolved with {@code references}:
+     * {@code to: ref('customers'), field: id} looks up the keys {@code customers.id} (a {@code source('s', 't')}
+     * gives {@code s.t.id}). A relationship whose keys {@code references} does not hold is listed as not imported.
+     *
+     * @param yaml       the file's text
+     * @param references the keys the relationships name
+     * @return one suite per model (or source table) with tests, and the tests not imported
+     * @throws IllegalArgumentException when the text is not YAML
+     */
+    public static ImportResult read(String yaml, References references) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a dbt properties file: " + e.getOriginalMessage(), e);
         }
-        Collector out = new Collector();
+        Collector out = new Collector(Checks.notNull("references", references));
         if (root == null || !root.isObject()) {
             return out.result();
         }
@@ -207,9 +225,16 @@ public final class DbtSchemaFile {
                 args.remove("values");
                 noArgs(test, args);
                 return in;
-            case "relationships":
-                throw new NotMapped("relationships: a reference to another model needs its keys; use "
-                        + "Rules.references with SqlPushdown.keys");
+            case "relationships": {
+                String to = refName(args.path("to").asText(""));
+                String field = args.path("field").asText("");
+                if (to.isEmpty() || field.isEmpty()) {
+                    throw new NotMapped("relationships needs `to: ref('model')` and `field`");
+                }
+                args.remove(List.of("to", "field"));
+                noArgs(test, args);
+                return RuleSpec.of(RuleKind.REFERENCES).withColumn(needColumn(test, column)).withReference(to + "." + field);
+            }
             case "dbt_utils.accepted_range": {
                 boolean inclusive = args.path("inclusive").asBoolean(true);
                 JsonNode lo = args.get("min_value");
@@ -255,5 +280,14 @@ public final class DbtSchemaFile {
             args.fieldNames().forEachRemaining(names::add);
             throw new NotMapped(test + ": the arguments " + names + " have no MarketLink equivalent");
         }
+    }
+
+    /** {@code ref('customers')} → {@code customers}; {@code source('shop', 'customers')} → {@code shop.customers}. */
+    static String refName(String jinja) {
+        Matcher m = REF.matcher(jinja);
+        if (!m.matches()) {
+            return "";
+        }
+        return m.group(2) == null ? m.group(1) : m.group(1) + "." + m.group(2);
     }
 }

@@ -7,6 +7,7 @@ import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.quality.Severity;
+import org.marketlink.quality.drift.DriftRules;
 import org.marketlink.quality.metrics.DistinctKeys;
 import org.marketlink.quality.metrics.DistinctLongs;
 import org.marketlink.quality.metrics.ExactDistinctCount;
@@ -488,8 +489,17 @@ public enum RuleKind {
         }
     },
 
-    /** Every present value is a key of a referenced dataset (made from code with the set of keys). */
-    REFERENCES(Level.ROW),
+    /**
+     * Every present value is a key of a referenced dataset or table: in files its {@code reference} names the
+     * {@code dataset.column}, resolved by the {@link References} the file is read with; from code the set of keys is
+     * given ({@link Rules#references}).
+     */
+    REFERENCES(Level.ROW, SqlForm.NONE, need(Parameter.COLUMN, Parameter.REFERENCE), may()) {
+        @Override
+        Rule build(RuleSpec s, References references) {
+            return Rules.references(s.column(), references.keys(s.reference()), s.reference(), s.rowOptions());
+        }
+    },
 
     /** An arbitrary row predicate under a name of the host's choosing (made from code). */
     SATISFIES(Level.ROW),
@@ -781,14 +791,40 @@ public enum RuleKind {
         }
     },
 
-    /** The Kolmogorov–Smirnov distance of a numeric column from a reference sample is small (made from code). */
-    KS_DRIFT(Level.DATASET),
+    /**
+     * The Kolmogorov–Smirnov distance of a numeric column from a reference sample is at most {@code max}: in files
+     * the sample of the column in the {@link org.marketlink.quality.drift.ReferenceProfile} that {@code reference}
+     * names.
+     */
+    KS_DRIFT(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN, Parameter.REFERENCE, Parameter.MAX), may()) {
+        @Override
+        Rule build(RuleSpec s, References references) {
+            return DriftRules.ksDrift(s.column(), references.profile(s.reference()).sample(s.column()), s.max());
+        }
+    },
 
-    /** The population stability index of a categorical column against reference shares is small (from code). */
-    PSI_DRIFT(Level.DATASET),
+    /**
+     * The population stability index of a categorical column against reference shares is at most {@code max}: in
+     * files the shares of the column in the reference profile {@code reference} names.
+     */
+    PSI_DRIFT(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN, Parameter.REFERENCE, Parameter.MAX), may()) {
+        @Override
+        Rule build(RuleSpec s, References references) {
+            return DriftRules.psiDrift(s.column(), references.profile(s.reference()).shares(s.column()), s.max());
+        }
+    },
 
-    /** A chi-square fit of a categorical column to reference shares is not rejected (made from code). */
-    CHI_SQUARE_DRIFT(Level.DATASET),
+    /**
+     * A chi-square fit of a categorical column to reference shares is not rejected: its p-value is at least
+     * {@code min}; in files the shares of the column in the reference profile {@code reference} names.
+     */
+    CHI_SQUARE_DRIFT(Level.DATASET, SqlForm.NONE, need(Parameter.COLUMN, Parameter.REFERENCE, Parameter.MIN), may()) {
+        @Override
+        Rule build(RuleSpec s, References references) {
+            return DriftRules.chiSquareDrift(s.column(), references.profile(s.reference()).shares(s.column()),
+                    s.min());
+        }
+    },
 
     /** A host-defined mergeable aggregate under a name of the host's choosing (made from code). */
     AGGREGATE(Level.DATASET);
@@ -832,7 +868,9 @@ public enum RuleKind {
         /** The latest date or instant allowed (timeBetween). */
         TO,
         /** Which rows the rule judges, as an SQL {@code WHERE} condition (see {@link RowFilter}); every kind. */
-        FILTER;
+        FILTER,
+        /** What the rule compares with: a {@code dataset.column} of keys, or a reference profile's name. */
+        REFERENCE;
 
         private final String word = camel(name());
 
@@ -866,6 +904,7 @@ public enum RuleKind {
                 case FROM -> s.from();
                 case TO -> s.to();
                 case FILTER -> s.filter();
+                case REFERENCE -> s.reference();
             };
         }
     }
@@ -1048,14 +1087,28 @@ public enum RuleKind {
         throw new IllegalArgumentException(word + " rules are made from code and cannot be read from a suite file");
     }
 
+    /** Builds a rule from a checked spec, resolving what it compares with; most kinds compare with nothing. */
+    Rule build(RuleSpec spec, References references) {
+        return build(spec);
+    }
+
     /**
      * A rule of this kind from its spec, which carries it back into files.
      *
      * @throws IllegalArgumentException naming the parameter, when one is missing, not taken by the kind, or wrong
      */
     Rule rule(RuleSpec spec) {
+        return rule(spec, References.none());
+    }
+
+    /**
+     * A rule of this kind from its spec, resolving its {@code reference} with {@code references}.
+     *
+     * @throws IllegalArgumentException naming the parameter, when one is missing, not taken by the kind, or wrong
+     */
+    Rule rule(RuleSpec spec, References references) {
         check(spec);
-        Rule rule = build(spec);
+        Rule rule = build(spec, references);
         return new SpecifiedRule(spec, rule);
     }
 

@@ -10,6 +10,7 @@ import org.marketlink.quality.Severity;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteFiles;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.rules.References;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,8 +63,12 @@ class ImportersTest {
 
     /** Runs the suite as imported and again after a trip through a MarketLink YAML file: both must agree. */
     private static SuiteResult run(Suite suite) {
+        return run(suite, References.none());
+    }
+
+    private static SuiteResult run(Suite suite, References references) {
         SuiteResult r = suite.compile(ORDERS).run(orders());
-        Suite back = SuiteFiles.readYaml(SuiteFiles.writeYaml(suite));
+        Suite back = SuiteFiles.readYaml(SuiteFiles.writeYaml(suite), references);
         SuiteResult again = back.compile(ORDERS).run(orders());
         assertThat(again.outcomes()).extracting(RuleOutcome::rule).containsExactlyElementsOf(r.outcomes().stream()
                 .map(RuleOutcome::rule).toList());
@@ -108,6 +115,23 @@ class ImportersTest {
                 .findFirst().orElseThrow().spec().orElseThrow().filter()).isEqualTo("status = 'shipped'");
         assertThat(imported.notImported()).extracting(NotImported::check).containsExactly("relationships");
         assertThat(imported.notImported().get(0).place()).isEqualTo("models[0].columns[2].data_tests[0]");
+        assertThat(imported.notImported().get(0).reason()).contains("no keys of 'customers.id' were given");
+    }
+
+    @Test
+    void dbtRelationships_withTheOtherModelsKeys_failEachChildWithoutAParent() throws IOException {
+        // dbt's relationships test: every non-null customer_id is an id of customers; ids 0..3 exist, 4 does not
+        References customers = References.of(Map.of("customers.id", Set.of(0L, 1L, 2L, 3L)), List.of());
+        ImportResult imported = DbtSchemaFile.read(resource("dbt_schema.yml"), customers);
+        assertThat(imported.notImported()).isEmpty();
+        SuiteResult r = run(imported.suite("orders"), customers);
+        assertThat(r.outcomes()).hasSize(10);
+        fails(r, "relationships(customer_id)", Severity.ERROR, 4);
+        assertThat(imported.suite("orders").rules().stream().filter(x -> x.name().equals("relationships(customer_id)"))
+                .findFirst().orElseThrow().spec().orElseThrow().reference()).isEqualTo("customers.id");
+        assertThat(DbtSchemaFile.refName("source('shop', 'customers')")).isEqualTo("shop.customers");
+        assertThat(DbtSchemaFile.refName("ref(\"customers\")")).isEqualTo("customers");
+        assertThat(DbtSchemaFile.refName("customers")).isEmpty();
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteFiles;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.drift.ReferenceProfile;
+import org.marketlink.quality.rules.References;
 import org.marketlink.quality.rules.RuleKind;
 
 import javax.sql.DataSource;
@@ -30,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -53,6 +56,9 @@ class PushdownDifferentialTest {
             Field.optional("seen", FieldType.TIMESTAMP), Field.optional("sold_on", FieldType.DATE));
     private static final String[] TEXT = {"a", "b", "abc", "Zoë", "日本", "🍅", "🍅🍅x", "", " ", "\t", " \n ",
         "\u2003", "\u00A0", "x y", "A-1", "123", " 42", "-7", "1e3", "zz", "παράδειγμα"};
+    /** The keys the references rules look up: some of the texts, and the longs 0 to 9. */
+    private static final List<String> TEXT_KEYS = List.of("a", "b", "abc", "Zoë", "🍅", "", " ", "123");
+    private static final List<Long> NUMBER_KEYS = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     @TempDir
@@ -98,7 +104,12 @@ class PushdownDifferentialTest {
         for (int i = 0; i < checks.size(); i++) {
             yaml.append("  - {name: 'r").append(i).append("', ").append(checks.get(i).yaml).append("}\n");
         }
-        Suite suite = SuiteFiles.readYaml(yaml.toString());
+        ReferenceProfile.Builder base = ReferenceProfile.builder("base", SCHEMA).maxSample(200);
+        rows(new Random(seed + 100), extremes).forEach(base::accept);
+        Set<Object> numberKeys = new HashSet<>(NUMBER_KEYS);
+        References refs = References.of(Map.of("keys.s", Set.copyOf(TEXT_KEYS), "keys.n", numberKeys),
+                List.of(base.build()));
+        Suite suite = SuiteFiles.readYaml(yaml.toString(), refs);
         assertThat(kindsIn(suite)).as("every kind a file can hold is checked").containsAll(fileKinds());
         SuiteResult memory = suite.compile(SCHEMA).run(rows);
         // H2 stores -0.0 as 0.0: the rows it holds are judged in memory as it holds them
@@ -320,6 +331,14 @@ class PushdownDifferentialTest {
                 Metric.VALUE));
         c.add(new Check("type: freshness, column: ts, maxAge: 30d", null, Metric.NONE));
         c.add(new Check("type: freshness, column: seen, maxAge: 3650d", null, Metric.NONE));
+        c.add(fails("type: references, column: s, reference: keys.s",
+                "s IS NOT NULL AND NOT list_contains([" + sqlList(TEXT_KEYS) + "], s)"));
+        c.add(fails("type: references, column: n, reference: keys.n, mostly: 0.5",
+                "n IS NOT NULL AND NOT list_contains([" + String.join(", ", NUMBER_KEYS.stream().map(String::valueOf)
+                        .toList()) + "], n)"));
+        c.add(new Check("type: ksDrift, column: d, reference: base, max: 0.2", null, Metric.NONE));
+        c.add(new Check("type: psiDrift, column: s, reference: base, max: 0.5", null, Metric.NONE));
+        c.add(new Check("type: chiSquareDrift, column: s, reference: base, min: 0.01", null, Metric.NONE));
         c.add(new Check("type: columnExists, column: s", null, Metric.NONE));
         c.add(new Check("type: columnExists, column: nope", null, Metric.NONE));
         return c;
