@@ -1,13 +1,12 @@
 package org.marketlink.quality.profile;
 
 import org.apache.datasketches.hll.HllSketch;
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.privacy.Masking;
+import org.marketlink.quality.metrics.KllDoubles;
 import org.marketlink.quality.metrics.ValueCounter;
 
 import java.math.BigDecimal;
@@ -85,7 +84,8 @@ public final class Profiler {
         private final HllSketch distinct = new HllSketch(12);
         private final Set<Object> exact = new HashSet<>();
         private boolean exactOverflow;
-        private final KllDoublesSketch quantiles = KllDoublesSketch.newHeapInstance(200);
+        /** Seeded: the same rows give the same profile. */
+        private final KllDoubles quantiles = new KllDoubles(200, 0x5EEDL);
         private final ValueCounter values = new ValueCounter(1000);
         private final ValueCounter patterns = new ValueCounter(200);
         private long n;
@@ -173,9 +173,9 @@ public final class Profiler {
                 }
             }
             boolean numeric = n > 0;
-            double[] q = numeric ? new double[] {quantiles.getQuantile(0.05, QuantileSearchCriteria.INCLUSIVE),
-                    quantiles.getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE),
-                    quantiles.getQuantile(0.95, QuantileSearchCriteria.INCLUSIVE)} : new double[0];
+            double[] q = numeric ? new double[] {quantiles.quantile(0.05),
+                    quantiles.quantile(0.5),
+                    quantiles.quantile(0.95)} : new double[0];
             long d = exactOverflow ? Math.round(distinct.getEstimate()) : exact.size();
             return new ColumnProfile(field.name(), field.type(), inferred, rows == 0 ? 0 : (double) nulls / rows, d,
                     numeric ? min : Double.NaN, numeric ? max : Double.NaN, numeric ? mean : Double.NaN,

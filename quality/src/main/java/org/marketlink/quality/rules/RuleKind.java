@@ -725,7 +725,7 @@ public enum RuleKind {
 
     /**
      * The {@code q} quantile of the finite values of a numeric column is in [min, max]: estimated with a KLL sketch
-     * (about 1.7% rank error, bounded memory), or computed exactly when {@code exact} (default false).
+     * (rank within about 0.7% of q, bounded memory, the same estimate on every run over the same rows), or computed exactly when {@code exact} (default false).
      */
     QUANTILE(Level.DATASET, SqlForm.METRIC, need(Parameter.COLUMN, Parameter.Q, Parameter.MIN, Parameter.MAX),
             may(Parameter.EXACT)) {

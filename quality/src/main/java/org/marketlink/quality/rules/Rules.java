@@ -296,7 +296,7 @@ public final class Rules {
 
     /**
      * The {@code q} quantile of the finite values of a numeric column is in [min, max]: estimated with a KLL
-     * sketch (about 1.7% rank error, bounded memory), or computed exactly when {@code exact}.
+     * sketch (rank within about 0.7% of q, bounded memory, reproducible: its coin is seeded), or computed exactly when {@code exact}.
      *
      * @param column the numeric column
      * @param q      the quantile, in 0..1

@@ -30,7 +30,7 @@ import java.util.List;
  * Dataset's rows in that order gives: the same counts and the same sample rows, and the same top offending values
  * while no partition sees more than a thousand distinct offending values of one rule (beyond that a partition counts
  * new values only as overflow, see {@code ValueCounter}). Means and deviations can differ in the last bits (another
- * summation order); KLL quantiles, which compact at random, within the sketch's rank error.
+ * summation order); KLL quantiles within the sketch's rank error (the sketch is seeded, so one partitioning gives one estimate, but another partitioning compacts other parts).
  *
  * <pre>{@code
  * SuiteResult result = SparkQuality.run(suite, orders);
