@@ -7,6 +7,7 @@ import org.apache.parquet.schema.MessageType;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.ColumnCursor;
 import org.marketlink.core.pipeline.Rejection;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * <p>Obtained from {@link ParquetSource#openColumns(int)}; the caller closes it. One batch is refilled on each
  * {@link #next}: a caller that keeps values keeps copies. Not thread-safe: one reader, one thread.
  */
-public final class ParquetColumns implements AutoCloseable {
+public final class ParquetColumns implements ColumnCursor {
     private final ParquetFileReader file;
     private final ColumnBatch batch;
     private final ColumnFiller[] fillers;
@@ -61,6 +62,7 @@ public final class ParquetColumns implements AutoCloseable {
      * @return the batch (the same object each time, refilled), or null when the file has no more rows
      * @throws UnableToReadException when the file cannot be read
      */
+    @Override
     public ColumnBatch next(Consumer<Rejection> rejected) {
         while (true) {
             if (remainingInGroup == 0 && !nextRowGroup()) {

@@ -11,9 +11,9 @@ import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.ColumnSource;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Rejection;
-import org.marketlink.core.pipeline.Source;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  *
  * <p>Immutable and thread-safe; each {@link #open()} reads the file from its start.
  */
-public final class ParquetSource implements Source<Row> {
+public final class ParquetSource implements ColumnSource {
     /** The rows in each batch that {@link #open()} reads. */
     public static final int BATCH_ROWS = 4_096;
 
@@ -74,6 +74,11 @@ public final class ParquetSource implements Source<Row> {
         }
     }
 
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
     /**
      * Reads the file a row at a time. Rows are made from {@link #openColumns(int) column batches} of
      * {@value #BATCH_ROWS} rows; quarantined rows come out in their place in row order.
@@ -92,6 +97,7 @@ public final class ParquetSource implements Source<Row> {
      * @throws UnableToReadException    when there is no such file or its footer cannot be read
      * @throws IllegalArgumentException when the file's columns cannot serve the schema, naming the field
      */
+    @Override
     public ParquetColumns openColumns(int batchRows) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be at least 1, not " + batchRows);

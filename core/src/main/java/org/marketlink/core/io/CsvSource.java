@@ -3,12 +3,14 @@ package org.marketlink.core.io;
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Cells;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.ColumnCursor;
+import org.marketlink.core.pipeline.ColumnSource;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Rejection;
-import org.marketlink.core.pipeline.Source;
 import org.marketlink.core.privacy.Masking;
 
 import java.io.BufferedReader;
@@ -21,10 +23,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -37,7 +39,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Immutable; each {@link #open()} reads the file anew.
  */
-public final class CsvSource implements Source<Row> {
+public final class CsvSource implements ColumnSource {
 
     private final Path file;
     private final Schema schema;
@@ -63,12 +65,27 @@ public final class CsvSource implements Source<Row> {
     }
 
     /** The schema rows are read as. */
+    @Override
     public Schema schema() {
         return schema;
     }
 
     @Override
     public Cursor<Row> open() {
+        return opened();
+    }
+
+    /**
+     * Reads the file into column batches: the same records, parsed as {@link #open()} parses them and quarantined
+     * for the same reasons, set into the batch's arrays without a {@link Row} per record.
+     */
+    @Override
+    public ColumnCursor openColumns(int batchRows) {
+        Checks.atLeast("batchRows", batchRows, 1);
+        return new CsvColumns(opened(), batchRows);
+    }
+
+    private CsvCursor opened() {
         Reader reader = null;
         try {
             InputStream in = Files.newInputStream(file);
@@ -104,15 +121,21 @@ public final class CsvSource implements Source<Row> {
         }
     }
 
+    private static final int END = -1;
+    private static final int QUARANTINED = 0;
+    private static final int PARSED = 1;
+
     private final class CsvCursor implements Cursor<Row> {
         private final CsvRecords records;
         private final Reader reader;
         private int[] columnOfField;
         private boolean[] personalColumn;
+        private boolean anyPersonal;
         private int width;
         private List<String> header = List.of();
         private long row;
         private boolean done;
+        private String[] lastCells;
 
         CsvCursor(CsvRecords records, Reader reader) {
             this.records = records;
@@ -121,18 +144,44 @@ public final class CsvSource implements Source<Row> {
 
         @Override
         public boolean next(RowConsumer<Row> value, Consumer<Rejection> rejected) {
-            if (done) {
+            Object[] values = new Object[schema.size()];
+            int read = read(values, rejected);
+            if (read == END) {
                 return false;
+            }
+            if (read == PARSED) {
+                Row parsed;
+                try {
+                    parsed = Row.of(schema, values);
+                } catch (IllegalArgumentException e) {
+                    rejected.accept(new Rejection("INVALID_ROW", "csv", "", e.getMessage(), raw(lastCells), row,
+                            name()));
+                    return true;
+                }
+                value.accept(parsed, row);
+            }
+            return true;
+        }
+
+        /**
+         * Reads the next record into {@code values}.
+         *
+         * @return {@link #END} at the end of the file, {@link #QUARANTINED} when the record went to
+         *         {@code rejected}, {@link #PARSED} when {@code values} holds its parsed cells
+         */
+        int read(Object[] values, Consumer<Rejection> rejected) {
+            if (done) {
+                return END;
             }
             try {
                 if (columnOfField == null && !readHeader()) {
                     done = true;
-                    return false;
+                    return END;
                 }
                 CsvRecords.Record record = records.next();
                 if (record == null) {
                     done = true;
-                    return false;
+                    return END;
                 }
                 row++;
                 if (record.undecodable()) {
@@ -147,10 +196,10 @@ public final class CsvSource implements Source<Row> {
                     rejected.accept(new Rejection("MALFORMED_CSV", "csv", "", "line " + record.line() + ": "
                             + record.damage() + "; the record is quarantined and reading goes on at the next line",
                             maskDamaged(record.raw()), row, name()));
-                    return true;
+                    return QUARANTINED;
                 }
-                parse(record.cells(), value, rejected);
-                return true;
+                lastCells = record.cells();
+                return parse(lastCells, values, rejected) ? PARSED : QUARANTINED;
             } catch (CharacterCodingException e) {
                 throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
                         + " text after data row " + row + "; set CsvOptions.charset to its encoding", e);
@@ -160,9 +209,48 @@ public final class CsvSource implements Source<Row> {
             }
         }
 
+        /** The data row number of the record read last. */
+        long row() {
+            return row;
+        }
+
         /** The damaged line with the cells of personal columns masked, split as well as a damaged line can be. */
-        private String maskDamaged(String line) {
-            return raw(line.split(Pattern.quote(String.valueOf(options.delimiter())), -1));
+        private String maskDamaged(String text) {
+            if (!anyPersonal) {
+                return text;
+            }
+            // a damaged record can span lines (an unclosed quote takes the next lines in): each line is split on
+            // its own, quote-aware; a line whose cells do not line up with the header cannot say which cell is
+            // personal, so all of its cells are masked
+            StringBuilder out = new StringBuilder();
+            String[] lines = text.split("\n", -1);
+            for (int l = 0; l < lines.length; l++) {
+                String line = lines[l];
+                boolean cr = line.endsWith("\r");
+                List<String> cells = cellsOf(cr ? line.substring(0, line.length() - 1) : line);
+                out.append(l == 0 ? "" : "\n").append(raw(cells.toArray(new String[0]))).append(cr ? "\r" : "");
+            }
+            return out.toString();
+        }
+
+        /** One line's cells as written (quotes kept), split at delimiters outside quotes. */
+        private List<String> cellsOf(String line) {
+            List<String> cells = new ArrayList<>();
+            char delimiter = options.delimiter();
+            char quote = options.quote();
+            boolean quoted = false;
+            int start = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == quote) {
+                    quoted = !quoted;
+                } else if (c == delimiter && !quoted) {
+                    cells.add(line.substring(start, i));
+                    start = i + 1;
+                }
+            }
+            cells.add(line.substring(start));
+            return cells;
         }
 
         private boolean readHeader() throws IOException {
@@ -179,6 +267,7 @@ public final class CsvSource implements Source<Row> {
             personalColumn = new boolean[width];
             for (int i = 0; i < width; i++) {
                 personalColumn[i] = schema.isPersonal(header.get(i));
+                anyPersonal |= personalColumn[i];
             }
             columnOfField = new int[schema.size()];
             for (int f = 0; f < schema.size(); f++) {
@@ -199,13 +288,13 @@ public final class CsvSource implements Source<Row> {
             return true;
         }
 
-        private void parse(String[] cells, RowConsumer<Row> value, Consumer<Rejection> rejected) {
+        /** Parses the cells into {@code values}; false when the record is quarantined instead. */
+        private boolean parse(String[] cells, Object[] values, Consumer<Rejection> rejected) {
             if (cells.length != width) {
                 rejected.accept(new Rejection("RAGGED_ROW", "csv", "", "expected " + width + " cells, found "
                         + cells.length, raw(cells), row, name()));
-                return;
+                return false;
             }
-            Object[] values = new Object[schema.size()];
             for (int f = 0; f < values.length; f++) {
                 int c = columnOfField[f];
                 Field field = schema.field(f);
@@ -218,24 +307,19 @@ public final class CsvSource implements Source<Row> {
                             + (pii ? Masking.MASK : text) + "' is not a valid " + field.type()
                             + (e.getMessage() == null || pii ? "" : " (" + e.getMessage() + ")"), raw(cells), row,
                             name()));
-                    return;
+                    return false;
                 }
             }
-            Row parsed;
-            try {
-                parsed = Row.of(schema, values);
-            } catch (IllegalArgumentException e) {
-                rejected.accept(new Rejection("INVALID_ROW", "csv", "", e.getMessage(), raw(cells), row, name()));
-                return;
-            }
-            value.accept(parsed, row);
+            return true;
         }
 
         /** The row as it was in the file, personal data masked, rebuilt only for rows that are rejected. */
         private String raw(String[] cells) {
             String[] shown = cells.clone();
-            for (int i = 0; i < shown.length && i < personalColumn.length; i++) {
-                if (personalColumn[i]) {
+            boolean aligned = shown.length == personalColumn.length;
+            for (int i = 0; i < shown.length; i++) {
+                // cells that do not line up with the header (a ragged row) may hold a personal value anywhere
+                if (aligned ? personalColumn[i] : anyPersonal) {
                     shown[i] = Masking.MASK;
                 }
             }
@@ -245,6 +329,49 @@ public final class CsvSource implements Source<Row> {
         @Override
         public void close() {
             closeQuietly(reader);
+        }
+    }
+
+    /** Records parsed by a {@link CsvCursor} and set into one refilled batch. */
+    private final class CsvColumns implements ColumnCursor {
+        private final CsvCursor records;
+        private final ColumnBatch batch;
+        private final Object[] values;
+        private boolean done;
+
+        CsvColumns(CsvCursor records, int batchRows) {
+            this.records = records;
+            this.batch = ColumnBatch.allocate(schema, batchRows);
+            this.values = new Object[schema.size()];
+        }
+
+        @Override
+        public ColumnBatch next(Consumer<Rejection> rejected) {
+            if (done) {
+                return null;
+            }
+            long[] rowNumbers = batch.rowNumbers();
+            int r = 0;
+            while (r < batch.capacity()) {
+                int read = records.read(values, rejected);
+                if (read == END) {
+                    done = true;
+                    break;
+                }
+                if (read == PARSED) {
+                    for (int f = 0; f < values.length; f++) {
+                        batch.set(f, r, values[f]);
+                    }
+                    rowNumbers[r++] = records.row();
+                }
+            }
+            batch.setSize(r);
+            return r == 0 ? null : batch;
+        }
+
+        @Override
+        public void close() {
+            records.close();
         }
     }
 }
