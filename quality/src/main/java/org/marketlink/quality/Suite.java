@@ -4,6 +4,9 @@ import org.marketlink.core.Checks;
 import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
+import org.marketlink.core.pipeline.ColumnCursor;
+import org.marketlink.core.pipeline.ColumnSource;
+import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.Violation;
 import org.marketlink.quality.rules.BoundRule;
 import org.marketlink.quality.rules.Rule;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -229,6 +233,30 @@ public final class Suite implements Serializable {
             return s.result();
         }
 
+        /**
+         * Reads {@code source} as column batches ({@link ColumnSource#openColumns}) of {@value #BATCH_ROWS} rows and
+         * checks them in one pass, as {@link State#accept(ColumnBatch)} does: a CSV file, a query's results or a
+         * Parquet file judged without a {@link Row} per record where the rules scan columns.
+         *
+         * @param source   the source, of the schema the suite was compiled for
+         * @param rejected the rows the source quarantines (they are not judged: they are not rows of the schema)
+         * @return the result
+         * @throws IllegalArgumentException when the source has another schema
+         */
+        public SuiteResult runColumns(ColumnSource source, Consumer<Rejection> rejected) {
+            if (!source.schema().equals(schema)) {
+                throw new IllegalArgumentException("the source's schema " + source.schema() + " is not the suite's "
+                        + schema);
+            }
+            State s = newState();
+            try (ColumnCursor cursor = source.openColumns(BATCH_ROWS)) {
+                for (ColumnBatch b = cursor.next(rejected); b != null; b = cursor.next(rejected)) {
+                    s.accept(b);
+                }
+            }
+            return s.result();
+        }
+
         /** Checks all rows in one pass. */
         public SuiteResult run(Iterable<Row> rows) {
             return run(rows, done -> {
@@ -259,6 +287,9 @@ public final class Suite implements Serializable {
 
         /** How often a long suite run reports progress, in rows. */
         public static final int PROGRESS_EVERY = 100_000;
+
+        /** The rows of a column batch {@link #runColumns(ColumnSource, Consumer)} reads: a few CPU cache's worth. */
+        public static final int BATCH_ROWS = 2048;
 
         /** The row-level violations of one row (empty when it passes every row rule), for the validate stage. */
         public List<Violation> violations(Row row) {

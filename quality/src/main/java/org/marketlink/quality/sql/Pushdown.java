@@ -2,11 +2,12 @@ package org.marketlink.quality.sql;
 
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.io.JdbcSource;
 import org.marketlink.core.io.TableColumns;
-import org.marketlink.core.pipeline.Cursor;
+import org.marketlink.core.pipeline.ColumnCursor;
+import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.Suite;
@@ -31,12 +32,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs a suite on a table of any JDBC database instead of reading its rows out: one aggregate query computes every
  * rule that has an SQL form (one grouped query more per uniqueness rule), and the rules that have none (patterns,
  * parse-ability, freshness, references, column comparisons, drift, estimated sketches, rules made from code) run in
- * memory over the table's rows, streamed once through a {@link JdbcSource} for all of them. Each outcome's message
+ * memory over the table's rows, streamed once through a {@link JdbcSource}, as column batches, for all of them. Each outcome's message
  * ends with where it was computed ({@code (in SQL)} or {@code (in memory: …)}); {@link #plan} says it beforehand.
  * The metrics equal those of the in-memory engine on the same rows, rule kind by rule kind (distinct counts and
  * quantiles marked {@code exact} are exact in SQL as in memory).
@@ -373,9 +375,11 @@ public final class Pushdown {
         JdbcSource source = JdbcSource.of(dataSource, "SELECT " + String.join(", ", columns) + " FROM "
                 + shape.table(), List.of(), schema, fetchSize);
         long[] unreadable = {0};
-        try (Cursor<Row> cursor = source.open()) {
-            while (cursor.next((row, n) -> state.accept(row), rejection -> unreadable[0]++)) {
-                // every row goes into the states
+        // column batches: numbers go from the driver into primitive arrays, and the rules that scan columns do
+        try (ColumnCursor cursor = source.openColumns(Suite.Compiled.BATCH_ROWS)) {
+            Consumer<Rejection> count = rejection -> unreadable[0]++;
+            for (ColumnBatch b = cursor.next(count); b != null; b = cursor.next(count)) {
+                state.accept(b);
             }
         }
         SuiteResult result = state.result();
