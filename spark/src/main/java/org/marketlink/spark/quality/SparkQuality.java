@@ -1,18 +1,24 @@
 package org.marketlink.spark.quality;
 
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.spark.data.SparkColumnarReader;
 import org.marketlink.spark.data.SparkRowReader;
 import org.marketlink.spark.data.SparkSchemas;
 import org.marketlink.spark.internal.Shipping;
@@ -20,9 +26,13 @@ import org.marketlink.spark.internal.Shipping;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Runs a quality {@link Suite} over a Spark {@link Dataset}, as it runs over rows on one machine.
+ * Runs a quality {@link Suite} over a Spark {@link Dataset}, as it runs over rows on one machine. A Dataset that is
+ * a columnar scan (Parquet or ORC read with Spark's vectorized reader, a cached Dataset) is read as Spark's own
+ * column batches into MarketLink's ({@link SparkColumnarReader}), so rules that scan columns run their column loops
+ * with no row in between ({@link #runsOnColumns}); any other Dataset is read as rows. Both give the same result.
  *
  * <p>{@link #run} computes every rule's metric state per partition, brings the states to the driver (one small
  * object per rule and partition; exact uniqueness and exact quantiles carry their values, as they do on one
@@ -68,18 +78,70 @@ public final class SparkQuality {
         SparkRowReader reader = SparkRowReader.of(data.schema());
         Suite.Compiled compiled = suite.compile(reader.schema());
         Shipping.checkShippable("suite '" + suite.name() + "'", suite);
-        List<byte[]> states = data.mapPartitions((MapPartitionsFunction<Row, byte[]>) rows -> {
+        Optional<SparkPlan> scan = SparkColumnarReader.columnarScan(data.queryExecution().executedPlan());
+        Optional<SparkColumnarReader> columns = scan.flatMap(p -> SparkColumnarReader.of(p.schema(),
+                reader.schema()));
+        List<byte[]> states = columns.isPresent() ? byColumns(suite, scan.get(), columns.get())
+                : byRows(suite, data, reader);
+        Suite.State total = compiled.newState();
+        for (byte[] state : states) {
+            total.merge(Shipping.<Suite.State>fromBytes(state));
+        }
+        return total.result();
+    }
+
+    /**
+     * Whether {@link #run} reads {@code data} as Spark's own column batches: when its plan is a columnar scan
+     * (Parquet or ORC with the vectorized reader, a cached Dataset) and nothing more, and its columns have types
+     * read that way. Otherwise it reads rows; the result is the same.
+     *
+     * @param data the Dataset
+     * @return true when the suite's rules see column batches straight from the scan
+     */
+    public static boolean runsOnColumns(Dataset<Row> data) {
+        Schema schema = SparkSchemas.toSchema(data.schema());
+        return SparkColumnarReader.columnarScan(data.queryExecution().executedPlan())
+                .flatMap(p -> SparkColumnarReader.of(p.schema(), schema)).isPresent();
+    }
+
+    /** The states of each partition, by reading the scan's column batches into MarketLink ones. */
+    private static List<byte[]> byColumns(Suite suite, SparkPlan scan, SparkColumnarReader reader) {
+        JavaRDD<ColumnarBatch> batches = scan.executeColumnar().toJavaRDD();
+        return batches.mapPartitions((FlatMapFunction<Iterator<ColumnarBatch>, byte[]>) in -> {
+            Suite.State state = suite.compile(reader.schema()).newState();
+            ColumnBatch out = null;
+            long rowNumber = 1;
+            while (in.hasNext()) {
+                ColumnarBatch b = in.next();
+                if (out == null || out.capacity() < b.numRows()) {
+                    out = ColumnBatch.allocate(reader.schema(), Math.max(1, b.numRows()));
+                }
+                reader.read(b, out, rowNumber);
+                rowNumber += b.numRows();
+                state.accept(out);
+            }
+            return List.of(Shipping.toBytes(state)).iterator();
+        }).collect();
+    }
+
+    /** Package-private for tests: the states of each partition, by reading rows. */
+    static SuiteResult runByRows(Suite suite, Dataset<Row> data) {
+        SparkRowReader reader = SparkRowReader.of(data.schema());
+        Suite.State total = suite.compile(reader.schema()).newState();
+        for (byte[] state : byRows(suite, data, reader)) {
+            total.merge(Shipping.<Suite.State>fromBytes(state));
+        }
+        return total.result();
+    }
+
+    private static List<byte[]> byRows(Suite suite, Dataset<Row> data, SparkRowReader reader) {
+        return data.mapPartitions((MapPartitionsFunction<Row, byte[]>) rows -> {
             Suite.State state = suite.compile(reader.schema()).newState();
             while (rows.hasNext()) {
                 state.accept(reader.read(rows.next()));
             }
             return List.of(Shipping.toBytes(state)).iterator();
         }, Encoders.BINARY()).collectAsList();
-        Suite.State total = compiled.newState();
-        for (byte[] state : states) {
-            total.merge(Shipping.<Suite.State>fromBytes(state));
-        }
-        return total.result();
     }
 
     /**
