@@ -17,6 +17,7 @@ import org.marketlink.quality.rules.RuleState;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -350,7 +351,11 @@ public final class Suite implements Serializable {
             }
             this.rowStates = row.toArray(new RuleState[0]);
             this.datasetStates = dataset.toArray(new RuleState[0]);
-            this.columnarStates = states.stream().filter(RuleState::columnar).toArray(RuleState[]::new);
+            // the scans of one column run back to back (its values stay in the cache); states are independent,
+            // so the order changes no outcome
+            this.columnarStates = states.stream().filter(RuleState::columnar)
+                    .sorted(Comparator.comparingInt(st -> st.scannedColumn() < 0 ? Integer.MAX_VALUE
+                            : st.scannedColumn())).toArray(RuleState[]::new);
             this.rowByRowRowStates = row.stream().filter(st -> !st.columnar()).toArray(RuleState[]::new);
             this.rowByRowDatasetStates = dataset.stream().filter(st -> !st.columnar()).toArray(RuleState[]::new);
         }

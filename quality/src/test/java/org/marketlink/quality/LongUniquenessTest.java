@@ -38,6 +38,14 @@ class LongUniquenessTest {
         kinds.add(sequence(30_000, i -> r.nextLong()));                 // random, full range
         kinds.add(sequence(3_000_000, i -> i % 1000 - 500));            // few keys, 0 among them, many repeats
         kinds.add(sequence(30_000, i -> i % 3 == 0 ? Long.MIN_VALUE : i % 3 == 1 ? Long.MAX_VALUE : 0));
+        // dense keys, as a table's ids, in the bitmap: shuffled, near the ends of the longs, and ones that start
+        // dense and turn sparse (their keys move to the partitions midway)
+        kinds.add(shuffled(sequence(200_000, i -> i % 190_000), r));
+        kinds.add(shuffled(sequence(50_000, i -> Long.MAX_VALUE - i % 45_000), r));
+        kinds.add(shuffled(sequence(50_000, i -> Long.MIN_VALUE + 1 + i % 45_000), r));
+        kinds.add(sequence(60_000, i -> i < 40_000 ? i % 35_000 : r.nextLong()));
+        kinds.add(sequence(60_000, i -> i < 40_000 ? 1_000_000 + i % 35_000 : (i % 2 == 0 ? -1L : 1L) * i * 5_000L));
+        kinds.add(sequence(40_000, i -> i % 2 == 0 ? i : Long.MAX_VALUE - i));
         for (long[] keys : kinds) {
             Suite.Compiled primitive = Suite.of("s", Rules.unique("id")).compile(LONGS);
             Suite.Compiled generic = Suite.of("s", Rules.unique("id")).compile(TEXT);
@@ -71,5 +79,15 @@ class LongUniquenessTest {
             out[i] = f.applyAsLong(i);
         }
         return out;
+    }
+
+    private static long[] shuffled(long[] keys, SplittableRandom r) {
+        for (int i = keys.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            long t = keys[i];
+            keys[i] = keys[j];
+            keys[j] = t;
+        }
+        return keys;
     }
 }

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,6 +29,10 @@ import java.util.Objects;
  * Only the first {@link #size()} entries of each array are rows; the arrays may be longer. Each row keeps the row
  * number it had in its source ({@link #rowNumbers()}), so rows dropped on the way (quarantined) leave gaps.
  *
+ * <p>A text field may be held {@link #encoded dictionary-encoded}: codes into a dictionary of its distinct values
+ * ({@link #of} encodes a field with few distinct values, a reader may encode what its source encodes), so that code
+ * judging text judges each distinct value once; {@link #texts} and {@link #get} read it like any other field.
+ *
  * <p>A batch is filled by one reader and read by the code it hands the batch to; a reader may refill the same
  * batch for its next rows, so a consumer that keeps values keeps copies (or {@link #row(int) rows}). The arrays are
  * handed out as they are, for speed: a consumer must not write to them. Not thread-safe.
@@ -37,6 +43,12 @@ public final class ColumnBatch {
     private final Object[] values;
     private final boolean[][] nulls;
     private final long[] rowNumbers;
+    /** Per text field: its values as codes into {@link #dictionaries}, or null while the field is plain. */
+    private final int[][] codes;
+    private final String[][] dictionaries;
+    private final int[] dictionarySizes;
+    /** Per encoded text field: whether its String array holds the decoded values too. */
+    private final boolean[] decoded;
     private int size;
 
     private ColumnBatch(Schema schema, int capacity) {
@@ -45,6 +57,10 @@ public final class ColumnBatch {
         this.values = new Object[schema.size()];
         this.nulls = new boolean[schema.size()][capacity];
         this.rowNumbers = new long[capacity];
+        this.codes = new int[schema.size()][];
+        this.dictionaries = new String[schema.size()][];
+        this.dictionarySizes = new int[schema.size()];
+        this.decoded = new boolean[schema.size()];
         for (int f = 0; f < schema.size(); f++) {
             values[f] = switch (schema.field(f).type()) {
                 case LONG, TIMESTAMP -> new long[capacity];
@@ -91,7 +107,45 @@ public final class ColumnBatch {
             batch.rowNumbers[r] = r + 1;
         }
         batch.setSize(rows.size());
+        for (int f = 0; f < schema.size(); f++) {
+            FieldType type = schema.field(f).type();
+            if (type == FieldType.STRING || type == FieldType.JSON) {
+                batch.encodeIfFew(f);
+            }
+        }
         return batch;
+    }
+
+    /**
+     * Holds a text field as codes into a dictionary of its distinct values when it has at most a quarter as many
+     * as rows, as a columnar file or database would store it: rules then judge each distinct value once.
+     */
+    private void encodeIfFew(int field) {
+        String[] v = (String[]) values[field];
+        boolean[] empty = nulls[field];
+        int limit = Math.max(1, size / 4);
+        Map<String, Integer> index = new HashMap<>();
+        int[] c = new int[capacity];
+        for (int r = 0; r < size; r++) {
+            if (empty[r]) {
+                continue;
+            }
+            Integer code = index.get(v[r]);
+            if (code == null) {
+                if (index.size() == limit) {
+                    return;
+                }
+                code = index.size();
+                index.put(v[r], code);
+            }
+            c[r] = code;
+        }
+        String[] dictionary = new String[index.size()];
+        index.forEach((text, code) -> dictionary[code] = text);
+        codes[field] = c;
+        dictionaries[field] = dictionary;
+        dictionarySizes[field] = dictionary.length;
+        decoded[field] = true;
     }
 
     /** The fields. */
@@ -146,10 +200,101 @@ public final class ColumnBatch {
         return (int[]) array(field, FieldType.DATE);
     }
 
-    /** The values of the {@code STRING} or {@code JSON} field at {@code field}. */
+    /**
+     * The values of the {@code STRING} or {@code JSON} field at {@code field}; for a {@link #encoded dictionary-encoded}
+     * field they are decoded into the array on the first call (code that can use the codes reads {@link #codes}).
+     */
     public String[] texts(int field) {
         FieldType type = schema.field(field).type();
-        return (String[]) array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
+        String[] v = (String[]) array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
+        if (codes[field] != null && !decoded[field]) {
+            int[] c = codes[field];
+            String[] dictionary = dictionaries[field];
+            boolean[] empty = nulls[field];
+            for (int r = 0; r < size; r++) {
+                v[r] = empty[r] ? null : dictionary[c[r]];
+            }
+            decoded[field] = true;
+        }
+        return v;
+    }
+
+    /**
+     * Whether the text field at {@code field} is held as {@link #codes codes} into a {@link #dictionary}: each row's
+     * value (where not {@link #nulls empty}) is {@code dictionary(field)[codes(field)[row]]}. Code that judges text
+     * can then judge each distinct value once.
+     *
+     * @param field the field's position
+     * @return true when the field is dictionary-encoded
+     */
+    public boolean encoded(int field) {
+        Objects.checkIndex(field, schema.size());
+        return codes[field] != null;
+    }
+
+    /**
+     * The codes of a {@link #encoded dictionary-encoded} text field: for each row below {@link #size()} that is not
+     * empty, the position of its value in {@link #dictionary}.
+     *
+     * @throws IllegalStateException when the field is not dictionary-encoded
+     */
+    public int[] codes(int field) {
+        if (!encoded(field)) {
+            throw new IllegalStateException("field '" + schema.field(field).name() + "' is not dictionary-encoded");
+        }
+        return codes[field];
+    }
+
+    /**
+     * The dictionary of a {@link #encoded dictionary-encoded} text field; its first {@link #dictionarySize} entries
+     * are the values codes point to (each distinct, none null). It may be shared with other batches of one reader.
+     *
+     * @throws IllegalStateException when the field is not dictionary-encoded
+     */
+    public String[] dictionary(int field) {
+        codes(field);
+        return dictionaries[field];
+    }
+
+    /** How many entries of {@link #dictionary} are in use; 0 when the field is not dictionary-encoded. */
+    public int dictionarySize(int field) {
+        Objects.checkIndex(field, schema.size());
+        return dictionarySizes[field];
+    }
+
+    /**
+     * For a reader: holds the text field at {@code field} as codes into the first {@code size} entries of
+     * {@code dictionary} (distinct, not null; not copied), which the reader then writes into {@link #codes} for each
+     * row, marking empty rows in {@link #nulls}.
+     *
+     * @param field      a {@code STRING} or {@code JSON} field
+     * @param dictionary the distinct values
+     * @param size       how many entries are in use
+     */
+    public void encode(int field, String[] dictionary, int size) {
+        FieldType type = schema.field(field).type();
+        array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
+        Checks.notNull("dictionary", dictionary);
+        if (size < 0 || size > dictionary.length) {
+            throw new IllegalArgumentException("size must be from 0 to " + dictionary.length + ", not " + size);
+        }
+        if (codes[field] == null) {
+            codes[field] = new int[capacity];
+        }
+        dictionaries[field] = dictionary;
+        dictionarySizes[field] = size;
+        decoded[field] = false;
+    }
+
+    /** Makes an encoded text field plain again: its values decoded into its String array, its codes dropped. */
+    private void plain(int field) {
+        if (codes[field] != null) {
+            texts(field);
+            codes[field] = null;
+            dictionaries[field] = null;
+            dictionarySizes[field] = 0;
+            decoded[field] = false;
+        }
     }
 
     /** The values of the {@code DECIMAL} field at {@code field}. */
@@ -188,7 +333,9 @@ public final class ColumnBatch {
             case DOUBLE -> ((double[]) array)[row];
             case BOOLEAN -> ((boolean[]) array)[row];
             case DATE -> LocalDate.ofEpochDay(((int[]) array)[row]);
-            case STRING, JSON, DECIMAL -> ((Object[]) array)[row];
+            case STRING, JSON -> codes[field] != null && !decoded[field] ? dictionaries[field][codes[field][row]]
+                    : ((Object[]) array)[row];
+            case DECIMAL -> ((Object[]) array)[row];
         };
     }
 
@@ -203,6 +350,7 @@ public final class ColumnBatch {
      */
     public void set(int field, int row, Object value) {
         Objects.checkIndex(row, capacity);
+        plain(field);
         boolean[] empty = nulls(field);
         Object array = values[field];
         FieldType type = schema.field(field).type();
@@ -251,6 +399,9 @@ public final class ColumnBatch {
      * @param drop which rows to drop
      */
     public void removeRows(boolean[] drop) {
+        for (int f = 0; f < values.length; f++) {
+            plain(f);
+        }
         int kept = 0;
         for (int r = 0; r < size; r++) {
             if (drop[r]) {

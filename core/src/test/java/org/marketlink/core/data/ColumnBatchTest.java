@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,5 +78,46 @@ class ColumnBatchTest {
         b.set(0, 0, null);
         b.setSize(1);
         assertThatThrownBy(() -> b.row(0)).hasMessageContaining("'id' is required");
+    }
+
+    @Test
+    void fewDistinctTexts_areDictionaryEncoded_andReadLikeAnyOther() {
+        Schema s = Schema.of(Field.optional("status", FieldType.STRING), Field.optional("code", FieldType.STRING));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(Row.of(s, i % 7 == 0 ? null : new String[] {"NEW", "PAID", ""}[i % 3], "C" + i));
+        }
+        ColumnBatch b = ColumnBatch.of(s, rows);
+        assertThat(b.encoded(0)).isTrue();
+        assertThat(b.encoded(1)).as("100 distinct of 100: plain").isFalse();
+        assertThat(b.dictionarySize(0)).isEqualTo(3);
+        for (int r = 0; r < 100; r++) {
+            assertThat(b.row(r)).isEqualTo(rows.get(r));
+            if (!b.nulls(0)[r]) {
+                assertThat(b.dictionary(0)[b.codes(0)[r]]).isEqualTo(rows.get(r).get(0));
+            }
+        }
+        assertThatThrownBy(() -> b.codes(1)).hasMessage("field 'code' is not dictionary-encoded");
+        // a reader's own dictionary: values decode on demand, and a set makes the field plain again
+        ColumnBatch own = ColumnBatch.allocate(s, 4);
+        own.encode(0, new String[] {"x", "y", "unused"}, 2);
+        own.codes(0)[0] = 1;
+        own.codes(0)[1] = 0;
+        own.nulls(0)[2] = true;
+        own.codes(0)[3] = 1;
+        own.setSize(4);
+        assertThat(own.get(0, 0)).isEqualTo("y");
+        assertThat(own.texts(0)).startsWith("y", "x", null, "y");
+        own.set(0, 3, "z");
+        assertThat(own.encoded(0)).isFalse();
+        assertThat(own.get(0, 3)).isEqualTo("z");
+        assertThat(own.get(0, 1)).isEqualTo("x");
+        // dropping rows keeps the values
+        ColumnBatch drop = ColumnBatch.of(s, rows);
+        boolean[] gone = new boolean[100];
+        gone[0] = true;
+        drop.removeRows(gone);
+        assertThat(drop.row(0)).isEqualTo(rows.get(1));
+        assertThatThrownBy(() -> own.encode(0, new String[1], 2)).hasMessageContaining("size must be from 0 to 1");
     }
 }

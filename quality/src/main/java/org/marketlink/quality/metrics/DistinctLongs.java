@@ -20,14 +20,25 @@ import java.util.List;
  * partition is deduplicated on its own, in a small table that stays in the cache: when its array is full and at the
  * end. A deduplicated partition holds each of its keys once; the few keys seen more than once are counted in a
  * second, small table. Memory grows with the distinct keys (8 bytes each, and at most as many again of slack), not
- * with the rows. Not thread-safe.
+ * with the rows.
+ *
+ * <p>Keys that fill most of a range, as a table's ids do whatever order they come in, are kept as one bit each in a
+ * bitmap over the range instead (a test-and-set per key), for as long as it costs no more than the partitions would:
+ * at most 64 bits per distinct key. When the keys turn out too spread out, the bitmap's keys move to the partitions
+ * and the rest follow them there. Not thread-safe.
  */
 public final class DistinctLongs implements KeyFrequencies {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
     private static final int PARTITION_BITS = 8;
     private static final int PARTITIONS = 1 << PARTITION_BITS;
     /** A partition's array is deduplicated when full from this size on (below, it just grows). */
     private static final int DEDUPLICATE_FROM = 1 << 13;
+    /** The bitmap's first size: 64 Ki keys in 8 KiB. */
+    private static final int INITIAL_WORDS = 1 << 10;
+    /** Bits the bitmap may spend per distinct key: 64, the 8 bytes a key costs in the partitions. */
+    private static final long DENSITY = 64;
+    /** The range the bitmap may cover before it has seen enough keys to be judged dense: 2 Mi keys, 256 KiB. */
+    private static final long TRIAL_BITS = 1L << 21;
     /** Fibonacci hashing: the top bits of the product pick the partition, the next ones the slot within it. */
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private final String name;
@@ -44,6 +55,15 @@ public final class DistinctLongs implements KeyFrequencies {
     private int repeatSize;
     private long nulls;
     private long rows;
+    /**
+     * Dense keys (a table's ids: most of a range, in any order) are one bit each in {@code bits}, key {@code lo + i}
+     * at bit {@code i}: a test-and-set in a cache-sized array instead of a hash. Null before the first key and once
+     * the keys proved too spread out ({@code sparse}); then they are in the partitions.
+     */
+    private long[] bits;
+    private long lo;
+    private long denseKeys;
+    private boolean sparse;
     /** Scratch table for deduplicating one partition. */
     private transient long[] scratch;
 
@@ -94,6 +114,100 @@ public final class DistinctLongs implements KeyFrequencies {
             zeros++;
             return;
         }
+        if (!sparse && dense(key)) {
+            return;
+        }
+        takeSparse(key);
+    }
+
+    /**
+     * Counts a key in the bitmap of dense keys: true when it did (the key is in its range, or the range could grow
+     * to hold it and stay dense); false when the keys are too spread out for one bit each, and from then on every
+     * key goes to the partitions.
+     */
+    private boolean dense(long key) {
+        long[] b = bits;
+        if (b == null) {
+            // the first range is centred on the first key, kept within the longs (no arithmetic wraps)
+            long half = INITIAL_WORDS << 5;
+            long start = key & -64L;
+            lo = start >= Long.MIN_VALUE + half ? start - half : Long.MIN_VALUE;
+            lo = Math.min(lo, Long.MAX_VALUE - (INITIAL_WORDS << 6) + 1);
+            b = bits = new long[INITIAL_WORDS];
+        }
+        long off = key - lo;
+        if (Long.compareUnsigned(off, (long) b.length << 6) >= 0) {
+            if (!grow(key)) {
+                toSparse();
+                return false;
+            }
+            b = bits;
+            off = key - lo;
+        }
+        int w = (int) (off >>> 6);
+        long m = 1L << off;
+        if ((b[w] & m) != 0) {
+            repeat(key, 1);
+        } else {
+            b[w] |= m;
+            denseKeys++;
+        }
+        return true;
+    }
+
+    /**
+     * Widens the bitmap's range to hold {@code key}, at least doubling it, while it stays within
+     * {@value #DENSITY} bits per distinct key (or {@value #TRIAL_BITS} bits while few keys are known).
+     */
+    private boolean grow(long key) {
+        long span = (long) bits.length << 6;
+        long keyWord = key & -64L;
+        long newLo = Math.min(lo, keyWord);
+        long newHi;
+        try {
+            long hi = Math.addExact(lo, span); // the range's end, exclusive; lo and span are multiples of 64
+            newHi = Math.max(hi, Math.addExact(keyWord, 64));
+            long needed = Math.subtractExact(newHi, newLo);
+            long allowed = Math.max(TRIAL_BITS, DENSITY * (denseKeys + 1));
+            if (needed > allowed) {
+                return false;
+            }
+            long wanted = Math.min(allowed, Math.max(needed, 2 * span)) & -64L;
+            wanted = Math.max(wanted, needed);
+            if (key < lo) {
+                newLo = Math.subtractExact(newHi, wanted);
+            } else {
+                newHi = Math.addExact(newLo, wanted);
+            }
+        } catch (ArithmeticException beyondLong) {
+            return false;
+        }
+        long[] grown = new long[(int) ((newHi - newLo) >>> 6)];
+        System.arraycopy(bits, 0, grown, (int) ((lo - newLo) >>> 6), bits.length);
+        bits = grown;
+        lo = newLo;
+        return true;
+    }
+
+    /** Moves the bitmap's keys to the partitions, for keys too spread out for one bit each. */
+    private void toSparse() {
+        sparse = true;
+        long[] b = bits;
+        bits = null;
+        denseKeys = 0;
+        if (b == null) {
+            return;
+        }
+        for (int w = 0; w < b.length; w++) {
+            long word = b[w];
+            while (word != 0) {
+                takeSparse(lo + ((long) w << 6) + Long.numberOfTrailingZeros(word));
+                word &= word - 1;
+            }
+        }
+    }
+
+    private void takeSparse(long key) {
         int p = (int) ((key * GOLDEN) >>> (64 - PARTITION_BITS));
         long[] keys = partitions[p];
         int at = length[p];
@@ -198,6 +312,18 @@ public final class DistinctLongs implements KeyFrequencies {
         rows += o.rows;
         nulls += o.nulls;
         zeros += o.zeros;
+        if (o.bits != null) {
+            for (int w = 0; w < o.bits.length; w++) {
+                long word = o.bits[w];
+                while (word != 0) {
+                    long key = o.lo + ((long) w << 6) + Long.numberOfTrailingZeros(word);
+                    if (sparse || !dense(key)) {
+                        takeSparse(key);
+                    }
+                    word &= word - 1;
+                }
+            }
+        }
         // the other's keys are occurrences as this state's are; its repeats are counts beyond them
         for (int p = 0; p < PARTITIONS; p++) {
             int n = o.length[p];
@@ -222,7 +348,7 @@ public final class DistinctLongs implements KeyFrequencies {
 
     /** Deduplicates every partition and counts the distinct keys other than 0. */
     private long distinctOtherThanZero() {
-        long keys = 0;
+        long keys = denseKeys;
         for (int p = 0; p < PARTITIONS; p++) {
             deduplicate(p);
             keys += length[p];

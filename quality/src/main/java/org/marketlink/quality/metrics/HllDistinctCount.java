@@ -80,6 +80,19 @@ public final class HllDistinctCount implements RuleState {
                 }
             }
             case STRING -> {
+                if (batch.encoded(column)) {
+                    // a distinct count needs each value once: the dictionary's entries that occur
+                    int[] codes = batch.codes(column);
+                    String[] dictionary = batch.dictionary(column);
+                    boolean[] seen = new boolean[batch.dictionarySize(column)];
+                    for (int r = 0; r < n; r++) {
+                        if (!nulls[r] && !seen[codes[r]]) {
+                            seen[codes[r]] = true;
+                            sketch.update(dictionary[codes[r]]);
+                        }
+                    }
+                    return;
+                }
                 String[] v = batch.texts(column);
                 for (int r = 0; r < n; r++) {
                     if (!nulls[r]) {

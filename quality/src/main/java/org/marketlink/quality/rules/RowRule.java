@@ -120,6 +120,16 @@ public abstract class RowRule implements Rule {
         default void failDouble(int row, double value) {
             fail(row, value);
         }
+
+        /**
+         * The row failed; its offending value is counted by a later {@link #countValues} of the same scan, with the
+         * values of other rows that failed on it: for a scan over a dictionary, which counts each distinct value
+         * once. Values are to be counted in the order their first failing row came.
+         */
+        void failCountedLater(int row);
+
+        /** Counts {@code n} failing rows' offending {@code value}, each failed with {@link #failCountedLater}. */
+        void countValues(Object value, long n);
     }
 
     /** A test on one cell whose offending value is the cell itself. */
@@ -219,6 +229,11 @@ public abstract class RowRule implements Rule {
         }
 
         @Override
+        public int scannedColumn() {
+            return test instanceof CellTest c ? c.index : -1;
+        }
+
+        @Override
         public void acceptColumns(ColumnBatch batch, long[] failed) {
             rows += batch.size();
             this.batch = batch;
@@ -247,6 +262,16 @@ public abstract class RowRule implements Rule {
         public void failDouble(int row, double value) {
             values.addDouble(value, 1);
             failed(row);
+        }
+
+        @Override
+        public void failCountedLater(int row) {
+            failed(row);
+        }
+
+        @Override
+        public void countValues(Object value, long n) {
+            values.add(value, n);
         }
 
         private void failed(int row) {

@@ -81,7 +81,9 @@ public enum RuleKind {
                         public void scan(ColumnBatch batch, RowRule.Failures failures) {
                             boolean[] nulls = batch.nulls(i);
                             int n = batch.size();
-                            if (text) {
+                            if (text && batch.encoded(i)) {
+                                scanDictionary(batch, i, true, v -> !v.isBlank(), failures);
+                            } else if (text) {
                                 String[] v = batch.texts(i);
                                 for (int r = 0; r < n; r++) {
                                     if (nulls[r] || v[r].isBlank()) {
@@ -260,6 +262,10 @@ public enum RuleKind {
 
                         @Override
                         public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                            if (batch.encoded(i)) {
+                                scanDictionary(batch, i, false, set::contains, failures);
+                                return;
+                            }
                             boolean[] nulls = batch.nulls(i);
                             String[] v = batch.texts(i);
                             for (int r = 0, n = batch.size(); r < n; r++) {
@@ -346,6 +352,10 @@ public enum RuleKind {
 
                                 @Override
                                 public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                                    if (batch.encoded(i)) {
+                                        scanDictionary(batch, i, false, t -> own.reset(t).matches(), failures);
+                                        return;
+                                    }
                                     boolean[] nulls = batch.nulls(i);
                                     String[] v = batch.texts(i);
                                     for (int r = 0, n = batch.size(); r < n; r++) {
@@ -439,6 +449,10 @@ public enum RuleKind {
                                         failures.fail(r, v);
                                     }
                                 }
+                                return;
+                            }
+                            if (batch.encoded(i)) {
+                                scanDictionary(batch, i, false, this::fits, failures);
                                 return;
                             }
                             String[] v = batch.texts(i);
@@ -1301,6 +1315,10 @@ public enum RuleKind {
 
             @Override
             public void scan(ColumnBatch batch, RowRule.Failures failures) {
+                if (batch.encoded(i)) {
+                    scanDictionary(batch, i, false, pattern::matches, failures);
+                    return;
+                }
                 boolean[] nulls = batch.nulls(i);
                 String[] v = batch.texts(i);
                 for (int r = 0, n = batch.size(); r < n; r++) {
@@ -1310,6 +1328,54 @@ public enum RuleKind {
                 }
             }
         };
+    }
+
+    /** A test of one present text value. */
+    @FunctionalInterface
+    private interface TextTest {
+        boolean passes(String value);
+    }
+
+    /**
+     * Fails the rows of a dictionary-encoded text column whose value fails {@code test} (and the empty ones, when
+     * {@code emptyFails}): each distinct value is judged once, then each row costs an array look-up.
+     */
+    private static void scanDictionary(ColumnBatch batch, int i, boolean emptyFails, TextTest test,
+                                       RowRule.Failures failures) {
+        boolean[] nulls = batch.nulls(i);
+        int[] codes = batch.codes(i);
+        String[] dictionary = batch.dictionary(i);
+        int size = batch.dictionarySize(i);
+        boolean[] fails = new boolean[size];
+        for (int k = 0; k < size; k++) {
+            fails[k] = !test.passes(dictionary[k]);
+        }
+        // failing values are counted once per distinct value, in the order of their first failing row (as rows
+        // would count them): counts[k] per code, counts[size] for the empty value; order lists them as first seen
+        long[] counts = new long[size + 1];
+        int[] order = new int[size + 1];
+        int distinct = 0;
+        for (int r = 0, n = batch.size(); r < n; r++) {
+            int k;
+            if (nulls[r]) {
+                if (!emptyFails) {
+                    continue;
+                }
+                k = size;
+            } else if (fails[codes[r]]) {
+                k = codes[r];
+            } else {
+                continue;
+            }
+            if (counts[k]++ == 0) {
+                order[distinct++] = k;
+            }
+            failures.failCountedLater(r);
+        }
+        for (int j = 0; j < distinct; j++) {
+            int k = order[j];
+            failures.countValues(k == size ? null : dictionary[k], counts[k]);
+        }
     }
 
     /** Fails every empty value of a column. */

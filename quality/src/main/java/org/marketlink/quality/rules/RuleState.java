@@ -42,6 +42,16 @@ public interface RuleState extends Serializable {
     }
 
     /**
+     * The one column a {@link #columnar} state scans, or -1 when it scans several or says not: a suite runs the
+     * scans of one column back to back, while that column's values are still in the CPU's cache.
+     *
+     * @return the column's position, or -1
+     */
+    default int scannedColumn() {
+        return -1;
+    }
+
+    /**
      * Adds every row of a batch, the same as {@link #acceptFailed} row by row would, and marks in {@code failed}
      * (one bit per row: bit {@code r % 64} of word {@code r / 64}) the rows that failed a row-level rule; marks are
      * only ever set. Called only when {@link #columnar()}.
