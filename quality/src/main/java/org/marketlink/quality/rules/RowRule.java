@@ -130,6 +130,12 @@ public abstract class RowRule implements Rule {
 
         /** Counts {@code n} failing rows' offending {@code value}, each failed with {@link #failCountedLater}. */
         void countValues(Object value, long n);
+
+        /**
+         * Scratch space of at least {@code n} ints for the scan under way, owned by the state (one thread): for a scan
+         * that first gathers its failing rows without a branch per row, then reports them.
+         */
+        int[] scratch(int n);
     }
 
     /** A test on one cell whose offending value is the cell itself. */
@@ -218,6 +224,7 @@ public abstract class RowRule implements Rule {
         /** The batch being scanned and its failure marks, while {@link #acceptColumns} runs. */
         private transient ColumnBatch batch;
         private transient long[] failed;
+        private transient int[] scratch;
 
         State(RowTest test) {
             this.test = test;
@@ -262,6 +269,14 @@ public abstract class RowRule implements Rule {
         public void failDouble(int row, double value) {
             values.addDouble(value, 1);
             failed(row);
+        }
+
+        @Override
+        public int[] scratch(int n) {
+            if (scratch == null || scratch.length < n) {
+                scratch = new int[Math.max(n, 1024)];
+            }
+            return scratch;
         }
 
         @Override

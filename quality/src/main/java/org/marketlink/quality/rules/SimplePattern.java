@@ -248,8 +248,39 @@ final class SimplePattern implements Serializable {
         return bounds;
     }
 
-    /** Whether the whole of {@code s} matches. */
+    /**
+     * Whether the whole of {@code s} matches. The loop for ASCII text counts characters, which are then code points,
+     * with one bound per atom and no per-character count; the first character beyond ASCII hands the value to
+     * {@link #matchesCodePoints}, which counts code points.
+     */
     boolean matches(String s) {
+        int pos = 0;
+        int n = s.length();
+        for (int a = 0; a < lows.length; a++) {
+            long low = lows[a];
+            long high = highs[a];
+            int max = maxs[a];
+            int end = max >= n - pos ? n : pos + max;
+            int start = pos;
+            while (pos < end) {
+                char c = s.charAt(pos);
+                if (c >= 128) {
+                    return matchesCodePoints(s);
+                }
+                if (((c < 64 ? low >>> c : high >>> (c - 64)) & 1) == 0) {
+                    break;
+                }
+                pos++;
+            }
+            if (pos - start < mins[a]) {
+                return false;
+            }
+        }
+        return pos == n;
+    }
+
+    /** Whether the whole of {@code s} matches, counting code points: for text beyond ASCII. */
+    boolean matchesCodePoints(String s) {
         int pos = 0;
         int n = s.length();
         for (int a = 0; a < lows.length; a++) {

@@ -49,6 +49,9 @@ class SimplePatternTest {
                 matched += java.matcher(s).matches() ? 1 : 0;
                 assertThat(simple.matches(s)).as("/" + regex + "/ on '" + s + "'").isEqualTo(java.matcher(s)
                         .matches());
+                // the code-point loop, which text beyond ASCII takes, answers the same on every value
+                assertThat(simple.matchesCodePoints(s)).as("/" + regex + "/ on '" + s + "'").isEqualTo(java
+                        .matcher(s).matches());
             }
         }
         assertThat(accepted).as("patterns accepted").isGreaterThan(800);
