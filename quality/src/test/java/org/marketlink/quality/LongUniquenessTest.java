@@ -46,6 +46,9 @@ class LongUniquenessTest {
         kinds.add(sequence(60_000, i -> i < 40_000 ? i % 35_000 : r.nextLong()));
         kinds.add(sequence(60_000, i -> i < 40_000 ? 1_000_000 + i % 35_000 : (i % 2 == 0 ? -1L : 1L) * i * 5_000L));
         kinds.add(sequence(40_000, i -> i % 2 == 0 ? i : Long.MAX_VALUE - i));
+        // repeats that fall in different chunks (30,001 is 1 mod 4): the bitmaps merge word by word
+        kinds.add(sequence(40_000, i -> 1 + i % 30_001));
+        kinds.add(shuffled(sequence(40_000, i -> 7_000_000 + i % 30_001), r));
         for (long[] keys : kinds) {
             Suite.Compiled primitive = Suite.of("s", Rules.unique("id")).compile(LONGS);
             Suite.Compiled generic = Suite.of("s", Rules.unique("id")).compile(TEXT);

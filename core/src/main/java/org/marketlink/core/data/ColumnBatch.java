@@ -49,6 +49,8 @@ public final class ColumnBatch {
     private final int[] dictionarySizes;
     /** Per encoded text field: whether its String array holds the decoded values too. */
     private final boolean[] decoded;
+    /** Per text field: whether its producer vouched that no present value is blank (see {@link #noBlanks}). */
+    private final boolean[] noBlanks;
     private int size;
 
     private ColumnBatch(Schema schema, int capacity) {
@@ -61,6 +63,7 @@ public final class ColumnBatch {
         this.dictionaries = new String[schema.size()][];
         this.dictionarySizes = new int[schema.size()];
         this.decoded = new boolean[schema.size()];
+        this.noBlanks = new boolean[schema.size()];
         for (int f = 0; f < schema.size(); f++) {
             values[f] = switch (schema.field(f).type()) {
                 case LONG, TIMESTAMP -> new long[capacity];
@@ -111,6 +114,7 @@ public final class ColumnBatch {
             FieldType type = schema.field(f).type();
             if (type == FieldType.STRING || type == FieldType.JSON) {
                 batch.encodeIfFew(f);
+                batch.noBlanks[f] = batch.noneBlank(f);
             }
         }
         return batch;
@@ -173,6 +177,8 @@ public final class ColumnBatch {
             throw new IllegalArgumentException("size must be from 0 to " + capacity + ", not " + size);
         }
         this.size = size;
+        // the rows are new: what was vouched for the old ones no longer holds (a reader vouches after this)
+        Arrays.fill(noBlanks, false);
     }
 
     /** The values of the {@code LONG} field at {@code field}. */
@@ -217,6 +223,45 @@ public final class ColumnBatch {
             decoded[field] = true;
         }
         return v;
+    }
+
+    /** Whether no present value of a text field is blank, looked at value by value. */
+    private boolean noneBlank(int field) {
+        String[] v = (String[]) values[field];
+        boolean[] empty = nulls[field];
+        for (int r = 0; r < size; r++) {
+            if (!empty[r] && v[r].isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the producer of the batch vouched that no present value of the text field at {@code field} is blank
+     * (empty or white space only), so a completeness check need look at {@link #nulls} only: {@link #of} looks at
+     * each value, and a reader whose values cannot be blank (CSV cells are stripped, a blank one is empty) says so
+     * with {@link #declareNoBlanks}. False when nobody vouched; {@link #set} of a blank value, {@link #encode} and
+     * {@link #setSize} make it false again (a reader vouches after setting the size).
+     *
+     * @param field the field's position
+     * @return true when no present value is blank
+     */
+    public boolean noBlanks(int field) {
+        Objects.checkIndex(field, schema.size());
+        return noBlanks[field];
+    }
+
+    /**
+     * For a reader: vouches that no present value of the text field at {@code field} among the rows now held is
+     * blank. Only a reader that knows it (by how it makes its values) may say so; rules trust it.
+     *
+     * @param field a {@code STRING} or {@code JSON} field
+     */
+    public void declareNoBlanks(int field) {
+        FieldType type = schema.field(field).type();
+        array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
+        noBlanks[field] = true;
     }
 
     /**
@@ -284,6 +329,7 @@ public final class ColumnBatch {
         dictionaries[field] = dictionary;
         dictionarySizes[field] = size;
         decoded[field] = false;
+        noBlanks[field] = false;
     }
 
     /** Makes an encoded text field plain again: its values decoded into its String array, its codes dropped. */
@@ -371,7 +417,13 @@ public final class ColumnBatch {
             case DOUBLE -> ((double[]) array)[row] = (Double) value;
             case BOOLEAN -> ((boolean[]) array)[row] = (Boolean) value;
             case DATE -> ((int[]) array)[row] = Math.toIntExact(((LocalDate) value).toEpochDay());
-            case STRING, JSON -> ((String[]) array)[row] = (String) value;
+            case STRING, JSON -> {
+                String text = (String) value;
+                ((String[]) array)[row] = text;
+                if (noBlanks[field] && text.isBlank()) {
+                    noBlanks[field] = false;
+                }
+            }
             case DECIMAL -> ((BigDecimal[]) array)[row] = (BigDecimal) value;
         }
         empty[row] = false;

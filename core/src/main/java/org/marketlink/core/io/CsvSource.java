@@ -5,6 +5,7 @@ import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Cells;
 import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.ColumnCursor;
@@ -366,6 +367,13 @@ public final class CsvSource implements ColumnSource {
                 }
             }
             batch.setSize(r);
+            // a cell's text is stripped and an empty one is null: no present text is blank
+            for (int f = 0; f < schema.size(); f++) {
+                FieldType type = schema.field(f).type();
+                if (type == FieldType.STRING || type == FieldType.JSON) {
+                    batch.declareNoBlanks(f);
+                }
+            }
             return r == 0 ? null : batch;
         }
 

@@ -120,4 +120,21 @@ class ColumnBatchTest {
         assertThat(drop.row(0)).isEqualTo(rows.get(1));
         assertThatThrownBy(() -> own.encode(0, new String[1], 2)).hasMessageContaining("size must be from 0 to 1");
     }
+
+    @Test
+    void noBlanks_isVouchedOnlyWhereItHolds() {
+        Schema s = Schema.of(Field.optional("a", FieldType.STRING), Field.optional("b", FieldType.STRING));
+        ColumnBatch b = ColumnBatch.of(s, List.of(Row.of(s, "x", " "), Row.of(s, null, "y")));
+        assertThat(b.noBlanks(0)).isTrue();
+        assertThat(b.noBlanks(1)).as("' ' is blank").isFalse();
+        b.set(0, 1, "\t");
+        assertThat(b.noBlanks(0)).as("a blank value set unsays it").isFalse();
+        b.declareNoBlanks(0);
+        assertThat(b.noBlanks(0)).isTrue();
+        b.setSize(1);
+        assertThat(b.noBlanks(0)).as("new rows: nobody vouched for them").isFalse();
+        assertThat(ColumnBatch.allocate(s, 4).noBlanks(0)).isFalse();
+        assertThatThrownBy(() -> ColumnBatch.allocate(Schema.of(Field.optional("n", FieldType.LONG)), 1)
+                .declareNoBlanks(0)).hasMessage("field 'n' holds LONG, not STRING");
+    }
 }

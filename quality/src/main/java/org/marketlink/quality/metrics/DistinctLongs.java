@@ -189,6 +189,49 @@ public final class DistinctLongs implements KeyFrequencies {
         return true;
     }
 
+    /**
+     * Adds the other's bitmap to this one a word at a time, when this one's range can grow to cover it and stay
+     * dense: a key in both is a repeat. False (nothing done) otherwise.
+     */
+    private boolean mergeBitmap(DistinctLongs o) {
+        long otherLast = o.lo + ((long) o.bits.length << 6) - 1;
+        if (bits == null) {
+            bits = o.bits.clone();
+            lo = o.lo;
+            denseKeys = o.denseKeys;
+            return true;
+        }
+        long saved = denseKeys;
+        // the range must cover the other's, within what the keys of both may cost
+        denseKeys += o.denseKeys;
+        boolean covered = covers(o.lo) || grow(o.lo);
+        covered = covered && (covers(otherLast) || grow(otherLast));
+        denseKeys = saved;
+        if (!covered) {
+            return false;
+        }
+        int offset = (int) ((o.lo - lo) >>> 6);
+        long[] mine = bits;
+        for (int w = 0; w < o.bits.length; w++) {
+            long theirs = o.bits[w];
+            if (theirs == 0) {
+                continue;
+            }
+            long both = mine[offset + w] & theirs;
+            while (both != 0) {
+                repeat(o.lo + ((long) w << 6) + Long.numberOfTrailingZeros(both), 1);
+                both &= both - 1;
+            }
+            denseKeys += Long.bitCount(theirs & ~mine[offset + w]);
+            mine[offset + w] |= theirs;
+        }
+        return true;
+    }
+
+    private boolean covers(long key) {
+        return Long.compareUnsigned(key - lo, (long) bits.length << 6) < 0;
+    }
+
     /** Moves the bitmap's keys to the partitions, for keys too spread out for one bit each. */
     private void toSparse() {
         sparse = true;
@@ -312,7 +355,8 @@ public final class DistinctLongs implements KeyFrequencies {
         rows += o.rows;
         nulls += o.nulls;
         zeros += o.zeros;
-        if (o.bits != null) {
+        // the other's bitmap word by word when this one can cover it, else its keys one by one
+        if (o.bits != null && (sparse || !mergeBitmap(o))) {
             for (int w = 0; w < o.bits.length; w++) {
                 long word = o.bits[w];
                 while (word != 0) {

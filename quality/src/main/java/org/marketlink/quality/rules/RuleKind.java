@@ -81,7 +81,9 @@ public enum RuleKind {
                         public void scan(ColumnBatch batch, RowRule.Failures failures) {
                             boolean[] nulls = batch.nulls(i);
                             int n = batch.size();
-                            if (text && batch.encoded(i)) {
+                            if (text && batch.noBlanks(i)) {
+                                failEmpty(nulls, n, failures); // the reader vouched: no value is blank
+                            } else if (text && batch.encoded(i)) {
                                 scanDictionary(batch, i, true, v -> !v.isBlank(), failures);
                             } else if (text) {
                                 String[] v = batch.texts(i);
