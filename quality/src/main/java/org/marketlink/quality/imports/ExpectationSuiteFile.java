@@ -14,7 +14,9 @@ import org.marketlink.quality.rules.RuleSpec;
  * {@code expect_column_value_lengths_to_be_between}/{@code _to_equal},
  * {@code expect_table_row_count_to_be_between}/{@code _to_equal}, {@code expect_column_mean/stdev/min/max_to_be_between}
  * and {@code expect_column_unique_value_count_to_be_between}, with {@code mostly}, {@code strict_min} and
- * {@code strict_max}; a 1.x {@code severity} ({@code critical}, {@code warning}, {@code info}) is kept. Each rule is
+ * {@code strict_max}; a {@code row_condition} of the {@code pandas} or {@code spark} parser made of comparisons
+ * joined by {@code &} and {@code |} becomes the rule's filter (see {@code Filters.fromGreatExpectations}); a 1.x
+ * {@code severity} ({@code critical}, {@code warning}, {@code info}) is kept. Each rule is
  * named after its expectation and column, for example {@code expect_column_values_to_not_be_null(id)}.
  *
  * <p>Stateless and thread-safe.

@@ -90,6 +90,12 @@ final class Expectations {
             }
             default -> throw new NotMapped("no MarketLink rule means " + type);
         };
+        JsonNode condition = kwargs.get("row_condition");
+        if (condition != null && !condition.isNull()) {
+            used.addAll(List.of("row_condition", "condition_parser"));
+            s = s.withFilter(Filters.checked("row_condition", Filters.fromGreatExpectations(condition.asText(),
+                    kwargs.path("condition_parser").asText("pandas"))));
+        }
         refuseOthers(kwargs, used);
         return s;
     }
@@ -155,9 +161,6 @@ final class Expectations {
             String k = it.next();
             if (used.contains(k) || PRESENTATION.contains(k)) {
                 continue;
-            }
-            if (k.equals("row_condition") || k.equals("condition_parser")) {
-                throw new NotMapped("row_condition: rules over a filtered subset of rows are not supported yet");
             }
             throw new NotMapped("the argument '" + k + "' has no MarketLink equivalent");
         }

@@ -165,7 +165,7 @@ class ImportersTest {
     void expectationSuiteFile_expectationsMeanWhatGreatExpectationsValidates() throws IOException {
         ImportResult imported = ExpectationSuiteFile.read(resource("ge_orders.json"));
         SuiteResult r = run(imported.suite("orders"));
-        assertThat(r.outcomes()).hasSize(10);
+        assertThat(r.outcomes()).hasSize(11);
         passes(r, "expect_table_row_count_to_be_between");
         passes(r, "expect_column_to_exist(order_id)");
         fails(r, "expect_column_to_exist(discount)", Severity.ERROR, 0);
@@ -178,9 +178,13 @@ class ImportersTest {
         // regex is searched for, as re.search does: only the value without '@' fails
         fails(r, "expect_column_values_to_match_regex(email)", Severity.ERROR, 1);
         passes(r, "expect_column_mean_to_be_between(amount)");
+        // the pandas row_condition "amount>0" becomes the rule's filter
+        passes(r, "expect_column_values_to_not_be_null(status)");
+        assertThat(imported.suite("orders").rules().stream().filter(x -> x.name()
+                .equals("expect_column_values_to_not_be_null(status)")).findFirst().orElseThrow().spec()
+                .orElseThrow().filter()).isEqualTo("amount > 0");
         assertThat(imported.notImported()).extracting(NotImported::check).containsExactly(
-                "expect_column_values_to_be_dateutil_parseable", "expect_column_values_to_not_be_null");
-        assertThat(imported.notImported().get(1).reason()).startsWith("row_condition:");
+                "expect_column_values_to_be_dateutil_parseable");
     }
 
     @Test
@@ -248,5 +252,46 @@ class ImportersTest {
                 "missing_count takes one column, had [a, b]",
                 "valid format 'phone number' is none of [date iso 8601, decimal, email, integer, positive integer, "
                         + "uuid]");
+    }
+
+    @Test
+    void greatExpectationsRowConditions_translateWherePandasAndSqlMeanTheSame() {
+        assertThat(Filters.fromGreatExpectations("amount>0", "pandas")).isEqualTo("amount > 0");
+        assertThat(Filters.fromGreatExpectations("amount >= -2.5e1 & status==\"shipped\"", "pandas"))
+                .isEqualTo("amount >= -2.5e1 AND status = 'shipped'");
+        assertThat(Filters.fromGreatExpectations("(a<1) | (b>2)", "pandas")).isEqualTo("(a < 1) OR (b > 2)");
+        assertThat(Filters.fromGreatExpectations("s == \"a (  b )\"", "pandas")).isEqualTo("s = 'a (  b )'");
+        assertThat(Filters.fromGreatExpectations("col(\"status\")==\"o'k\"", "spark")).isEqualTo("status = 'o''k'");
+        // pandas keeps a missing value for !=; SQL's <> would drop it
+        assertThat(Filters.fromGreatExpectations("status!=\"lost\" & amount>1", "pandas"))
+                .isEqualTo("(status <> 'lost' OR status IS NULL) AND amount > 1");
+        for (String refused : List.of("~(amount>0)", "status.isnull()", "amount*2>1", "a and b", "len(s)>1")) {
+            assertThatThrownBy(() -> Filters.fromGreatExpectations(refused, "pandas")).as(refused)
+                    .isInstanceOf(NotMapped.class);
+        }
+        assertThatThrownBy(() -> Filters.fromGreatExpectations("a>1", "python")).isInstanceOf(NotMapped.class)
+                .hasMessageContaining("condition_parser");
+    }
+
+    @Test
+    void aGreatExpectationsRowCondition_judgesOnlyTheRowsItKeeps() {
+        // status must be present among rows with amount > 100: rows 11..17 (amount 110..170), all with a status
+        // but row 7 ("lost" is still a status); the email check among shipped rows, as pandas would keep them
+        String suite = """
+                {"expectation_suite_name": "orders", "expectations": [
+                  {"expectation_type": "expect_column_values_to_not_be_null",
+                   "kwargs": {"column": "email", "row_condition": "amount>100", "condition_parser": "pandas"}},
+                  {"expectation_type": "expect_column_values_to_not_be_null",
+                   "kwargs": {"column": "email", "row_condition": "status!=\\"shipped\\"",
+                              "condition_parser": "pandas"}}]}
+                """;
+        ImportResult imported = ExpectationSuiteFile.read(suite);
+        assertThat(imported.notImported()).isEmpty();
+        SuiteResult r = run(imported.suite("orders"));
+        // emails are missing on rows 1-3; amount > 100 keeps rows 11-19 (amount 110..190): none missing
+        assertThat(r.outcomes().get(0)).isInstanceOf(RuleOutcome.Passed.class);
+        // status != shipped keeps 15 of 20 rows, among them rows 2 and 3 (row 1 is shipped): 2 fail
+        RuleOutcome.Failed f = (RuleOutcome.Failed) r.outcomes().get(1);
+        assertThat(f.failingRows()).isEqualTo(2);
     }
 }
