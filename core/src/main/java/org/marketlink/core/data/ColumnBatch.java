@@ -211,8 +211,7 @@ public final class ColumnBatch {
      * field they are decoded into the array on the first call (code that can use the codes reads {@link #codes}).
      */
     public String[] texts(int field) {
-        FieldType type = schema.field(field).type();
-        String[] v = (String[]) array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
+        String[] v = textArray(field);
         if (codes[field] != null && !decoded[field]) {
             int[] c = codes[field];
             String[] dictionary = dictionaries[field];
@@ -259,8 +258,7 @@ public final class ColumnBatch {
      * @param field a {@code STRING} or {@code JSON} field
      */
     public void declareNoBlanks(int field) {
-        FieldType type = schema.field(field).type();
-        array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
+        textArray(field);
         noBlanks[field] = true;
     }
 
@@ -317,8 +315,7 @@ public final class ColumnBatch {
      * @param size       how many entries are in use
      */
     public void encode(int field, String[] dictionary, int size) {
-        FieldType type = schema.field(field).type();
-        array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
+        textArray(field);
         Checks.notNull("dictionary", dictionary);
         if (size < 0 || size > dictionary.length) {
             throw new IllegalArgumentException("size must be from 0 to " + dictionary.length + ", not " + size);
@@ -484,6 +481,13 @@ public final class ColumnBatch {
     /** The instant {@code micros} microseconds after the epoch. */
     public static Instant instantOfMicros(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    /** The String array of a {@code STRING} or {@code JSON} field; refused, naming the field, for other types. */
+    private String[] textArray(int field) {
+        Objects.checkIndex(field, schema.size());
+        FieldType type = schema.field(field).type();
+        return (String[]) array(field, type == FieldType.JSON ? FieldType.JSON : FieldType.STRING);
     }
 
     private Object array(int field, FieldType expected) {

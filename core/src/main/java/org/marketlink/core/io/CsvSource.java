@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -338,12 +339,16 @@ public final class CsvSource implements ColumnSource {
         private final CsvCursor records;
         private final ColumnBatch batch;
         private final Object[] values;
+        /** The positions of the text fields, which every batch vouches have no blank value. */
+        private final int[] textFields;
         private boolean done;
 
         CsvColumns(CsvCursor records, int batchRows) {
             this.records = records;
             this.batch = ColumnBatch.allocate(schema, batchRows);
             this.values = new Object[schema.size()];
+            this.textFields = IntStream.range(0, schema.size()).filter(f -> schema.field(f).type() == FieldType.STRING
+                    || schema.field(f).type() == FieldType.JSON).toArray();
         }
 
         @Override
@@ -368,11 +373,8 @@ public final class CsvSource implements ColumnSource {
             }
             batch.setSize(r);
             // a cell's text is stripped and an empty one is null: no present text is blank
-            for (int f = 0; f < schema.size(); f++) {
-                FieldType type = schema.field(f).type();
-                if (type == FieldType.STRING || type == FieldType.JSON) {
-                    batch.declareNoBlanks(f);
-                }
+            for (int f : textFields) {
+                batch.declareNoBlanks(f);
             }
             return r == 0 ? null : batch;
         }

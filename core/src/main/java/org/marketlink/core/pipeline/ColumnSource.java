@@ -7,7 +7,8 @@ import org.marketlink.core.data.Schema;
  * A source that can also be read a column at a time, into {@link org.marketlink.core.data.ColumnBatch}es of its
  * schema: {@code CsvSource} and {@code JdbcSource} in core, {@code ParquetSource} in {@code marketlink-parquet}.
  * The batches hold exactly the rows {@link #open()} gives, with the same row numbers, and the same rows are
- * quarantined for the same reasons. Each {@link #openColumns} reads from the start.
+ * quarantined for the same reasons. Each {@link #openColumns} reads from the start. The sources MarketLink makes
+ * are immutable and may be opened from any thread; each cursor they open belongs to one thread.
  */
 public interface ColumnSource extends Source<Row> {
 

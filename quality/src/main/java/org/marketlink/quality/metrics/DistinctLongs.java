@@ -8,6 +8,7 @@ import org.marketlink.quality.rules.RuleState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Uniqueness of one {@code LONG} column over primitive arrays: no boxing and no allocation per row (the generic
@@ -238,13 +239,17 @@ public final class DistinctLongs implements KeyFrequencies {
         long[] b = bits;
         bits = null;
         denseKeys = 0;
-        if (b == null) {
-            return;
+        if (b != null) {
+            forEachKey(b, lo, this::takeSparse);
         }
-        for (int w = 0; w < b.length; w++) {
-            long word = b[w];
+    }
+
+    /** Each key of a bitmap whose bit 0 is key {@code lo}, in ascending order. */
+    private static void forEachKey(long[] bits, long lo, LongConsumer each) {
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
             while (word != 0) {
-                takeSparse(lo + ((long) w << 6) + Long.numberOfTrailingZeros(word));
+                each.accept(lo + ((long) w << 6) + Long.numberOfTrailingZeros(word));
                 word &= word - 1;
             }
         }
@@ -357,16 +362,7 @@ public final class DistinctLongs implements KeyFrequencies {
         zeros += o.zeros;
         // the other's bitmap word by word when this one can cover it, else its keys one by one
         if (o.bits != null && (sparse || !mergeBitmap(o))) {
-            for (int w = 0; w < o.bits.length; w++) {
-                long word = o.bits[w];
-                while (word != 0) {
-                    long key = o.lo + ((long) w << 6) + Long.numberOfTrailingZeros(word);
-                    if (sparse || !dense(key)) {
-                        takeSparse(key);
-                    }
-                    word &= word - 1;
-                }
-            }
+            forEachKey(o.bits, o.lo, this::take); // a bitmap holds no 0, which take counts apart
         }
         // the other's keys are occurrences as this state's are; its repeats are counts beyond them
         for (int p = 0; p < PARTITIONS; p++) {

@@ -91,28 +91,4 @@ public interface References {
             }
         };
     }
-
-    /**
-     * These references, with {@code profiles} found first by name.
-     *
-     * @param profiles the profiles to add
-     * @return the combined references
-     */
-    default References withProfiles(Collection<ReferenceProfile> profiles) {
-        References added = of(Map.of(), profiles);
-        Set<String> names = new TreeSet<>();
-        profiles.forEach(p -> names.add(p.name()));
-        References self = this;
-        return new References() {
-            @Override
-            public Set<?> keys(String reference) {
-                return self.keys(reference);
-            }
-
-            @Override
-            public ReferenceProfile profile(String name) {
-                return names.contains(name) ? added.profile(name) : self.profile(name);
-            }
-        };
-    }
 }

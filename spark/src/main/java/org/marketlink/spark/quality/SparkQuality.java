@@ -78,11 +78,23 @@ public final class SparkQuality {
         SparkRowReader reader = SparkRowReader.of(data.schema());
         Suite.Compiled compiled = suite.compile(reader.schema());
         Shipping.checkShippable("suite '" + suite.name() + "'", suite);
-        Optional<SparkPlan> scan = SparkColumnarReader.columnarScan(data.queryExecution().executedPlan());
-        Optional<SparkColumnarReader> columns = scan.flatMap(p -> SparkColumnarReader.of(p.schema(),
-                reader.schema()));
-        List<byte[]> states = columns.isPresent() ? byColumns(suite, scan.get(), columns.get())
+        Optional<ColumnarScan> scan = columnarScan(data, reader.schema());
+        List<byte[]> states = scan.isPresent() ? byColumns(suite, scan.get().plan(), scan.get().reader())
                 : byRows(suite, data, reader);
+        return merged(compiled, states);
+    }
+
+    /** A Dataset's columnar scan and the reader of its batches as batches of {@code schema}. */
+    private record ColumnarScan(SparkPlan plan, SparkColumnarReader reader) {
+    }
+
+    private static Optional<ColumnarScan> columnarScan(Dataset<Row> data, Schema schema) {
+        return SparkColumnarReader.columnarScan(data.queryExecution().executedPlan())
+                .flatMap(p -> SparkColumnarReader.of(p.schema(), schema).map(r -> new ColumnarScan(p, r)));
+    }
+
+    /** The partitions' shipped states merged in partition order into one result. */
+    private static SuiteResult merged(Suite.Compiled compiled, List<byte[]> states) {
         Suite.State total = compiled.newState();
         for (byte[] state : states) {
             total.merge(Shipping.<Suite.State>fromBytes(state));
@@ -99,9 +111,7 @@ public final class SparkQuality {
      * @return true when the suite's rules see column batches straight from the scan
      */
     public static boolean runsOnColumns(Dataset<Row> data) {
-        Schema schema = SparkSchemas.toSchema(data.schema());
-        return SparkColumnarReader.columnarScan(data.queryExecution().executedPlan())
-                .flatMap(p -> SparkColumnarReader.of(p.schema(), schema)).isPresent();
+        return columnarScan(data, SparkSchemas.toSchema(data.schema())).isPresent();
     }
 
     /** The states of each partition, by reading the scan's column batches into MarketLink ones. */
@@ -127,11 +137,7 @@ public final class SparkQuality {
     /** Package-private for tests: the states of each partition, by reading rows. */
     static SuiteResult runByRows(Suite suite, Dataset<Row> data) {
         SparkRowReader reader = SparkRowReader.of(data.schema());
-        Suite.State total = suite.compile(reader.schema()).newState();
-        for (byte[] state : byRows(suite, data, reader)) {
-            total.merge(Shipping.<Suite.State>fromBytes(state));
-        }
-        return total.result();
+        return merged(suite.compile(reader.schema()), byRows(suite, data, reader));
     }
 
     private static List<byte[]> byRows(Suite suite, Dataset<Row> data, SparkRowReader reader) {
