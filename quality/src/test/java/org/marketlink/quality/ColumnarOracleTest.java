@@ -30,15 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The columnar engine ({@link Suite.State#accept(ColumnBatch)}) against its oracle, the row path: on random rows
  * (nulls, NaN, ±0, infinities, extremes, blank text, personal data, decimals) cut into batches of random sizes
- * (1, word boundaries, large), every outcome (metric, message, failing rows, top values, samples) and the suite's
+ * (1, word boundaries, large), text with few distinct values (dictionary-encoded) and with many (held inline as
+ * UTF-8 bytes), every outcome (metric, message, failing rows, top values, samples) and the suite's
  * row score are the same.
  */
 class ColumnarOracleTest {
     private static final Schema S = Schema.of(Field.optional("id", FieldType.LONG),
             Field.optional("n", FieldType.LONG), Field.optional("d", FieldType.DOUBLE),
             Field.optional("s", FieldType.STRING), Field.optional("email", FieldType.STRING).asPersonal(),
-            Field.optional("amount", FieldType.DECIMAL));
-    private static final String[] TEXT = {"a", "b", "C12", "C9x", "", " ", "\t", "Zoë", "🍅", "PAID", "NEW"};
+            Field.optional("amount", FieldType.DECIMAL), Field.optional("code", FieldType.STRING));
+    private static final String[] TEXT = {"a", "b", "C12", "C9x", "", " ", "\t", "Zoë", "🍅", "PAID", "NEW",
+        "\u2003", "\u00A0", "\u001F"};
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
@@ -48,15 +50,17 @@ class ColumnarOracleTest {
         for (int i = 0; i < 3000; i++) {
             rows.add(Row.of(S, r.nextInt(30) == 0 ? null : (long) r.nextInt(2500),
                     r.nextInt(20) == 0 ? null : (long) r.nextInt(-5, 60), number(r),
-                    r.nextInt(15) == 0 ? null : TEXT[r.nextInt(TEXT.length)],
+                    r.nextInt(15) == 0 ? null : text(r, seed),
                     r.nextInt(10) == 0 ? null : "u" + r.nextInt(50) + "@x.org",
-                    r.nextInt(10) == 0 ? null : BigDecimal.valueOf(r.nextInt(-100, 1000), 2)));
+                    r.nextInt(10) == 0 ? null : BigDecimal.valueOf(r.nextInt(-100, 1000), 2),
+                    r.nextInt(15) == 0 ? null : text(r, seed)));
         }
         Suite suite = suite();
         Suite.Compiled compiled = suite.compile(S);
         SuiteResult byRow = compiled.run(rows);
 
         Suite.State state = compiled.newState();
+        boolean inlineLarge = false;
         int at = 0;
         while (at < rows.size()) {
             int size = Math.min(rows.size() - at, switch (r.nextInt(5)) {
@@ -66,9 +70,12 @@ class ColumnarOracleTest {
                 case 3 -> r.nextInt(1, 200);
                 default -> 1024;
             });
-            state.accept(ColumnBatch.of(S, rows.subList(at, at + size)));
+            ColumnBatch batch = ColumnBatch.of(S, rows.subList(at, at + size));
+            inlineLarge |= size >= 64 && batch.inline(3);
+            state.accept(batch);
             at += size;
         }
+        assertThat(inlineLarge).as("text held inline in large batches").isEqualTo(seed % 2 == 0);
         SuiteResult byColumn = state.result();
         assertThat(byColumn.outcomes()).containsExactlyElementsOf(byRow.outcomes());
         assertThat(byColumn.levels()).isEqualTo(byRow.levels());
@@ -86,7 +93,8 @@ class ColumnarOracleTest {
                 Rules.between("d", 0, 50), Rules.between("n", 0, 40), Rules.nonNegative("d"),
                 Rules.positive("n"), Rules.nonNegative("amount"), Rules.inSet("s", Set.of("a", "b", "PAID")),
                 Rules.inSet("n", Set.of("1", "2")), Rules.inSet("email", Set.of("u1@x.org")),
-                Rules.matches("s", "C\\d+", RuleOptions.strict()), Rules.length("s", 1, 2, RuleOptions.strict()),
+                Rules.matches("s", "C\\d+", RuleOptions.strict()), Rules.complete("code"),
+                Rules.matches("code", "C\\d+", RuleOptions.strict()), Rules.length("s", 1, 2, RuleOptions.strict()),
                 Rules.unique("id"), Rules.unique("s", "n"), Rules.uniquenessBetween(0.5, 1, "id"),
                 Rules.uniquenessBetween(0, 1, "s", "n"), Rules.populationStddevBetween("d", 0, 30),
                 Rules.rowCount(1, 10_000), Rules.meanBetween("d", 0, 30),
@@ -115,7 +123,7 @@ class ColumnarOracleTest {
     @ValueSource(ints = {5, 6})
     void aCsvFileReadAsColumns_givesTheRowPathsResult(int seed, @TempDir Path dir) throws IOException {
         Random r = new Random(seed);
-        StringBuilder csv = new StringBuilder("id,n,d,s,email,amount\n");
+        StringBuilder csv = new StringBuilder("id,n,d,s,email,amount,code\n");
         for (int i = 0; i < 5000; i++) {
             Double d = number(r);
             csv.append(r.nextInt(30) == 0 ? "" : String.valueOf(r.nextInt(2500))).append(',')
@@ -123,7 +131,8 @@ class ColumnarOracleTest {
                     .append(d == null ? "" : String.valueOf(d)).append(',')
                     .append(r.nextInt(15) == 0 ? "" : "\"" + TEXT[r.nextInt(TEXT.length)] + "\"").append(',')
                     .append(r.nextInt(10) == 0 ? "" : "u" + r.nextInt(50) + "@x.org").append(',')
-                    .append(r.nextInt(10) == 0 ? "" : BigDecimal.valueOf(r.nextInt(-100, 1000), 2)).append('\n');
+                    .append(r.nextInt(10) == 0 ? "" : BigDecimal.valueOf(r.nextInt(-100, 1000), 2)).append(',')
+                    .append(r.nextInt(15) == 0 ? "" : "\"" + text(r, seed) + "\"").append('\n');
         }
         CsvSource source = CsvSource.of(Files.writeString(dir.resolve("rows.csv"), csv), S, CsvOptions.defaults());
         List<Row> rows = new ArrayList<>();
@@ -142,6 +151,15 @@ class ColumnarOracleTest {
         // NaN and infinities are not numbers a CSV cell may hold: those rows are quarantined, the same ones
         assertThat(columnRejections).isEqualTo(rowRejections).isNotEmpty();
         assertThat(byColumn.rows() + columnRejections.size()).isEqualTo(5000);
+    }
+
+    /**
+     * A text value: one of a few (dictionary-encoded in batches) for odd seeds, one of many (held inline as UTF-8
+     * bytes) for even ones.
+     */
+    private static String text(Random r, int seed) {
+        String t = TEXT[r.nextInt(TEXT.length)];
+        return seed % 2 == 1 || r.nextInt(3) == 0 ? t : t + r.nextInt(1000);
     }
 
     private static Double number(Random r) {

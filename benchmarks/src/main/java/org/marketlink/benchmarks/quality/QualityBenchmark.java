@@ -88,15 +88,19 @@ public final class QualityBenchmark {
                 double bestFilter = 0;
                 double[] roundRatios = new double[rounds];
                 for (int round = 1; round <= rounds; round++) {
+                    quiet();
                     long t0 = System.nanoTime();
                     SuiteResult result = runParallel(suite, rows, threads);
                     double ours = n / ((System.nanoTime() - t0) / 1e9);
+                    quiet();
                     t0 = System.nanoTime();
                     SuiteResult columnar = runColumnsParallel(suite, batches, threads);
                     double columns = n / ((System.nanoTime() - t0) / 1e9);
+                    quiet();
                     t0 = System.nanoTime();
                     double[] duckCountIf = duck(st, countIf);
                     double countIfRate = n / ((System.nanoTime() - t0) / 1e9);
+                    quiet();
                     t0 = System.nanoTime();
                     double[] duckFilter = duck(st, filter);
                     double filterRate = n / ((System.nanoTime() - t0) / 1e9);
@@ -160,6 +164,15 @@ public final class QualityBenchmark {
                             : "C" + r.nextInt(100_000)));
         }
         return rows;
+    }
+
+    /**
+     * Collects the garbage the previous side left before the next side is timed, so that neither pays for the
+     * other's allocations (the row path's rows, DuckDB's result sets): the same for both sides, as JMH does between
+     * iterations.
+     */
+    public static void quiet() {
+        System.gc();
     }
 
     private static double[] duck(Statement st, String sql) throws Exception {

@@ -3,6 +3,7 @@ package org.marketlink.core.data;
 import org.marketlink.core.Checks;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -32,6 +33,11 @@ import java.util.Objects;
  * <p>A text field may be held {@link #encoded dictionary-encoded}: codes into a dictionary of its distinct values
  * ({@link #of} encodes a field with few distinct values, a reader may encode what its source encodes), so that code
  * judging text judges each distinct value once; {@link #texts} and {@link #get} read it like any other field.
+ * A text field may instead be held {@link #inline inline}: the UTF-8 bytes of all its values one after another in
+ * one array, with each row's start ({@link #utf8}, {@link #utf8Offsets}), as Arrow and DuckDB hold strings, so code
+ * that reads every value walks one array instead of following a reference per row ({@link #of} inlines a text
+ * field with many distinct values; a reader may hold what it read as bytes); {@link #texts} then decodes the values
+ * on its first call.
  *
  * <p>A batch is filled by one reader and read by the code it hands the batch to; a reader may refill the same
  * batch for its next rows, so a consumer that keeps values keeps copies (or {@link #row(int) rows}). The arrays are
@@ -49,6 +55,9 @@ public final class ColumnBatch {
     private final int[] dictionarySizes;
     /** Per encoded text field: whether its String array holds the decoded values too. */
     private final boolean[] decoded;
+    /** Per inline text field: its values' UTF-8 bytes back to back, and where each row's start; null while not. */
+    private final byte[][] utf8;
+    private final int[][] utf8Offsets;
     /** Per text field: whether its producer vouched that no present value is blank (see {@link #noBlanks}). */
     private final boolean[] noBlanks;
     private int size;
@@ -63,6 +72,8 @@ public final class ColumnBatch {
         this.dictionaries = new String[schema.size()][];
         this.dictionarySizes = new int[schema.size()];
         this.decoded = new boolean[schema.size()];
+        this.utf8 = new byte[schema.size()][];
+        this.utf8Offsets = new int[schema.size()][];
         this.noBlanks = new boolean[schema.size()];
         for (int f = 0; f < schema.size(); f++) {
             values[f] = switch (schema.field(f).type()) {
@@ -115,6 +126,9 @@ public final class ColumnBatch {
             if (type == FieldType.STRING || type == FieldType.JSON) {
                 batch.encodeIfFew(f);
                 batch.noBlanks[f] = batch.noneBlank(f);
+                if (!batch.encoded(f)) {
+                    batch.inlineStrings(f);
+                }
             }
         }
         return batch;
@@ -152,6 +166,36 @@ public final class ColumnBatch {
         decoded[field] = true;
     }
 
+    /**
+     * Holds a plain text field inline: its values' UTF-8 bytes back to back. The String array is dropped (the
+     * values are decoded again when {@link #texts} is asked for), so the batch holds each value once.
+     */
+    private void inlineStrings(int field) {
+        String[] v = (String[]) values[field];
+        boolean[] empty = nulls[field];
+        int[] offsets = new int[capacity + 1];
+        byte[][] parts = new byte[size][];
+        int total = 0;
+        for (int r = 0; r < size; r++) {
+            offsets[r] = total;
+            if (!empty[r]) {
+                parts[r] = v[r].getBytes(StandardCharsets.UTF_8);
+                total += parts[r].length;
+            }
+        }
+        offsets[size] = total;
+        byte[] bytes = new byte[total];
+        for (int r = 0; r < size; r++) {
+            if (parts[r] != null) {
+                System.arraycopy(parts[r], 0, bytes, offsets[r], parts[r].length);
+            }
+        }
+        boolean vouched = noBlanks[field];
+        holdUtf8(field, bytes, offsets);
+        noBlanks[field] = vouched;
+        Arrays.fill(v, 0, size, null);
+    }
+
     /** The fields. */
     public Schema schema() {
         return schema;
@@ -175,6 +219,11 @@ public final class ColumnBatch {
     public void setSize(int size) {
         if (size < 0 || size > capacity) {
             throw new IllegalArgumentException("size must be from 0 to " + capacity + ", not " + size);
+        }
+        // bytes held inline describe the rows held until now: their values move to the String arrays first (a
+        // reader that holds bytes does so after this)
+        for (int f = 0; f < utf8.length; f++) {
+            plainBytes(f);
         }
         this.size = size;
         // the rows are new: what was vouched for the old ones no longer holds (a reader vouches after this)
@@ -208,10 +257,13 @@ public final class ColumnBatch {
 
     /**
      * The values of the {@code STRING} or {@code JSON} field at {@code field}; for a {@link #encoded dictionary-encoded}
-     * field they are decoded into the array on the first call (code that can use the codes reads {@link #codes}).
+     * field they are decoded into the array on the first call (code that can use the codes reads {@link #codes}); an
+     * {@link #inline} field is decoded and held as Strings from then on (code that can read bytes reads
+     * {@link #utf8}), since whoever has the array may be the reader writing new values into it.
      */
     public String[] texts(int field) {
         String[] v = textArray(field);
+        plainBytes(field);
         if (codes[field] != null && !decoded[field]) {
             int[] c = codes[field];
             String[] dictionary = dictionaries[field];
@@ -320,6 +372,8 @@ public final class ColumnBatch {
         if (size < 0 || size > dictionary.length) {
             throw new IllegalArgumentException("size must be from 0 to " + dictionary.length + ", not " + size);
         }
+        utf8[field] = null; // the reader writes the field anew: the bytes of the rows before are not decoded
+        utf8Offsets[field] = null;
         if (codes[field] == null) {
             codes[field] = new int[capacity];
         }
@@ -329,8 +383,78 @@ public final class ColumnBatch {
         noBlanks[field] = false;
     }
 
-    /** Makes an encoded text field plain again: its values decoded into its String array, its codes dropped. */
+    /**
+     * Whether the text field at {@code field} is held inline: the UTF-8 bytes of row {@code r}'s value are
+     * {@code utf8(field)[utf8Offsets(field)[r] .. utf8Offsets(field)[r + 1])} (none for an {@link #nulls empty}
+     * row). Code that reads every value can then walk one array.
+     *
+     * @param field the field's position
+     * @return true when the field is held inline
+     */
+    public boolean inline(int field) {
+        Objects.checkIndex(field, schema.size());
+        return utf8[field] != null;
+    }
+
+    /**
+     * The bytes of an {@link #inline} text field: each row's value in UTF-8, back to back in row order.
+     *
+     * @throws IllegalStateException when the field is not held inline
+     */
+    public byte[] utf8(int field) {
+        if (!inline(field)) {
+            throw new IllegalStateException("field '" + schema.field(field).name() + "' is not held inline");
+        }
+        return utf8[field];
+    }
+
+    /**
+     * Where each row's bytes start in {@link #utf8} of an {@link #inline} text field, {@link #size()} + 1 entries:
+     * row {@code r}'s bytes end where row {@code r + 1}'s start.
+     *
+     * @throws IllegalStateException when the field is not held inline
+     */
+    public int[] utf8Offsets(int field) {
+        utf8(field);
+        return utf8Offsets[field];
+    }
+
+    /**
+     * For a reader, after {@link #setSize}: holds the text field at {@code field} inline, as the UTF-8 bytes of its
+     * values back to back ({@code bytes}, not copied) with each row's start ({@code offsets}, {@link #size()} + 1
+     * entries, not decreasing, the last within {@code bytes}); empty rows are marked in {@link #nulls} and have no
+     * bytes. The bytes must be well-formed UTF-8 (as a decoder of the source's text makes them).
+     *
+     * @param field   a {@code STRING} or {@code JSON} field
+     * @param bytes   the values' bytes
+     * @param offsets where each row's bytes start
+     */
+    public void holdUtf8(int field, byte[] bytes, int[] offsets) {
+        textArray(field);
+        Checks.notNull("bytes", bytes);
+        Checks.notNull("offsets", offsets);
+        if (offsets.length < size + 1 || offsets[size] > bytes.length) {
+            throw new IllegalArgumentException("offsets must have " + (size + 1) + " entries ending within the "
+                    + bytes.length + " bytes");
+        }
+        for (int r = 0; r < size; r++) {
+            if (offsets[r] < 0 || offsets[r] > offsets[r + 1] || nulls[field][r] && offsets[r] != offsets[r + 1]) {
+                throw new IllegalArgumentException("offsets of row " + r + " are out of order or hold bytes for "
+                        + "an empty row");
+            }
+        }
+        plain(field);
+        utf8[field] = bytes;
+        utf8Offsets[field] = offsets;
+        noBlanks[field] = false;
+    }
+
+    /**
+     * Makes an encoded or inline text field plain again: its values decoded into its String array, its codes or
+     * bytes dropped.
+     */
     private void plain(int field) {
+        plainBytes(field);
         if (codes[field] != null) {
             texts(field);
             codes[field] = null;
@@ -376,8 +500,7 @@ public final class ColumnBatch {
             case DOUBLE -> ((double[]) array)[row];
             case BOOLEAN -> ((boolean[]) array)[row];
             case DATE -> LocalDate.ofEpochDay(((int[]) array)[row]);
-            case STRING, JSON -> codes[field] != null && !decoded[field] ? dictionaries[field][codes[field][row]]
-                    : ((Object[]) array)[row];
+            case STRING, JSON -> textAt(field, row);
             case DECIMAL -> ((Object[]) array)[row];
         };
     }
@@ -481,6 +604,33 @@ public final class ColumnBatch {
     /** The instant {@code micros} microseconds after the epoch. */
     public static Instant instantOfMicros(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    private String textAt(int field, int row) {
+        if (utf8[field] != null) {
+            int[] offsets = utf8Offsets[field];
+            return new String(utf8[field], offsets[row], offsets[row + 1] - offsets[row], StandardCharsets.UTF_8);
+        }
+        if (codes[field] != null && !decoded[field]) {
+            return dictionaries[field][codes[field][row]];
+        }
+        return ((String[]) values[field])[row];
+    }
+
+    /** Makes an inline text field plain: its values decoded into its String array, its bytes dropped. */
+    private void plainBytes(int field) {
+        byte[] bytes = utf8[field];
+        if (bytes == null) {
+            return;
+        }
+        String[] v = (String[]) values[field];
+        int[] offsets = utf8Offsets[field];
+        boolean[] empty = nulls[field];
+        for (int r = 0; r < size; r++) {
+            v[r] = empty[r] ? null : new String(bytes, offsets[r], offsets[r + 1] - offsets[r], StandardCharsets.UTF_8);
+        }
+        utf8[field] = null;
+        utf8Offsets[field] = null;
     }
 
     /** The String array of a {@code STRING} or {@code JSON} field; refused, naming the field, for other types. */

@@ -3,6 +3,7 @@ package org.marketlink.core.data;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,6 +120,61 @@ class ColumnBatchTest {
         drop.removeRows(gone);
         assertThat(drop.row(0)).isEqualTo(rows.get(1));
         assertThatThrownBy(() -> own.encode(0, new String[1], 2)).hasMessageContaining("size must be from 0 to 1");
+    }
+
+    @Test
+    void manyDistinctTexts_areHeldInlineAsUtf8_andReadLikeAnyOther() {
+        Schema s = Schema.of(Field.optional("code", FieldType.STRING), Field.optional("n", FieldType.LONG));
+        String[] odd = {"", "Zoë", "🍅x", "naïve façade", "\u0000", "中文"};
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            rows.add(Row.of(s, i % 9 == 0 ? null : i % 5 == 0 ? odd[i % odd.length] + i : "C" + i, (long) i));
+        }
+        ColumnBatch b = ColumnBatch.of(s, rows);
+        assertThat(b.inline(0)).isTrue();
+        assertThat(b.encoded(0)).isFalse();
+        byte[] bytes = b.utf8(0);
+        int[] at = b.utf8Offsets(0);
+        for (int r = 0; r < 200; r++) {
+            Object want = rows.get(r).get(0);
+            String held = new String(bytes, at[r], at[r + 1] - at[r], StandardCharsets.UTF_8);
+            assertThat(b.nulls(0)[r] ? null : held).isEqualTo(want);
+            assertThat(b.get(0, r)).isEqualTo(want);
+            assertThat(b.row(r)).isEqualTo(rows.get(r));
+        }
+        assertThatThrownBy(() -> b.utf8(1)).hasMessage("field 'n' is not held inline");
+        // the String array, once asked for, is the field's values from then on
+        assertThat(b.texts(0)).startsWith(rows.stream().limit(5).map(row -> row.get(0)).toArray(String[]::new));
+        assertThat(b.inline(0)).isFalse();
+        assertThatThrownBy(() -> b.utf8(0)).hasMessage("field 'code' is not held inline");
+
+        // a smaller size keeps the rows left, their values decoded
+        ColumnBatch shrunk = ColumnBatch.of(s, rows);
+        shrunk.setSize(3);
+        assertThat(shrunk.inline(0)).isFalse();
+        assertThat(shrunk.row(2)).isEqualTo(rows.get(2));
+        // a set makes the field plain, keeping the other values
+        ColumnBatch set = ColumnBatch.of(s, rows);
+        set.set(0, 1, "new");
+        assertThat(set.inline(0)).isFalse();
+        assertThat(set.get(0, 1)).isEqualTo("new");
+        assertThat(set.get(0, 2)).isEqualTo("C2");
+
+        // a reader's own bytes, checked against the rows they claim to be
+        ColumnBatch own = ColumnBatch.allocate(s, 3);
+        own.nulls(0)[1] = true;
+        own.setSize(3);
+        byte[] abc = "abcé".getBytes(StandardCharsets.UTF_8);
+        own.holdUtf8(0, abc, new int[] {0, 2, 2, 5});
+        assertThat(own.get(0, 0)).isEqualTo("ab");
+        assertThat(own.get(0, 1)).isNull();
+        assertThat(own.get(0, 2)).isEqualTo("cé");
+        assertThatThrownBy(() -> own.holdUtf8(0, abc, new int[] {0, 2, 2}))
+                .hasMessage("offsets must have 4 entries ending within the 5 bytes");
+        assertThatThrownBy(() -> own.holdUtf8(0, abc, new int[] {0, 2, 3, 5}))
+                .hasMessage("offsets of row 1 are out of order or hold bytes for an empty row");
+        assertThatThrownBy(() -> own.holdUtf8(0, abc, new int[] {0, 2, 2, 6}))
+                .hasMessage("offsets must have 4 entries ending within the 5 bytes");
     }
 
     @Test

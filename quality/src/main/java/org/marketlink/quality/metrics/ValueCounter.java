@@ -23,12 +23,18 @@ import java.util.Map;
  * its later new values as overflow, which the merge cannot take back).
  */
 public final class ValueCounter implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     private final int capacity;
     private final Map<Object, long[]> counts = new LinkedHashMap<>();
     /** Whole numbers and doubles (by their bits, as {@link Double#equals} compares), counted without boxing. */
     private final PrimitiveCounts longs = new PrimitiveCounts();
     private final PrimitiveCounts doubles = new PrimitiveCounts();
+    /**
+     * The count of {@code null} (an empty cell, the usual value a completeness rule fails on), kept out of the map:
+     * a hash look-up per failing row cost more than the completeness check itself.
+     */
+    private long nulls;
+    private boolean hasNull;
     private long overflow;
 
     /** A counter that keeps at most {@code capacity} distinct values and counts the rest as overflow. */
@@ -38,6 +44,10 @@ public final class ValueCounter implements Serializable {
 
     /** Counts {@code value} {@code n} more times. */
     public void add(Object value, long n) {
+        if (value == null) {
+            addNull(n);
+            return;
+        }
         if (value instanceof Long l) {
             addLong(l, n);
             return;
@@ -70,13 +80,28 @@ public final class ValueCounter implements Serializable {
         }
     }
 
+    /** Counts {@code null} {@code n} more times. */
+    public void addNull(long n) {
+        if (hasNull) {
+            nulls += n;
+        } else if (distinct() < capacity) {
+            hasNull = true;
+            nulls = n;
+        } else {
+            overflow += n;
+        }
+    }
+
     private int distinct() {
-        return counts.size() + longs.size + doubles.size;
+        return counts.size() + longs.size + doubles.size + (hasNull ? 1 : 0);
     }
 
     /** Adds every count of {@code other}. */
     public void merge(ValueCounter other) {
         other.counts.forEach((k, v) -> add(k, v[0]));
+        if (other.hasNull) {
+            addNull(other.nulls);
+        }
         for (int i = 0; i < other.longs.size; i++) {
             addLong(other.longs.keys[i], other.longs.counts[i]);
         }
@@ -95,6 +120,9 @@ public final class ValueCounter implements Serializable {
     public List<RuleOutcome.ValueCount> top(int n) {
         List<RuleOutcome.ValueCount> all = new ArrayList<>(counts.size());
         counts.forEach((k, v) -> all.add(new RuleOutcome.ValueCount(text(k), v[0])));
+        if (hasNull) {
+            all.add(new RuleOutcome.ValueCount(text(null), nulls));
+        }
         for (int i = 0; i < longs.size; i++) {
             all.add(new RuleOutcome.ValueCount(Long.toString(longs.keys[i]), longs.counts[i]));
         }

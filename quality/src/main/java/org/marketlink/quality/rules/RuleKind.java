@@ -25,6 +25,7 @@ import org.marketlink.quality.metrics.Uniqueness;
 import org.marketlink.quality.sql.SqlContext;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +86,17 @@ public enum RuleKind {
                                 failEmpty(nulls, n, failures); // the reader vouched: no value is blank
                             } else if (text && batch.encoded(i)) {
                                 scanDictionary(batch, i, true, v -> !v.isBlank(), failures);
+                            } else if (text && batch.inline(i)) {
+                                byte[] bytes = batch.utf8(i);
+                                int[] at = batch.utf8Offsets(i);
+                                for (int r = 0; r < n; r++) {
+                                    if (nulls[r]) {
+                                        failures.fail(r, null);
+                                    } else if (blankUtf8(bytes, at[r], at[r + 1])) {
+                                        failures.fail(r, new String(bytes, at[r], at[r + 1] - at[r],
+                                                StandardCharsets.UTF_8));
+                                    }
+                                }
                             } else if (text) {
                                 String[] v = batch.texts(i);
                                 for (int r = 0; r < n; r++) {
@@ -1334,6 +1346,17 @@ public enum RuleKind {
                     return;
                 }
                 boolean[] nulls = batch.nulls(i);
+                if (batch.inline(i)) {
+                    // one walk over the bytes; a String is made for a failing value only
+                    byte[] bytes = batch.utf8(i);
+                    int[] at = batch.utf8Offsets(i);
+                    for (int r = 0, n = batch.size(); r < n; r++) {
+                        if (!nulls[r] && !pattern.matches(bytes, at[r], at[r + 1])) {
+                            failures.fail(r, new String(bytes, at[r], at[r + 1] - at[r], StandardCharsets.UTF_8));
+                        }
+                    }
+                    return;
+                }
                 String[] v = batch.texts(i);
                 for (int r = 0, n = batch.size(); r < n; r++) {
                     if (!nulls[r] && !pattern.matches(v[r])) {
@@ -1398,6 +1421,24 @@ public enum RuleKind {
     }
 
     /** Fails every empty value of a column. */
+    /**
+     * Whether the UTF-8 text {@code bytes[from..to)} is blank as {@link String#isBlank} says: ASCII is judged byte by
+     * byte (the white space below 128 is tab to carriage return, the four separators 0x1C-0x1F and space); the
+     * first byte beyond ASCII decodes the value and asks {@code isBlank}.
+     */
+    private static boolean blankUtf8(byte[] bytes, int from, int to) {
+        for (int p = from; p < to; p++) {
+            int c = bytes[p];
+            if (c < 0) {
+                return new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
+            }
+            if (c != ' ' && (c < 9 || c > 13) && (c < 0x1C || c > 0x1F)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void failEmpty(boolean[] nulls, int n, RowRule.Failures failures) {
         for (int r = 0; r < n; r++) {
             if (nulls[r]) {

@@ -1,6 +1,7 @@
 package org.marketlink.quality.rules;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -277,6 +278,36 @@ final class SimplePattern implements Serializable {
             }
         }
         return pos == n;
+    }
+
+    /**
+     * Whether the whole of the UTF-8 text {@code bytes[from..to)} matches: {@link #matches(String)} on bytes held
+     * {@link org.marketlink.core.data.ColumnBatch#inline inline}, with the same ASCII fast path; the first byte
+     * beyond ASCII decodes the value and hands it to {@link #matchesCodePoints}.
+     */
+    boolean matches(byte[] bytes, int from, int to) {
+        int pos = from;
+        for (int a = 0; a < lows.length; a++) {
+            long low = lows[a];
+            long high = highs[a];
+            int max = maxs[a];
+            int end = max >= to - pos ? to : pos + max;
+            int start = pos;
+            while (pos < end) {
+                int c = bytes[pos];
+                if (c < 0) {
+                    return matchesCodePoints(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+                }
+                if (((c < 64 ? low >>> c : high >>> (c - 64)) & 1) == 0) {
+                    break;
+                }
+                pos++;
+            }
+            if (pos - start < mins[a]) {
+                return false;
+            }
+        }
+        return pos == to;
     }
 
     /** Whether the whole of {@code s} matches, counting code points: for text beyond ASCII. */

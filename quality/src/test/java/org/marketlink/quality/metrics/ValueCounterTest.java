@@ -1,12 +1,14 @@
 package org.marketlink.quality.metrics;
 
 import org.junit.jupiter.api.Test;
+import org.marketlink.quality.RuleOutcome;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ValueCounterTest {
 
@@ -35,5 +37,30 @@ class ValueCounterTest {
         }
         assertThat(merged.top(Integer.MAX_VALUE)).as("seed %d", seed).isEqualTo(whole.top(Integer.MAX_VALUE));
         assertThat(merged.overflow()).isEqualTo(whole.overflow());
+    }
+
+    @Test
+    void null_isCountedLikeAnyValue_renderedAsNull_andTakesItsPlaceWithinTheCapacity() {
+        ValueCounter c = new ValueCounter(3);
+        c.add(null, 1);
+        c.add("a", 1);
+        c.addNull(2);
+        c.add(null, 1);
+        assertThat(c.top(5)).extracting(RuleOutcome.ValueCount::value, RuleOutcome.ValueCount::count)
+                .containsExactly(tuple("null", 4L), tuple("a", 1L));
+        ValueCounter other = new ValueCounter(3);
+        other.add(null, 3);
+        other.add("b", 1);
+        c.merge(other);
+        assertThat(c.top(5)).extracting(RuleOutcome.ValueCount::value, RuleOutcome.ValueCount::count)
+                .containsExactly(tuple("null", 7L), tuple("a", 1L), tuple("b", 1L));
+        assertThat(c.overflow()).isZero();
+
+        ValueCounter full = new ValueCounter(2);
+        full.add("x", 1);
+        full.addLong(7, 1);
+        full.add(null, 5);
+        assertThat(full.overflow()).as("no room left for null").isEqualTo(5);
+        assertThat(full.top(5)).extracting(RuleOutcome.ValueCount::value).containsExactly("7", "x");
     }
 }
