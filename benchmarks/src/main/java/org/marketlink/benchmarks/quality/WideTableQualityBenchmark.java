@@ -142,15 +142,19 @@ public final class WideTableQualityBenchmark {
             double bestFilter = 0;
             double bestCountIf = 0;
             for (int round = 1; round <= rounds; round++) {
+                QualityBenchmark.quiet();
                 long t0 = System.nanoTime();
                 SuiteResult result = QualityBenchmark.runParallel(suite, rows, threads);
                 double ours = n / ((System.nanoTime() - t0) / 1e9);
+                QualityBenchmark.quiet();
                 t0 = System.nanoTime();
                 SuiteResult columnar = QualityBenchmark.runColumnsParallel(suite, batches, threads);
                 double columns = n / ((System.nanoTime() - t0) / 1e9);
+                QualityBenchmark.quiet();
                 t0 = System.nanoTime();
                 double[] filter = duck(st, sql.toString(), rules.size());
                 double filterRate = n / ((System.nanoTime() - t0) / 1e9);
+                QualityBenchmark.quiet();
                 t0 = System.nanoTime();
                 double[] counted = duck(st, countIf.toString(), rules.size());
                 double countIfRate = n / ((System.nanoTime() - t0) / 1e9);

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,22 +117,119 @@ public final class ValueCounter implements Serializable {
         return overflow;
     }
 
-    /** The {@code n} most frequent values, ties broken by value so the order is stable. */
+    /** How many distinct values are kept (not counting overflow). */
+    public int distinctKept() {
+        return distinct();
+    }
+
+    /**
+     * The {@code n} most frequent values, ties broken by value so the order is stable: numbers by their numeric
+     * order, other values by their text ({@code null} as {@code "null"}). Only the values returned are rendered as
+     * text, and the {@code n} are picked without sorting them all: a rule that saw a thousand distinct failing
+     * decimals renders five of them, not a thousand ({@link Double#toString} costs more than counting them did).
+     */
     public List<RuleOutcome.ValueCount> top(int n) {
-        List<RuleOutcome.ValueCount> all = new ArrayList<>(counts.size());
-        counts.forEach((k, v) -> all.add(new RuleOutcome.ValueCount(text(k), v[0])));
+        int total = distinct();
+        Entry[] all = new Entry[total];
+        int k = 0;
+        for (Map.Entry<Object, long[]> e : counts.entrySet()) {
+            all[k++] = new Entry(e.getValue()[0], Entry.OBJECT, e.getKey(), 0);
+        }
         if (hasNull) {
-            all.add(new RuleOutcome.ValueCount(text(null), nulls));
+            all[k++] = new Entry(nulls, Entry.OBJECT, null, 0);
         }
         for (int i = 0; i < longs.size; i++) {
-            all.add(new RuleOutcome.ValueCount(Long.toString(longs.keys[i]), longs.counts[i]));
+            all[k++] = new Entry(longs.counts[i], Entry.WHOLE, null, longs.keys[i]);
         }
         for (int i = 0; i < doubles.size; i++) {
-            all.add(new RuleOutcome.ValueCount(Double.toString(Double.longBitsToDouble(doubles.keys[i])),
-                    doubles.counts[i]));
+            all[k++] = new Entry(doubles.counts[i], Entry.DECIMAL, null, doubles.keys[i]);
         }
-        all.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
-        return all.size() > n ? List.copyOf(all.subList(0, n)) : List.copyOf(all);
+        Entry[] chosen = best(all, Math.max(0, Math.min(n, total)));
+        List<RuleOutcome.ValueCount> out = new ArrayList<>(chosen.length);
+        for (Entry e : chosen) {
+            out.add(new RuleOutcome.ValueCount(e.text(), e.count));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The first {@code n} of {@code all} in {@link Entry#ORDER}, themselves in that order. */
+    private static Entry[] best(Entry[] all, int n) {
+        if (n == 0) {
+            return new Entry[0];
+        }
+        if (n >= all.length / 4) {
+            Entry[] sorted = all.clone();
+            Arrays.sort(sorted, Entry.ORDER);
+            return Arrays.copyOf(sorted, n);
+        }
+        // few of many: keep the best n seen so far, sorted; most entries lose to the last one on the count alone
+        Entry[] kept = new Entry[n];
+        int size = 0;
+        for (Entry e : all) {
+            if (size == n && Entry.ORDER.compare(e, kept[n - 1]) >= 0) {
+                continue;
+            }
+            int at = size == n ? n - 1 : size++;
+            while (at > 0 && Entry.ORDER.compare(e, kept[at - 1]) < 0) {
+                kept[at] = kept[at - 1];
+                at--;
+            }
+            kept[at] = e;
+        }
+        return kept;
+    }
+
+    /** One kept value and its count, for picking the most frequent; rendered as text only when needed. */
+    private static final class Entry {
+        static final int OBJECT = 0;
+        static final int WHOLE = 1;
+        static final int DECIMAL = 2;
+        /** Most frequent first; then numbers before other values, in numeric order; then by text. */
+        static final Comparator<Entry> ORDER = (a, b) -> {
+            if (a.count != b.count) {
+                return Long.compare(b.count, a.count);
+            }
+            if ((a.kind == OBJECT) != (b.kind == OBJECT)) {
+                return a.kind == OBJECT ? 1 : -1;
+            }
+            if (a.kind == OBJECT) {
+                return a.text().compareTo(b.text());
+            }
+            if (a.kind == WHOLE && b.kind == WHOLE) {
+                return Long.compare(a.bits, b.bits);
+            }
+            int c = Double.compare(a.number(), b.number());
+            return c != 0 ? c : Integer.compare(a.kind, b.kind);
+        };
+        final long count;
+        final int kind;
+        /** The value, for {@link #OBJECT}. */
+        final Object value;
+        /** The whole number, or the double's bits. */
+        final long bits;
+        private String text;
+
+        Entry(long count, int kind, Object value, long bits) {
+            this.count = count;
+            this.kind = kind;
+            this.value = value;
+            this.bits = bits;
+        }
+
+        double number() {
+            return kind == WHOLE ? bits : Double.longBitsToDouble(bits);
+        }
+
+        String text() {
+            if (text == null) {
+                text = switch (kind) {
+                    case WHOLE -> Long.toString(bits);
+                    case DECIMAL -> Double.toString(Double.longBitsToDouble(bits));
+                    default -> ValueCounter.text(value);
+                };
+            }
+            return text;
+        }
     }
 
     /** How an offending value is shown: decimals without exponent, {@code null} as {@code "null"}. */

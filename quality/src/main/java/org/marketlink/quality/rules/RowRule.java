@@ -346,7 +346,7 @@ public abstract class RowRule implements Rule {
         }
 
         private int distinctShown() {
-            return values.top(Integer.MAX_VALUE).size();
+            return values.distinctKept();
         }
     }
 }

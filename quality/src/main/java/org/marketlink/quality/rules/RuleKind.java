@@ -1224,18 +1224,16 @@ public enum RuleKind {
                         // column stores filter), then reported: a range fails a row in ten or five is common, and
                         // a branch on it would be mispredicted as often
                         int[] out = failures.scratch(n);
-                        int k = 0;
                         if (type == FieldType.DOUBLE) {
                             double[] v = batch.doubles(i);
-                            for (int r = 0; r < n; r++) {
-                                out[k] = r;
-                                k += outsideBits(v[r]) & ~asBit(nulls[r]) & 1;
-                            }
+                            int k = inclusive ? outsideClosed(v, nulls, n, min, max, out)
+                                    : outsideOpen(v, nulls, n, min, max, out);
                             for (int j = 0; j < k; j++) {
                                 failures.failDouble(out[j], v[out[j]]);
                             }
                         } else {
                             long[] v = batch.longs(i);
+                            int k = 0;
                             for (int r = 0; r < n; r++) {
                                 out[k] = r;
                                 k += outsideBits(v[r]) & ~asBit(nulls[r]) & 1;
@@ -1258,6 +1256,31 @@ public enum RuleKind {
                 return in ? 0 : 1;
             }
         };
+    }
+
+    /**
+     * Gathers into {@code out} the rows below {@code n} whose present value lies outside [{@code lo}, {@code hi}]
+     * (NaN does), returning how many: one tight loop on locals, without a branch on the value.
+     */
+    private static int outsideClosed(double[] v, boolean[] nulls, int n, double lo, double hi, int[] out) {
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            double x = v[r];
+            out[k] = r;
+            k += (x >= lo) & (x <= hi) | nulls[r] ? 0 : 1;
+        }
+        return k;
+    }
+
+    /** {@link #outsideClosed} for the open interval ({@code lo}, {@code hi}). */
+    private static int outsideOpen(double[] v, boolean[] nulls, int n, double lo, double hi, int[] out) {
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            double x = v[r];
+            out[k] = r;
+            k += (x > lo) & (x < hi) | nulls[r] ? 0 : 1;
+        }
+        return k;
     }
 
     /** Makes the state of a statistic of one numeric column judged against [min, max]. */
