@@ -108,6 +108,7 @@ class ColumnarOracleTest {
                 rules:
                   - {type: notNull, column: s, maxFailing: 100, severity: WARNING, name: few missing}
                   - {type: between, column: d, min: 10, max: 20, inclusive: false, mostly: 0.2, name: open}
+                  - {type: between, column: n, min: 5, max: 30, inclusive: false, name: open n}
                   - {type: unique, columns: [id], severity: INFO, name: ids once}
                   - {type: minBetween, column: d, min: -1000, max: 1000}
                   - {type: maxBetween, column: n, min: 0, max: 10}

@@ -1233,11 +1233,8 @@ public enum RuleKind {
                             }
                         } else {
                             long[] v = batch.longs(i);
-                            int k = 0;
-                            for (int r = 0; r < n; r++) {
-                                out[k] = r;
-                                k += outsideBits(v[r]) & ~asBit(nulls[r]) & 1;
-                            }
+                            int k = inclusive ? outsideClosed(v, nulls, n, min, max, out)
+                                    : outsideOpen(v, nulls, n, min, max, out);
                             for (int j = 0; j < k; j++) {
                                 failures.failLong(out[j], v[out[j]]);
                             }
@@ -1248,12 +1245,6 @@ public enum RuleKind {
 
             private boolean inside(double d) {
                 return inclusive ? d >= min && d <= max : d > min && d < max;
-            }
-
-            /** 1 when {@code d} lies outside the interval (NaN does), else 0: no branch on the value. */
-            private int outsideBits(double d) {
-                boolean in = inclusive ? (d >= min) & (d <= max) : (d > min) & (d < max);
-                return in ? 0 : 1;
             }
         };
     }
@@ -1268,6 +1259,28 @@ public enum RuleKind {
             double x = v[r];
             out[k] = r;
             k += (x >= lo) & (x <= hi) | nulls[r] ? 0 : 1;
+        }
+        return k;
+    }
+
+    /** {@link #outsideClosed} over whole numbers, each compared as the double the row path reads. */
+    private static int outsideClosed(long[] v, boolean[] nulls, int n, double lo, double hi, int[] out) {
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            double x = v[r];
+            out[k] = r;
+            k += (x >= lo) & (x <= hi) | nulls[r] ? 0 : 1;
+        }
+        return k;
+    }
+
+    /** {@link #outsideOpen} over whole numbers, each compared as the double the row path reads. */
+    private static int outsideOpen(long[] v, boolean[] nulls, int n, double lo, double hi, int[] out) {
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            double x = v[r];
+            out[k] = r;
+            k += (x > lo) & (x < hi) | nulls[r] ? 0 : 1;
         }
         return k;
     }
