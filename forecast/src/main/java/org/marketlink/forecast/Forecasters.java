@@ -6,6 +6,7 @@ import org.marketlink.forecast.models.Combination;
 import org.marketlink.forecast.models.Croston;
 import org.marketlink.forecast.models.Ets;
 import org.marketlink.forecast.models.Intermittent;
+import org.marketlink.forecast.models.Mstl;
 import org.marketlink.forecast.models.Naive;
 import org.marketlink.forecast.models.Naive2;
 import org.marketlink.forecast.models.SeasonalNaive;
@@ -104,6 +105,15 @@ public final class Forecasters {
     /** The M4 competition's Naive2 benchmark: naive on the seasonally adjusted series. */
     public static Forecaster naive2() {
         return Naive2.create();
+    }
+
+    /**
+     * Several seasonal cycles at once (MSTL): a day and a week for hourly data, a week and a year for daily data, as
+     * the period {@code fit} is given says ({@link Mstl#periodsFor}); AutoETS on the seasonally adjusted series.
+     * {@code Mstl.of(24, 168)} names the cycles, {@link Mstl#robust()} resists bulk orders.
+     */
+    public static Forecaster mstl() {
+        return Mstl.auto();
     }
 
     /** {@code inner} fitted on the seasonally adjusted series, the season put back on its forecasts. */

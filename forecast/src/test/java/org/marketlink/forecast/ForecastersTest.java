@@ -5,6 +5,7 @@ import org.marketlink.forecast.models.Arima;
 import org.marketlink.forecast.models.AutoForecaster;
 import org.marketlink.forecast.models.Croston;
 import org.marketlink.forecast.models.Ets;
+import org.marketlink.forecast.models.Mstl;
 import org.marketlink.forecast.models.Theta;
 
 import java.util.Arrays;
@@ -29,7 +30,8 @@ class ForecastersTest {
                 pair(Forecasters::auto, AutoForecaster::create), pair(Forecasters::ets, Ets::auto),
                 pair(() -> Forecasters.ets("AAN"), () -> Ets.of("AAN")), pair(Forecasters::arima, Arima::auto),
                 pair(Forecasters::theta, Theta::create), pair(Forecasters::optimizedTheta, Theta::optimized),
-                pair(Forecasters::croston, Croston::create), pair(Forecasters::tsb, Croston::tsb));
+                pair(Forecasters::croston, Croston::create), pair(Forecasters::tsb, Croston::tsb),
+                pair(Forecasters::mstl, Mstl::auto));
         for (Supplier<Forecaster>[] p : pairs) {
             Forecast a = p[0].get().fit(MONTHLY, 12).forecast(6, 80, 95);
             Forecast b = p[1].get().fit(MONTHLY, 12).forecast(6, 80, 95);
