@@ -55,6 +55,53 @@ public final class Reconciliation {
     }
 
     /**
+     * Top-down by the proportions of the historical averages (Gross and Sohl's method F, {@code tdgsf} in R's
+     * {@code hts}): the root's base forecast is shared among the leaves in proportion to each leaf's total over
+     * {@code history}, and every node is the sum of its leaves' shares. Only the root's forecast is used. A history
+     * that sums to zero shares equally.
+     *
+     * @param history {@code history[node][t]}, the observed values, nodes in {@link Hierarchy#nodes()} order (only the
+     *                leaves' rows are read)
+     * @throws IllegalArgumentException as {@link #reconcile} does, for {@code base} or {@code history}
+     */
+    public static double[][] topDown(Hierarchy hierarchy, double[][] base, double[][] history) {
+        Checks.notNull("hierarchy", hierarchy);
+        int h = check(hierarchy, base, "base forecasts");
+        check(hierarchy, history, "history");
+        List<String> leaves = hierarchy.leaves();
+        double[] share = new double[leaves.size()];
+        double total = 0;
+        for (int j = 0; j < leaves.size(); j++) {
+            for (double v : history[hierarchy.indexOf(leaves.get(j))]) {
+                share[j] += v;
+            }
+            total += share[j];
+        }
+        for (int j = 0; j < share.length; j++) {
+            share[j] = total == 0 ? 1.0 / share.length : share[j] / total;
+        }
+        int root = root(hierarchy);
+        double[][] leafForecasts = new double[base.length][h];
+        for (int j = 0; j < leaves.size(); j++) {
+            for (int s = 0; s < h; s++) {
+                leafForecasts[hierarchy.indexOf(leaves.get(j))][s] = share[j] * base[root][s];
+            }
+        }
+        return bottomUp(hierarchy, leafForecasts, h);
+    }
+
+    /** The node every leaf is under. */
+    private static int root(Hierarchy hierarchy) {
+        int leaves = hierarchy.leaves().size();
+        for (int i = 0; i < hierarchy.nodes().size(); i++) {
+            if (hierarchy.leafCount(i) == leaves && !hierarchy.leaves().contains(hierarchy.nodes().get(i))) {
+                return i;
+            }
+        }
+        return hierarchy.indexOf(hierarchy.leaves().get(0)); // a hierarchy of one node
+    }
+
+    /**
      * MinT with shrinkage (Wickramasuriya, Athanasopoulos and Hyndman 2019): W is the covariance of the nodes'
      * in-sample one-step errors shrunk towards its diagonal with the Schäfer–Strimmer intensity, as R's {@code hts}
      * computes it (errors taken as having mean 0).

@@ -5,6 +5,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.within;
 
 class ReconciliationTest {
     /** market → two categories (one with a single product) → five products; the root is not listed first. */
@@ -126,6 +128,31 @@ class ReconciliationTest {
             assertClose(Reconciliation.reconcile(h, bu, m), bu);
         }
         assertClose(Reconciliation.minTrace(h, bu, random(h.nodes().size(), 30, 4)), bu);
+    }
+
+    @Test
+    void topDown_sharesTheRootsForecastByEachLeafsPartOfTheHistory() {
+        Hierarchy h = tree();
+        double[][] base = random(h.nodes().size(), 2, 8);
+        double[][] history = new double[h.nodes().size()][4];
+        // rice 1, millet 2, maize 3, lentils 4, sunflower 0, sesame 10 per step: 20 in all
+        String[] leaf = {"rice", "millet", "maize", "lentils", "sunflower", "sesame"};
+        double[] per = {1, 2, 3, 4, 0, 10};
+        for (int j = 0; j < leaf.length; j++) {
+            Arrays.fill(history[h.indexOf(leaf[j])], per[j]);
+        }
+        history[h.indexOf("market")][0] = 1e6; // aggregates' own history is not read
+        double[][] td = Reconciliation.topDown(h, base, history);
+        int market = h.indexOf("market");
+        for (int s = 0; s < 2; s++) {
+            assertThat(td[market][s]).isCloseTo(base[market][s], within(1e-9));
+            assertThat(td[h.indexOf("maize")][s]).isCloseTo(base[market][s] * 3 / 20, within(1e-9));
+            assertThat(td[h.indexOf("grains")][s]).isCloseTo(base[market][s] * 6 / 20, within(1e-9));
+            assertThat(td[h.indexOf("sunflower")][s]).isZero();
+        }
+        assertClose(Reconciliation.reconcile(h, td, Reconciliation.Method.BOTTOM_UP), td);
+        double[][] none = Reconciliation.topDown(h, base, new double[h.nodes().size()][4]);
+        assertThat(none[h.indexOf("rice")][0]).isCloseTo(base[market][0] / 6, within(1e-9));
     }
 
     @Test
