@@ -86,7 +86,9 @@ public final class TimeWindowFeatures {
             }
         }
         int[] order = new int[n];
-        int[] keyStart = EventOrder.sort(keys, times, order);
+        // grouped by key here, ordered by time within each key in the parallel blocks below (that sort is most of
+        // the work when events arrive out of order, and each key's is its own)
+        int[] keyStart = EventOrder.group(keys, order);
         WindowResult out = new WindowResult(n, options.lags());
         int keyCount = keyStart.length - 1;
         long range = options.range().toMillis();
@@ -94,8 +96,10 @@ public final class TimeWindowFeatures {
         int chunk = Math.max(1, keyCount / (Runtime.getRuntime().availableProcessors() * 8));
         IntConsumer block = c -> {
             KeyWindow window = new KeyWindow();
+            KeyEvents events = new KeyEvents();
             for (int k = c * chunk, end = Math.min(keyCount, (c + 1) * chunk); k < end; k++) {
-                window.run(order, keyStart[k], keyStart[k + 1], times, values, range, halfLife, out);
+                int len = events.gather(order, keyStart[k], keyStart[k + 1], times, values);
+                window.run(events.times, events.values, events.at, len, range, halfLife, out);
             }
         };
         int blocks = (keyCount + chunk - 1) / chunk;
@@ -124,22 +128,27 @@ public final class TimeWindowFeatures {
         private double sum;
         private double sumSquares;
 
-        void run(int[] order, int from, int to, long[] times, double[] values, long range, double halfLife,
-                 WindowResult out) {
+        /**
+         * One key's events, gathered and sorted by time: times {@code ts}, values {@code vs} and each event's position
+         * in the input (where its results go) {@code at}, the first {@code len} of each.
+         */
+        void run(long[] ts, double[] vs, int[] at, int len, long range, double halfLife, WindowResult out) {
+            int from = 0;
+            int to = len;
             head = tail = 0;
             minHead = minTail = maxHead = maxTail = 0;
             sum = sumSquares = 0;
-            shift = values[order[from]];
+            shift = vs[from];
             double ewmSum = 0;
             double ewmWeight = 0;
-            long previousTime = times[order[from]];
+            long previousTime = ts[from];
             double decayPerMilli = -Math.log(2) / halfLife;
             int lagCount = out.lags.length;
             for (int p = from; p < to; ) {
-                long t = times[order[p]];
+                long t = ts[p];
                 int peersEnd = p;
-                while (peersEnd < to && times[order[peersEnd]] == t) {
-                    add(t, values[order[peersEnd]]);
+                while (peersEnd < to && ts[peersEnd] == t) {
+                    add(t, vs[peersEnd]);
                     peersEnd++;
                 }
                 long oldest = t - range;
@@ -153,8 +162,8 @@ public final class TimeWindowFeatures {
                 double min = value[(int) (minQueue[minHead & (minQueue.length - 1)] & (value.length - 1))];
                 double max = value[(int) (maxQueue[maxHead & (maxQueue.length - 1)] & (value.length - 1))];
                 for (int q = p; q < peersEnd; q++) {
-                    int i = order[q];
-                    double v = values[i];
+                    int i = at[q];
+                    double v = vs[q];
                     out.count[i] = count;
                     out.sum[i] = sum + shift * count;
                     out.mean[i] = mean;
@@ -166,10 +175,10 @@ public final class TimeWindowFeatures {
                     ewmWeight = 1 + decay * ewmWeight;
                     previousTime = t;
                     out.ewm[i] = ewmSum / ewmWeight;
-                    double previous = q > from ? values[order[q - 1]] : Double.NaN;
+                    double previous = q > from ? vs[q - 1] : Double.NaN;
                     out.pctChange[i] = previous != 0 ? (v - previous) / previous : Double.NaN;
                     for (int k = 1; k <= lagCount; k++) {
-                        out.lags[k - 1][i] = q - k >= from ? values[order[q - k]] : Double.NaN;
+                        out.lags[k - 1][i] = q - k >= from ? vs[q - k] : Double.NaN;
                     }
                 }
                 p = peersEnd;
@@ -242,18 +251,19 @@ public final class TimeWindowFeatures {
         }
     }
 
-    /** Sorting events by key, then time, then input order, with primitive arrays. */
+    /** Grouping events by key with a counting sort over primitive arrays. */
     static final class EventOrder {
         private EventOrder() {
         }
 
         /**
-         * Fills {@code order} with event indices sorted by (key, time, input index).
+         * Fills {@code order} with event indices grouped by key, in input order within each key; {@link KeyEvents}
+         * then sorts each key's run by (time, input index).
          *
          * @return the start of each key's run in {@code order}, plus {@code n} at the end (keys without events have
          * empty runs)
          */
-        static int[] sort(int[] keys, long[] times, int[] order) {
+        static int[] group(int[] keys, int[] order) {
             int n = keys.length;
             int maxKey = -1;
             for (int i = 0; i < n; i++) {
@@ -269,7 +279,7 @@ public final class TimeWindowFeatures {
                 for (int i = 0; i < n; i++) {
                     remapped[i] = dense.computeIfAbsent(keys[i], k -> dense.size());
                 }
-                return sort(remapped, times, order);
+                return group(remapped, order);
             }
             int[] start = new int[maxKey + 2];
             for (int k : keys) {
@@ -282,51 +292,93 @@ public final class TimeWindowFeatures {
             for (int i = 0; i < n; i++) {
                 order[next[keys[i]]++] = i;
             }
-            // within a key the counting sort kept input order; sort by time where the input was not in time order
-            for (int k = 0; k <= maxKey; k++) {
-                sortRunByTime(order, start[k], start[k + 1], times);
-            }
             return start;
         }
+    }
 
-        private static void sortRunByTime(int[] order, int from, int to, long[] times) {
+    /**
+     * One key's events gathered out of the input into arrays of their own, then sorted by (time, input index): the
+     * window pass then reads them in sequence instead of chasing indices through the whole input. Scratch space of
+     * one thread, grown to the longest key.
+     */
+    static final class KeyEvents {
+        long[] times = new long[16];
+        double[] values = new double[16];
+        int[] at = new int[16];
+        private long[] packed = new long[16];
+        private long[] timesScratch = new long[16];
+        private double[] valuesScratch = new double[16];
+        private int[] atScratch = new int[16];
+
+        /** Gathers the events {@code order[from..to)} (input order) and sorts them by time; returns how many. */
+        int gather(int[] order, int from, int to, long[] allTimes, double[] allValues) {
+            int len = to - from;
+            if (times.length < len) {
+                int size = Math.max(len, times.length * 2);
+                times = new long[size];
+                values = new double[size];
+                at = new int[size];
+                packed = new long[size];
+                timesScratch = new long[size];
+                valuesScratch = new double[size];
+                atScratch = new int[size];
+            }
             boolean sorted = true;
-            for (int p = from + 1; p < to && sorted; p++) {
-                sorted = times[order[p - 1]] <= times[order[p]];
-            }
-            if (sorted) {
-                return;
-            }
-            // stable: ties keep input order because the index is the tie-breaker
-            long[] packed = new long[to - from];
-            Integer[] boxed = null;
             long minTime = Long.MAX_VALUE;
             long maxTime = Long.MIN_VALUE;
-            for (int p = from; p < to; p++) {
-                minTime = Math.min(minTime, times[order[p]]);
-                maxTime = Math.max(maxTime, times[order[p]]);
+            for (int p = 0; p < len; p++) {
+                int i = order[from + p];
+                long t = allTimes[i];
+                times[p] = t;
+                values[p] = allValues[i];
+                at[p] = i;
+                sorted &= p == 0 || times[p - 1] <= t;
+                minTime = Math.min(minTime, t);
+                maxTime = Math.max(maxTime, t);
             }
-            int bits = 32 - Integer.numberOfLeadingZeros(to - from);
+            if (!sorted) {
+                sortByTime(len, minTime, maxTime);
+            }
+            return len;
+        }
+
+        /** Stable: ties keep input order (the events were gathered in it). */
+        private void sortByTime(int len, long minTime, long maxTime) {
+            int bits = 32 - Integer.numberOfLeadingZeros(len);
             if (maxTime - minTime >= 0 && maxTime - minTime < (1L << (62 - bits))) {
-                for (int p = from; p < to; p++) {
-                    packed[p - from] = ((times[order[p]] - minTime) << bits) | (p - from);
+                // time and position packed in one long: one primitive sort, no comparator
+                for (int p = 0; p < len; p++) {
+                    packed[p] = ((times[p] - minTime) << bits) | p;
                 }
-                Arrays.sort(packed);
-                int[] run = Arrays.copyOfRange(order, from, to);
-                for (int p = 0; p < packed.length; p++) {
-                    order[from + p] = run[(int) (packed[p] & ((1L << bits) - 1))];
+                Arrays.sort(packed, 0, len);
+            } else {
+                Integer[] boxed = new Integer[len];
+                for (int p = 0; p < len; p++) {
+                    boxed[p] = p;
                 }
-                return;
+                long[] t = times;
+                Arrays.sort(boxed, (a, b) -> t[a] != t[b] ? Long.compare(t[a], t[b]) : Integer.compare(a, b));
+                for (int p = 0; p < len; p++) {
+                    packed[p] = boxed[p];
+                }
+                bits = 31;
             }
-            boxed = new Integer[to - from];
-            for (int p = from; p < to; p++) {
-                boxed[p - from] = order[p];
+            long mask = (1L << bits) - 1;
+            for (int p = 0; p < len; p++) {
+                int from = (int) (packed[p] & mask);
+                timesScratch[p] = times[from];
+                valuesScratch[p] = values[from];
+                atScratch[p] = at[from];
             }
-            Arrays.sort(boxed, (a, b) -> times[a] != times[b] ? Long.compare(times[a], times[b])
-                    : Integer.compare(a, b));
-            for (int p = from; p < to; p++) {
-                order[p] = boxed[p - from];
-            }
+            long[] t = times;
+            times = timesScratch;
+            timesScratch = t;
+            double[] v = values;
+            values = valuesScratch;
+            valuesScratch = v;
+            int[] a = at;
+            at = atScratch;
+            atScratch = a;
         }
     }
 }
