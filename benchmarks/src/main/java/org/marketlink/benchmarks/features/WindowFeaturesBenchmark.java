@@ -92,8 +92,9 @@ public final class WindowFeaturesBenchmark {
                 System.gc();
                 long t0 = System.nanoTime();
                 WindowResult result = features.compute(key, time, value);
-                double ours = n / ((System.nanoTime() - t0) / 1e9);
+                // the three columns read and summed inside the timing, as DuckDB's query sums them
                 double[] ourSums = sums(result);
+                double ours = n / ((System.nanoTime() - t0) / 1e9);
                 result = null;
                 System.gc();
                 t0 = System.nanoTime();

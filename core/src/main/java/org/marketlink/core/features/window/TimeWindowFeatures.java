@@ -143,7 +143,8 @@ public final class TimeWindowFeatures {
             double ewmWeight = 0;
             long previousTime = ts[from];
             double decayPerMilli = -Math.log(2) / halfLife;
-            int lagCount = out.lags.length;
+            int lagCount = out.lagCount;
+            double[] rows = out.rows();
             for (int p = from; p < to; ) {
                 long t = ts[p];
                 int peersEnd = p;
@@ -162,23 +163,23 @@ public final class TimeWindowFeatures {
                 double min = value[(int) (minQueue[minHead & (minQueue.length - 1)] & (value.length - 1))];
                 double max = value[(int) (maxQueue[maxHead & (maxQueue.length - 1)] & (value.length - 1))];
                 for (int q = p; q < peersEnd; q++) {
-                    int i = at[q];
+                    int r = out.at(at[q]);
                     double v = vs[q];
-                    out.count[i] = count;
-                    out.sum[i] = sum + shift * count;
-                    out.mean[i] = mean;
-                    out.stddev[i] = stddev;
-                    out.min[i] = min;
-                    out.max[i] = max;
+                    rows[r + WindowResult.COUNT] = count;
+                    rows[r + WindowResult.SUM] = sum + shift * count;
+                    rows[r + WindowResult.MEAN] = mean;
+                    rows[r + WindowResult.STDDEV] = stddev;
+                    rows[r + WindowResult.MIN] = min;
+                    rows[r + WindowResult.MAX] = max;
                     double decay = t == previousTime ? 1 : Math.exp((t - previousTime) * decayPerMilli);
                     ewmSum = v + decay * ewmSum;
                     ewmWeight = 1 + decay * ewmWeight;
                     previousTime = t;
-                    out.ewm[i] = ewmSum / ewmWeight;
+                    rows[r + WindowResult.EWM] = ewmSum / ewmWeight;
                     double previous = q > from ? vs[q - 1] : Double.NaN;
-                    out.pctChange[i] = previous != 0 ? (v - previous) / previous : Double.NaN;
+                    rows[r + WindowResult.PCT_CHANGE] = previous != 0 ? (v - previous) / previous : Double.NaN;
                     for (int k = 1; k <= lagCount; k++) {
-                        out.lags[k - 1][i] = q - k >= from ? vs[q - k] : Double.NaN;
+                        rows[r + WindowResult.PCT_CHANGE + k] = q - k >= from ? vs[q - k] : Double.NaN;
                     }
                 }
                 p = peersEnd;
