@@ -1,5 +1,6 @@
 package org.marketlink.forecast;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,5 +35,31 @@ public record Forecast(String model, double[] mean, List<Interval> intervals, Op
     /** The interval at {@code level}. */
     public Optional<Interval> interval(double level) {
         return intervals.stream().filter(i -> i.level() == level).findFirst();
+    }
+
+    /**
+     * This forecast with {@code offset[step]} added to its mean and to both bounds of every interval at each step,
+     * named {@code model}: for a model that forecasts one part of a series (the seasonally adjusted part, the
+     * residuals of a regression) and adds the rest back.
+     *
+     * @throws IllegalArgumentException when {@code offset} does not have one value per step
+     */
+    public Forecast shiftedBy(double[] offset, String model) {
+        if (offset.length != mean.length) {
+            throw new IllegalArgumentException("offset has " + offset.length + " steps, the forecast " + mean.length);
+        }
+        List<Interval> shifted = new ArrayList<>(intervals.size());
+        for (Interval i : intervals) {
+            shifted.add(new Interval(i.level(), plus(i.lower(), offset), plus(i.upper(), offset)));
+        }
+        return new Forecast(model, plus(mean, offset), shifted, fallback);
+    }
+
+    private static double[] plus(double[] a, double[] b) {
+        double[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += b[i];
+        }
+        return out;
     }
 }

@@ -2,9 +2,7 @@ package org.marketlink.forecast.drivers;
 
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
-import org.marketlink.forecast.Interval;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,20 +86,7 @@ public final class FittedRegression {
             effect[t] = v;
         }
         Forecast f = errors.forecast(h, levels);
-        List<Interval> intervals = new ArrayList<>();
-        for (Interval i : f.intervals()) {
-            intervals.add(new Interval(i.level(), plus(i.lower(), effect), plus(i.upper(), effect)));
-        }
-        return new Forecast("regression on " + names + " with " + f.model() + " errors", plus(f.mean(), effect),
-                intervals, f.fallback());
-    }
-
-    private static double[] plus(double[] a, double[] b) {
-        double[] out = a.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += b[i];
-        }
-        return out;
+        return f.shiftedBy(effect, "regression on " + names + " with " + f.model() + " errors");
     }
 
     @Override

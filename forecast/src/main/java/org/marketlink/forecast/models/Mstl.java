@@ -4,14 +4,11 @@ import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
-import org.marketlink.forecast.Interval;
 import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.Stl;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -174,22 +171,10 @@ public final class Mstl implements Forecaster {
         String shown = "MSTL" + Arrays.toString(d.periods());
         return (h, levels) -> {
             Forecast f = inner.forecast(h, levels);
-            double[] seasonalAhead = d.seasonalForecast(h);
-            List<Interval> intervals = new ArrayList<>();
-            for (Interval i : f.intervals()) {
-                intervals.add(new Interval(i.level(), plus(i.lower(), seasonalAhead), plus(i.upper(), seasonalAhead)));
-            }
-            return new Forecast(shown + " with " + f.model() + " on the seasonally adjusted series",
-                    plus(f.mean(), seasonalAhead), intervals, f.fallback().or(p::note));
+            Forecast shifted = f.shiftedBy(d.seasonalForecast(h), shown + " with " + f.model()
+                    + " on the seasonally adjusted series");
+            return new Forecast(shifted.model(), shifted.mean(), shifted.intervals(), f.fallback().or(p::note));
         };
-    }
-
-    private static double[] plus(double[] a, double[] b) {
-        double[] out = a.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += b[i];
-        }
-        return out;
     }
 
     private static int[] checked(int[] periods) {

@@ -1403,11 +1403,6 @@ public enum RuleKind {
         };
     }
 
-    /** 1 for true, 0 for false. */
-    private static int asBit(boolean b) {
-        return b ? 1 : 0;
-    }
-
     /** A test of one present text value. */
     @FunctionalInterface
     private interface TextTest {
