@@ -1,0 +1,240 @@
+package org.marketlink.matching.features;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The behavioural features of a (buyer, item) pair, as of the end of an {@link InteractionWindow}, for ranking the
+ * buyers likely to buy an item next. With {@code T} the window's last day, {@code d(b, j)} the recency-weighted count
+ * {@code Σ 2^(-(T - day) / repeatHalfLife)} over the events of buyer {@code b} with item {@code j}, and
+ * {@code w(b, j) = d(b, j) / (1 + d(b, j))} (0 when {@code b} never bought {@code j}):
+ * <ol>
+ *   <li>{@code repeat} = {@code ln(1 + d(b, q))}: recency-weighted repeat purchase of the query item {@code q};</li>
+ *   <li>{@code item_knn} = {@code ln(1 + Σ_r s(q, n_r) · w(b, n_r))} over the item's kept neighbours
+ *       {@code n_r} in {@link ItemSimilarity}: how much the buyer bought what the buyers of {@code q} buy;</li>
+ *   <li>{@code activity} = {@code ln(1 + Σ 2^(-(T - day) / activityHalfLife))} over all of the buyer's events: a rate,
+ *       so it has the same scale whatever the window's length;</li>
+ *   <li>{@code buyer_recency} = {@code 2^(-(T - last day of the buyer) / activityHalfLife)}, 0 for a buyer with no
+ *       event;</li>
+ *   <li>{@code breadth} = {@code ln(1 + items the buyer bought, recency-weighted: Σ_j w(b, j))};</li>
+ *   <li>{@code factors} = the {@link ImplicitFactors} dot product (only when factors are asked for).</li>
+ * </ol>
+ * Every feature is defined for a buyer or item with no history (it is then 0).
+ *
+ * <p>Immutable and thread-safe; a {@link Query} is the per-thread scratch space for filling feature rows.
+ */
+public final class CollaborativeFeatures {
+    /** The feature names, in column order, without {@code factors}. */
+    public static final List<String> BASE_NAMES = List.of("repeat", "item_knn", "activity", "buyer_recency",
+            "breadth");
+
+    /**
+     * @param repeatHalfLifeDays   the half-life of a purchase in {@code repeat}, {@code item_knn} and {@code breadth}
+     * @param activityHalfLifeDays the half-life in {@code activity} and {@code buyer_recency}
+     * @param similarity           how item neighbours are found
+     * @param factors              the embedding, or null for none (no {@code factors} column)
+     */
+    public record Options(double repeatHalfLifeDays, double activityHalfLifeDays, ItemSimilarity.Options similarity,
+                          ImplicitFactors.Options factors) {
+        /** Checks every value; the message names the one out of range. */
+        public Options {
+            if (!(repeatHalfLifeDays > 0) || !(activityHalfLifeDays > 0)) {
+                throw new IllegalArgumentException("half-lives must be positive numbers of days, were "
+                        + repeatHalfLifeDays + ", " + activityHalfLifeDays);
+            }
+            if (similarity == null) {
+                throw new IllegalArgumentException("similarity must not be null");
+            }
+        }
+
+        /** Half-lives of 60 and 30 days, default similarity, no factors. */
+        public static Options defaults() {
+            return new Options(60, 30, ItemSimilarity.Options.defaults(), null);
+        }
+
+        /** The same with another repeat half-life. */
+        public Options withRepeatHalfLife(double days) {
+            return new Options(days, activityHalfLifeDays, similarity, factors);
+        }
+
+        /** The same with another activity half-life. */
+        public Options withActivityHalfLife(double days) {
+            return new Options(repeatHalfLifeDays, days, similarity, factors);
+        }
+
+        /** The same with other similarity options. */
+        public Options withSimilarity(ItemSimilarity.Options s) {
+            return new Options(repeatHalfLifeDays, activityHalfLifeDays, s, factors);
+        }
+
+        /** The same with an embedding (null: none). */
+        public Options withFactors(ImplicitFactors.Options f) {
+            return new Options(repeatHalfLifeDays, activityHalfLifeDays, similarity, f);
+        }
+    }
+
+    private final InteractionWindow window;
+    private final ItemSimilarity similarity;
+    private final ImplicitFactors factors;
+    private final List<String> names;
+    private final double[] pairRepeat;
+    private final double[] pairWeight;
+    private final double[] activity;
+    private final double[] recency;
+    private final double[] breadth;
+
+    private CollaborativeFeatures(InteractionWindow window, ItemSimilarity similarity, ImplicitFactors factors,
+                                  double[] pairRepeat, double[] pairWeight, double[] activity, double[] recency,
+                                  double[] breadth) {
+        this.window = window;
+        this.similarity = similarity;
+        this.factors = factors;
+        this.pairRepeat = pairRepeat;
+        this.pairWeight = pairWeight;
+        this.activity = activity;
+        this.recency = recency;
+        this.breadth = breadth;
+        if (factors == null) {
+            this.names = BASE_NAMES;
+        } else {
+            String[] all = BASE_NAMES.toArray(new String[BASE_NAMES.size() + 1]);
+            all[BASE_NAMES.size()] = "factors";
+            this.names = List.of(all);
+        }
+    }
+
+    /** Builds the features of {@code window} on the common fork-join pool. */
+    public static CollaborativeFeatures build(InteractionWindow window, Options options) {
+        return build(window, options, null);
+    }
+
+    /** Builds the features of {@code window} on the host's {@code executor} (null: the common fork-join pool). */
+    public static CollaborativeFeatures build(InteractionWindow window, Options options, Executor executor) {
+        ItemSimilarity similarity = ItemSimilarity.of(window, options.similarity(), executor);
+        ImplicitFactors factors = options.factors() == null ? null
+                : ImplicitFactors.fit(window, options.factors(), executor);
+        double[] repeat = window.decayedPairCounts(options.repeatHalfLifeDays());
+        double[] weight = new double[repeat.length];
+        double[] logRepeat = new double[repeat.length];
+        for (int p = 0; p < repeat.length; p++) {
+            weight[p] = repeat[p] / (1 + repeat[p]);
+            logRepeat[p] = Math.log1p(repeat[p]);
+        }
+        int buyers = window.buyers();
+        double[] activity = new double[buyers];
+        double[] recency = new double[buyers];
+        double[] breadth = new double[buyers];
+        int[] buyerStart = window.buyerStart();
+        int[] buyerPairs = window.buyerPairs();
+        int[] eventStart = window.eventStart();
+        int[] eventDay = window.eventDay();
+        double rate = Math.log(2) / options.activityHalfLifeDays();
+        int end = window.toDay();
+        for (int b = 0; b < buyers; b++) {
+            double a = 0;
+            double w = 0;
+            int last = Integer.MIN_VALUE;
+            for (int q = buyerStart[b]; q < buyerStart[b + 1]; q++) {
+                int p = buyerPairs[q];
+                w += weight[p];
+                for (int e = eventStart[p]; e < eventStart[p + 1]; e++) {
+                    a += Math.exp(-(end - eventDay[e]) * rate);
+                    last = Math.max(last, eventDay[e]);
+                }
+            }
+            activity[b] = Math.log1p(a);
+            recency[b] = last == Integer.MIN_VALUE ? 0 : Math.exp(-(end - last) * rate);
+            breadth[b] = Math.log1p(w);
+        }
+        return new CollaborativeFeatures(window, similarity, factors, logRepeat, weight, activity, recency, breadth);
+    }
+
+    /** The column names, in order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The number of columns. */
+    public int width() {
+        return names.size();
+    }
+
+    /** The window the features are computed on. */
+    public InteractionWindow window() {
+        return window;
+    }
+
+    /** The item neighbours behind {@code item_knn}. */
+    public ItemSimilarity similarity() {
+        return similarity;
+    }
+
+    /** A new scratch space for filling rows; not thread-safe, one per thread. */
+    public Query newQuery() {
+        return new Query();
+    }
+
+    /** Dense per-buyer scratch for one query item at a time; reused across queries without clearing the arrays. */
+    public final class Query {
+        private final double[] knn = new double[window.buyers()];
+        private final double[] repeat = new double[window.buyers()];
+        private final int[] touched = new int[window.buyers()];
+        private final boolean[] seen = new boolean[window.buyers()];
+
+        private Query() {
+        }
+
+        /**
+         * Writes the features of {@code (candidates[c], item)} into {@code out[c * width() .. (c + 1) * width() - 1]}
+         * for every candidate.
+         */
+        public void fill(int item, int[] candidates, double[] out) {
+            int width = names.size();
+            if (out.length < (long) candidates.length * width) {
+                throw new IllegalArgumentException("out holds " + out.length + " values, needs "
+                        + (long) candidates.length * width);
+            }
+            int n = 0;
+            int[] itemStart = window.itemStart();
+            int[] pairBuyer = window.pairBuyer();
+            for (int r = 0, count = similarity.neighbourCount(item); r < count; r++) {
+                int j = similarity.neighbour(item, r);
+                double s = similarity.similarity(item, r);
+                for (int p = itemStart[j]; p < itemStart[j + 1]; p++) {
+                    int b = pairBuyer[p];
+                    if (!seen[b]) {
+                        seen[b] = true;
+                        touched[n++] = b;
+                    }
+                    knn[b] += s * pairWeight[p];
+                }
+            }
+            for (int p = itemStart[item]; p < itemStart[item + 1]; p++) {
+                int b = pairBuyer[p];
+                if (!seen[b]) {
+                    seen[b] = true;
+                    touched[n++] = b;
+                }
+                repeat[b] = pairRepeat[p];
+            }
+            for (int c = 0; c < candidates.length; c++) {
+                int b = candidates[c];
+                int o = c * width;
+                out[o] = repeat[b];
+                out[o + 1] = Math.log1p(knn[b]);
+                out[o + 2] = activity[b];
+                out[o + 3] = recency[b];
+                out[o + 4] = breadth[b];
+                if (factors != null) {
+                    out[o + 5] = factors.score(b, item);
+                }
+            }
+            for (int t = 0; t < n; t++) {
+                int b = touched[t];
+                knn[b] = 0;
+                repeat[b] = 0;
+                seen[b] = false;
+            }
+        }
+    }
+}
