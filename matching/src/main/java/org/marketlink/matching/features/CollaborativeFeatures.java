@@ -1,5 +1,7 @@
 package org.marketlink.matching.features;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -17,6 +19,8 @@ import java.util.concurrent.Executor;
  *   <li>{@code buyer_recency} = {@code 2^(-(T - last day of the buyer) / activityHalfLife)}, 0 for a buyer with no
  *       event;</li>
  *   <li>{@code breadth} = {@code ln(1 + items the buyer bought, recency-weighted: Σ_j w(b, j))};</li>
+ *   <li>{@code category} = {@code ln(1 + Σ w(b, j))} over the other items {@code j ≠ q} of {@code q}'s category:
+ *       the buyer's taste for the family (only when categories are given);</li>
  *   <li>{@code factors} = the {@link ImplicitFactors} dot product (only when factors are asked for).</li>
  * </ol>
  * Every feature is defined for a buyer or item with no history (it is then 0).
@@ -82,10 +86,16 @@ public final class CollaborativeFeatures {
     private final double[] activity;
     private final double[] recency;
     private final double[] breadth;
+    /** The item's category, or null without categories; the buyer's weight per category in CSR rows. */
+    private final int[] itemCategory;
+    private final int[] categoryStart;
+    private final int[] categoryOf;
+    private final double[] categoryWeight;
 
     private CollaborativeFeatures(InteractionWindow window, ItemSimilarity similarity, ImplicitFactors factors,
                                   double[] pairRepeat, double[] pairWeight, double[] activity, double[] recency,
-                                  double[] breadth) {
+                                  double[] breadth, int[] itemCategory, int[] categoryStart, int[] categoryOf,
+                                  double[] categoryWeight) {
         this.window = window;
         this.similarity = similarity;
         this.factors = factors;
@@ -94,13 +104,18 @@ public final class CollaborativeFeatures {
         this.activity = activity;
         this.recency = recency;
         this.breadth = breadth;
-        if (factors == null) {
-            this.names = BASE_NAMES;
-        } else {
-            String[] all = BASE_NAMES.toArray(new String[BASE_NAMES.size() + 1]);
-            all[BASE_NAMES.size()] = "factors";
-            this.names = List.of(all);
+        this.itemCategory = itemCategory;
+        this.categoryStart = categoryStart;
+        this.categoryOf = categoryOf;
+        this.categoryWeight = categoryWeight;
+        List<String> all = new ArrayList<>(BASE_NAMES);
+        if (itemCategory != null) {
+            all.add("category");
         }
+        if (factors != null) {
+            all.add("factors");
+        }
+        this.names = List.copyOf(all);
     }
 
     /** Builds the features of {@code window} on the common fork-join pool. */
@@ -110,6 +125,22 @@ public final class CollaborativeFeatures {
 
     /** Builds the features of {@code window} on the host's {@code executor} (null: the common fork-join pool). */
     public static CollaborativeFeatures build(InteractionWindow window, Options options, Executor executor) {
+        return build(window, options, null, executor);
+    }
+
+    /**
+     * Builds the features of {@code window} with a {@code category} column, on the host's {@code executor} (null: the
+     * common fork-join pool).
+     *
+     * @param itemCategory each item's category ({@code ≥ 0}; the product family, the SHG's main product category), or
+     *                     null for no {@code category} column
+     */
+    public static CollaborativeFeatures build(InteractionWindow window, Options options, int[] itemCategory,
+                                              Executor executor) {
+        if (itemCategory != null && itemCategory.length != window.items()) {
+            throw new IllegalArgumentException("itemCategory has " + itemCategory.length + " entries for "
+                    + window.items() + " items");
+        }
         ItemSimilarity similarity = ItemSimilarity.of(window, options.similarity(), executor);
         ImplicitFactors factors = options.factors() == null ? null
                 : ImplicitFactors.fit(window, options.factors(), executor);
@@ -146,7 +177,48 @@ public final class CollaborativeFeatures {
             recency[b] = last == Integer.MIN_VALUE ? 0 : Math.exp(-(end - last) * rate);
             breadth[b] = Math.log1p(w);
         }
-        return new CollaborativeFeatures(window, similarity, factors, logRepeat, weight, activity, recency, breadth);
+        if (itemCategory == null) {
+            return new CollaborativeFeatures(window, similarity, factors, logRepeat, weight, activity, recency, breadth,
+                    null, null, null, null);
+        }
+        int categories = 0;
+        for (int j = 0; j < itemCategory.length; j++) {
+            if (itemCategory[j] < 0) {
+                throw new IllegalArgumentException("item " + j + ": category " + itemCategory[j] + " is negative");
+            }
+            categories = Math.max(categories, itemCategory[j] + 1);
+        }
+        // each buyer's recency-weighted purchases per category, as sorted (category, weight) rows
+        int[] pairItem = window.pairItem();
+        double[] sum = new double[categories];
+        boolean[] marked = new boolean[categories];
+        int[] touched = new int[categories];
+        int[] categoryStart = new int[buyers + 1];
+        int[] categoryOf = new int[window.pairs()];
+        double[] categoryWeight = new double[window.pairs()];
+        int at = 0;
+        for (int b = 0; b < buyers; b++) {
+            int n = 0;
+            for (int q = buyerStart[b]; q < buyerStart[b + 1]; q++) {
+                int p = buyerPairs[q];
+                int cat = itemCategory[pairItem[p]];
+                if (!marked[cat]) {
+                    marked[cat] = true;
+                    touched[n++] = cat;
+                }
+                sum[cat] += weight[p];
+            }
+            Arrays.sort(touched, 0, n);
+            for (int t = 0; t < n; t++) {
+                categoryOf[at] = touched[t];
+                categoryWeight[at++] = sum[touched[t]];
+                sum[touched[t]] = 0;
+                marked[touched[t]] = false;
+            }
+            categoryStart[b + 1] = at;
+        }
+        return new CollaborativeFeatures(window, similarity, factors, logRepeat, weight, activity, recency, breadth,
+                itemCategory.clone(), categoryStart, categoryOf, categoryWeight);
     }
 
     /** The column names, in order. */
@@ -178,6 +250,7 @@ public final class CollaborativeFeatures {
     public final class Query {
         private final double[] knn = new double[window.buyers()];
         private final double[] repeat = new double[window.buyers()];
+        private final double[] own = new double[window.buyers()];
         private final int[] touched = new int[window.buyers()];
         private final boolean[] seen = new boolean[window.buyers()];
 
@@ -216,7 +289,10 @@ public final class CollaborativeFeatures {
                     touched[n++] = b;
                 }
                 repeat[b] = pairRepeat[p];
+                own[b] = pairWeight[p];
             }
+            int category = itemCategory == null ? -1 : itemCategory[item];
+            int next = BASE_NAMES.size();
             for (int c = 0; c < candidates.length; c++) {
                 int b = candidates[c];
                 int o = c * width;
@@ -225,14 +301,20 @@ public final class CollaborativeFeatures {
                 out[o + 2] = activity[b];
                 out[o + 3] = recency[b];
                 out[o + 4] = breadth[b];
+                if (category >= 0) {
+                    int found = Arrays.binarySearch(categoryOf, categoryStart[b], categoryStart[b + 1], category);
+                    double inCategory = found < 0 ? 0 : categoryWeight[found] - own[b];
+                    out[o + next] = Math.log1p(Math.max(0, inCategory));
+                }
                 if (factors != null) {
-                    out[o + 5] = factors.score(b, item);
+                    out[o + width - 1] = factors.score(b, item);
                 }
             }
             for (int t = 0; t < n; t++) {
                 int b = touched[t];
                 knn[b] = 0;
                 repeat[b] = 0;
+                own[b] = 0;
                 seen[b] = false;
             }
         }

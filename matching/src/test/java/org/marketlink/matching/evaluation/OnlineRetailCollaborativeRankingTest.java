@@ -41,6 +41,8 @@ class OnlineRetailCollaborativeRankingTest {
     static final Cut SELECTION = new Cut(FIRST, (int) LocalDate.of(2011, 3, 31).toEpochDay(), 91);
     static final Cut REPORT = new Cut(FIRST, (int) LocalDate.of(2011, 6, 30).toEpochDay(), 92);
     static InteractionHistory history;
+    /** Each item's family: the first three digits of its stock code. */
+    static int[] itemFamilies;
 
     @BeforeAll
     static void read() throws Exception {
@@ -74,6 +76,8 @@ class OnlineRetailCollaborativeRankingTest {
                 n++;
             }
         }
+        itemFamilies = new int[items.size()];
+        items.forEach((code, index) -> itemFamilies[index] = Integer.parseInt(code.substring(0, 3)));
         history = InteractionHistory.of(buyers.size(), items.size(), Arrays.copyOf(buyer, n),
                 Arrays.copyOf(item, n), Arrays.copyOf(day, n));
     }
@@ -103,17 +107,17 @@ class OnlineRetailCollaborativeRankingTest {
     }
 
     /** Trains on the previous cut of the same history span (outcomes ending at this cut), ranks with the model. */
-    static RankerFactory learned(CollaborativeFeatures.Options options, LinearRanker.Objective objective,
-                                 int depth, int random) {
+    static RankerFactory learned(CollaborativeFeatures.Options options, int[] categories,
+                                 LinearRanker.Objective objective, int depth, int random) {
         return (h, cut) -> {
             int trainCut = cut.cutDay() - cut.horizonDays();
             InteractionWindow trainWindow = h.window(cut.fromDay(), trainCut);
-            CollaborativeFeatures trainFeatures = CollaborativeFeatures.build(trainWindow, options);
+            CollaborativeFeatures trainFeatures = CollaborativeFeatures.build(trainWindow, options, categories, null);
             LinearRanker.Examples examples = TrainingLists.build(trainFeatures,
                     h.buyersBetween(trainCut + 1, cut.cutDay()), trainWindow.activeBuyers(), depth, random, 2011);
             LinearRanker model = LinearRanker.fit(trainFeatures.names(), examples, objective, 1.0);
             CollaborativeFeatures features = CollaborativeFeatures.build(h.window(cut.fromDay(), cut.cutDay()),
-                    options);
+                    options, categories, null);
             CollaborativeFeatures.Query query = features.newQuery();
             int width = features.width();
             double[][] rows = {new double[0]};
@@ -166,8 +170,12 @@ class OnlineRetailCollaborativeRankingTest {
         Map<String, RankerFactory> learned = new LinkedHashMap<>();
         for (LinearRanker.Objective objective : LinearRanker.Objective.values()) {
             for (boolean factors : new boolean[] {false, true}) {
-                CollaborativeFeatures.Options o = factors ? base.withFactors(ImplicitFactors.Options.defaults()) : base;
-                learned.put(objective + (factors ? " + factors" : ""), learned(o, objective, 100, 20));
+                for (int depth : new int[] {100, 300}) {
+                    CollaborativeFeatures.Options o = factors ? base.withFactors(ImplicitFactors.Options.defaults())
+                            : base;
+                    learned.put(objective + " depth " + depth + (factors ? " + factors" : ""),
+                            learned(o, itemFamilies, objective, depth, 20));
+                }
             }
         }
         families.put("learned", learned);

@@ -121,7 +121,13 @@ class CollaborativeFeaturesTest {
         Map<List<Integer>, List<Integer>> slow = slowPairs(h, 3, 2500, from, to);
         CollaborativeFeatures.Options options = CollaborativeFeatures.Options.defaults().withRepeatHalfLife(20)
                 .withActivityHalfLife(9).withSimilarity(ItemSimilarity.Options.defaults().withNeighbours(5));
-        CollaborativeFeatures f = CollaborativeFeatures.build(w, options);
+        int[] category = new int[ITEMS];
+        for (int i = 0; i < ITEMS; i++) {
+            category[i] = (i * 7) % 5;
+        }
+        CollaborativeFeatures f = CollaborativeFeatures.build(w, options, category, null);
+        assertThat(f.names()).containsExactly("repeat", "item_knn", "activity", "buyer_recency", "breadth",
+                "category");
         ItemSimilarity sim = f.similarity();
         int[] candidates = new int[BUYERS];
         for (int b = 0; b < BUYERS; b++) {
@@ -139,12 +145,15 @@ class CollaborativeFeaturesTest {
                 }
                 double activity = 0;
                 double breadth = 0;
+                double inCategory = 0;
                 int last = Integer.MIN_VALUE;
                 for (Map.Entry<List<Integer>, List<Integer>> e : slow.entrySet()) {
                     if (e.getKey().get(0) == b) {
                         activity += decayed(e.getValue(), to, 9);
                         double d = decayed(e.getValue(), to, 20);
                         breadth += d / (1 + d);
+                        int j = e.getKey().get(1);
+                        inCategory += j != item && category[j] == category[item] ? d / (1 + d) : 0;
                         last = Math.max(last, e.getValue().stream().mapToInt(x -> x).max().orElseThrow());
                     }
                 }
@@ -157,6 +166,7 @@ class CollaborativeFeaturesTest {
                 assertThat(out[o + 3]).as(at).isCloseTo(last == Integer.MIN_VALUE ? 0
                         : Math.pow(2, -(to - last) / 9.0), within(1e-12));
                 assertThat(out[o + 4]).as(at).isCloseTo(Math.log1p(breadth), within(1e-12));
+                assertThat(out[o + 5]).as(at).isCloseTo(Math.log1p(inCategory), within(1e-12));
             }
         }
     }
