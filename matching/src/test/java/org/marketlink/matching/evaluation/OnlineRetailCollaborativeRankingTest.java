@@ -11,6 +11,7 @@ import org.marketlink.matching.features.ImplicitFactors;
 import org.marketlink.matching.features.InteractionHistory;
 import org.marketlink.matching.features.InteractionWindow;
 import org.marketlink.matching.retrieval.TopK;
+import org.marketlink.matching.scoring.LambdaMart;
 import org.marketlink.matching.scoring.LinearRanker;
 import org.marketlink.testing.CsvLines;
 import org.marketlink.testing.SharedData;
@@ -107,15 +108,25 @@ class OnlineRetailCollaborativeRankingTest {
     }
 
     /** Trains on the previous cut of the same history span (outcomes ending at this cut), ranks with the model. */
+    /** A fitted model's score of one feature row. */
+    interface Model {
+        double score(double[] row, int at);
+    }
+
+    /** Fits a model on training lists. */
+    interface Trainer {
+        Model fit(List<String> names, LinearRanker.Examples examples);
+    }
+
     static RankerFactory learned(CollaborativeFeatures.Options options, int[] categories,
-                                 LinearRanker.Objective objective, int depth, int random) {
+                                 Trainer trainer, int depth, int random, int trainHorizon) {
         return (h, cut) -> {
-            int trainCut = cut.cutDay() - cut.horizonDays();
+            int trainCut = cut.cutDay() - trainHorizon;
             InteractionWindow trainWindow = h.window(cut.fromDay(), trainCut);
             CollaborativeFeatures trainFeatures = CollaborativeFeatures.build(trainWindow, options, categories, null);
             LinearRanker.Examples examples = TrainingLists.build(trainFeatures,
                     h.buyersBetween(trainCut + 1, cut.cutDay()), trainWindow.activeBuyers(), depth, random, 2011);
-            LinearRanker model = LinearRanker.fit(trainFeatures.names(), examples, objective, 1.0);
+            Model model = trainer.fit(trainFeatures.names(), examples);
             CollaborativeFeatures features = CollaborativeFeatures.build(h.window(cut.fromDay(), cut.cutDay()),
                     options, categories, null);
             CollaborativeFeatures.Query query = features.newQuery();
@@ -169,13 +180,15 @@ class OnlineRetailCollaborativeRankingTest {
         families.put("item-kNN", knn);
         Map<String, RankerFactory> learned = new LinkedHashMap<>();
         for (LinearRanker.Objective objective : LinearRanker.Objective.values()) {
+            learned.put(objective.name(), learned(base, itemFamilies,
+                    (names, ex) -> LinearRanker.fit(names, ex, objective, 1.0)::score, 100, 20, 91));
+        }
+        for (int leaves : new int[] {8}) {
             for (boolean factors : new boolean[] {false, true}) {
-                for (int depth : new int[] {100, 300}) {
-                    CollaborativeFeatures.Options o = factors ? base.withFactors(ImplicitFactors.Options.defaults())
-                            : base;
-                    learned.put(objective + " depth " + depth + (factors ? " + factors" : ""),
-                            learned(o, itemFamilies, objective, depth, 20));
-                }
+                CollaborativeFeatures.Options o = factors ? base.withFactors(ImplicitFactors.Options.defaults()) : base;
+                learned.put("LambdaMART " + leaves + " leaves" + (factors ? " + factors" : ""), learned(o,
+                        itemFamilies, (names, ex) -> LambdaMart.fit(names, ex,
+                                LambdaMart.Options.defaults().withLeaves(leaves))::score, 100, 20, 91));
             }
         }
         families.put("learned", learned);
@@ -185,6 +198,8 @@ class OnlineRetailCollaborativeRankingTest {
             Selection s = backtest.select(family.getValue(), SELECTION, REPORT);
             chosen.put(family.getKey(), s);
             Result r = s.reported();
+            s.onSelection().forEach((name, result) -> System.out.printf("  on selection: %-40s NDCG@10 %.4f%n", name,
+                    result.ndcg()));
             System.out.printf("%-26s chosen %-34s selection NDCG@10 %.4f | report NDCG@10 %.4f MAP@10 %.4f "
                             + "recall@10 %.4f (%d items)%n", family.getKey(), s.chosen(),
                     s.onSelection().get(s.chosen()).ndcg(), r.ndcg(), r.map(), r.recall(), r.queries());

@@ -6,6 +6,7 @@ import org.marketlink.matching.evaluation.RankingBacktest.RankerFactory;
 import org.marketlink.matching.features.CollaborativeFeatures;
 import org.marketlink.matching.features.InteractionHistory;
 import org.marketlink.matching.features.InteractionWindow;
+import org.marketlink.matching.scoring.LambdaMart;
 import org.marketlink.matching.scoring.LinearRanker;
 
 import java.util.Arrays;
@@ -111,6 +112,44 @@ class RankingBacktestTest {
         assertThat(pairwise.weights()[0]).isGreaterThan(5 * Math.abs(pairwise.weights()[1]));
         assertThatThrownBy(() -> LinearRanker.fit(List.of("one"), lists(0), LinearRanker.Objective.PAIRWISE, 1))
                 .hasMessageContaining("1 names for 2 columns");
+    }
+
+    @Test
+    void lambdaMartLearnsANonLinearOrder() {
+        Random r = new Random(9);
+        int groups = 300;
+        int per = 40;
+        double[] x = new double[groups * per * 2];
+        boolean[] y = new boolean[groups * per];
+        int[] start = new int[groups + 1];
+        for (int g = 0; g < groups; g++) {
+            for (int i = 0; i < per; i++) {
+                int row = g * per + i;
+                double a = r.nextDouble();
+                double b = r.nextDouble();
+                x[row * 2] = a;
+                x[row * 2 + 1] = b;
+                y[row] = (a > 0.7 && b > 0.5) || r.nextDouble() < 0.02; // relevant only when both are high
+            }
+            start[g + 1] = (g + 1) * per;
+        }
+        LinearRanker.Examples ex = new LinearRanker.Examples(2, x, y, start);
+        LambdaMart m = LambdaMart.fit(
+                List.of("a", "b"), ex, LambdaMart.Options.defaults());
+        LinearRanker lin = LinearRanker.fit(List.of("a", "b"), ex, LinearRanker.Objective.PAIRWISE, 1.0);
+        double[] treeScore = new double[y.length];
+        double[] linScore = new double[y.length];
+        for (int row = 0; row < y.length; row++) {
+            treeScore[row] = m.score(x, row * 2);
+            linScore[row] = lin.score(x, row * 2);
+        }
+        int[] labels = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            labels[i] = y[i] ? 1 : 0;
+        }
+        double treeAuc = RankingMetrics.auc(treeScore, labels);
+        double linAuc = RankingMetrics.auc(linScore, labels);
+        assertThat(treeAuc).isGreaterThan(linAuc);
     }
 
     static LinearRanker.Examples lists(double shift) {
