@@ -258,6 +258,34 @@ public final class CollaborativeFeatures {
         }
 
         /**
+         * The collaborative candidates of {@code item}: the buyers that bought it or one of its kept neighbours in the
+         * window, sorted. Every other buyer has {@code repeat} and {@code item_knn} of 0 for this item, so a two-stage
+         * ranker can score these exactly and reach the rest only through the columns that do not need the item's
+         * buyers ({@code activity}, {@code buyer_recency}, {@code breadth}, {@code category}, {@code factors}).
+         */
+        public int[] reach(int item) {
+            int n = 0;
+            int[] itemStart = window.itemStart();
+            int[] pairBuyer = window.pairBuyer();
+            for (int r = -1, count = similarity.neighbourCount(item); r < count; r++) {
+                int j = r < 0 ? item : similarity.neighbour(item, r);
+                for (int p = itemStart[j]; p < itemStart[j + 1]; p++) {
+                    int b = pairBuyer[p];
+                    if (!seen[b]) {
+                        seen[b] = true;
+                        touched[n++] = b;
+                    }
+                }
+            }
+            int[] out = Arrays.copyOf(touched, n);
+            for (int t = 0; t < n; t++) {
+                seen[touched[t]] = false;
+            }
+            Arrays.sort(out);
+            return out;
+        }
+
+        /**
          * Writes the features of {@code (candidates[c], item)} into {@code out[c * width() .. (c + 1) * width() - 1]}
          * for every candidate.
          */

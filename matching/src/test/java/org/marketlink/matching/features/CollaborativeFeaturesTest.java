@@ -137,6 +137,14 @@ class CollaborativeFeaturesTest {
         CollaborativeFeatures.Query query = f.newQuery();
         for (int item = 0; item < ITEMS; item++) {
             query.fill(item, candidates, out);
+            List<Integer> reachable = new ArrayList<>();
+            for (int b = 0; b < BUYERS; b++) {
+                if (out[b * f.width()] > 0 || out[b * f.width() + 1] > 0) {
+                    reachable.add(b);
+                }
+            }
+            assertThat(query.reach(item)).as("reach of item %d", item)
+                    .containsExactly(reachable.stream().mapToInt(x -> x).toArray());
             for (int b = 0; b < BUYERS; b++) {
                 double knn = 0;
                 for (int r = 0; r < sim.neighbourCount(item); r++) {
