@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Runs numbered blocks of work on a host's executor without making a thread and without depending on the executor
@@ -58,6 +59,20 @@ public final class HostThreads {
                 throw new MarketLinkException(what + " failed", e.getCause());
             }
             done.accept(b + 1);
+        }
+    }
+
+    /**
+     * Runs {@code block} for {@code 0 .. blocks - 1} on the host's {@code executor} as {@link #runBlocks} does, or,
+     * when {@code executor} is null, on the common fork-join pool (a block's exception then reaches the caller as
+     * thrown). The engines' parallel calls with an optional {@code Executor} use it.
+     */
+    public static void runBlocksOrCommonPool(Executor executor, int blocks, IntConsumer block, String what) {
+        if (executor == null) {
+            IntStream.range(0, blocks).parallel().forEach(block);
+        } else {
+            runBlocks(executor, blocks, block, done -> {
+            }, what);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * A low-rank embedding of buyers and items learned from implicit feedback, by alternating least squares with
@@ -159,12 +158,7 @@ public final class ImplicitFactors {
                 System.arraycopy(b, 0, solve, r * k, k);
             }
         };
-        if (executor == null) {
-            IntStream.range(0, blocks).parallel().forEach(block);
-        } else {
-            HostThreads.runBlocks(executor, blocks, block, done -> {
-            }, "fitting implicit factors");
-        }
+        HostThreads.runBlocksOrCommonPool(executor, blocks, block, "fitting implicit factors");
     }
 
     /** {@code Fᵀ F}, lower triangle filled (the solver reads only that). */

@@ -5,7 +5,6 @@ import org.marketlink.matching.retrieval.TopK;
 
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Item–item similarity from co-occurrence: two items are alike when the same buyers bought both. For items {@code i}
@@ -141,12 +140,7 @@ public final class ItemSimilarity {
                 System.arraycopy(scores, 0, similarity, i * width, kept);
             }
         };
-        if (executor == null) {
-            IntStream.range(0, blocks).parallel().forEach(block);
-        } else {
-            HostThreads.runBlocks(executor, blocks, block, done -> {
-            }, "computing item similarities");
-        }
+        HostThreads.runBlocksOrCommonPool(executor, blocks, block, "computing item similarities");
         return new ItemSimilarity(items, width, count, neighbour, similarity);
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * Rolling statistics over a time range, lags, percentage change and an exponentially weighted mean, per key, for
@@ -103,12 +102,7 @@ public final class TimeWindowFeatures {
             }
         };
         int blocks = (keyCount + chunk - 1) / chunk;
-        if (executor == null) {
-            IntStream.range(0, blocks).parallel().forEach(block);
-            return out;
-        }
-        HostThreads.runBlocks(executor, blocks, block, done -> {
-        }, "computing window features");
+        HostThreads.runBlocksOrCommonPool(executor, blocks, block, "computing window features");
         return out;
     }
 
