@@ -29,8 +29,18 @@ public final class TrainingLists {
         return row[at] + row[at + 1];
     }
 
-    private static boolean isRelevant(int[] sortedBuyers, int buyer) {
-        return Arrays.binarySearch(sortedBuyers, buyer) >= 0;
+    /** Unmarks one item's relevant buyers and listed candidates, so the marks are all false for the next item. */
+    private static void clear(int[] outcome, int[] candidates, boolean[] relevant, int[] listed, int listSize,
+                              boolean[] taken) {
+        for (int b : outcome) {
+            int c = Arrays.binarySearch(candidates, b);
+            if (c >= 0) {
+                relevant[c] = false;
+            }
+        }
+        for (int i = 0; i < listSize; i++) {
+            taken[listed[i]] = false;
+        }
     }
 
     /**
@@ -96,16 +106,8 @@ public final class TrainingLists {
             for (int i = 0; i < listSize; i++) {
                 positives += relevant[listed[i]] ? 1 : 0;
             }
-            for (int b : outcomes[item]) {
-                int c = Arrays.binarySearch(candidates, b);
-                if (c >= 0) {
-                    relevant[c] = false;
-                }
-            }
             if (positives == 0 || positives == listSize) {
-                for (int i = 0; i < listSize; i++) {
-                    taken[listed[i]] = false;
-                }
+                clear(outcomes[item], candidates, relevant, listed, listSize, taken);
                 continue; // a list with nothing to order teaches nothing
             }
             while ((long) (size + listSize) * width > x.length) {
@@ -117,9 +119,9 @@ public final class TrainingLists {
             for (int i = 0; i < listSize; i++) {
                 int c = listed[i];
                 System.arraycopy(rows, c * width, x, (size + i) * width, width);
-                labels[size + i] = isRelevant(outcomes[item], candidates[c]);
-                taken[c] = false;
+                labels[size + i] = relevant[c];
             }
+            clear(outcomes[item], candidates, relevant, listed, listSize, taken);
             size += listSize;
             groupStart[++groups] = size;
         }
