@@ -7,29 +7,22 @@ import org.marketlink.matching.features.ImplicitFactors;
 import org.marketlink.matching.features.InteractionHistory;
 import org.marketlink.matching.features.InteractionWindow;
 import org.marketlink.matching.features.ItemSimilarity;
-import org.marketlink.testing.CsvLines;
-import org.marketlink.testing.SharedData;
+import org.marketlink.testing.OnlineRetailPurchases;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Building the collaborative features on the whole Online Retail history in the shared data (December 2010 to
@@ -159,32 +152,20 @@ public final class CollaborativeFeaturesBenchmark {
         return sum;
     }
 
-    /** The purchase lines with a customer and a positive quantity, shuffled. */
+    /** The purchase lines of {@link OnlineRetailPurchases}, shuffled. */
     private static InteractionHistory read() throws Exception {
+        List<OnlineRetailPurchases.Purchase> purchases = OnlineRetailPurchases.read();
         Map<String, Integer> items = new HashMap<>();
         Map<String, Integer> buyers = new HashMap<>();
-        int[] buyer = new int[1 << 19];
-        int[] item = new int[buyer.length];
-        int[] day = new int[buyer.length];
-        int n = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(SharedData.file("online_retail_2010-12_2011-09.csv.gz"))), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String raw; (raw = in.readLine()) != null; ) {
-                List<String> c = CsvLines.split(raw);
-                if (c.get(0).startsWith("C") || c.get(6).isEmpty() || Double.parseDouble(c.get(3)) <= 0) {
-                    continue;
-                }
-                if (n == buyer.length) {
-                    buyer = Arrays.copyOf(buyer, n * 2);
-                    item = Arrays.copyOf(item, n * 2);
-                    day = Arrays.copyOf(day, n * 2);
-                }
-                buyer[n] = buyers.computeIfAbsent(c.get(6), k -> buyers.size());
-                item[n] = items.computeIfAbsent(c.get(1), k -> items.size());
-                day[n] = (int) LocalDate.parse(c.get(4).substring(0, 10)).toEpochDay();
-                n++;
-            }
+        int n = purchases.size();
+        int[] buyer = new int[n];
+        int[] item = new int[n];
+        int[] day = new int[n];
+        for (int e = 0; e < n; e++) {
+            OnlineRetailPurchases.Purchase p = purchases.get(e);
+            buyer[e] = buyers.computeIfAbsent(p.customer(), k -> buyers.size());
+            item[e] = items.computeIfAbsent(p.stockCode(), k -> items.size());
+            day[e] = (int) p.day().toEpochDay();
         }
         Random random = new Random(7);
         for (int i = n - 1; i > 0; i--) {
@@ -199,7 +180,6 @@ public final class CollaborativeFeaturesBenchmark {
             day[i] = day[j];
             day[j] = t;
         }
-        return InteractionHistory.of(buyers.size(), items.size(), Arrays.copyOf(buyer, n), Arrays.copyOf(item, n),
-                Arrays.copyOf(day, n));
+        return InteractionHistory.of(buyers.size(), items.size(), buyer, item, day);
     }
 }

@@ -13,20 +13,13 @@ import org.marketlink.matching.features.InteractionWindow;
 import org.marketlink.matching.retrieval.TopK;
 import org.marketlink.matching.scoring.LambdaMart;
 import org.marketlink.matching.scoring.LinearRanker;
-import org.marketlink.testing.CsvLines;
-import org.marketlink.testing.SharedData;
+import org.marketlink.testing.OnlineRetailPurchases;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,40 +40,22 @@ class OnlineRetailCollaborativeRankingTest {
 
     @BeforeAll
     static void read() throws Exception {
+        List<OnlineRetailPurchases.Purchase> purchases = OnlineRetailPurchases.read();
         Map<String, Integer> items = new HashMap<>();
         Map<String, Integer> buyers = new HashMap<>();
-        int[] buyer = new int[1 << 19];
-        int[] item = new int[buyer.length];
-        int[] day = new int[buyer.length];
-        int n = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(SharedData.file("online_retail_2010-12_2011-09.csv.gz"))), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String raw; (raw = in.readLine()) != null; ) {
-                List<String> c = CsvLines.split(raw);
-                String invoice = c.get(0);
-                String code = c.get(1);
-                String customer = c.get(6);
-                // cancellations, pseudo-items (POST, DOT, M, ...), anonymous sales and returns carry no preference
-                if (invoice.startsWith("C") || code.isEmpty() || !Character.isDigit(code.charAt(0))
-                        || customer.isEmpty() || Double.parseDouble(c.get(3)) <= 0) {
-                    continue;
-                }
-                if (n == buyer.length) {
-                    buyer = Arrays.copyOf(buyer, n * 2);
-                    item = Arrays.copyOf(item, n * 2);
-                    day = Arrays.copyOf(day, n * 2);
-                }
-                buyer[n] = buyers.computeIfAbsent(customer, k -> buyers.size());
-                item[n] = items.computeIfAbsent(code, k -> items.size());
-                day[n] = (int) LocalDate.parse(c.get(4).substring(0, 10)).toEpochDay();
-                n++;
-            }
+        int n = purchases.size();
+        int[] buyer = new int[n];
+        int[] item = new int[n];
+        int[] day = new int[n];
+        for (int e = 0; e < n; e++) {
+            OnlineRetailPurchases.Purchase p = purchases.get(e);
+            buyer[e] = buyers.computeIfAbsent(p.customer(), k -> buyers.size());
+            item[e] = items.computeIfAbsent(p.stockCode(), k -> items.size());
+            day[e] = (int) p.day().toEpochDay();
         }
         itemFamilies = new int[items.size()];
         items.forEach((code, index) -> itemFamilies[index] = Integer.parseInt(code.substring(0, 3)));
-        history = InteractionHistory.of(buyers.size(), items.size(), Arrays.copyOf(buyer, n),
-                Arrays.copyOf(item, n), Arrays.copyOf(day, n));
+        history = InteractionHistory.of(buyers.size(), items.size(), buyer, item, day);
     }
 
     /** A ranker that scores with one function of the feature row. */

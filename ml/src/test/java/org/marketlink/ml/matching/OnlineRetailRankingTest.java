@@ -5,16 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.marketlink.matching.evaluation.NegativeSampler;
 import org.marketlink.matching.evaluation.RankingMetrics;
 import org.marketlink.matching.retrieval.TopK;
-import org.marketlink.testing.CsvLines;
-import org.marketlink.testing.SharedData;
+import org.marketlink.testing.OnlineRetailPurchases;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,24 +38,9 @@ class OnlineRetailRankingTest {
 
     @BeforeAll
     static void read() throws Exception {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         lines = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(SharedData.file("online_retail_2010-12_2011-09.csv.gz"))), StandardCharsets.UTF_8))) {
-            in.readLine();
-            for (String raw; (raw = in.readLine()) != null; ) {
-                List<String> c = CsvLines.split(raw);
-                String invoice = c.get(0);
-                String code = c.get(1);
-                String customer = c.get(6);
-                // cancellations, pseudo-items (POST, DOT, M, ...), anonymous sales and returns carry no preference
-                if (invoice.startsWith("C") || code.isEmpty() || !Character.isDigit(code.charAt(0))
-                        || customer.isEmpty() || Double.parseDouble(c.get(3)) <= 0) {
-                    continue;
-                }
-                lines.add(new Line(code, (int) Double.parseDouble(customer),
-                        LocalDateTime.parse(c.get(4), format).toLocalDate()));
-            }
+        for (OnlineRetailPurchases.Purchase p : OnlineRetailPurchases.read()) {
+            lines.add(new Line(p.stockCode(), (int) Double.parseDouble(p.customer()), p.day()));
         }
     }
 
