@@ -34,6 +34,8 @@ class OnlineRetailCollaborativeRankingTest {
     static final int FIRST = (int) LocalDate.of(2010, 12, 1).toEpochDay();
     static final Cut SELECTION = new Cut(FIRST, (int) LocalDate.of(2011, 3, 31).toEpochDay(), 91);
     static final Cut REPORT = new Cut(FIRST, (int) LocalDate.of(2011, 6, 30).toEpochDay(), 92);
+    /** The outcome span of the learned rankers' training lists, on both cuts (the selection cut's horizon). */
+    static final int TRAIN_HORIZON_DAYS = 91;
     static InteractionHistory history;
     /** Each item's family: the first three digits of its stock code. */
     static int[] itemFamilies;
@@ -63,26 +65,38 @@ class OnlineRetailCollaborativeRankingTest {
         double of(double[] row, int at);
     }
 
+    /** The feature rows of one window, in a buffer grown to the longest candidate list seen. */
+    static final class Rows {
+        final CollaborativeFeatures.Query query;
+        final int width;
+        double[] values = new double[0];
+
+        Rows(CollaborativeFeatures features) {
+            this.query = features.newQuery();
+            this.width = features.width();
+        }
+
+        double[] fill(int item, int[] candidates) {
+            if (values.length < candidates.length * width) {
+                values = new double[candidates.length * width];
+            }
+            query.fill(item, candidates, values);
+            return values;
+        }
+    }
+
     static RankerFactory byFeatures(CollaborativeFeatures.Options options, RowScore score) {
         return (h, cut) -> {
-            CollaborativeFeatures features = CollaborativeFeatures.build(h.window(cut.fromDay(), cut.cutDay()),
-                    options);
-            CollaborativeFeatures.Query query = features.newQuery();
-            int width = features.width();
-            double[][] rows = {new double[0]};
+            Rows rows = new Rows(CollaborativeFeatures.build(h.window(cut.fromDay(), cut.cutDay()), options));
             return (it, candidates, out) -> {
-                if (rows[0].length < candidates.length * width) {
-                    rows[0] = new double[candidates.length * width];
-                }
-                query.fill(it, candidates, rows[0]);
+                double[] x = rows.fill(it, candidates);
                 for (int c = 0; c < candidates.length; c++) {
-                    out[c] = score.of(rows[0], c * width);
+                    out[c] = score.of(x, c * rows.width);
                 }
             };
         };
     }
 
-    /** Trains on the previous cut of the same history span (outcomes ending at this cut), ranks with the model. */
     /** A fitted model's score of one feature row. */
     interface Model {
         double score(double[] row, int at);
@@ -93,35 +107,30 @@ class OnlineRetailCollaborativeRankingTest {
         Model fit(List<String> names, LinearRanker.Examples examples);
     }
 
-    static RankerFactory learned(CollaborativeFeatures.Options options, int[] categories,
-                                 Trainer trainer, int depth, int random, int trainHorizon) {
+    /** Trains on the previous cut of the same history span (outcomes ending at this cut), ranks with the model. */
+    static RankerFactory learned(CollaborativeFeatures.Options options, int[] categories, Trainer trainer, int depth,
+                                 int random) {
         return (h, cut) -> {
-            int trainCut = cut.cutDay() - trainHorizon;
+            int trainCut = cut.cutDay() - TRAIN_HORIZON_DAYS;
             InteractionWindow trainWindow = h.window(cut.fromDay(), trainCut);
             CollaborativeFeatures trainFeatures = CollaborativeFeatures.build(trainWindow, options, categories, null);
             LinearRanker.Examples examples = TrainingLists.build(trainFeatures,
                     h.buyersBetween(trainCut + 1, cut.cutDay()), trainWindow.activeBuyers(), depth, random, 2011);
             Model model = trainer.fit(trainFeatures.names(), examples);
-            CollaborativeFeatures features = CollaborativeFeatures.build(h.window(cut.fromDay(), cut.cutDay()),
-                    options, categories, null);
-            CollaborativeFeatures.Query query = features.newQuery();
-            int width = features.width();
-            double[][] rows = {new double[0]};
+            Rows rows = new Rows(CollaborativeFeatures.build(h.window(cut.fromDay(), cut.cutDay()), options,
+                    categories, null));
             return (it, candidates, out) -> {
-                if (rows[0].length < candidates.length * width) {
-                    rows[0] = new double[candidates.length * width];
-                }
-                query.fill(it, candidates, rows[0]);
+                double[] x = rows.fill(it, candidates);
                 // two stages: the model reorders the first stage's top `depth`; below them the first stage's order
                 TopK top = new TopK(depth);
                 for (int c = 0; c < candidates.length; c++) {
-                    out[c] = TrainingLists.firstStage(rows[0], c * width);
+                    out[c] = TrainingLists.firstStage(x, c * rows.width);
                     top.offer(c, out[c]);
                 }
                 int[] ids = new int[depth];
                 int n = top.drainBestFirst(ids, new double[depth], 0);
                 for (int i = 0; i < n; i++) {
-                    out[ids[i]] = 1e9 + model.score(rows[0], ids[i] * width);
+                    out[ids[i]] = 1e9 + model.score(x, ids[i] * rows.width);
                 }
             };
         };
@@ -156,14 +165,14 @@ class OnlineRetailCollaborativeRankingTest {
         Map<String, RankerFactory> learned = new LinkedHashMap<>();
         for (LinearRanker.Objective objective : LinearRanker.Objective.values()) {
             learned.put(objective.name(), learned(base, itemFamilies,
-                    (names, ex) -> LinearRanker.fit(names, ex, objective, 1.0)::score, 100, 20, 91));
+                    (names, ex) -> LinearRanker.fit(names, ex, objective, 1.0)::score, 100, 20));
         }
         for (int leaves : new int[] {8}) {
             for (boolean factors : new boolean[] {false, true}) {
                 CollaborativeFeatures.Options o = factors ? base.withFactors(ImplicitFactors.Options.defaults()) : base;
                 learned.put("LambdaMART " + leaves + " leaves" + (factors ? " + factors" : ""), learned(o,
                         itemFamilies, (names, ex) -> LambdaMart.fit(names, ex,
-                                LambdaMart.Options.defaults().withLeaves(leaves))::score, 100, 20, 91));
+                                LambdaMart.Options.defaults().withLeaves(leaves))::score, 100, 20));
             }
         }
         families.put("learned", learned);
