@@ -2,8 +2,7 @@ package org.marketlink.core.io;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Splits CSV text into records (RFC 4180: quoted cells may hold delimiters, doubled quotes and line breaks) and,
@@ -14,112 +13,168 @@ import java.util.List;
  * a closing quote, or a record longer than {@code maxRecordChars}. The next line is where a trustworthy record can
  * start again: a stray quote cannot swallow the rest of the file, and a giant line costs bounded memory.
  *
- * <p>The scan runs over a character buffer and copies whole runs of a cell at once; a cell that lies inside the
- * buffer becomes a string without an intermediate builder. Not thread-safe: one instance per reader.
+ * <p>The record being read stays whole in the character buffer (the buffer is compacted, or grown up to the record
+ * limit, when it runs out), so a cell becomes a string straight from the buffer and resynchronising is moving back
+ * to the end of the record's first line: nothing is copied per record but its cells.
+ *
+ * <p>The same scan reads a stream ({@link #CsvRecords(Reader, char, char, int)}) or one block of a file that a
+ * parallel reader cut after a line break ({@link #block}); a block that is not the file's last may end inside a
+ * quoted cell, and then {@link #next()} returns null with {@link #incomplete()} set instead of calling the record
+ * damaged: the record is finished by reading it again with the next block joined on. The result of reading a block
+ * from a record's start is exactly what reading the whole file would give from there. Not thread-safe: one instance
+ * per reader.
  */
 final class CsvRecords {
-    /** One record: its cells, or the reason it could not be read; its raw text; its first line (from 1). */
+    /** One record: its cells, or the reason it could not be read and its raw text; its first line (from 1). */
     record Record(String[] cells, String damage, String raw, long line, boolean undecodable) {
-        Record(String[] cells, String damage, String raw, long line) {
-            this(cells, damage, raw, line, false);
-        }
-
         boolean damaged() {
             return damage != null;
         }
     }
 
+    /** The most raw text a damaged record keeps. */
     private static final int RAW_SHOWN = 10_000;
+    /** What {@link #record()} returns for an empty line, which {@link #next()} skips. */
+    private static final Record BLANK = new Record(new String[0], null, null, 0, false);
 
     private final Reader in;
     private final char delimiter;
     private final char quote;
     private final int maxRecordChars;
-    private char[] buffer = new char[1 << 16];
+    /** Whether the end of the text is the end of the file; false for a parallel reader's inner block. */
+    private final boolean endIsFinal;
+    private char[] buffer;
+    /** Where the record being read starts in {@link #buffer}. */
+    private int start;
     private int position;
     private int limit;
     private boolean eof;
-    private long line = 1;
-    /** The current record's text as read so far, for a damaged record's raw text and for resynchronising. */
-    private final StringBuilder raw = new StringBuilder();
-    private final StringBuilder cell = new StringBuilder();
-    private final List<String> cells = new ArrayList<>();
+    private long line;
+    /** Where the cell being read starts (or resumes after a doubled quote) in {@link #buffer}. */
+    private int cellStart;
+    private String[] cells = new String[16];
+    private int cellCount;
+    /** A quoted cell's text before its last doubled quote; only a cell with a doubled quote uses it. */
+    private final StringBuilder unescaped = new StringBuilder();
+    private boolean escaped;
     /** Whether the current record holds U+FFFD, what the decoder puts where the bytes were not valid text. */
     private boolean undecodable;
-    /** The damaged record a quoted cell ended in, when it returned null. */
-    private Record damaged;
+    private boolean incomplete;
 
+    /** Records read from a stream, lines counted from 1. */
     CsvRecords(Reader in, char delimiter, char quote, int maxRecordChars) {
+        this(in, new char[1 << 16], 0, 0, false, delimiter, quote, maxRecordChars, true);
+    }
+
+    private CsvRecords(Reader in, char[] buffer, int from, int to, boolean eof, char delimiter, char quote,
+            int maxRecordChars, boolean endIsFinal) {
         this.in = in;
+        this.buffer = buffer;
+        this.start = from;
+        this.position = from;
+        this.limit = to;
+        this.eof = eof;
         this.delimiter = delimiter;
         this.quote = quote;
         this.maxRecordChars = maxRecordChars;
+        this.endIsFinal = endIsFinal;
+        this.line = 1;
     }
 
-    /** The next record, or null at the end of the text; blank lines are skipped. */
+    /**
+     * Records of {@code text[from, to)}, lines counted from 1 at {@code from}; {@code last} says whether the text
+     * ends where the file ends. The array is read, never written.
+     */
+    static CsvRecords block(char[] text, int from, int to, boolean last, char delimiter, char quote,
+            int maxRecordChars) {
+        return new CsvRecords(null, text, from, to, true, delimiter, quote, maxRecordChars, last);
+    }
+
+    /**
+     * The next record, or null at the end of the text (or, with {@link #incomplete()}, where a block ends inside
+     * a record); blank lines are skipped.
+     */
     Record next() throws IOException {
         Record r;
         do {
             r = record();
-        } while (r != null && !r.damaged() && r.raw().isEmpty());
+        } while (r == BLANK);
         return r;
     }
 
+    /** Whether the last {@link #next()} returned null because the block ends inside the record at {@link #position()}. */
+    boolean incomplete() {
+        return incomplete;
+    }
+
+    /** Where in the text reading stands: after the last record returned, or at the start of an incomplete one. */
+    int position() {
+        return position;
+    }
+
+    /** The line reading stands at, counted from 1 at the start of the text. */
+    long line() {
+        return line;
+    }
+
     private Record record() throws IOException {
+        start = position;
+        long first = line;
         if (!available()) {
             return null;
         }
-        long start = line;
-        raw.setLength(0);
-        cells.clear();
+        cellCount = 0;
         undecodable = false;
+        char c = buffer[position];
+        if (c == '\n' || c == '\r') {
+            endOfLine();
+            return BLANK;
+        }
         while (true) {
             if (!available()) {
                 // end of text right after a delimiter: an empty last cell
-                cells.add("");
-                return done(start);
+                add("");
+                return done(first);
             }
             String value;
             if (buffer[position] == quote) {
-                raw.append(quote);
                 position++;
-                value = quoted(start);
+                value = quoted(first);
                 if (value == null) {
-                    return damaged;
+                    return incomplete ? null : damagedQuote(first);
                 }
             } else {
                 value = unquoted();
-                if (raw.length() > maxRecordChars) {
-                    return tooLong(start);
+                if (value == null) {
+                    return tooLong(first);
                 }
             }
-            cells.add(value);
+            add(value);
             if (!available()) {
-                return done(start);
+                return done(first);
             }
-            char c = buffer[position];
+            c = buffer[position];
             if (c == delimiter) {
-                raw.append(delimiter);
                 position++;
                 continue;
             }
             if (c == '\r' || c == '\n') {
                 endOfLine();
-                return done(start);
+                return done(first);
             }
             // only a closing quote can leave the scan on another character
-            return afterQuote(start);
+            return afterQuote(first);
         }
     }
 
-    /** An unquoted cell: up to the next delimiter or line break. */
+    /** An unquoted cell, up to the next delimiter or line break; null when the record passes the limit. */
     private String unquoted() throws IOException {
-        cell.setLength(0);
+        cellStart = position;
         while (true) {
-            int from = position;
-            int i = from;
+            int cap = cap();
+            int end = Math.min(limit, cap);
+            int i = position;
             char[] b = buffer;
-            int end = limit;
             while (i < end) {
                 char c = b[i];
                 if (c == delimiter || c == '\n' || c == '\r') {
@@ -130,33 +185,28 @@ final class CsvRecords {
                 }
                 i++;
             }
-            raw.append(b, from, i - from);
             position = i;
-            if (i < end) {
-                if (cell.length() == 0) {
-                    return new String(b, from, i - from);
-                }
-                return cell.append(b, from, i - from).toString();
+            if (i == cap) {
+                return null;
             }
-            cell.append(b, from, i - from);
-            if (raw.length() > maxRecordChars || !fill()) {
-                return cell.toString();
+            if (i < end || !fill()) {
+                return new String(buffer, cellStart, position - cellStart);
             }
         }
     }
 
-    /** A quoted cell after its opening quote; null (with {@link #damaged} set) when the record is damaged. */
-    private String quoted(long start) throws IOException {
-        cell.setLength(0);
+    /**
+     * A quoted cell after its opening quote; null when the record is damaged (quote not closed in time) or, with
+     * {@link #incomplete} set, when a block ends inside it.
+     */
+    private String quoted(long first) throws IOException {
+        cellStart = position;
+        escaped = false;
         while (true) {
-            if (!available()) {
-                damaged = resync(start, "a quote is opened and never closed");
-                return null;
-            }
-            int from = position;
-            int i = from;
+            int cap = cap();
+            int end = Math.min(limit, cap);
+            int i = position;
             char[] b = buffer;
-            int end = limit;
             while (i < end && b[i] != quote) {
                 if (b[i] == '\n') {
                     line++;
@@ -165,27 +215,45 @@ final class CsvRecords {
                 }
                 i++;
             }
-            cell.append(b, from, i - from);
-            raw.append(b, from, i - from);
             position = i;
-            if (raw.length() > maxRecordChars) {
-                damaged = resync(start, "a quoted cell runs past " + maxRecordChars + " characters");
+            if (i == cap) {
                 return null;
             }
-            if (i == end) {
-                continue;
+            if (i == limit) {
+                if (fill()) {
+                    continue;
+                }
+                if (!endIsFinal) {
+                    incomplete = true;
+                    position = start;
+                    line = first;
+                }
+                return null;
             }
             // a quote: doubled, it is one quote in the cell; alone, it closes the cell
             position++;
-            raw.append(quote);
             if (available() && buffer[position] == quote) {
-                cell.append(quote);
-                raw.append(quote);
+                unescaped.append(buffer, cellStart, position - cellStart);
+                escaped = true;
                 position++;
+                cellStart = position;
                 continue;
             }
-            return cell.toString();
+            int close = position - 1;
+            if (!escaped) {
+                return new String(buffer, cellStart, close - cellStart);
+            }
+            String value = unescaped.append(buffer, cellStart, close - cellStart).toString();
+            unescaped.setLength(0);
+            return value;
         }
+    }
+
+    private void add(String value) {
+        if (cellCount == cells.length) {
+            cells = Arrays.copyOf(cells, cellCount * 2);
+        }
+        cells[cellCount++] = value;
     }
 
     private void endOfLine() throws IOException {
@@ -196,78 +264,98 @@ final class CsvRecords {
         line++;
     }
 
-    private Record done(long start) {
-        return new Record(cells.toArray(String[]::new), null, raw.toString(), start, undecodable);
-    }
-
-    private Record tooLong(long start) throws IOException {
-        skipLine();
-        line = start + 1;
-        return new Record(null, "the line's length passes the limit of " + maxRecordChars + " characters",
-                shown(raw), start);
-    }
-
-    /** Text after a closing quote: the rest of the line belongs to the damaged record. */
-    private Record afterQuote(long start) throws IOException {
-        while (available() && buffer[position] != '\n' && buffer[position] != '\r') {
-            if (raw.length() < RAW_SHOWN) {
-                raw.append(buffer[position]);
-            }
-            position++;
-        }
-        if (available()) {
-            endOfLine();
-        }
-        return new Record(null, "text follows a closing quote", shown(raw), start);
+    private Record done(long first) {
+        return new Record(Arrays.copyOf(cells, cellCount), null, null, first, undecodable);
     }
 
     /**
-     * A record that cannot be trusted past its first line: that line is the damaged record, and everything read
-     * after it is read again, in front of what is still unread.
+     * A quote not closed before the end of the text or within the limit: the record's first line is the damaged
+     * record, and reading goes on right after it.
      */
-    private Record resync(long start, String why) throws IOException {
-        int end = 0;
-        while (end < raw.length() && raw.charAt(end) != '\n' && raw.charAt(end) != '\r') {
+    private Record damagedQuote(long first) throws IOException {
+        unescaped.setLength(0);
+        String why = position - start > maxRecordChars
+                ? "a quoted cell runs past " + maxRecordChars + " characters"
+                : "a quote is opened and never closed";
+        int end = start;
+        while (end < position && buffer[end] != '\n' && buffer[end] != '\r') {
             end++;
         }
-        if (end == raw.length()) {
-            // the first line alone fills the limit: skip the rest of it, keep nothing more
+        line = first + 1;
+        if (end == position) {
+            // the first line alone fills the limit (skip the rest of it), or the text ends inside it
+            String shown = shown(start, end, position - start > maxRecordChars);
             skipLine();
-            line = start + 1;
-            return new Record(null, why, shown(raw), start);
+            return new Record(null, why, shown, first, false);
         }
-        int next = end;
-        if (raw.charAt(next) == '\r') {
-            next++;
+        String shown = shown(start, end, false);
+        position = end + 1;
+        if (buffer[end] == '\r' && available() && buffer[position] == '\n') {
+            position++;
         }
-        if (next < raw.length() && raw.charAt(next) == '\n') {
-            next++;
-        }
-        int again = raw.length() - next;
-        int unread = limit - position;
-        char[] joined = new char[Math.max(buffer.length, again + unread)];
-        raw.getChars(next, raw.length(), joined, 0);
-        System.arraycopy(buffer, position, joined, again, unread);
-        buffer = joined;
-        position = 0;
-        limit = again + unread;
-        line = start + 1;
-        String first = raw.substring(0, end);
-        return new Record(null, why, first.length() <= RAW_SHOWN ? first : first.substring(0, RAW_SHOWN) + "…",
-                start);
+        return new Record(null, why, shown, first, false);
     }
 
+    /** A line longer than the limit: its first characters are shown, the rest of it skipped. */
+    private Record tooLong(long first) throws IOException {
+        String shown = shown(start, position, true);
+        skipLine();
+        line = first + 1;
+        return new Record(null, "the line's length passes the limit of " + maxRecordChars + " characters", shown,
+                first, false);
+    }
+
+    /** Text after a closing quote: the rest of the line belongs to the damaged record. */
+    private Record afterQuote(long first) throws IOException {
+        boolean more = false;
+        while (available() && buffer[position] != '\n' && buffer[position] != '\r') {
+            position++;
+            if (position - start >= RAW_SHOWN) {
+                more = true;
+                break;
+            }
+        }
+        String shown = shown(start, position, more);
+        if (more) {
+            skipLine();
+            line++;
+        } else if (available()) {
+            endOfLine();
+        }
+        return new Record(null, "text follows a closing quote", shown, first, false);
+    }
+
+    /** Where the record passes the limit: {@code maxRecordChars + 1} characters after its start. */
+    private int cap() {
+        return (int) Math.min((long) start + maxRecordChars + 1, Integer.MAX_VALUE);
+    }
+
+    /** Reads past the next {@code \n}, letting the buffer drop what it passes. */
     private void skipLine() throws IOException {
-        while (available()) {
-            char c = buffer[position++];
-            if (c == '\n') {
+        while (true) {
+            start = position;
+            if (!available()) {
+                return;
+            }
+            char[] b = buffer;
+            int i = position;
+            int end = limit;
+            while (i < end && b[i] != '\n') {
+                i++;
+            }
+            position = i;
+            if (i < end) {
+                position++;
                 return;
             }
         }
     }
 
-    private static String shown(StringBuilder text) {
-        return text.length() <= RAW_SHOWN ? text.toString() : text.substring(0, RAW_SHOWN) + "…";
+    /** The text {@code [from, to)}, cut to {@link #RAW_SHOWN} characters and marked when more followed. */
+    private String shown(int from, int to, boolean more) {
+        int n = Math.min(to - from, RAW_SHOWN);
+        String text = new String(buffer, from, n);
+        return more || to - from > RAW_SHOWN ? text + "…" : text;
     }
 
     /** Whether a character is there to read at {@link #position}, refilling the buffer when it is spent. */
@@ -275,19 +363,31 @@ final class CsvRecords {
         return position < limit || fill();
     }
 
+    /**
+     * Reads more text behind what the buffer holds, first moving the current record to the buffer's front (or
+     * growing the buffer when the record fills it), so the record stays whole.
+     */
     private boolean fill() throws IOException {
         if (eof) {
             return false;
         }
-        int n = in.read(buffer, 0, buffer.length);
+        if (start > 0) {
+            int kept = limit - start;
+            System.arraycopy(buffer, start, buffer, 0, kept);
+            position -= start;
+            cellStart -= start;
+            limit = kept;
+            start = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        int n = in.read(buffer, limit, buffer.length - limit);
         if (n <= 0) {
             eof = true;
-            position = 0;
-            limit = 0;
             return false;
         }
-        position = 0;
-        limit = n;
+        limit += n;
         return true;
     }
 }

@@ -2,9 +2,7 @@ package org.marketlink.core.io;
 
 import org.marketlink.core.Checks;
 import org.marketlink.core.UnableToReadException;
-import org.marketlink.core.data.Cells;
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
@@ -12,9 +10,9 @@ import org.marketlink.core.pipeline.ColumnCursor;
 import org.marketlink.core.pipeline.ColumnSource;
 import org.marketlink.core.pipeline.Cursor;
 import org.marketlink.core.pipeline.Rejection;
-import org.marketlink.core.privacy.Masking;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,42 +21,86 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Rows of a {@link Schema} from a CSV file with a header line, through jackson-dataformat-csv. Columns are
- * matched to fields by header name; extra columns are ignored, a missing required column fails at open. A cell
- * that does not parse as its field's type quarantines its row ({@code PARSE_ERROR}, naming the column and the
- * text); a row with the wrong number of cells is quarantined as {@code RAGGED_ROW}; an unclosed quote ends the
- * read with one {@code MALFORMED_CSV} rejection for the rest of the file. Files ending in {@code .gz} are read
- * through gzip.
+ * Rows of a {@link Schema} from a CSV file with a header line. Columns are matched to fields by header name; extra
+ * columns are ignored, a missing required column fails when the first row is read. A cell that does not parse as
+ * its field's type quarantines its row ({@code PARSE_ERROR}, naming the column and the text); a row with the wrong
+ * number of cells is quarantined as {@code RAGGED_ROW}; a damaged record (a quote never closed, text after a closing
+ * quote, a record past {@link CsvOptions#maxRecordChars()}) is quarantined as {@code MALFORMED_CSV} with its first
+ * line, and reading goes on at the next line. Files ending in {@code .gz} are read through gzip.
  *
- * <p>Immutable; each {@link #open()} reads the file anew.
+ * <p>By default the file is read on the calling thread. {@link #withParallelism(int)} reads it in blocks of about a
+ * megabyte that are split into records and parsed into rows on several threads (the host's {@link Executor} or the
+ * common pool, with the calling thread lending a hand), in the file's order and with exactly the rows, row numbers
+ * and quarantined records of the one-thread read: a block is parsed on the guess that it starts at a record, and
+ * the guess is checked and, where a quoted cell spans the cut, mended before its rows come out. Parallel reading
+ * needs a charset in which the byte {@code 0x0A} is always a line break (UTF-8, US-ASCII, ISO-8859-*, windows-125*);
+ * a file in another is read on one thread.
+ *
+ * <p>Immutable and thread-safe; each {@link #open()} reads the file anew.
  */
 public final class CsvSource implements ColumnSource {
+    /** Bytes per block of a parallel read: large enough that the hand-over costs nothing, small enough to spread. */
+    static final int BLOCK_BYTES = 1 << 20;
 
     private final Path file;
     private final Schema schema;
     private final CsvOptions options;
+    private final int parallelism;
+    private final Executor executor;
+    private final int blockBytes;
 
-    private CsvSource(Path file, Schema schema, CsvOptions options) {
+    private CsvSource(Path file, Schema schema, CsvOptions options, int parallelism, Executor executor,
+            int blockBytes) {
         this.file = file;
         this.schema = schema;
         this.options = options;
+        this.parallelism = parallelism;
+        this.executor = executor;
+        this.blockBytes = blockBytes;
     }
 
-    /** A source reading {@code file} as {@code schema}, columns found by header name. */
+    /** A source reading {@code file} as {@code schema}, columns found by header name, on the calling thread. */
     public static CsvSource of(Path file, Schema schema, CsvOptions options) {
         Checks.notNull("file", file);
         Checks.notNull("schema", schema);
         Checks.notNull("options", options);
-        return new CsvSource(file, schema, options);
+        return new CsvSource(file, schema, options, 1, null, BLOCK_BYTES);
+    }
+
+    /**
+     * This source reading blocks on up to {@code threads} threads at once: the calling thread and tasks on the
+     * {@linkplain #withExecutor executor}; 1 reads on the calling thread alone.
+     */
+    public CsvSource withParallelism(int threads) {
+        Checks.atLeast("threads", threads, 1);
+        return new CsvSource(file, schema, options, threads, executor, blockBytes);
+    }
+
+    /**
+     * This source running its parallel read's tasks on the host's {@code executor} instead of
+     * {@link ForkJoinPool#commonPool()}; a task the executor refuses runs on the calling thread.
+     */
+    public CsvSource withExecutor(Executor executor) {
+        Checks.notNull("executor", executor);
+        return new CsvSource(file, schema, options, parallelism, executor, blockBytes);
+    }
+
+    /** This source with blocks of {@code bytes} bytes, for tests that need many block boundaries. */
+    CsvSource withBlockBytes(int bytes) {
+        Checks.atLeast("bytes", bytes, 2);
+        return new CsvSource(file, schema, options, parallelism, executor, bytes);
+    }
+
+    /** How many threads read the file at once (1: the calling thread alone). */
+    public int parallelism() {
+        return parallelism;
     }
 
     @Override
@@ -74,7 +116,7 @@ public final class CsvSource implements ColumnSource {
 
     @Override
     public Cursor<Row> open() {
-        return opened();
+        return new CsvCursor(outcomes(true));
     }
 
     /**
@@ -84,124 +126,93 @@ public final class CsvSource implements ColumnSource {
     @Override
     public ColumnCursor openColumns(int batchRows) {
         Checks.atLeast("batchRows", batchRows, 1);
-        return new CsvColumns(opened(), batchRows);
+        return new CsvColumns(new CsvCursor(outcomes(false)), batchRows);
     }
 
-    private CsvCursor opened() {
-        Reader reader = null;
+    private CsvOutcomes outcomes(boolean rows) {
+        InputStream in = null;
         try {
-            InputStream in = Files.newInputStream(file);
+            in = Files.newInputStream(file);
             if (file.getFileName().toString().endsWith(".gz")) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            reader = new BufferedReader(new InputStreamReader(in, options.charset().newDecoder()
+            if (parallelism > 1 && CsvBlockOutcomes.cutsAtLineBreaks(options.charset())) {
+                return new CsvBlockOutcomes(file, schema, options, rows, in, blockBytes,
+                        executor != null ? executor : ForkJoinPool.commonPool(), parallelism);
+            }
+            Reader reader = new BufferedReader(new InputStreamReader(in, options.charset().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
                     1 << 16);
             reader.mark(1);
             if (reader.read() != '\uFEFF') {
                 reader.reset();
             }
-            return new CsvCursor(new CsvRecords(reader, options.delimiter(), options.quote(),
-                    options.maxRecordChars()), reader);
+            return new CsvStreamOutcomes(file, schema, options, rows, reader);
         } catch (CharacterCodingException e) {
-            closeQuietly(reader);
+            closeQuietly(in);
             throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
                     + " text near its start; set CsvOptions.charset to its encoding", e);
         } catch (IOException e) {
-            closeQuietly(reader);
+            closeQuietly(in);
             throw new UnableToReadException("could not open CSV file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void closeQuietly(Reader reader) {
-        if (reader != null) {
+    static void closeQuietly(Closeable c) {
+        if (c != null) {
             try {
-                reader.close();
+                c.close();
             } catch (IOException ignored) {
                 // already failing
             }
         }
     }
 
-    private static final int END = -1;
-    private static final int QUARANTINED = 0;
-    private static final int PARSED = 1;
-
+    /** Outcomes handed out as rows (or values), numbered, with each problem turned into a rejection. */
     private final class CsvCursor implements Cursor<Row> {
-        private final CsvRecords records;
-        private final Reader reader;
-        private int[] columnOfField;
-        private boolean[] personalColumn;
-        private boolean anyPersonal;
-        private int width;
-        private List<String> header = List.of();
+        private final CsvOutcomes outcomes;
         private long row;
         private boolean done;
-        private String[] lastCells;
 
-        CsvCursor(CsvRecords records, Reader reader) {
-            this.records = records;
-            this.reader = reader;
+        CsvCursor(CsvOutcomes outcomes) {
+            this.outcomes = outcomes;
         }
 
         @Override
         public boolean next(RowConsumer<Row> value, Consumer<Rejection> rejected) {
-            Object[] values = new Object[schema.size()];
-            int read = read(values, rejected);
-            if (read == END) {
+            Object o = read(rejected);
+            if (o == null) {
                 return false;
             }
-            if (read == PARSED) {
-                Row parsed;
-                try {
-                    parsed = Row.of(schema, values);
-                } catch (IllegalArgumentException e) {
-                    rejected.accept(new Rejection("INVALID_ROW", "csv", "", e.getMessage(), raw(lastCells), row,
-                            name()));
-                    return true;
-                }
-                value.accept(parsed, row);
+            if (o instanceof Row r) {
+                value.accept(r, row);
             }
             return true;
         }
 
         /**
-         * Reads the next record into {@code values}.
-         *
-         * @return {@link #END} at the end of the file, {@link #QUARANTINED} when the record went to
-         *         {@code rejected}, {@link #PARSED} when {@code values} holds its parsed cells
+         * The next record: a row or its values, {@link Boolean#FALSE} when it went to {@code rejected}, null at the
+         * end of the file.
          */
-        int read(Object[] values, Consumer<Rejection> rejected) {
+        Object read(Consumer<Rejection> rejected) {
             if (done) {
-                return END;
+                return null;
             }
             try {
-                if (columnOfField == null && !readHeader()) {
+                Object o = outcomes.next();
+                if (o == null) {
                     done = true;
-                    return END;
-                }
-                CsvRecords.Record record = records.next();
-                if (record == null) {
-                    done = true;
-                    return END;
+                    return null;
                 }
                 row++;
-                if (record.undecodable()) {
-                    // the decoder marks bytes that are not text in the charset; the run stops at exactly this line,
-                    // after every row before it
-                    throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
-                            + " text at line " + record.line() + " (data row " + row + "); set CsvOptions.charset to "
-                            + "its encoding");
+                if (o instanceof CsvLayout.Problem p) {
+                    if (p.reason().equals(CsvLayout.Problem.UNDECODABLE)) {
+                        throw outcomes.layout().undecodable(outcomes.line(), row);
+                    }
+                    rejected.accept(p.rejection(row, outcomes.line(), name()));
+                    return Boolean.FALSE;
                 }
-                if (record.damaged()) {
-                    // one damaged record, quarantined with its own text; reading goes on at the next line
-                    rejected.accept(new Rejection("MALFORMED_CSV", "csv", "", "line " + record.line() + ": "
-                            + record.damage() + "; the record is quarantined and reading goes on at the next line",
-                            maskDamaged(record.raw()), row, name()));
-                    return QUARANTINED;
-                }
-                lastCells = record.cells();
-                return parse(lastCells, values, rejected) ? PARSED : QUARANTINED;
+                return o;
             } catch (CharacterCodingException e) {
                 throw new UnableToReadException("CSV file " + file + " is not valid " + options.charset()
                         + " text after data row " + row + "; set CsvOptions.charset to its encoding", e);
@@ -216,121 +227,9 @@ public final class CsvSource implements ColumnSource {
             return row;
         }
 
-        /** The damaged line with the cells of personal columns masked, split as well as a damaged line can be. */
-        private String maskDamaged(String text) {
-            if (!anyPersonal) {
-                return text;
-            }
-            // a damaged record can span lines (an unclosed quote takes the next lines in): each line is split on
-            // its own, quote-aware; a line whose cells do not line up with the header cannot say which cell is
-            // personal, so all of its cells are masked
-            StringBuilder out = new StringBuilder();
-            String[] lines = text.split("\n", -1);
-            for (int l = 0; l < lines.length; l++) {
-                String line = lines[l];
-                boolean cr = line.endsWith("\r");
-                List<String> cells = cellsOf(cr ? line.substring(0, line.length() - 1) : line);
-                out.append(l == 0 ? "" : "\n").append(raw(cells.toArray(new String[0]))).append(cr ? "\r" : "");
-            }
-            return out.toString();
-        }
-
-        /** One line's cells as written (quotes kept), split at delimiters outside quotes. */
-        private List<String> cellsOf(String line) {
-            List<String> cells = new ArrayList<>();
-            char delimiter = options.delimiter();
-            char quote = options.quote();
-            boolean quoted = false;
-            int start = 0;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == quote) {
-                    quoted = !quoted;
-                } else if (c == delimiter && !quoted) {
-                    cells.add(line.substring(start, i));
-                    start = i + 1;
-                }
-            }
-            cells.add(line.substring(start));
-            return cells;
-        }
-
-        private boolean readHeader() throws IOException {
-            CsvRecords.Record first = records.next();
-            if (first == null) {
-                return false;
-            }
-            if (first.damaged()) {
-                throw new UnableToReadException("CSV file " + file + " has a header that cannot be read: "
-                        + first.damage());
-            }
-            header = Arrays.stream(first.cells()).map(String::strip).toList();
-            width = header.size();
-            personalColumn = new boolean[width];
-            for (int i = 0; i < width; i++) {
-                personalColumn[i] = schema.isPersonal(header.get(i));
-                anyPersonal |= personalColumn[i];
-            }
-            columnOfField = new int[schema.size()];
-            for (int f = 0; f < schema.size(); f++) {
-                Field field = schema.field(f);
-                columnOfField[f] = header.indexOf(field.name());
-                if (columnOfField[f] >= 0 && header.lastIndexOf(field.name()) != columnOfField[f]) {
-                    throw new UnableToReadException("CSV file " + file + " has the column '" + field.name()
-                            + "' more than once; its header is " + header);
-                }
-                if (columnOfField[f] < 0 && !field.nullable()) {
-                    throw new UnableToReadException("CSV file " + file + " has no column '" + field.name()
-                            + "'; its header is " + header);
-                }
-            }
-            for (int i = 0; i < options.skipLinesAfterHeader() && records.next() != null; i++) {
-                // lines that are not data
-            }
-            return true;
-        }
-
-        /** Parses the cells into {@code values}; false when the record is quarantined instead. */
-        private boolean parse(String[] cells, Object[] values, Consumer<Rejection> rejected) {
-            if (cells.length != width) {
-                rejected.accept(new Rejection("RAGGED_ROW", "csv", "", "expected " + width + " cells, found "
-                        + cells.length, raw(cells), row, name()));
-                return false;
-            }
-            for (int f = 0; f < values.length; f++) {
-                int c = columnOfField[f];
-                Field field = schema.field(f);
-                String text = c < 0 ? "" : cells[c];
-                try {
-                    values[f] = Cells.parse(field, text);
-                } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
-                    boolean pii = field.personal();
-                    rejected.accept(new Rejection("PARSE_ERROR", "csv", field.name(), field.name() + ": '"
-                            + (pii ? Masking.MASK : text) + "' is not a valid " + field.type()
-                            + (e.getMessage() == null || pii ? "" : " (" + e.getMessage() + ")"), raw(cells), row,
-                            name()));
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The row as it was in the file, personal data masked, rebuilt only for rows that are rejected. */
-        private String raw(String[] cells) {
-            String[] shown = cells.clone();
-            boolean aligned = shown.length == personalColumn.length;
-            for (int i = 0; i < shown.length; i++) {
-                // cells that do not line up with the header (a ragged row) may hold a personal value anywhere
-                if (aligned ? personalColumn[i] : anyPersonal) {
-                    shown[i] = Masking.MASK;
-                }
-            }
-            return String.join(String.valueOf(options.delimiter()), shown);
-        }
-
         @Override
         public void close() {
-            closeQuietly(reader);
+            outcomes.close();
         }
     }
 
@@ -338,7 +237,6 @@ public final class CsvSource implements ColumnSource {
     private final class CsvColumns implements ColumnCursor {
         private final CsvCursor records;
         private final ColumnBatch batch;
-        private final Object[] values;
         /** The positions of the text fields, which every batch vouches have no blank value. */
         private final int[] textFields;
         private boolean done;
@@ -346,7 +244,6 @@ public final class CsvSource implements ColumnSource {
         CsvColumns(CsvCursor records, int batchRows) {
             this.records = records;
             this.batch = ColumnBatch.allocate(schema, batchRows);
-            this.values = new Object[schema.size()];
             this.textFields = IntStream.range(0, schema.size()).filter(f -> schema.field(f).type() == FieldType.STRING
                     || schema.field(f).type() == FieldType.JSON).toArray();
         }
@@ -359,12 +256,12 @@ public final class CsvSource implements ColumnSource {
             long[] rowNumbers = batch.rowNumbers();
             int r = 0;
             while (r < batch.capacity()) {
-                int read = records.read(values, rejected);
-                if (read == END) {
+                Object read = records.read(rejected);
+                if (read == null) {
                     done = true;
                     break;
                 }
-                if (read == PARSED) {
+                if (read instanceof Object[] values) {
                     for (int f = 0; f < values.length; f++) {
                         batch.set(f, r, values[f]);
                     }
