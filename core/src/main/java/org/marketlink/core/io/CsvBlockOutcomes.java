@@ -193,7 +193,10 @@ final class CsvBlockOutcomes implements CsvOutcomes {
         base = joinedBase;
     }
 
-    /** The next block's guessed parse: topping up the blocks in flight, running the block here if no worker has. */
+    /**
+     * The next block's guessed parse: topping up the blocks in flight, running the block here if no worker has
+     * begun it, and helping with later blocks while a worker finishes it.
+     */
     private ParsedBlock take() throws IOException {
         fillInFlight();
         BlockTask task = inFlight.poll();
@@ -202,6 +205,11 @@ final class CsvBlockOutcomes implements CsvOutcomes {
             return new ParsedBlock(new char[0], 0, 0, true);
         }
         fillInFlight();
+        task.run();
+        // a worker has the next block: rather than wait, this thread parses a later block no worker has begun
+        for (var it = inFlight.descendingIterator(); it.hasNext() && !task.finished(); ) {
+            it.next().run();
+        }
         return task.result();
     }
 
@@ -361,6 +369,10 @@ final class CsvBlockOutcomes implements CsvOutcomes {
                 finished = true;
                 notifyAll();
             }
+        }
+
+        synchronized boolean finished() {
+            return finished;
         }
 
         synchronized void cancel() {
