@@ -50,6 +50,10 @@ final class StageChain {
         if (firstStateful == stages.size()) {
             // the output is final: hash it here, on a worker, not on the one committing thread
             chunk.outputChecksum = checksumOf(current);
+        } else if (stages.get(firstStateful).stage() instanceof WarmsInput warming) {
+            for (Chunk.Item item : current) {
+                warming.warm(item.value());
+            }
         }
         return chunk;
     }

@@ -1,6 +1,7 @@
 package org.marketlink.core.pipeline;
 
 import org.marketlink.core.Checks;
+import org.marketlink.core.data.Row;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -331,7 +332,7 @@ public final class Stages {
         }
     }
 
-    private static final class KeepFirst<T, K> implements Stage<T, T> {
+    private static final class KeepFirst<T, K> implements Stage<T, T>, WarmsInput {
         private final Function<? super T, K> key;
         private final Set<K> seen = new HashSet<>();
         private final boolean nameKey;
@@ -339,6 +340,15 @@ public final class Stages {
         KeepFirst(Function<? super T, K> key, boolean nameKey) {
             this.key = key;
             this.nameKey = nameKey;
+        }
+
+        @Override
+        public void warm(Object input) {
+            // a row is its own key and keeps its hash: hashing it on a worker spares the committing thread
+            if (nameKey || !(input instanceof Row)) {
+                return;
+            }
+            input.hashCode();
         }
 
         @Override
