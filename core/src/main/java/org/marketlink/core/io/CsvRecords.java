@@ -273,10 +273,14 @@ final class CsvRecords {
      * record, and reading goes on right after it.
      */
     private Record damagedQuote(long first) throws IOException {
-        unescaped.setLength(0);
-        String why = position - start > maxRecordChars
+        return firstLineDamaged(first, position - start > maxRecordChars
                 ? "a quoted cell runs past " + maxRecordChars + " characters"
-                : "a quote is opened and never closed";
+                : "a quote is opened and never closed");
+    }
+
+    /** The record's first line is the damaged record, and reading goes on right after it. */
+    private Record firstLineDamaged(long first, String why) throws IOException {
+        unescaped.setLength(0);
         int end = start;
         while (end < position && buffer[end] != '\n' && buffer[end] != '\r') {
             end++;
@@ -305,8 +309,17 @@ final class CsvRecords {
                 first, false);
     }
 
-    /** Text after a closing quote: the rest of the line belongs to the damaged record. */
+    /**
+     * Text after a closing quote: the rest of the line belongs to the damaged record. When the quoted cell took in
+     * line breaks, the quote was most likely a stray one that a later line's quote only seemed to close: the
+     * record's first line is the damaged record and the lines it took in are read again, so none is lost.
+     */
     private Record afterQuote(long first) throws IOException {
+        for (int i = start; i < position; i++) {
+            if (buffer[i] == '\n' || buffer[i] == '\r') {
+                return firstLineDamaged(first, "text follows a closing quote");
+            }
+        }
         boolean more = false;
         while (available() && buffer[position] != '\n' && buffer[position] != '\r') {
             position++;

@@ -211,6 +211,10 @@ final class CsvRecordsOracle {
 
     /** Text after a closing quote: the rest of the line belongs to the damaged record. */
     private Record afterQuote(long start) throws IOException {
+        // the rule both tokenizers follow since a stray quote was found to take in the lines up to the next quote
+        if (raw.indexOf("\n") >= 0 || raw.indexOf("\r") >= 0) {
+            return resync(start, "text follows a closing quote");
+        }
         while (available() && buffer[position] != '\n' && buffer[position] != '\r') {
             if (raw.length() < RAW_SHOWN) {
                 raw.append(buffer[position]);

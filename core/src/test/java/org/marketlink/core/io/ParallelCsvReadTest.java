@@ -142,6 +142,24 @@ class ParallelCsvReadTest {
     }
 
     @Test
+    void aStrayQuoteThatALaterLineSeemsToClose_costsItsOwnLineOnly(@TempDir Path dir) throws IOException {
+        StringBuilder text = new StringBuilder("id,note,qty,email\n");
+        for (int i = 1; i <= 1000; i++) {
+            // every 100th line opens a quote; the next quote in the file is on a line 37 lines later
+            String note = i % 100 == 0 ? "\"stray " + i : i % 100 == 37 ? "\"quoted, " + i + "\"" : "n" + i;
+            text.append(i).append(',').append(note).append(',').append(i % 7).append(",\n");
+        }
+        Path f = Files.writeString(dir.resolve("f.csv"), text);
+        CsvSource one = CsvSource.of(f, SCHEMA, CsvOptions.defaults());
+        for (CsvSource source : List.of(one, one.withParallelism(2).withBlockBytes(64))) {
+            List<String> out = readAll(source);
+            assertThat(out.stream().filter(o -> o.startsWith("row "))).hasSize(990);
+            assertThat(out.stream().filter(o -> o.startsWith("rejected "))).hasSize(10)
+                    .allSatisfy(o -> assertThat(o).contains("MALFORMED_CSV").contains("01: ").doesNotContain("\n"));
+        }
+    }
+
+    @Test
     void aGzipFile_readInParallelOnTheCommonPool_givesTheSameRows(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("id,note,qty,email\n");
         for (int i = 1; i <= 20_000; i++) {
