@@ -1,6 +1,5 @@
 package org.marketlink.core.io;
 
-import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.data.Schema;
 
 import java.io.IOException;
@@ -106,23 +105,9 @@ final class CsvBlockOutcomes implements CsvOutcomes {
         int from = to > 0 && text[0] == '\uFEFF' ? 1 : 0;
         CsvRecords records = CsvRecords.block(text, from, to, first.last(), options.delimiter(), options.quote(),
                 options.maxRecordChars());
-        CsvRecords.Record header = records.next();
-        if (header == null && records.incomplete()) {
-            throw new UnableToReadException("CSV file " + file + " has a header with a quoted cell longer than the "
-                    + "first block of the parallel read; read it with parallelism 1");
-        }
-        if (header == null) {
+        layout = CsvLayout.read(records, file, schema, options);
+        if (layout == null) {
             return false;
-        }
-        layout = CsvLayout.of(file, schema, options, header);
-        for (int i = 0; i < options.skipLinesAfterHeader(); i++) {
-            if (records.next() == null) {
-                if (records.incomplete()) {
-                    throw new UnableToReadException("CSV file " + file + " has a line to skip after its header that "
-                            + "is longer than the first block of the parallel read; read it with parallelism 1");
-                }
-                break;
-            }
         }
         base = records.line();
         readAll = first.last();
@@ -161,11 +146,11 @@ final class CsvBlockOutcomes implements CsvOutcomes {
      * where one of the guessed records ended.
      */
     private void join(ParsedBlock guessed) {
-        int tail = current.to - current.incompleteFrom;
+        int tail = current.to - current.stop;
         int length = tail + guessed.to - guessed.from;
-        char[] joined = Arrays.copyOfRange(current.text, current.incompleteFrom, current.incompleteFrom + length);
+        char[] joined = Arrays.copyOfRange(current.text, current.stop, current.stop + length);
         System.arraycopy(guessed.text, guessed.from, joined, tail, guessed.to - guessed.from);
-        long joinedBase = base + current.incompleteLine - 1;
+        long joinedBase = base + current.endLine - 1;
         ParsedBlock again = new ParsedBlock(joined, 0, length, guessed.last);
         CsvRecords records = CsvRecords.block(joined, 0, length, guessed.last, options.delimiter(), options.quote(),
                 options.maxRecordChars());
@@ -274,11 +259,7 @@ final class CsvBlockOutcomes implements CsvOutcomes {
     public void close() {
         inFlight.forEach(BlockTask::cancel);
         inFlight.clear();
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // closing
-        }
+        CsvSource.closeQuietly(in);
     }
 
     /** One block's records, parsed, with where each ended; lines counted from 1 at the block's start. */
@@ -292,11 +273,11 @@ final class CsvBlockOutcomes implements CsvOutcomes {
         long[] lines = new long[256];
         int[] ends = new int[256];
         long[] endLines = new long[256];
-        /** Whether the block ends inside a record, which starts at {@link #incompleteFrom}. */
+        /** Whether the block ends inside a record, which starts at {@link #stop}. */
         boolean incomplete;
-        int incompleteFrom;
-        long incompleteLine;
-        /** The line after the last record. */
+        /** Where the scan stopped: the end of the text, or the start of the incomplete record. */
+        int stop;
+        /** The line at {@link #stop}. */
         long endLine = 1;
 
         ParsedBlock(char[] text, int from, int to, boolean last) {
@@ -323,8 +304,7 @@ final class CsvBlockOutcomes implements CsvOutcomes {
 
         void finish(CsvRecords records) {
             incomplete = records.incomplete();
-            incompleteFrom = records.position();
-            incompleteLine = records.line();
+            stop = records.position();
             endLine = records.line();
         }
     }
@@ -336,8 +316,7 @@ final class CsvBlockOutcomes implements CsvOutcomes {
         private boolean finished;
         private boolean cancelled;
         private ParsedBlock parsed;
-        private RuntimeException failure;
-        private Error error;
+        private Throwable failure;
 
         BlockTask(ByteBlocks.Block block) {
             this.block = block;
@@ -352,20 +331,16 @@ final class CsvBlockOutcomes implements CsvOutcomes {
                 claimed = true;
             }
             ParsedBlock result = null;
-            RuntimeException f = null;
-            Error e = null;
+            Throwable f = null;
             try {
                 CharBuffer chars = decodeBlock(options.charset(), block.bytes(), block.length());
                 result = parse(chars.array(), 0, chars.limit(), block.last());
-            } catch (RuntimeException x) {
+            } catch (RuntimeException | Error x) {
                 f = x;
-            } catch (Error x) {
-                e = x;
             }
             synchronized (this) {
                 parsed = result;
                 failure = f;
-                error = e;
                 finished = true;
                 notifyAll();
             }
@@ -394,11 +369,11 @@ final class CsvBlockOutcomes implements CsvOutcomes {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
-                if (error != null) {
-                    throw error;
+                if (failure instanceof Error e) {
+                    throw e;
                 }
                 if (failure != null) {
-                    throw failure;
+                    throw (RuntimeException) failure;
                 }
                 return parsed;
             }

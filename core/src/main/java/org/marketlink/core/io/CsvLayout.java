@@ -8,6 +8,7 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.privacy.Masking;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -66,6 +67,33 @@ final class CsvLayout {
                         + "'; its header is " + header);
             }
         }
+    }
+
+    /**
+     * Reads the header and the lines skipped after it from {@code records}, and gives their layout; null when the
+     * text is empty. An error naming the file when the header is damaged or lacks a column, or when a parallel
+     * read's first block ends inside the header or a skipped line.
+     */
+    static CsvLayout read(CsvRecords records, Path file, Schema schema, CsvOptions options) throws IOException {
+        CsvRecords.Record header = records.next();
+        if (header == null && records.incomplete()) {
+            throw new UnableToReadException("CSV file " + file + " has a header with a quoted cell longer than the "
+                    + "first block of the parallel read; read it with parallelism 1");
+        }
+        if (header == null) {
+            return null;
+        }
+        CsvLayout layout = of(file, schema, options, header);
+        for (int i = 0; i < options.skipLinesAfterHeader(); i++) {
+            if (records.next() == null) {
+                if (records.incomplete()) {
+                    throw new UnableToReadException("CSV file " + file + " has a line to skip after its header that "
+                            + "is longer than the first block of the parallel read; read it with parallelism 1");
+                }
+                break;
+            }
+        }
+        return layout;
     }
 
     /** The layout the header record gives; an error naming the file when the header is damaged or lacks a column. */

@@ -54,9 +54,8 @@ final class CsvRecords {
     private int cellStart;
     private String[] cells = new String[16];
     private int cellCount;
-    /** A quoted cell's text before its last doubled quote; only a cell with a doubled quote uses it. */
+    /** A quoted cell's text up to its last doubled quote (one quote kept); empty for a cell without one. */
     private final StringBuilder unescaped = new StringBuilder();
-    private boolean escaped;
     /** Whether the current record holds U+FFFD, what the decoder puts where the bytes were not valid text. */
     private boolean undecodable;
     private boolean incomplete;
@@ -201,7 +200,7 @@ final class CsvRecords {
      */
     private String quoted(long first) throws IOException {
         cellStart = position;
-        escaped = false;
+        unescaped.setLength(0);
         while (true) {
             int cap = cap();
             int end = Math.min(limit, cap);
@@ -234,18 +233,15 @@ final class CsvRecords {
             position++;
             if (available() && buffer[position] == quote) {
                 unescaped.append(buffer, cellStart, position - cellStart);
-                escaped = true;
                 position++;
                 cellStart = position;
                 continue;
             }
             int close = position - 1;
-            if (!escaped) {
+            if (unescaped.isEmpty()) {
                 return new String(buffer, cellStart, close - cellStart);
             }
-            String value = unescaped.append(buffer, cellStart, close - cellStart).toString();
-            unescaped.setLength(0);
-            return value;
+            return unescaped.append(buffer, cellStart, close - cellStart).toString();
         }
     }
 
@@ -280,7 +276,6 @@ final class CsvRecords {
 
     /** The record's first line is the damaged record, and reading goes on right after it. */
     private Record firstLineDamaged(long first, String why) throws IOException {
-        unescaped.setLength(0);
         int end = start;
         while (end < position && buffer[end] != '\n' && buffer[end] != '\r') {
             end++;

@@ -33,14 +33,10 @@ final class CsvStreamOutcomes implements CsvOutcomes {
             return null;
         }
         if (layout == null) {
-            CsvRecords.Record header = records.next();
-            if (header == null) {
+            layout = CsvLayout.read(records, file, schema, options);
+            if (layout == null) {
                 done = true;
                 return null;
-            }
-            layout = CsvLayout.of(file, schema, options, header);
-            for (int i = 0; i < options.skipLinesAfterHeader() && records.next() != null; i++) {
-                // lines that are not data
             }
         }
         CsvRecords.Record record = records.next();
