@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,46 +88,55 @@ public final class MarketFixtures {
      * @param today       the day the data leads up to
      * @param markets     where groups and buyers are placed (scattered within about 20 km); at least one
      * @param dirtyShare  share of {@link #dirtyPriceRows} that are dirty, 0..1
+     * @param matchesPerGroup past matches per group in {@link #matchHistory} (fewer when there are not that many
+     *                    distinct pairs), ≥ 0
      */
-    public record Options(int shgs, int buyers, int days, LocalDate today, List<Market> markets, double dirtyShare) {
+    public record Options(int shgs, int buyers, int days, LocalDate today, List<Market> markets, double dirtyShare,
+                          int matchesPerGroup) {
         /** Checks that counts are not negative, a day and a market are given and the dirty share is in 0..1. */
         public Options {
-            if (shgs < 0 || buyers < 0 || days < 0 || today == null || markets == null || markets.isEmpty()
-                    || !(dirtyShare >= 0 && dirtyShare <= 1)) {
+            if (shgs < 0 || buyers < 0 || days < 0 || matchesPerGroup < 0 || today == null || markets == null
+                    || markets.isEmpty() || !(dirtyShare >= 0 && dirtyShare <= 1)) {
                 throw new IllegalArgumentException("counts must not be negative, markets not empty and dirtyShare in "
-                        + "0..1; were " + shgs + ", " + buyers + ", " + days + ", " + markets + ", " + dirtyShare);
+                        + "0..1; were " + shgs + ", " + buyers + ", " + days + ", " + matchesPerGroup + ", " + markets
+                        + ", " + dirtyShare);
             }
             markets = List.copyOf(markets);
         }
 
-        /** 20 groups, 30 buyers, 120 days to 2026-11-25 at five Kenyan markets, no dirt. */
+        /** 20 groups, 30 buyers, 120 days to 2026-11-25 at five Kenyan markets, no dirt, 3 past matches per group. */
         public static Options defaults() {
             return new Options(20, 30, 120, LocalDate.of(2026, 11, 25), List.of(
                     new Market("Kisumu", "Kisumu", new GeoPoint(-0.0917, 34.768)),
                     new Market("Mombasa", "Mombasa", new GeoPoint(-4.05, 39.6667)),
                     new Market("Eldoret town", "Uasin Gishu", new GeoPoint(0.5167, 35.2833)),
                     new Market("Garissa town", "Garissa", new GeoPoint(-0.45, 39.65)),
-                    new Market("Kitui", "Kitui", new GeoPoint(-1.3667, 38.0167))), 0);
+                    new Market("Kitui", "Kitui", new GeoPoint(-1.3667, 38.0167))), 0, 3);
         }
 
         /** These options with {@code shgCount} groups and {@code buyerCount} buyers. */
         public Options withSize(int shgCount, int buyerCount) {
-            return new Options(shgCount, buyerCount, days, today, markets, dirtyShare);
+            return new Options(shgCount, buyerCount, days, today, markets, dirtyShare, matchesPerGroup);
         }
 
         /** These options with {@code n} days of history. */
         public Options withDays(int n) {
-            return new Options(shgs, buyers, n, today, markets, dirtyShare);
+            return new Options(shgs, buyers, n, today, markets, dirtyShare, matchesPerGroup);
         }
 
         /** These options placing groups and buyers at markets {@code m}. */
         public Options withMarkets(List<Market> m) {
-            return new Options(shgs, buyers, days, today, m, dirtyShare);
+            return new Options(shgs, buyers, days, today, m, dirtyShare, matchesPerGroup);
         }
 
         /** These options with {@code share} of the price rows dirty. */
         public Options withDirtyShare(double share) {
-            return new Options(shgs, buyers, days, today, markets, share);
+            return new Options(shgs, buyers, days, today, markets, share, matchesPerGroup);
+        }
+
+        /** These options with {@code n} past matches per group. */
+        public Options withMatchesPerGroup(int n) {
+            return new Options(shgs, buyers, days, today, markets, dirtyShare, n);
         }
     }
 
@@ -346,8 +356,16 @@ public final class MarketFixtures {
         if (buyers.isEmpty() || shgs.isEmpty()) {
             return;
         }
+        // Every buyer also likes one category it does not list: profiles are incomplete, and only the outcomes of past
+        // matches reveal it. Drawn from a stream of its own so the rest of the data does not depend on it.
+        Random tastes = new Random(seed ^ 0x5DEECE66DL);
+        Map<UUID, String> unlisted = new HashMap<>();
+        for (Buyer b : buyers) {
+            String c = GOODS[tastes.nextInt(GOODS.length)][1];
+            unlisted.put(b.id(), b.categoryPreferences().contains(c) ? null : c);
+        }
         Set<String> pairs = new HashSet<>();
-        int n = Math.min(shgs.size() * buyers.size(), shgs.size() * 3);
+        int n = (int) Math.min((long) shgs.size() * buyers.size(), (long) shgs.size() * options.matchesPerGroup());
         for (int i = 0; pairs.size() < n && i < n * 10; i++) {
             Shg s = shgs.get(r.nextInt(shgs.size()));
             Buyer b = buyers.get(r.nextInt(buyers.size()));
@@ -355,8 +373,9 @@ public final class MarketFixtures {
                 continue;
             }
             Instant at = now.minusSeconds(86_400L * (30 + r.nextInt(300)));
-            // groups whose category the buyer prefers complete more often: a signal a learned scorer can find
-            boolean likes = b.categoryPreferences().contains(s.category());
+            // groups in a category the buyer likes, listed or not, complete more often: a signal a learned scorer can
+            // find in the history that the buyer's profile alone does not give
+            boolean likes = b.categoryPreferences().contains(s.category()) || s.category().equals(unlisted.get(b.id()));
             Match m = Match.pending(id("match", i), s.id(), b.id(), null, 0.5, "", at).moveTo(MatchStatus.ACCEPTED, at);
             matchHistory.add(r.nextDouble() < (likes ? 0.7 : 0.2)
                     ? m.moveTo(MatchStatus.CONNECTED, at).moveTo(MatchStatus.COMPLETED, at)

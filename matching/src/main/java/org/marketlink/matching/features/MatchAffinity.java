@@ -4,6 +4,7 @@ import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,11 +26,14 @@ import java.util.function.Function;
 public final class MatchAffinity {
     private final Map<UUID, Integer> shgIndex;
     private final Map<UUID, Integer> buyerIndex;
+    private final UUID[] buyerIds;
     private final CollaborativeFeatures features;
 
     private MatchAffinity(Map<UUID, Integer> shgIndex, Map<UUID, Integer> buyerIndex, CollaborativeFeatures features) {
         this.shgIndex = shgIndex;
         this.buyerIndex = buyerIndex;
+        this.buyerIds = new UUID[buyerIndex.size()];
+        buyerIndex.forEach((id, i) -> buyerIds[i] = id);
         this.features = features;
     }
 
@@ -74,6 +78,30 @@ public final class MatchAffinity {
         CollaborativeFeatures features = CollaborativeFeatures.build(history.window(from, toDay), options, category,
                 null);
         return new MatchAffinity(Map.copyOf(shgs), Map.copyOf(buyers), features);
+    }
+
+    /** Whether {@code shgId} has at least one completed match in the history: false is the cold start. */
+    public boolean knows(UUID shgId) {
+        return shgIndex.containsKey(shgId);
+    }
+
+    /**
+     * The collaborative candidates of a group: the buyers that completed a match with it or with one of the groups
+     * most similar to it (by shared buyers), in no particular order; empty for a group {@link #knows} not. Every other
+     * buyer has {@code repeat} and {@code item_knn} of 0 with this group, so a two-stage retriever that scores these
+     * exactly loses nothing those columns could add.
+     */
+    public List<UUID> reach(UUID shgId) {
+        Integer shg = shgIndex.get(shgId);
+        if (shg == null) {
+            return List.of();
+        }
+        int[] reached = features.newQuery().reach(shg);
+        List<UUID> out = new ArrayList<>(reached.length);
+        for (int b : reached) {
+            out.add(buyerIds[b]);
+        }
+        return out;
     }
 
     /** The column names: those of {@link CollaborativeFeatures} with a category column. */

@@ -164,7 +164,23 @@ public final class MatchRetriever {
         return kernel.score(shg, buyer);
     }
 
-    private void scanBuyers(int s, TopK heap) {
+    /** The index of a buyer in the input order, or -1 when it is not held. */
+    int buyerIndexOf(UUID buyerId) {
+        Integer i = buyerIndex.get(buyerId);
+        return i == null ? -1 : i;
+    }
+
+    /** The index of a group in the input order; throws for a group not held. */
+    int shgIndexOf(UUID shgId) {
+        return indexOf(shgIndex, shgId, "shg");
+    }
+
+    /** The pair features of group {@code s} and buyer {@code b} by index (hard filters are not applied). */
+    double[] features(int s, int b) {
+        return kernel.features(s, b);
+    }
+
+    void scanBuyers(int s, TopK heap) {
         kernel.scanBuyers(s, heap);
     }
 

@@ -69,5 +69,23 @@ class MatchAffinityTest {
         assertThat(forC[category]).as("onlyA bought from a, in c's category").isPositive();
         assertThat(forC[knn]).as("c shares no buyer with a").isZero();
         assertThat(affinity.features(UUID.randomUUID(), buyers)).containsOnly(0.0);
+
+        assertThat(affinity.knows(b)).isTrue();
+        assertThat(affinity.knows(UUID.randomUUID())).as("cold start").isFalse();
+        assertThat(affinity.reach(UUID.randomUUID())).isEmpty();
+        assertThat(affinity.reach(b)).as("b's own buyers and a's, through the shared ones")
+                .containsExactlyInAnyOrder(sharer1, sharer2, onlyA, loyal);
+        // nothing outside the reach has a repeat or neighbour signal: what a two-stage retriever relies on
+        for (UUID shg : List.of(a, b, c)) {
+            List<UUID> reach = affinity.reach(shg);
+            List<UUID> all = List.of(loyal, sharer1, sharer2, onlyA, stranger, decliner);
+            double[] row = affinity.features(shg, all);
+            for (int i = 0; i < all.size(); i++) {
+                if (!reach.contains(all.get(i))) {
+                    assertThat(row[i * w + repeat]).isZero();
+                    assertThat(row[i * w + knn]).isZero();
+                }
+            }
+        }
     }
 }
