@@ -1,0 +1,102 @@
+package org.marketlink.matching.evaluation;
+
+import org.junit.jupiter.api.Test;
+import org.marketlink.core.model.Match;
+import org.marketlink.core.model.MatchStatus;
+import org.marketlink.core.model.Product;
+import org.marketlink.matching.features.CollaborativeFeatures;
+import org.marketlink.matching.features.PairFeatures;
+import org.marketlink.matching.features.ShgProfile;
+import org.marketlink.testing.MarketFixtures;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutcomeExamplesTest {
+    final MarketFixtures f = MarketFixtures.generate(3, MarketFixtures.Options.defaults().withSize(30, 60)
+            .withMatchesPerGroup(20));
+    final List<ShgProfile> shgs = profiles(f);
+    final int today = (int) LocalDate.of(2026, 11, 25).toEpochDay();
+    final int cut = today - 150;
+    final int until = today - 60;
+
+    static List<ShgProfile> profiles(MarketFixtures f) {
+        Map<UUID, List<Product>> products = f.products().stream().collect(Collectors.groupingBy(Product::shgId));
+        return f.shgs().stream().map(s -> ShgProfile.of(s, products.getOrDefault(s.id(), List.of()))).toList();
+    }
+
+    OutcomeExamples.Window window(List<Match> history) {
+        return OutcomeExamples.between(history, shgs, f.buyers(), PairFeatures.Options.defaults(),
+                CollaborativeFeatures.Options.defaults(), 5, cut, until);
+    }
+
+    static int day(Match m) {
+        return (int) m.lastInteraction().atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    }
+
+    @Test
+    void everyMatchEndingInTheWindowIsOneRowLabelledByItsOutcome() {
+        OutcomeExamples.Window w = window(f.matchHistory());
+        List<Match> expected = f.matchHistory().stream().filter(m -> day(m) > cut && day(m) <= until).toList();
+        assertThat(w.size()).isEqualTo(expected.size()).isGreaterThan(100);
+        assertThat(w.matchIds()).containsExactlyElementsOf(expected.stream().map(Match::id).toList());
+        for (int i = 0; i < w.size(); i++) {
+            assertThat(w.labels()[i]).isEqualTo(expected.get(i).status() == MatchStatus.COMPLETED ? 1 : 0);
+            assertThat(w.features()[i]).hasSize(w.featureNames().size());
+        }
+        assertThat(w.positives()).isBetween(1, w.size() - 1);
+        assertThat(w.featureNames()).startsWith("category_alignment").contains("collab_item_knn");
+        assertThat(w.pairFeatures()[0]).containsExactly(Arrays.copyOf(w.features()[0], 7));
+    }
+
+    @Test
+    void noRowSeesAnOutcomeAfterTheCut() {
+        OutcomeExamples.Window w = window(f.matchHistory());
+        // every match that ended after the cut turned the other way: the features must not move
+        List<Match> flipped = new ArrayList<>();
+        for (Match m : f.matchHistory()) {
+            if (day(m) > cut) {
+                MatchStatus other = m.status() == MatchStatus.COMPLETED ? MatchStatus.DECLINED : MatchStatus.COMPLETED;
+                flipped.add(new Match(m.id(), m.shgId(), m.buyerId(), m.productId(), m.score(), other,
+                        m.initialMessage(), m.lastInteraction(), m.metadata(), m.createdAt()));
+            } else {
+                flipped.add(m);
+            }
+        }
+        OutcomeExamples.Window v = window(flipped);
+        assertThat(v.size()).isEqualTo(w.size());
+        for (int i = 0; i < w.size(); i++) {
+            assertThat(v.features()[i]).containsExactly(w.features()[i]);
+            assertThat(v.labels()[i]).isEqualTo(1 - w.labels()[i]);
+        }
+        // and the ones before the cut do move them: the features are not constant
+        List<Match> early = new ArrayList<>();
+        for (Match m : f.matchHistory()) {
+            early.add(day(m) <= cut && m.status() == MatchStatus.DECLINED ? new Match(m.id(), m.shgId(), m.buyerId(),
+                    m.productId(), m.score(), MatchStatus.COMPLETED, m.initialMessage(), m.lastInteraction(),
+                    m.metadata(), m.createdAt()) : m);
+        }
+        OutcomeExamples.Window u = window(early);
+        int moved = 0;
+        for (int i = 0; i < w.size(); i++) {
+            moved += Arrays.equals(u.features()[i], w.features()[i]) ? 0 : 1;
+        }
+        assertThat(moved).isGreaterThan(w.size() / 2);
+    }
+
+    @Test
+    void daysOutOfOrderAreRefused() {
+        assertThatThrownBy(() -> OutcomeExamples.between(f.matchHistory(), shgs, f.buyers(),
+                PairFeatures.Options.defaults(), CollaborativeFeatures.Options.defaults(), 5, 10, 9))
+                .hasMessageContaining("untilDay 9 is before cutDay 10");
+    }
+}
