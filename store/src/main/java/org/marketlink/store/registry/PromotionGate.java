@@ -1,5 +1,7 @@
 package org.marketlink.store.registry;
 
+import java.util.Locale;
+
 /**
  * A condition a model version must meet to go to production, for example "AUC ≥ 0.85 on the evaluation set".
  * Implementations are pure functions of the model version.
@@ -37,6 +39,39 @@ public interface PromotionGate {
                 }
                 return value >= minimum ? new Verdict(true, metric + " " + value + " >= " + minimum)
                         : new Verdict(false, metric + " " + value + " < " + minimum);
+            }
+        };
+    }
+
+    /**
+     * Passes when both metrics were recorded and {@code metric} exceeds {@code baseline} by at least {@code margin}:
+     * "the learned model beats the rule it replaces on the same evaluation rows", with both figures in the reason.
+     *
+     * @param metric   the candidate's figure, higher is better
+     * @param baseline the figure of what it would replace, measured on the same rows
+     * @param margin   how much better it must be, ≥ 0
+     */
+    static PromotionGate beats(String metric, String baseline, double margin) {
+        if (!(margin >= 0) || !Double.isFinite(margin)) {
+            throw new IllegalArgumentException("margin must be a finite number >= 0, was " + margin);
+        }
+        return new PromotionGate() {
+            @Override
+            public String describe() {
+                return metric + " >= " + baseline + " + " + margin;
+            }
+
+            @Override
+            public Verdict check(ModelVersion model) {
+                Double value = model.metrics().get(metric);
+                Double base = model.metrics().get(baseline);
+                if (value == null || base == null) {
+                    return new Verdict(false, (value == null ? metric : baseline) + " was not recorded for "
+                            + model.name() + " v" + model.version());
+                }
+                String figures = String.format(Locale.ROOT, "%s %.4f vs %s %.4f (margin %.4f)", metric, value,
+                        baseline, base, margin);
+                return value >= base + margin ? new Verdict(true, figures) : new Verdict(false, figures);
             }
         };
     }
