@@ -7,16 +7,22 @@ import org.marketlink.core.model.BuyerType;
 import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
+import org.marketlink.matching.evaluation.OutcomeExamples;
+import org.marketlink.matching.features.CollaborativeFeatures;
 import org.marketlink.matching.features.CostModel;
+import org.marketlink.matching.features.MatchAffinity;
 import org.marketlink.matching.features.PairFeature;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.features.SuccessHistory;
 import org.marketlink.matching.retrieval.MatchRetriever;
+import org.marketlink.matching.retrieval.Recommendation;
 import org.marketlink.matching.retrieval.TopKTable;
+import org.marketlink.matching.retrieval.TwoStageRetriever;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
 import org.marketlink.matching.scoring.Weights;
+import org.marketlink.ml.matching.LearnedScorer;
 import org.marketlink.testing.SyntheticMarket;
 
 import java.sql.Connection;
@@ -24,12 +30,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Exact top-10 buyers for every producer group with the weighted scorer (all seven features, a category in common
@@ -54,7 +62,8 @@ public final class TopKMatchingBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         List<ShgProfile> shgs = SyntheticMarket.shgs(shgCount, 1, ShgProfile::of);
         List<Buyer> buyers = SyntheticMarket.buyers(buyerCount, 2);
-        SuccessHistory history = history(shgs, buyers);
+        List<Match> past = past(shgs, buyers);
+        SuccessHistory history = history(past, shgs, buyers);
         PairFeatures.Options options = PairFeatures.Options.defaults().withHistory(history)
                 .withCostModel(CostModel.linear(1, 0));
         WeightedScorer scorer = new WeightedScorer(Weights.defaults());
@@ -63,8 +72,27 @@ public final class TopKMatchingBenchmark {
         double pairs = (double) shgCount * buyerCount;
         System.out.printf("%,d groups x %,d buyers = %,.0f pairs, %d cores%n", shgCount, buyerCount, pairs, cores);
 
+        // the learned two-stage ranking: a logistic regression on the pair features and the collaborative columns,
+        // trained on the outcomes of the last 100 days with features as of the day before them
+        int lastDay = (int) LocalDate.of(2026, 1, 1).toEpochDay() + 300;
+        long tb = System.nanoTime();
+        OutcomeExamples.Window train = OutcomeExamples.between(past, shgs, buyers, options,
+                CollaborativeFeatures.Options.defaults(), 5, lastDay - 100, lastDay);
+        LearnedScorer learned = LearnedScorer.train(train.featureNames(), train.features(), train.labels(),
+                LearnedScorer.Options.logisticRegression());
+        Map<UUID, String> categories = new HashMap<>();
+        shgs.forEach(p -> categories.put(p.shg().id(), p.shg().category()));
+        MatchAffinity affinity = MatchAffinity.of(past, categories::get, lastDay,
+                CollaborativeFeatures.Options.defaults());
+        TwoStageRetriever two = TwoStageRetriever.of(retriever, affinity, learned, 50);
+        System.out.printf("learned scorer on %,d outcomes and the collaborative columns of %,d matches built in %.2f s;"
+                + " %,d of %,d groups have a completed match%n", train.size(), past.size(),
+                (System.nanoTime() - tb) / 1e9, IntStream.range(0, shgCount).filter(two::learned).count(), shgCount);
+
         TopKTable ours = null;
+        TopKTable twoStage = null;
         double bestOurs = 0;
+        double bestTwo = 0;
         for (int round = 1; round <= rounds; round++) {
             long t0 = System.nanoTime();
             ours = retriever.topBuyersForAll(10);
@@ -72,7 +100,18 @@ public final class TopKMatchingBenchmark {
             bestOurs = Math.max(bestOurs, pairs / seconds);
             System.out.printf("round %d MarketLink all groups: %.2f s, %,.0f pairs/s, %,.0f pairs/s per core%n",
                     round, seconds, pairs / seconds, pairs / seconds / cores);
+            t0 = System.nanoTime();
+            twoStage = two.topBuyersForAll(10);
+            seconds = (System.nanoTime() - t0) / 1e9;
+            bestTwo = Math.max(bestTwo, pairs / seconds);
+            System.out.printf("round %d MarketLink two-stage learned (weighted top 50 + collaborative reach, "
+                    + "re-scored): %.2f s, %,.0f pairs/s, %,.0f pairs/s per core%n", round, seconds, pairs / seconds,
+                    pairs / seconds / cores);
         }
+        System.out.printf("two-stage recall of the exact learned top-10 (every buyer scored) on 20 groups: %.3f%n",
+                recallOfExactLearned(two, retriever, twoStage, 20));
+        System.out.printf("best two-stage learned ranking: %,.0f pairs/s per core (weighted alone %,.0f)%n",
+                bestTwo / cores, bestOurs / cores);
 
         // the same without any filter: every pair is a candidate (only the score bound prunes)
         MatchRetriever unfiltered = MatchRetriever.build(shgs, buyers, options, scorer, HardFilters.none());
@@ -111,24 +150,58 @@ public final class TopKMatchingBenchmark {
         }
     }
 
-    // a past: 20,000 finished matches so the collaborative feature is not a constant
-    private static SuccessHistory history(List<ShgProfile> shgs, List<Buyer> buyers) {
+    // a past: 20,000 finished matches over 300 days, so the success rates and the collaborative columns are not
+    // constants
+    private static List<Match> past(List<ShgProfile> shgs, List<Buyer> buyers) {
         Random r = new Random(3);
-        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
         List<Match> past = new ArrayList<>();
-        Map<UUID, String> categories = new HashMap<>();
-        Map<UUID, BuyerType> types = new HashMap<>();
-        shgs.forEach(p -> categories.put(p.shg().id(), p.shg().category()));
-        buyers.forEach(b -> types.put(b.id(), b.type()));
         for (int i = 0; i < 20_000; i++) {
             ShgProfile s = shgs.get(r.nextInt(shgs.size()));
             Buyer b = buyers.get(r.nextInt(buyers.size()));
+            Instant t = start.plusSeconds(86_400L * (1 + r.nextInt(300)));
             Match m = Match.pending(UUID.randomUUID(), s.shg().id(), b.id(), null, 0.5, "", t)
                     .moveTo(MatchStatus.ACCEPTED, t);
             past.add(r.nextBoolean() ? m.moveTo(MatchStatus.DECLINED, t)
                     : m.moveTo(MatchStatus.CONNECTED, t).moveTo(MatchStatus.COMPLETED, t));
         }
+        return past;
+    }
+
+    private static SuccessHistory history(List<Match> past, List<ShgProfile> shgs, List<Buyer> buyers) {
+        Map<UUID, String> categories = new HashMap<>();
+        Map<UUID, BuyerType> types = new HashMap<>();
+        shgs.forEach(p -> categories.put(p.shg().id(), p.shg().category()));
+        buyers.forEach(b -> types.put(b.id(), b.type()));
         return SuccessHistory.of(past, categories::get, types::get, 5);
+    }
+
+    /**
+     * The share of the exact learned top-10 (every buyer that passes the filters scored by the learned scorer) that
+     * the two-stage lists hold, over the first {@code groups} groups the learned scorer ranks.
+     */
+    private static double recallOfExactLearned(TwoStageRetriever two, MatchRetriever first, TopKTable lists,
+                                               int groups) {
+        TwoStageRetriever exact = TwoStageRetriever.of(first, two.affinity(), two.scorer(), first.buyerCount());
+        int found = 0;
+        int wanted = 0;
+        for (int s = 0, done = 0; s < first.shgCount() && done < groups; s++) {
+            if (!two.learned(s)) {
+                continue;
+            }
+            done++;
+            List<Recommendation> best = exact.topBuyers(first.shg(s).shg().id(), 10);
+            for (Recommendation r : best) {
+                wanted++;
+                for (int rank = 0; rank < lists.count(s); rank++) {
+                    if (first.buyer(lists.id(s, rank)).id().equals(r.buyerId())) {
+                        found++;
+                        break;
+                    }
+                }
+            }
+        }
+        return wanted == 0 ? Double.NaN : (double) found / wanted;
     }
 
     private static void load(Connection c, Statement st, List<ShgProfile> shgs, List<Buyer> buyers,

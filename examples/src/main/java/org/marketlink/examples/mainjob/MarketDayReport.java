@@ -5,7 +5,6 @@ import org.marketlink.core.model.Product;
 import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Interval;
-import org.marketlink.matching.retrieval.MatchRetriever;
 import org.marketlink.matching.retrieval.Recommendation;
 import org.marketlink.matching.scoring.Explanation;
 import org.marketlink.testing.MarketFixtures;
@@ -26,7 +25,7 @@ final class MarketDayReport {
     private MarketDayReport() {
     }
 
-    static String render(LocalDate today, MarketFixtures f, MatchRetriever retriever,
+    static String render(LocalDate today, MarketFixtures f, MarketDayStep.Explainer explainer,
                          List<Recommendation> recommendations, List<BatchForecaster.Result> forecasts,
                          List<Map.Entry<Product, Map<String, FeatureValue>>> features,
                          List<MarketDayStep.RunSummary> runs) {
@@ -61,10 +60,10 @@ final class MarketDayReport {
         h.append("<h2>Recommended matches</h2><table><tr><th>group</th><th>buyer</th><th class=\"num\">score</th>"
                 + "<th>strongest reasons</th></tr>");
         recommendations.stream().sorted((a, b) -> Double.compare(b.score(), a.score())).limit(MATCHES).forEach(r -> {
-            Explanation e = retriever.explain(r.shgId(), r.buyerId());
+            Explanation e = explainer.explain(r.shgId(), r.buyerId());
             StringBuilder reasons = new StringBuilder();
             e.strongestFirst().stream().limit(3).forEach(c -> reasons.append(reasons.isEmpty() ? "" : ", ")
-                    .append(c.feature().replace('_', ' ')).append(String.format(Locale.ROOT, " +%.2f",
+                    .append(c.feature().replace('_', ' ')).append(String.format(Locale.ROOT, " %+.2f",
                             c.contribution())));
             h.append("<tr><td>").append(esc(MarketDayStep.shgName(f.shgs(), r.shgId()))).append("</td><td>")
                     .append(esc(MarketDayStep.buyerName(f.buyers(), r.buyerId()))).append("</td><td class=\"num\">")

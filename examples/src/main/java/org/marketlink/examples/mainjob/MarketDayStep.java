@@ -24,6 +24,7 @@ import org.marketlink.matching.retrieval.CapacityAwareAssignment;
 import org.marketlink.matching.retrieval.MatchRetriever;
 import org.marketlink.matching.retrieval.Recommendation;
 import org.marketlink.matching.retrieval.TopKTable;
+import org.marketlink.matching.scoring.Explanation;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
 import org.marketlink.store.MarketStore;
@@ -69,10 +70,15 @@ final class MarketDayStep {
 
     /** What the step did. */
     record Result(int shgs, int buyers, int products, int featureValues, int matchesProposed, int forecasts,
-                  int failedForecasts, Path report) {
+                  int failedForecasts, LearnedMatchStep.Outcome learned, Path report) {
     }
 
     private MarketDayStep() {
+    }
+
+    /** Why a pair scored what it did, from whichever scorer ranked it. */
+    interface Explainer {
+        Explanation explain(UUID shgId, UUID buyerId);
     }
 
     /**
@@ -94,7 +100,7 @@ final class MarketDayStep {
         List<MarketFixtures.Market> markets = wfp.map(MarketDayStep::markets).filter(m -> !m.isEmpty())
                 .orElse(MarketFixtures.Options.defaults().markets());
         MarketFixtures f = MarketFixtures.generate(2026, MarketFixtures.Options.defaults().withSize(60, 120)
-                .withDays(182).withMarkets(markets));
+                .withDays(182).withMarkets(markets).withMatchesPerGroup(20));
         out.printf("[5/8] a marketplace at %d markets: %d groups, %d products, %d buyers, %,d days of sales%n",
                 markets.size(), f.shgs().size(), f.products().size(), f.buyers().size(), f.sales().size());
         Fixtures.write(f, store);
@@ -137,7 +143,10 @@ final class MarketDayStep {
                 .withHistory(SuccessHistory.of(f.matchHistory(), categories::get, types::get, 5));
         MatchRetriever retriever = MatchRetriever.build(profiles, f.buyers(), pairOptions, WeightedScorer.defaults(),
                 HardFilters.defaults().withMaxDistanceKm(1000));
-        TopKTable candidates = retriever.topBuyersForAll(10);
+        LearnedMatchStep.Outcome learned = LearnedMatchStep.run(store, f, profiles, retriever,
+                PairFeatures.Options.defaults(), today, out);
+        TopKTable candidates = learned.serving().map(two -> two.topBuyersForAll(10))
+                .orElseGet(() -> retriever.topBuyersForAll(10));
         int[] capacity = new int[f.buyers().size()];
         Arrays.fill(capacity, 4);
         CapacityAwareAssignment.Assignment assignment = CapacityAwareAssignment.assign(candidates, capacity, 3);
@@ -149,7 +158,8 @@ final class MarketDayStep {
                         assignment.scores()[s][r], r + 1));
             }
         }
-        MatchLifecycle lifecycle = MatchLifecycle.of(store, Clock.fixed(at, ZoneOffset.UTC), "weighted-default-v1");
+        MatchLifecycle lifecycle = MatchLifecycle.of(store, Clock.fixed(at, ZoneOffset.UTC),
+                learned.scorerVersion());
         int proposed = lifecycle.propose(recommendations, MessageTemplate.introduction()).size();
 
         out.println("[8/8] forecasting weekly demand for every product");
@@ -177,10 +187,11 @@ final class MarketDayStep {
         store.forecasts().upsertAll(forecasts);
 
         Path report = reportDir.resolve("market-day.html");
-        write(report, MarketDayReport.render(today, f, retriever, recommendations, results, rows.stream()
+        write(report, MarketDayReport.render(today, f, learned.serving().<Explainer>map(two -> two::explain)
+                .orElse(retriever::explain), recommendations, results, rows.stream()
                 .map(r -> Map.entry(r.product(), r.features())).toList(), runs));
         return new Result(f.shgs().size(), f.buyers().size(), f.products().size(), featureValues, proposed,
-                forecasts.size(), failed, report);
+                forecasts.size(), failed, learned, report);
     }
 
     /** The markets of the WFP file with their coordinates, in first-seen order. */

@@ -6,12 +6,15 @@ import org.marketlink.core.model.MatchStatus;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
+import org.marketlink.store.registry.ModelRegistry;
+import org.marketlink.store.registry.ModelVersion;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,12 +89,22 @@ class MainJobTest {
             assertThat(first.forecasts()).isEqualTo(first.products() * 4);
             assertThat(store.matches().findByStatus(MatchStatus.PENDING, 1000))
                     .hasSize(first.matchesProposed())
-                    .allMatch(m -> m.initialMessage().contains("Namaste") && m.metadata().containsKey("scorer"));
+                    .allMatch(m -> m.initialMessage().contains("Namaste")
+                            && m.metadata().get("scorer").equals("shg_buyer_match-v1"));
+            // the learned scorer went to production through the gate, on figures measured on later outcomes
+            ModelVersion production = ModelRegistry.of(store, Clock.systemUTC()).production("shg_buyer_match")
+                    .orElseThrow();
+            assertThat(production.metrics().get("auc")).isGreaterThanOrEqualTo(production.metrics()
+                    .get("weighted_auc") + 0.02);
+            assertThat(production.metrics().get("selection_rows")).isGreaterThan(150);
+            assertThat(store.lineage().find(production.runId())).isPresent();
+            assertThat(first.learned().serving()).isPresent();
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
                     + "run_id = 'market-day-2026-11-25'").mapTo(Long.class).one());
             assertThat(stored).isEqualTo(first.featureValues());
             String html = Files.readString(first.report());
-            assertThat(html).contains("Recommended matches", "strongest reasons", "Demand forecasts");
+            assertThat(html).contains("Recommended matches", "strongest reasons", "Demand forecasts")
+                    .contains("collab category").doesNotContain("+-");
             assertThat(html.split("<svg", -1)).hasSize(9); // eight charts
             assertThat(html).contains("class=\"interval\"", "class=\"forecast\"", "class=\"history\"")
                     .doesNotContain("NaN").doesNotContain("<script");
@@ -100,6 +113,7 @@ class MainJobTest {
                     LocalDate.of(2026, 11, 25), dir, print);
             assertThat(second.matchesProposed()).isZero();
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[5/8]", "[8/8]");
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("[5/8]", "[8/8]");
     }
 }

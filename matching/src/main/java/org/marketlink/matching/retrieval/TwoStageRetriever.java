@@ -109,6 +109,16 @@ public final class TwoStageRetriever {
         return firstStage;
     }
 
+    /** The collaborative columns it ranks with. */
+    public MatchAffinity affinity() {
+        return affinity;
+    }
+
+    /** The learned scorer it ranks with. */
+    public PairScorer scorer() {
+        return scorer;
+    }
+
     /** Whether group {@code s} (an index of the first stage) is ranked by the learned scorer, not the cold start. */
     public boolean learned(int s) {
         return reach[s] != null;
