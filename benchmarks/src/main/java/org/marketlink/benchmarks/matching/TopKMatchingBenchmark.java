@@ -151,9 +151,12 @@ public final class TopKMatchingBenchmark {
     }
 
     // a past: 20,000 finished matches over 300 days, so the success rates and the collaborative columns are not
-    // constants
+    // constants; a pair completes the more likely the better the weighted scorer finds it, so a learned scorer has
+    // something to learn
     private static List<Match> past(List<ShgProfile> shgs, List<Buyer> buyers) {
         Random r = new Random(3);
+        PairFeatures features = new PairFeatures(PairFeatures.Options.defaults().withCostModel(CostModel.linear(1, 0)));
+        WeightedScorer rule = WeightedScorer.defaults();
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         List<Match> past = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
@@ -162,7 +165,8 @@ public final class TopKMatchingBenchmark {
             Instant t = start.plusSeconds(86_400L * (1 + r.nextInt(300)));
             Match m = Match.pending(UUID.randomUUID(), s.shg().id(), b.id(), null, 0.5, "", t)
                     .moveTo(MatchStatus.ACCEPTED, t);
-            past.add(r.nextBoolean() ? m.moveTo(MatchStatus.DECLINED, t)
+            double p = Math.min(0.95, Math.max(0.05, 2 * rule.score(features.compute(s, b)) - 0.5));
+            past.add(r.nextDouble() >= p ? m.moveTo(MatchStatus.DECLINED, t)
                     : m.moveTo(MatchStatus.CONNECTED, t).moveTo(MatchStatus.COMPLETED, t));
         }
         return past;
