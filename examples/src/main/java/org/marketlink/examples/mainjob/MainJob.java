@@ -12,6 +12,7 @@ import org.marketlink.core.model.Shg;
 import org.marketlink.store.ConnectionOptions;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
+import org.marketlink.store.crypto.FileKeyProvider;
 import org.marketlink.store.crypto.KeyProvider;
 
 import java.io.PrintStream;
@@ -46,7 +47,8 @@ public final class MainJob {
     public static void main(String[] args) {
         Path dataDir = Path.of(setting("marketlink.data", "MARKETLINK_DATA", "marketlink-data"));
         String url = setting("marketlink.jdbc.url", "MARKETLINK_JDBC_URL", "");
-        KeyProvider keys = DemoKeys.load(dataDir.resolve("demo-keys"));
+        // the embedded default's keys, in a file only this user can read, created on the first run
+        KeyProvider keys = FileKeyProvider.openOrCreate(dataDir.resolve("marketlink.keys"), "main-job-1");
         StoreOptions options = StoreOptions.defaults().withKeyProvider(keys);
         try (MarketStore store = url.isEmpty()
                 ? MarketStore.embedded(dataDir, options)

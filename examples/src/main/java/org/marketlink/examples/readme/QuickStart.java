@@ -1,0 +1,134 @@
+package org.marketlink.examples.readme;
+
+import org.marketlink.core.features.window.TimeWindowFeatures;
+import org.marketlink.core.features.window.WindowOptions;
+import org.marketlink.core.features.window.WindowResult;
+import org.marketlink.core.model.BankDetails;
+import org.marketlink.core.model.Buyer;
+import org.marketlink.core.model.ContactInfo;
+import org.marketlink.core.model.GeoPoint;
+import org.marketlink.core.model.Location;
+import org.marketlink.core.model.Match;
+import org.marketlink.core.model.Shg;
+import org.marketlink.forecast.Forecast;
+import org.marketlink.forecast.Forecasters;
+import org.marketlink.matching.evaluation.OutcomeExamples;
+import org.marketlink.matching.features.CollaborativeFeatures;
+import org.marketlink.matching.features.MatchAffinity;
+import org.marketlink.matching.features.PairFeatures;
+import org.marketlink.matching.features.ShgProfile;
+import org.marketlink.matching.retrieval.MatchRetriever;
+import org.marketlink.matching.retrieval.Recommendation;
+import org.marketlink.matching.retrieval.TopKTable;
+import org.marketlink.matching.retrieval.TwoStageRetriever;
+import org.marketlink.matching.scoring.Explanation;
+import org.marketlink.matching.scoring.HardFilters;
+import org.marketlink.matching.scoring.WeightedScorer;
+import org.marketlink.ml.matching.LearnedScorer;
+import org.marketlink.store.MarketStore;
+import org.marketlink.store.StoreOptions;
+import org.marketlink.store.crypto.FileKeyProvider;
+import org.marketlink.store.crypto.KeyProvider;
+import org.marketlink.store.features.EntityTime;
+import org.marketlink.store.features.FeatureDefinition;
+import org.marketlink.store.features.FeatureMatrix;
+import org.marketlink.store.features.FeatureSet;
+import org.marketlink.store.features.FeatureStore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The README's Quick start, as code that compiles and runs: each {@code tag::name[]} region below is quoted in the
+ * README word for word, and {@code ReadmeSnippetsTest} checks that the quote is still exact and runs every method.
+ * Change a snippet here and the README with it, or the build fails.
+ */
+public final class QuickStart {
+    private QuickStart() {
+    }
+
+    /** A price observation, the input of the Features snippet. */
+    public record Price(String productId, Instant at, double price) {
+    }
+
+    /** The Forecasting snippet. */
+    public static Forecast forecasting(double[] monthlyDemand) {
+        // tag::forecasting[]
+        Forecast f = Forecasters.auto().fit(monthlyDemand, 12).forecast(6, 80, 95); // or .ets(), .arima(), .theta()
+        f.mean();             // point forecasts
+        f.interval(95);       // bounds
+        f.model();            // e.g. "Mean(ETS(M,A,N)(alpha=0.31, beta=0.01), Theta(...))"
+        f.fallback();         // why a simpler model was used, if one was (empty, constant, too short, ...)
+        // end::forecasting[]
+        return f;
+    }
+
+    /** The Storage snippet: run it twice on one directory and it finds, and decrypts, what the first run wrote. */
+    public static void storage(Path dataDir, Instant now) {
+        // tag::storage[]
+        KeyProvider keys = FileKeyProvider.openOrCreate(dataDir.resolve("marketlink.keys"), "2026-11"); // rw-------
+        try (MarketStore store = MarketStore.embedded(dataDir, StoreOptions.defaults().withKeyProvider(keys))) {
+            Shg shg = new Shg(UUID.randomUUID(), "Umoja Women Group",
+                    Location.of("Kisumu", "Kisumu", "KE", new GeoPoint(-0.09, 34.77)), "handloom", 12, 400,
+                    List.of("organic"), Map.of("defect_rate", 0.02), ContactInfo.none(),
+                    Optional.of(new BankDetails("Umoja Women Group", "0123456789", "KCBLKENX")), now, now);
+            store.shgs().upsertAll(List.of(shg));         // idempotent on (name, region): the first id stays
+            Shg stored = store.shgs().findByNaturalKey("Umoja Women Group", "Kisumu").orElseThrow();
+            Shg again = store.shgs().get(stored.id());    // through the Caffeine catalog cache
+            again.bankDetails().orElseThrow();            // sealed at rest, opened with the file's key
+        }
+        // end::storage[]
+    }
+
+    /** The Matching snippet; returns the best buyers for {@code shgId}. */
+    public static List<Recommendation> matching(List<ShgProfile> groups, List<Buyer> buyers, UUID shgId) {
+        // tag::matching[]
+        MatchRetriever retriever = MatchRetriever.build(groups, buyers, PairFeatures.Options.defaults(),
+                WeightedScorer.defaults(), HardFilters.defaults().withMaxDistanceKm(300));
+        List<Recommendation> best = retriever.topBuyers(shgId, 10);      // exact, best first
+        Explanation why = retriever.explain(shgId, best.get(0).buyerId()); // each feature's contribution
+        TopKTable all = retriever.topBuyersForAll(10);                     // every group, on all cores
+        // end::matching[]
+        return best;
+    }
+
+    /** The learned-matching snippet; returns the two-stage ranking of every group. */
+    public static TopKTable learnedMatching(MatchRetriever retriever, List<Match> matches, List<ShgProfile> groups,
+                                            List<Buyer> buyers, Function<UUID, String> categoryOf, int cutDay,
+                                            int today) {
+        // tag::learned-matching[]
+        OutcomeExamples.Window past = OutcomeExamples.between(matches, groups, buyers,
+                PairFeatures.Options.defaults(), CollaborativeFeatures.Options.defaults(), 5, cutDay, today);
+        LearnedScorer learned = LearnedScorer.train(past.featureNames(), past.features(), past.labels(),
+                LearnedScorer.Options.logisticRegression());       // outcomes after the cut, features as of it
+        MatchAffinity affinity = MatchAffinity.of(matches, categoryOf, today, CollaborativeFeatures.Options.defaults());
+        TwoStageRetriever two = TwoStageRetriever.of(retriever, affinity, learned, 50); // weighted top 50 + reach
+        TopKTable ranked = two.topBuyersForAll(10);  // groups with no completed match keep the weighted ranking
+        // end::learned-matching[]
+        return ranked;
+    }
+
+    /** The Features snippet; returns the point-in-time training matrix. */
+    public static FeatureMatrix features(MarketStore store, List<Price> rows, List<EntityTime> requests,
+                                         String runId) {
+        List<String> productIds = rows.stream().map(Price::productId).toList();
+        long[] epochMillis = rows.stream().mapToLong(p -> p.at().toEpochMilli()).toArray();
+        double[] prices = rows.stream().mapToDouble(Price::price).toArray();
+        FeatureSet<Price> set = FeatureSet.of("prices", FeatureDefinition.of("price", 1, "product", "the price",
+                Price::price));
+        // tag::features[]
+        WindowResult w = new TimeWindowFeatures(WindowOptions.of(Duration.ofDays(7)).withLags(2))
+                .compute(productIds, epochMillis, prices);                 // columns in, columns out
+        FeatureStore features = FeatureStore.of(store);
+        features.materialize(set, rows, Price::productId, Price::at, runId); // stamped with the pipeline run
+        FeatureMatrix training = features.pointInTime(set, requests);      // never a value from after the row's time
+        // end::features[]
+        return training;
+    }
+}
