@@ -30,7 +30,9 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +87,10 @@ public final class MarketStore implements AutoCloseable {
     private final List<WeakReference<Runnable>> cacheListeners = new CopyOnWriteArrayList<>();
     private final boolean joinsHostTransactions;
     private final StoreOptions options;
+    /** What {@link #close} runs on an embedded database once the pool is closed, or null for a server's. */
+    private String closeStatement;
+    /** The embedded database's URL, for that statement's own connection. */
+    private String closeUrl;
 
     private MarketStore(DataSource hostDataSource, HikariDataSource ownedPool, StoreOptions options) {
         this(hostDataSource, ownedPool, options, false);
@@ -156,8 +162,13 @@ public final class MarketStore implements AutoCloseable {
             throw new UnableToConnectException("could not create the database directory " + directory, e);
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("marketlink") + h2Settings();
-        return open(ConnectionOptions.of(url, "sa", ""), options, config -> {
+        MarketStore store = open(ConnectionOptions.of(url, "sa", ""), options, config -> {
         });
+        // H2 appends changed pages and reclaims the space only when asked: without this a day of upserts leaves a
+        // file ten times the size of its data (430 MB for 37 MB after the main job)
+        store.closeStatement = "SHUTDOWN COMPACT";
+        store.closeUrl = url;
+        return store;
     }
 
     /** A new, empty, migrated H2 database in memory; it disappears when the store is closed. */
@@ -182,7 +193,11 @@ public final class MarketStore implements AutoCloseable {
     public static MarketStore inMemory(StoreOptions options, Consumer<HikariConfig> pool) {
         Checks.notNull("pool", pool);
         String url = "jdbc:h2:mem:marketlink-" + UUID.randomUUID() + h2Settings() + ";DB_CLOSE_DELAY=-1";
-        return open(ConnectionOptions.of(url, "sa", ""), options, pool);
+        MarketStore store = open(ConnectionOptions.of(url, "sa", ""), options, pool);
+        // DB_CLOSE_DELAY=-1 keeps the database while the pool's connections come and go; it is dropped on close
+        store.closeStatement = "SHUTDOWN";
+        store.closeUrl = url;
+        return store;
     }
 
     /** A database server (PostgreSQL, or H2 by URL) through a new HikariCP pool, with default options. */
@@ -459,10 +474,24 @@ public final class MarketStore implements AutoCloseable {
         cacheListeners.add(new WeakReference<>(invalidate));
     }
 
+    /**
+     * Closes the pool this store made; a host's data source is left to the host. An embedded database is compacted
+     * and shut down first (a few seconds for a large one), and an in-memory one dropped: so do not open one directory
+     * as two stores at once. Closing twice does nothing.
+     */
     @Override
     public void close() {
-        if (ownedPool != null) {
-            ownedPool.close();
+        if (ownedPool == null || ownedPool.isClosed()) {
+            return;
+        }
+        ownedPool.close();
+        if (closeStatement != null) {
+            // on a connection of its own, after the pool's are gone: a pooled one would be handed back dead
+            try (Connection c = DriverManager.getConnection(closeUrl, "sa", ""); Statement st = c.createStatement()) {
+                st.execute(closeStatement);
+            } catch (SQLException e) {
+                LOG.warn("could not run {} on the embedded database: {}", closeStatement, e.getMessage());
+            }
         }
     }
 }

@@ -9,9 +9,11 @@ import org.marketlink.testing.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MarketStoreTest {
@@ -27,6 +29,43 @@ class MarketStoreTest {
         try (MarketStore store = MarketStore.embedded(dir)) {
             assertThat(store.shgs().get(shg.id())).isEqualTo(shg);
         }
+    }
+
+    @Test
+    void anEmbeddedDatabaseRewrittenTwiceIsNoLargerThanAfterItsFirstWrite(@TempDir Path dir) throws Exception {
+        List<Shg> groups = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            groups.add(Samples.shgWithoutBank("Group " + i));
+        }
+        try (MarketStore store = MarketStore.embedded(dir)) {
+            store.shgs().upsertAll(groups);
+        }
+        long once = Files.size(dir.resolve("marketlink.mv.db"));
+        for (int run = 0; run < 2; run++) {
+            try (MarketStore store = MarketStore.embedded(dir)) {
+                // the same rows again, in many small transactions as a day's work comes: nothing new
+                for (int i = 0; i < groups.size(); i += 10) {
+                    store.shgs().upsertAll(groups.subList(i, i + 10));
+                }
+            }
+        }
+        long thrice = Files.size(dir.resolve("marketlink.mv.db"));
+        assertThat(thrice).as("after the rewrites (%,d bytes after the first write)", once)
+                .isLessThanOrEqualTo(once + once / 5);
+        try (MarketStore store = MarketStore.embedded(dir)) {
+            assertThat(store.shgs().findAll()).hasSize(5_000);
+        }
+    }
+
+    @Test
+    void closingTwiceDoesNothing(@TempDir Path dir) {
+        MarketStore store = MarketStore.embedded(dir);
+        store.close();
+        assertThatCode(store::close).doesNotThrowAnyException();
+        MarketStore memory = MarketStore.inMemory();
+        memory.close();
+        assertThatCode(memory::close).doesNotThrowAnyException();
+        assertThat(dir.resolve("marketlink.trace.db")).as("H2 logged no error on the way down").doesNotExist();
     }
 
     @Test
