@@ -10,6 +10,7 @@ import org.marketlink.quality.rules.Rules;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -23,7 +24,7 @@ public final class DomainSuites {
     }
 
     private static Set<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The built-in checks of market-data records. */

@@ -213,6 +213,11 @@ public final class Suite implements Serializable {
             this.rowRules = bound.stream().filter(BoundRule::rowLevel).toArray(BoundRule[]::new);
         }
 
+        /** The schema the suite was compiled for. */
+        public Schema schema() {
+            return schema;
+        }
+
         /** A fresh state for one pass or one chunk. */
         public State newState() {
             List<RuleState> states = new ArrayList<>(bound.size());
@@ -362,6 +367,16 @@ public final class Suite implements Serializable {
 
         /** Adds one row to every rule's state. */
         public void accept(Row row) {
+            acceptFailed(row);
+        }
+
+        /** The rows accepted so far. */
+        public long rows() {
+            return rows;
+        }
+
+        /** Adds one row to every rule's state; returns whether it failed a row-level rule. */
+        public boolean acceptFailed(Row row) {
             rows++;
             boolean failed = false;
             for (RuleState s : rowStates) {
@@ -373,6 +388,7 @@ public final class Suite implements Serializable {
             if (failed) {
                 rowsFailingAny++;
             }
+            return failed;
         }
 
         /**

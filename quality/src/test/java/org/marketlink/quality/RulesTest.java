@@ -46,6 +46,22 @@ class RulesTest {
     }
 
     @Test
+    void messagesAPersonReadsAreTheSameOnEveryRunAndHoldNoJavaToString() {
+        // Set.of iterates in an order that changes from one JVM to the next: the message lists the set sorted
+        SuiteResult r = run(DIRTY, Rules.inSet("status", Set.of("Pending", "Accepted", "Connected", "Completed")));
+        assertThat(r.outcomes().get(0).message()).startsWith("status: 4 rows outside {Accepted, Completed, "
+                + "Connected, Pending}");
+        // a missing cell is said to be missing, and the column is not repeated inside its own violation
+        var suite = Suite.of("t", Rules.complete("status"), Rules.nonNegative("price")).compile(S);
+        List<Violation> missing = suite.violations(row(3, null, "-2.00", null));
+        assertThat(missing).extracting(Violation::column).containsExactly("status", "price");
+        assertThat(missing).extracting(Violation::message).containsExactly("missing", "'-2.00' outside [0, ∞]");
+        // repeated keys as values with counts, not records
+        RuleOutcome unique = run(DIRTY, Rules.unique("id")).outcomes().get(0);
+        assertThat(unique.message()).contains("e.g. '3' ×2").doesNotContain("ValueCount", "[", "count=");
+    }
+
+    @Test
     void completeness_withMostly_passesOrFailsByShare() {
         assertThat(run(DIRTY, Rules.complete("status")).outcomes().get(0)).isInstanceOf(RuleOutcome.Failed.class);
         assertThat(run(DIRTY, Rules.complete("status", RuleOptions.mostly(0.6))).outcomes().get(0))

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How often each key (the values of some columns) occurs: the exact state of uniqueness. Keys are the value itself
@@ -124,7 +125,8 @@ public final class DistinctKeys implements KeyFrequencies {
                 : a.value().compareTo(b.value()));
         List<RuleOutcome.ValueCount> shown = repeated.size() > 5 ? repeated.subList(0, 5) : repeated;
         return new RuleOutcome.Failed(name, metric, duplicates + " duplicate row" + (duplicates == 1 ? "" : "s")
-                + " (" + repeated.size() + " keys repeated), e.g. " + shown, Severity.ERROR, duplicates, shown,
+                + " (" + repeated.size() + " keys repeated), e.g. " + shown.stream().map(v -> "'" + v.value() + "' ×"
+                + v.count()).collect(Collectors.joining(", ")), Severity.ERROR, duplicates, shown,
                 List.of());
     }
 }

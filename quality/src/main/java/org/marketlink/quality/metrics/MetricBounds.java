@@ -3,6 +3,9 @@ package org.marketlink.quality.metrics;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -25,9 +28,25 @@ public final class MetricBounds {
      * @return passed when the value lies in the interval, failed at {@link Severity#ERROR} otherwise
      */
     public static RuleOutcome judge(String name, double value, double min, double max, String what) {
-        String msg = what + " " + format(value) + ", expected " + format(min) + ".." + format(max);
+        String msg = what + " " + measured(value) + ", expected " + format(min) + ".." + format(max);
         return value >= min && value <= max ? new RuleOutcome.Passed(name, value, msg)
                 : new RuleOutcome.Failed(name, value, msg, Severity.ERROR, 0, List.of(), List.of());
+    }
+
+    /**
+     * A measured number as messages show it: to six significant digits, so that the same data gives the same text
+     * whatever order the partial sums were merged in (the last bits of a parallel mean vary), and a person reads
+     * {@code 44.7009} rather than {@code 44.70093834165843}. The outcome's metric keeps every digit.
+     *
+     * @param d the number
+     * @return its text
+     */
+    public static String measured(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return format(d);
+        }
+        return new BigDecimal(d).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /**

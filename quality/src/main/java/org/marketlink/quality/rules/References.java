@@ -74,7 +74,7 @@ public interface References {
                 if (found == null) {
                     throw new IllegalArgumentException("reference: no keys of '" + reference + "' were given"
                             + (keyCopy.isEmpty() ? "; read the suite with References that hold them"
-                            : " (known: " + String.join(", ", keyCopy.keySet()) + ")"));
+                            : " (known: " + String.join(", ", new TreeSet<>(keyCopy.keySet())) + ")"));
                 }
                 return found;
             }

@@ -164,6 +164,11 @@ public abstract class RowRule implements Rule {
         RowTest compiled = compile(schema);
         // values of a personal-data column are counted and reported as a mask, never as themselves
         RowTest test = schema.isPersonal(column) ? masked(compiled) : compiled;
+        int cell = schema.has(column) ? schema.indexOf(column) : -1;
+        // the column is the violation's own field, so the message does not repeat it; a missing cell is said so,
+        // not shown as 'null'
+        String whenMissing = failureText.equals("missing") || failureText.equals("null") ? "missing"
+                : "missing (" + failureText + ")";
         return new BoundRule() {
             @Override
             public String name() {
@@ -177,8 +182,11 @@ public abstract class RowRule implements Rule {
 
             @Override
             public Violation check(Row row) {
-                return test.passes(row) ? null : new Violation(code(), column,
-                        (column.isEmpty() ? "" : column + " ") + "'" + test.value(row) + "' " + failureText());
+                if (test.passes(row)) {
+                    return null;
+                }
+                return new Violation(code(), column, cell >= 0 && row.get(cell) == null ? whenMissing
+                        : "'" + test.value(row) + "' " + failureText());
             }
 
             @Override

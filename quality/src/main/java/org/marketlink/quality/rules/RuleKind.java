@@ -39,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -253,7 +254,8 @@ public enum RuleKind {
             String column = s.column();
             Set<String> values = new LinkedHashSet<>(Checks.list("values", s.values()));
             return new RowRule(outcomeName(column), column, s.rowOptions(), code(),
-                    "outside {" + String.join(", ", values) + "}") {
+                    // sorted: a Set.of(...) iterates in a different order on every run, and messages must not
+                    "outside {" + String.join(", ", new TreeSet<>(values)) + "}") {
                 @Override
                 protected RowTest compile(Schema schema) {
                     int i = schema.indexOf(column);
