@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -155,6 +157,31 @@ public final class Stages {
             } else {
                 out.reject("NOT_FOUND", "", "no enrichment found for the row's key");
             }
+        };
+    }
+
+    /**
+     * Calls {@code first} with the first row of each distinct key before that row moves on, and passes every row on
+     * unchanged: to write a dimension row (a product, a customer) before the first fact that refers to it reaches the
+     * sink, in the same pass. Rows of a key whose {@code first} is still running wait for it, so no row of that key
+     * overtakes it; when {@code first} throws, the row is quarantined as {@code STAGE_ERROR} and the next row of the key
+     * tries again. A null key passes without a call. Stateless (safe on parallel chunks); the keys seen are kept, so
+     * memory grows with the number of distinct keys. {@code first} must be thread-safe and should be idempotent: a run
+     * that is replayed calls it again.
+     */
+    public static <T, K> Stage<T, T> beforeFirst(Function<? super T, K> key, Consumer<? super T> first) {
+        Checks.notNull("key", key);
+        Checks.notNull("first", first);
+        ConcurrentHashMap<K, Boolean> done = new ConcurrentHashMap<>();
+        return (in, out) -> {
+            K k = key.apply(in);
+            if (k != null && !done.containsKey(k)) {
+                done.computeIfAbsent(k, x -> {
+                    first.accept(in);
+                    return Boolean.TRUE;
+                });
+            }
+            out.emit(in);
         };
     }
 

@@ -11,15 +11,51 @@ import org.marketlink.core.pipeline.normalize.Percentages;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StagesTest {
+
+    @Test
+    void beforeFirstRunsOncePerKeyAndBeforeAnyRowOfThatKeyReachesTheSink() {
+        Set<Integer> written = ConcurrentHashMap.newKeySet();
+        Map<Integer, AtomicInteger> calls = new ConcurrentHashMap<>();
+        AtomicInteger failures = new AtomicInteger();
+        List<Integer> rows = IntStream.range(0, 20_000).map(i -> (i * 7919) % 50).boxed().toList();
+        List<Integer> stored = Collections.synchronizedList(new ArrayList<>());
+        Sinks.ListQuarantine q = Sinks.quarantineList();
+        RunReport r = Pipeline.from(Sources.of("facts", rows))
+                .then("dimensions", Stages.beforeFirst((Integer k) -> k, k -> {
+                    // key 13's first call fails: its row is quarantined and the next row of 13 tries again
+                    if (k == 13 && calls.computeIfAbsent(k, x -> new AtomicInteger()).get() == 0
+                            && failures.getAndIncrement() == 0) {
+                        calls.get(k).incrementAndGet();
+                        throw new IllegalStateException("the dimension store was busy");
+                    }
+                    calls.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
+                    written.add(k);
+                }))
+                .to(Sinks.of("facts", chunk -> {
+                    for (Integer k : chunk) {
+                        assertThat(written).as("the dimension of %d was written first", k).contains(k);
+                    }
+                    stored.addAll(chunk);
+                }))
+                .quarantineTo(q).run(RunOptions.defaults().withChunkSize(64).withParallelism(2));
+        assertThat(r.balanced()).isTrue();
+        assertThat(q.rejections()).hasSize(1).extracting(Rejection::reasonCode).containsExactly("STAGE_ERROR");
+        assertThat(stored).hasSize(rows.size() - 1);
+        assertThat(calls).hasSize(50);
+        calls.forEach((k, n) -> assertThat(n.get()).as("calls for %d", k).isEqualTo(k == 13 ? 2 : 1));
+    }
 
     @Test
     void distinct_andSortedDeduplication() {
