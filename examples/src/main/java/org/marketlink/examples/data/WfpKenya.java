@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The WFP market prices for Kenya (World Food Programme via HDX, CC BY-IGO) as {@link PricingHistory}: one row
@@ -35,7 +36,24 @@ public final class WfpKenya {
             Field.required("admin1", FieldType.STRING), Field.required("market", FieldType.STRING),
             Field.optional("latitude", FieldType.DOUBLE), Field.optional("longitude", FieldType.DOUBLE),
             Field.required("commodity", FieldType.STRING), Field.required("unit", FieldType.STRING),
-            Field.required("pricetype", FieldType.STRING), Field.required("price", FieldType.DECIMAL));
+            Field.required("pricetype", FieldType.STRING), Field.required("price", FieldType.DECIMAL),
+            Field.optional("category", FieldType.STRING));
+
+    /**
+     * A product the file prices: a commodity at one price type per base unit.
+     *
+     * @param id        {@link #productId}
+     * @param commodity the commodity as WFP names it, for example {@code Maize (white)}
+     * @param priceType {@code Wholesale} or {@code Retail}
+     * @param baseUnit  the unit prices are given per, for example {@code kg}
+     * @param category  WFP's category, for example {@code cereals and tubers}; empty when the row has none
+     */
+    public record WfpProduct(UUID id, String commodity, String priceType, String baseUnit, String category) {
+        /** How people call it: {@code Maize (white), Wholesale, per kg}. */
+        public String name() {
+            return commodity + ", " + priceType + ", per " + baseUnit;
+        }
+    }
 
     private WfpKenya() {
     }
@@ -50,6 +68,15 @@ public final class WfpKenya {
     }
 
     public static Pipeline<PricingHistory> pricingHistory(Source<Row> source) {
+        return pricingHistory(source, product -> {
+        });
+    }
+
+    /**
+     * The file's rows as pricing history, calling {@code newProduct} with each product before its first price row
+     * moves on (so a sink that needs the product stored finds it), in the same pass.
+     */
+    public static Pipeline<PricingHistory> pricingHistory(Source<Row> source, Consumer<WfpProduct> newProduct) {
         Normalize.RowStage names = Normalize.names(SCHEMA, "commodity", "market", "pricetype");
         Normalize.RowStage perUnit = Normalize.pricePerBaseUnit(SCHEMA, "price", "unit");
         Schema s = perUnit.outputSchema();
@@ -59,9 +86,15 @@ public final class WfpKenya {
         int priceType = s.indexOf("pricetype");
         int baseUnit = s.indexOf("base_unit");
         int price = s.indexOf("price_per_base_unit");
+        int category = s.indexOf("category");
         return Pipeline.from(source)
                 .then("names", names)
                 .then("price-per-base-unit", perUnit)
+                .then("products", Stages.beforeFirst((Row r) -> productId(r.getString(commodity),
+                        r.getString(priceType), r.getString(baseUnit)), r -> newProduct.accept(new WfpProduct(
+                        productId(r.getString(commodity), r.getString(priceType), r.getString(baseUnit)),
+                        r.getString(commodity), r.getString(priceType), r.getString(baseUnit),
+                        r.getString(category) == null ? "" : r.getString(category)))))
                 .then("to-pricing-history", Stages.map((Row r) -> new PricingHistory(
                         productId(r.getString(commodity), r.getString(priceType), r.getString(baseUnit)),
                         r.getDate(date), r.getDecimal(price).setScale(2, RoundingMode.HALF_EVEN), BigDecimal.ZERO, 0,

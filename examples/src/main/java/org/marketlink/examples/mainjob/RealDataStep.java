@@ -13,6 +13,7 @@ import org.marketlink.examples.data.SharedFiles;
 import org.marketlink.examples.data.WfpKenya;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.pipeline.SuiteStage;
 import org.marketlink.quality.report.HtmlReport;
 import org.marketlink.quality.rules.Rules;
 import org.marketlink.store.MarketStore;
@@ -24,12 +25,12 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The real-data part of the main job: the WFP Kenya market prices ingested through the pipeline into the store
@@ -56,17 +57,22 @@ final class RealDataStep {
                 Location.of("", "Kenya", "KE", null), "market prices", 1, 0, List.of(), Map.of(),
                 ContactInfo.none(), Optional.empty(), now, now);
         store.shgs().upsertAll(List.of(markets));
-        Sinks.ListSink<PricingHistory> collected = Sinks.list();
-        RunReport scan = WfpKenya.pricingHistory(WfpKenya.source(wfp)).to(collected)
-                .run(RunOptions.defaults().withChunkSize(4096));
-        Map<UUID, Product> products = new HashMap<>();
-        for (PricingHistory p : collected.rows()) {
-            products.computeIfAbsent(p.productId(), id -> new Product(id, markets.id(), "WFP product " + id,
-                    "market prices", "", "unit", BigDecimal.ONE, BigDecimal.ZERO, List.of(), List.of(), 0, 1, 0,
-                    0.5, now, now));
-        }
-        store.products().upsertAll(new ArrayList<>(products.values()));
-        RunReport run = WfpKenya.pricingHistory(WfpKenya.source(wfp))
+        // one pass: each product stored before its first price, the suite fed while the rows load, failing rows
+        // quarantined by the same stage that counts them
+        RecordRows<PricingHistory> rows = RecordRows.of(PricingHistory.class);
+        Suite suite = Suite.of("pricingHistory", Rules.complete("productId"),
+                Rules.nonNegative("price"),
+                Rules.meanBetween("price", 0, 100_000),
+                Rules.unique("productId", "saleDate", "region"));
+        SuiteStage<PricingHistory> validate = SuiteStage.records(suite.compile(rows.schema()), rows);
+        Set<UUID> products = ConcurrentHashMap.newKeySet();
+        RunReport run = WfpKenya.pricingHistory(WfpKenya.source(wfp), p -> {
+                    store.products().upsertAll(List.of(new Product(p.id(), markets.id(), p.name(),
+                            p.category().isEmpty() ? "market prices" : p.category(), "WFP market price", p.baseUnit(),
+                            BigDecimal.ONE, BigDecimal.ZERO, List.of(), List.of(), 0, 1, 0, 0.5, now, now)));
+                    products.add(p.id());
+                })
+                .then("validate", validate)
                 .to(Sinks.of("pricing_history", store.pricingHistory()::upsertAll))
                 .quarantineTo(store.quarantine().sink())
                 .run(RunOptions.defaults().withChunkSize(4096).withParallelism(2)
@@ -76,14 +82,7 @@ final class RealDataStep {
                 run.quarantined(), store.quarantine().countByReason(run.runId()), run.balanced());
 
         out.println("[4/8] checking pricing history quality and writing the report");
-        RecordRows<PricingHistory> rows = RecordRows.of(PricingHistory.class);
-        Suite suite = Suite.of("pricingHistory", Rules.complete("productId"),
-                Rules.nonNegative("price"),
-                Rules.meanBetween("price", 0, 100_000),
-                Rules.unique("productId", "saleDate", "region"));
-        Suite.State state = suite.compile(rows.schema()).newState();
-        collected.rows().forEach(p -> state.accept(rows.toRow(p)));
-        SuiteResult quality = state.result();
+        SuiteResult quality = validate.result();
         Path report = reportDir.resolve("quality-report.html");
         try {
             Files.createDirectories(reportDir);

@@ -3,6 +3,7 @@ package org.marketlink.examples.mainjob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlink.core.model.MatchStatus;
+import org.marketlink.core.model.Product;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
@@ -15,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +45,31 @@ class MainJobTest {
             assertThat(summary.render("test")).contains("OK", "shgs             5");
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("[1/8]", "[2/8]");
+    }
+
+    @Test
+    void theWfpPricesLoadInOnePassWithTheirCommodityNamesAndTheirQuality(@TempDir Path dir) {
+        try (MarketStore store = MarketStore.inMemory()) {
+            Path wfp = RealDataStep.sharedData().orElseThrow();
+            RealDataStep.Result r = RealDataStep.run(store, wfp, dir, Instant.parse("2026-11-25T06:00:00Z"),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            assertThat(r.run().balanced()).isTrue();
+            assertThat(r.run().rowsIn()).isEqualTo(r.run().rowsOut() + r.run().quarantined());
+            // one run read the file: lineage holds it once, and the suite's result came from that same run
+            long runs = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM lineage").mapTo(Long.class)
+                    .one());
+            assertThat(runs).isEqualTo(1);
+            assertThat(r.quality().outcomes()).isNotEmpty();
+            assertThat(r.quality().outcome("unique(productId,saleDate,region)").message())
+                    .contains(String.valueOf(r.run().rowsOut()));
+            // products carry what WFP calls them
+            List<Product> products = store.jdbi().withHandle(h -> h.createQuery("SELECT id FROM products")
+                    .mapTo(UUID.class).list()).stream().map(store.products()::get).toList();
+            assertThat(products).hasSize((int) r.products());
+            assertThat(products).extracting(Product::name).noneMatch(n -> n.startsWith("WFP product"))
+                    .anyMatch(n -> n.startsWith("Maize") && n.contains(", Wholesale, per kg"));
+            assertThat(products).extracting(Product::category).contains("cereals and tubers");
+        }
     }
 
     @Test
