@@ -10,9 +10,11 @@ import org.marketlink.core.model.PaymentTerms;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Range;
 import org.marketlink.core.model.Shg;
+import org.marketlink.core.pipeline.Emitter;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
+import org.marketlink.core.pipeline.Stages;
 import org.marketlink.examples.data.OnlineRetail;
 import org.marketlink.examples.data.SharedFiles;
 import org.marketlink.store.MarketStore;
@@ -21,12 +23,13 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Online Retail orders in the store: the wholesaler as a selling group, its customers as buyers, its stock codes
@@ -57,37 +60,49 @@ final class RetailStep {
     }
 
     static Result run(MarketStore store, Path file, Instant now, PrintStream out) {
-        Sinks.ListSink<Order> collected = Sinks.list();
-        RunReport run = OnlineRetail.orders(OnlineRetail.source(file)).to(collected)
+        Shg wholesaler = new Shg(OnlineRetail.WHOLESALER, "Online Retail wholesaler", Location.of("", "London", "GB",
+                null), "gifts", 80, 1_000_000, List.of(), Map.of(), ContactInfo.none(), Optional.empty(), now, now);
+        store.shgs().upsertAll(List.of(wholesaler));
+        // one pass: each customer and stock item stored before the first order that names it, orders into the store
+        Map<UUID, Boolean> products = new ConcurrentHashMap<>();
+        Set<UUID> buyers = ConcurrentHashMap.newKeySet();
+        AtomicInteger orders = new AtomicInteger();
+        RunReport run = OnlineRetail.orders(OnlineRetail.source(file))
+                .then("customers", Stages.beforeFirst(Order::buyerId, (Order o) -> {
+                    store.buyers().upsertAll(List.of(buyer(o, now)));
+                    buyers.add(o.buyerId());
+                }))
+                .then("stock-items", (Order o, Emitter<Order> emit) -> {
+                    for (OrderLine l : o.lines()) {
+                        // waits while another thread stores the same item, so no order overtakes its products
+                        products.computeIfAbsent(l.productId(), id -> {
+                            store.products().upsertAll(List.of(product(l, wholesaler, now)));
+                            return Boolean.TRUE;
+                        });
+                    }
+                    emit.emit(o);
+                })
+                .to(Sinks.of("orders", (List<Order> chunk) -> {
+                    store.orders().upsertAll(chunk);
+                    orders.addAndGet(chunk.size());
+                }))
                 .quarantineTo(store.quarantine().sink())
                 .run(RunOptions.defaults().withChunkSize(8192).withListener(Progress.every(100_000, out)));
         store.lineage().record(run);
-        List<Order> orders = collected.rows();
-        Shg wholesaler = new Shg(OnlineRetail.WHOLESALER, "Online Retail wholesaler", Location.of("", "London", "GB",
-                null), "gifts", 80, 1_000_000, List.of(), Map.of(), ContactInfo.none(), Optional.empty(), now, now);
-        Map<UUID, Buyer> buyers = new LinkedHashMap<>();
-        Map<UUID, Product> products = new LinkedHashMap<>();
-        for (Order o : orders) {
-            buyers.computeIfAbsent(o.buyerId(), id -> {
-                String country = o.deliveryAddress().isBlank() ? "Unspecified" : o.deliveryAddress();
-                return new Buyer(id, "Customer " + id.toString().substring(0, 8), BuyerType.RETAILER,
-                        Location.of(country, country, COUNTRIES.getOrDefault(country, "ZZ"), null), List.of("gifts"),
-                        Map.of(), Range.of(1L, 10_000L), Range.of(new BigDecimal("0.01"), new BigDecimal("10000.00")),
-                        List.of(), PaymentTerms.ADVANCE, 3, now, now);
-            });
-            for (OrderLine l : o.lines()) {
-                products.computeIfAbsent(l.productId(), id -> new Product(id, wholesaler.id(),
-                        "Stock item " + id.toString().substring(0, 8), "gifts", "", "piece",
-                        l.unitPrice().signum() > 0 ? l.unitPrice() : new BigDecimal("0.01"), BigDecimal.ZERO,
-                        List.of(), List.of(), 0, 1, 0, 0.5, now, now));
-            }
-        }
-        store.shgs().upsertAll(List.of(wholesaler));
-        store.buyers().upsertAll(new ArrayList<>(buyers.values()));
-        store.products().upsertAll(new ArrayList<>(products.values()));
-        for (int from = 0; from < orders.size(); from += 2000) {
-            store.orders().upsertAll(orders.subList(from, Math.min(orders.size(), from + 2000)));
-        }
-        return new Result(run, orders.size(), buyers.size(), products.size());
+        return new Result(run, orders.get(), buyers.size(), products.size());
+    }
+
+    private static Buyer buyer(Order o, Instant now) {
+        String country = o.deliveryAddress().isBlank() ? "Unspecified" : o.deliveryAddress();
+        return new Buyer(o.buyerId(), "Customer " + o.buyerId().toString().substring(0, 8), BuyerType.RETAILER,
+                Location.of(country, country, COUNTRIES.getOrDefault(country, "ZZ"), null), List.of("gifts"),
+                Map.of(), Range.of(1L, 10_000L), Range.of(new BigDecimal("0.01"), new BigDecimal("10000.00")),
+                List.of(), PaymentTerms.ADVANCE, 3, now, now);
+    }
+
+    private static Product product(OrderLine l, Shg wholesaler, Instant now) {
+        return new Product(l.productId(), wholesaler.id(), "Stock item " + l.productId().toString().substring(0, 8),
+                "gifts", "", "piece", l.unitPrice().signum() > 0 ? l.unitPrice() : new BigDecimal("0.01"),
+                BigDecimal.ZERO, List.of(), List.of(), 0, 1, 0, 0.5, now, now);
     }
 }

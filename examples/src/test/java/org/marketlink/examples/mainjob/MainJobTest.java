@@ -6,6 +6,7 @@ import org.marketlink.core.model.MatchStatus;
 import org.marketlink.core.model.Product;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
+import org.marketlink.store.crypto.FileKeyProvider;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
 import org.marketlink.store.registry.ModelRegistry;
 import org.marketlink.store.registry.ModelVersion;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,6 +103,18 @@ class MainJobTest {
         // the second run found the same groups (5 samples, the WFP markets, the retail wholesaler and 60 of the
         // market day), not copies of them
         assertThat(text).contains("shgs             5", "shgs             67").doesNotContain("shgs             12");
+        // every ingest wrote into the store in its own run (none into an in-memory list first), one run per source
+        // and day; the keys are in a file only its owner can read
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("marketlink.keys"))))
+                .isEqualTo("rw-------");
+        try (MarketStore store = MarketStore.embedded(dir, StoreOptions.defaults()
+                .withKeyProvider(FileKeyProvider.open(dir.resolve("marketlink.keys"))))) {
+            List<String> targets = store.jdbi().withHandle(h -> h.createQuery("SELECT target FROM lineage "
+                    + "ORDER BY started_at").mapTo(String.class).list());
+            assertThat(targets).doesNotContain("list").isSubsetOf("pricing_history", "orders",
+                    "training-set shg_buyer_match").containsExactly("pricing_history", "orders",
+                    "training-set shg_buyer_match", "pricing_history", "orders", "training-set shg_buyer_match");
+        }
     }
 
     @Test
