@@ -38,4 +38,19 @@ class HtmlReportTest {
         assertThat(html).doesNotContain("<script>").doesNotContain("src=\"http").doesNotContain("href=\"http");
         assertThat(html.split("<svg", -1)).hasSize(2);
     }
+
+    @Test
+    void aLoadsQuarantineComesFirstByReasonWithSampleRawRows() {
+        SuiteResult r = Suite.of("prices", Rules.rowCount(1, 100_000)).compile(S).run(List.of(Row.of(S, 1L, "PAID")));
+        HtmlReport.Load load = new HtmlReport.Load("run-7", 17_881, 17_089, Map.of("UNKNOWN_UNIT", 48L,
+                "DUPLICATE", 744L), Map.of("DUPLICATE", List.of("2020-01-15,Nairobi,<Maize>", "b"),
+                "UNKNOWN_UNIT", List.of("x".repeat(300))));
+        String html = HtmlReport.render(r, Map.of(), load, Instant.parse("2026-11-25T06:00:00Z"));
+        assertThat(html).contains("<strong>792 rows quarantined</strong>", "17,881 rows read, 17,089 stored, 792 "
+                + "quarantined", "2020-01-15,Nairobi,&lt;Maize&gt;", "x".repeat(200) + "…")
+                .doesNotContain("x".repeat(201));
+        assertThat(html.indexOf("DUPLICATE")).as("most rows first").isLessThan(html.indexOf("UNKNOWN_UNIT"));
+        assertThat(html.indexOf("<h2>Load</h2>")).isLessThan(html.indexOf("<h2>Rules</h2>"));
+        assertThat(HtmlReport.render(r, Map.of(), Instant.EPOCH)).doesNotContain("quarantined", "<h2>Load");
+    }
 }

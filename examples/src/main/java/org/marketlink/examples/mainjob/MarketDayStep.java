@@ -189,7 +189,7 @@ final class MarketDayStep {
         Path report = reportDir.resolve("market-day.html");
         write(report, MarketDayReport.render(today, f, learned.serving().<Explainer>map(two -> two::explain)
                 .orElse(retriever::explain), recommendations, results, rows.stream()
-                .map(r -> Map.entry(r.product(), r.features())).toList(), runs));
+                .map(r -> Map.entry(r.product(), r.features())).toList(), runs, proposed, learned.scorerVersion()));
         return new Result(f.shgs().size(), f.buyers().size(), f.products().size(), featureValues, proposed,
                 forecasts.size(), failed, learned, report);
     }

@@ -6,6 +6,7 @@ import org.marketlink.core.model.Location;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
+import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
@@ -25,10 +26,12 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,7 +89,15 @@ final class RealDataStep {
         Path report = reportDir.resolve("quality-report.html");
         try {
             Files.createDirectories(reportDir);
-            Files.writeString(report, HtmlReport.render(quality, Map.of(), now));
+            Map<String, List<String>> samples = new TreeMap<>();
+            for (Rejection q : store.quarantine().find(run.runId())) {
+                List<String> some = samples.computeIfAbsent(q.reasonCode(), k -> new ArrayList<>());
+                if (some.size() < 3) {
+                    some.add(q.raw());
+                }
+            }
+            Files.writeString(report, HtmlReport.render(quality, Map.of(), new HtmlReport.Load(run.runId(),
+                    run.rowsIn(), run.rowsOut(), store.quarantine().countByReason(run.runId()), samples), now));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report " + report, e);
         }

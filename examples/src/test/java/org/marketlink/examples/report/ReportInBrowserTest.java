@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,12 +51,40 @@ class ReportInBrowserTest {
                         .doesNotContain("NaN").doesNotContain("Infinity");
                 assertThat(points.split(" ").length).isGreaterThanOrEqualTo(2);
             }
+            if (report.getFileName().toString().equals("quality-report.html")) {
+                // the load's quarantine comes before the rules, by reason, with sample raw rows
+                assertThat(dom.stdout).contains("rows quarantined", "<table class=\"quarantine\">", "DUPLICATE",
+                        "UNKNOWN_UNIT");
+                Path png = Files.createDirectories(Path.of("target", "browser")).resolve("quality-report.png")
+                        .toAbsolutePath();
+                Run shot = chromium(browser, dir, "--screenshot=" + png, "--window-size=1400,1400",
+                        report.toUri().toString());
+                assertThat(shot.exitCode).isZero();
+                assertThat(ImageIO.read(png.toFile())).isNotNull();
+            }
             if (report.getFileName().toString().equals("market-day.html")) {
                 assertThat(lines).as("history and forecast lines of eight charts").isEqualTo(16);
+                // every chart says what it shows: dated time axis, numbered value axis, a legend, labelled points
+                List<String> charts = Arrays.stream(dom.stdout.split("<svg")).skip(1).toList();
+                assertThat(charts).hasSize(8);
+                for (String chart : charts) {
+                    assertThat(section(chart, "x-axis")).as("time axis").containsPattern(
+                            "(>\\d{1,2} [A-Z][a-z]{2}</text>.*){4}").contains("week starting");
+                    assertThat(section(chart, "y-axis")).as("value axis").containsPattern(
+                            "(>[0-9][0-9,.]*</text>.*){5}").contains("units per week");
+                    assertThat(section(chart, "legend")).contains(">history<", ">forecast<", ">80% interval<");
+                    assertThat(chart.split("<circle class=\"point\"", -1)).as("a point per forecast week")
+                            .hasSize(5);
+                    assertThat(chart).containsPattern("<title>\\d{1,2} [A-Z][a-z]{2} \\d{4}: [0-9][0-9,.]* \\(80% "
+                            + "interval [0-9][0-9,.]*–[0-9][0-9,.]*\\)</title>");
+                    assertThat(chart.split("<text class=\"value\"", -1)).as("first and last week written out")
+                            .hasSize(3);
+                }
+                assertThat(dom.stdout).contains("<nav class=\"contents\">", "the best buyers for each group");
                 // kept in target/browser for people to look at
                 Path png = Files.createDirectories(Path.of("target", "browser")).resolve("market-day.png")
                         .toAbsolutePath();
-                Run shot = chromium(browser, dir, "--screenshot=" + png, "--window-size=1400,6000",
+                Run shot = chromium(browser, dir, "--screenshot=" + png, "--window-size=1400,9000",
                         report.toUri().toString());
                 assertThat(shot.exitCode).isZero();
                 BufferedImage image = ImageIO.read(png.toFile());
@@ -63,6 +92,13 @@ class ReportInBrowserTest {
                 assertThat(pixelsNear(image, 0x08, 0x51, 0x9c)).as("pixels of the forecast lines").isGreaterThan(200);
             }
         }
+    }
+
+    /** The part of a chart's SVG inside its {@code <g class="...">} group. */
+    private static String section(String chart, String group) {
+        int from = chart.indexOf("<g class=\"" + group + "\"");
+        assertThat(from).as("the chart has a " + group).isNotNegative();
+        return chart.substring(from, chart.indexOf("</g>", from));
     }
 
     private static int pixelsNear(BufferedImage image, int r, int g, int b) {

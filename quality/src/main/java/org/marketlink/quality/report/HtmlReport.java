@@ -23,6 +23,39 @@ public final class HtmlReport {
      * @param history per rule name, its past metric values, oldest first (may be empty)
      */
     public static String render(SuiteResult result, Map<String, List<MetricPoint>> history, Instant generatedAt) {
+        return render(result, history, null, generatedAt);
+    }
+
+    /**
+     * What a load did before the rules judged its rows: how many rows it read and stored, and what it quarantined,
+     * by reason, with a few raw rows of each (as the quarantine holds them: personal fields already masked).
+     *
+     * @param run          the load's run id
+     * @param rowsIn       rows read
+     * @param rowsOut      rows stored
+     * @param quarantined  rows quarantined, by reason code
+     * @param samples      a few raw rows per reason code
+     */
+    public record Load(String run, long rowsIn, long rowsOut, Map<String, Long> quarantined,
+                       Map<String, List<String>> samples) {
+        /** Copies the maps. */
+        public Load {
+            quarantined = Map.copyOf(quarantined);
+            samples = Map.copyOf(samples);
+        }
+
+        /** All rows quarantined. */
+        public long quarantinedRows() {
+            return quarantined.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * The report of a suite's result over a load: the load's rows and quarantine first (by reason, most rows first,
+     * with sample raw rows), then each rule. {@code load} may be null.
+     */
+    public static String render(SuiteResult result, Map<String, List<MetricPoint>> history, Load load,
+                                Instant generatedAt) {
         StringBuilder b = new StringBuilder(8192);
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Quality: ")
                 .append(esc(result.suite())).append("</title><style>")
@@ -34,8 +67,34 @@ public final class HtmlReport {
                 .append("</style></head><body>");
         b.append("<h1>Suite <code>").append(esc(result.suite())).append("</code></h1>");
         b.append("<p>Status: <strong class=\"").append(result.status()).append("\">").append(result.status())
-                .append("</strong> &middot; ").append(result.rows()).append(" rows &middot; generated ")
-                .append(esc(generatedAt.toString())).append("</p>");
+                .append("</strong> &middot; ").append(String.format(Locale.ROOT, "%,d", result.rows()))
+                .append(" rows judged");
+        if (load != null && load.quarantinedRows() > 0) {
+            b.append(" &middot; <strong>").append(String.format(Locale.ROOT, "%,d", load.quarantinedRows()))
+                    .append(" rows quarantined</strong> by the load (below)");
+        }
+        b.append(" &middot; generated ").append(esc(generatedAt.toString())).append("</p>");
+        if (load != null) {
+            b.append("<h2>Load</h2><p>Run <code>").append(esc(load.run())).append("</code>: ")
+                    .append(String.format(Locale.ROOT, "%,d rows read, %,d stored, %,d quarantined", load.rowsIn(),
+                            load.rowsOut(), load.quarantinedRows())).append(".</p>");
+            if (!load.quarantined().isEmpty()) {
+                b.append("<table class=\"quarantine\"><thead><tr><th>Reason</th><th>Rows</th><th>Sample raw rows"
+                        + "</th></tr></thead><tbody>");
+                load.quarantined().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey())).forEach(e -> {
+                            b.append("<tr><td><code>").append(esc(e.getKey())).append("</code></td><td>")
+                                    .append(String.format(Locale.ROOT, "%,d", e.getValue())).append("</td><td>");
+                            for (String raw : load.samples().getOrDefault(e.getKey(), List.of())) {
+                                b.append("<code>").append(esc(raw.length() > 200 ? raw.substring(0, 200) + "…"
+                                        : raw)).append("</code><br>");
+                            }
+                            b.append("</td></tr>");
+                        });
+                b.append("</tbody></table>");
+            }
+            b.append("<h2>Rules</h2>");
+        }
         b.append("<table><thead><tr><th>Rule</th><th>Outcome</th><th>Metric</th><th>Message</th>")
                 .append("<th>Offending values</th><th>Sample rows</th><th>History</th></tr></thead><tbody>");
         for (RuleOutcome o : result.outcomes()) {
