@@ -52,5 +52,11 @@ class HtmlReportTest {
         assertThat(html.indexOf("DUPLICATE")).as("most rows first").isLessThan(html.indexOf("UNKNOWN_UNIT"));
         assertThat(html.indexOf("<h2>Load</h2>")).isLessThan(html.indexOf("<h2>Rules</h2>"));
         assertThat(HtmlReport.render(r, Map.of(), Instant.EPOCH)).doesNotContain("quarantined", "<h2>Load");
+        String days = HtmlReport.render(r, Map.of(), load, Map.of(), List.of(new HtmlReport.Day("2023-05", 1_200, 1_150,
+                50, SuiteResult.Status.PASSED, List.of()), new HtmlReport.Day("2023-06", 300, 128, 172,
+                SuiteResult.Status.PASSED, List.of("rowCount 128 against a median of 241"))), Instant.EPOCH);
+        assertThat(days).contains("<table class=\"days\">", "<td>2023-05</td><td>1,200</td><td>1,150</td><td>50</td>",
+                ">none<", "class=\"anomaly ERROR\">rowCount 128 against a median of 241<");
+        assertThat(days.indexOf("<h2>Days</h2>")).isLessThan(days.indexOf("<h2>Load</h2>"));
     }
 }

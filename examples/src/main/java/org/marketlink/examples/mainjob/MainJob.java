@@ -9,6 +9,7 @@ import org.marketlink.core.model.Order;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
+import org.marketlink.quality.RuleOutcome;
 import org.marketlink.store.ConnectionOptions;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The main job: opens the embedded H2 database (or a PostgreSQL named by {@code MARKETLINK_JDBC_URL}), writes a
@@ -61,11 +63,15 @@ public final class MainJob {
             Optional<Path> wfpFile = RealDataStep.sharedData();
             wfpFile.ifPresentOrElse(wfp -> {
                 RealDataStep.Result r = RealDataStep.run(store, wfp, dataDir, Instant.now(), System.out);
-                runs.add(new MarketDayStep.RunSummary("WFP Kenya prices", r.run(),
-                        store.quarantine().countByReason(r.run().runId())));
-                System.out.printf("  WFP prices       %,d rows in, %,d stored, %,d quarantined (run %s)%n",
-                        r.run().rowsIn(), r.run().rowsOut(), r.run().quarantined(), r.run().runId());
-                System.out.println("  quality          " + r.quality().status() + ", report at "
+                r.days().forEach(d -> runs.add(new MarketDayStep.RunSummary("WFP Kenya prices, " + d.extract()
+                        .label(), d.run(), store.quarantine().countByReason(d.run().runId()))));
+                System.out.printf("  WFP prices       %,d rows in, %,d stored, %,d quarantined (%d daily runs), "
+                                + "%s%n", r.rowsIn(), r.rowsOut(), r.quarantined(), r.days().size(),
+                        r.anomalies() == 1 ? "1 anomaly" : r.anomalies() + " anomalies");
+                RealDataStep.Day last = r.days().get(r.days().size() - 1);
+                System.out.println("  quality          " + r.quality().status() + " on " + last.extract().label()
+                        + r.quality().outcomes().stream().filter(o -> !(o instanceof RuleOutcome.Passed))
+                        .map(o -> "; " + o.message()).collect(Collectors.joining()) + "; report at "
                         + r.report().toAbsolutePath());
             }, () -> System.out.println("  (shared/data not found above the working directory: real-data step "
                     + "skipped)"));

@@ -25,8 +25,8 @@ public final class MainJobReports {
             RealDataStep.sharedData().ifPresent(wfp -> {
                 RealDataStep.Result r = RealDataStep.run(store, wfp, dir, Instant.parse("2026-11-25T06:00:00Z"), quiet);
                 written.add(r.report());
-                runs.add(new MarketDayStep.RunSummary("WFP Kenya prices", r.run(),
-                        store.quarantine().countByReason(r.run().runId())));
+                r.days().forEach(d -> runs.add(new MarketDayStep.RunSummary("WFP Kenya prices, " + d.extract()
+                        .label(), d.run(), store.quarantine().countByReason(d.run().runId()))));
             });
             written.add(MarketDayStep.run(store, RealDataStep.sharedData(), LocalDate.of(2026, 11, 25), dir, runs,
                     quiet).report());

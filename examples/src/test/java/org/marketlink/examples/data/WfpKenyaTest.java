@@ -42,6 +42,7 @@ class WfpKenyaTest {
         RunReport report = WfpKenya.pricingHistory(WfpKenya.source(file)).to(sink).quarantineTo(quarantine)
                 .run(RunOptions.defaults().withChunkSize(4096).withParallelism(2));
 
+        long notObserved = 0;
         long unknown = 0;
         long duplicates = 0;
         Set<String> keys = new HashSet<>();
@@ -50,6 +51,10 @@ class WfpKenyaTest {
         BigDecimal firstSackPrice = null;
         for (String line : lines.subList(2, lines.size())) {
             String[] f = CsvLines.split(line).toArray(new String[0]);
+            if (f[9].equals("forecast")) {
+                notObserved++;
+                continue;
+            }
             Object[] pack = PACKS.get(f[8]);
             if (pack == null) {
                 unknown++;
@@ -67,9 +72,11 @@ class WfpKenyaTest {
         Map<String, Long> codes = quarantine.rejections().stream()
                 .collect(Collectors.groupingBy(Rejection::reasonCode, Collectors.counting()));
         assertThat(report.rowsIn()).isEqualTo(17_881);
+        assertThat(codes.get("NOT_OBSERVED")).isEqualTo(notObserved).isEqualTo(2_242);
         assertThat(codes.get("UNKNOWN_UNIT")).isEqualTo(unknown).isEqualTo(48);
         assertThat(codes.getOrDefault("DUPLICATE", 0L)).isEqualTo(duplicates);
-        assertThat(sink.rows()).hasSize((int) (17_881 - unknown - duplicates));
+        assertThat(sink.rows()).hasSize((int) (17_881 - notObserved - unknown - duplicates));
+        assertThat(sink.rows()).as("no placeholder stored as a price").allMatch(p -> p.price().signum() > 0);
         assertThat(report.balanced()).isTrue();
         BigDecimal expected = firstSackPrice;
         assertThat(sink.rows()).anyMatch(p -> p.price().compareTo(expected) == 0 && p.region().equals("Mombasa"));

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketlink.core.model.MatchStatus;
 import org.marketlink.core.model.Product;
+import org.marketlink.quality.SuiteResult;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
 import org.marketlink.store.crypto.FileKeyProvider;
@@ -21,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,20 +53,60 @@ class MainJobTest {
     }
 
     @Test
-    void theWfpPricesLoadInOnePassWithTheirCommodityNamesAndTheirQuality(@TempDir Path dir) {
+    void theWfpPricesLoadAsADailyBatchOnePassPerExtractWithHistoryAndAnomalies(@TempDir Path dir) throws Exception {
         try (MarketStore store = MarketStore.inMemory()) {
             Path wfp = RealDataStep.sharedData().orElseThrow();
             RealDataStep.Result r = RealDataStep.run(store, wfp, dir, Instant.parse("2026-11-25T06:00:00Z"),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            assertThat(r.run().balanced()).isTrue();
-            assertThat(r.run().rowsIn()).isEqualTo(r.run().rowsOut() + r.run().quarantined());
-            // one run read the file: lineage holds it once, and the suite's result came from that same run
+            // a backfill, then one extract a day; every row of the file in exactly one of them, each counted
+            assertThat(r.days()).hasSize(1 + RealDataStep.DAYS);
+            assertThat(r.days().get(0).extract().daily()).isFalse();
+            assertThat(r.days().get(r.days().size() - 1).extract().label()).isEqualTo("2023-12");
+            assertThat(r.balanced()).isTrue();
+            assertThat(r.rowsIn()).isEqualTo(17_881);
+            // 2,242 of WFP's rows are 'forecast' placeholders priced 0: quarantined, never stored as prices
+            assertThat(r.rowsOut()).isEqualTo(15_591);
+            assertThat(r.quarantined()).isEqualTo(2_290);
+            long zeroPrices = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM pricing_history "
+                    + "WHERE price = 0").mapTo(Long.class).one());
+            assertThat(zeroPrices).isZero();
+            Map<String, Long> reasons = new TreeMap<>();
+            r.days().forEach(d -> store.quarantine().countByReason(d.run().runId()).forEach((k, v) -> reasons.merge(k,
+                    v, Long::sum)));
+            // every one of the 744 rows once quarantined as duplicates was such a placeholder
+            assertThat(reasons).containsExactly(Map.entry("NOT_OBSERVED", 2_242L), Map.entry("UNKNOWN_UNIT", 48L));
+            for (RealDataStep.Day d : r.days()) {
+                assertThat(d.run().rowsIn()).isEqualTo(d.run().rowsOut() + d.run().quarantined());
+                // the suite's result came from the same run: it judged the rows the run stored
+                assertThat(d.quality().outcome("rowCount").metric()).isEqualTo(d.run().rowsOut());
+            }
+            // one lineage row per extract: each source read once
             long runs = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM lineage").mapTo(Long.class)
                     .one());
-            assertThat(runs).isEqualTo(1);
-            assertThat(r.quality().outcomes()).isNotEmpty();
-            assertThat(r.quality().outcome("unique(productId,saleDate,region)").message())
-                    .contains(String.valueOf(r.run().rowsOut()));
+            assertThat(runs).isEqualTo(r.days().size());
+            // the metrics of every day are stored; June 2023 brought half the usual rows (128 against a median of
+            // 241) and is flagged; the feed's last observed prices are from June, so July (none) is flagged too,
+            // and from then on every day fails its row count
+            long points = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM quality_metrics WHERE "
+                    + "dataset = 'wfp_kenya_prices'").mapTo(Long.class).one());
+            assertThat(points).isEqualTo((long) RealDataStep.DAYS * RealDataStep.suite().rules().size());
+            Map<String, RealDataStep.Day> byLabel = new TreeMap<>();
+            r.days().forEach(d -> byLabel.put(d.extract().label(), d));
+            assertThat(byLabel.get("2023-06").anomalies()).containsOnlyKeys("rowCount");
+            assertThat(byLabel.get("2023-06").anomalies().get("rowCount").reason())
+                    .isEqualTo("128 against a median of 241 over 5 days (accepted 163.2 to 318.8)");
+            assertThat(byLabel.get("2023-07").anomalies()).containsKey("rowCount");
+            assertThat(byLabel.get("2023-07").anomalies().get("rowCount").reason()).startsWith("0 against a median of");
+            for (String month : List.of("2023-01", "2023-02", "2023-03", "2023-04", "2023-05")) {
+                assertThat(byLabel.get(month).anomalies()).as(month).doesNotContainKey("rowCount");
+                assertThat(byLabel.get(month).quality().status()).as(month).isEqualTo(SuiteResult.Status.PASSED);
+            }
+            RealDataStep.Day december = byLabel.get("2023-12");
+            assertThat(december.run().rowsOut()).isZero();
+            assertThat(december.quality().status()).isEqualTo(SuiteResult.Status.ERROR);
+            String html = Files.readString(r.report());
+            assertThat(html).contains("<svg class=\"history\"", "20 rows quarantined", "NOT_OBSERVED",
+                    "0 rows, expected 1..");
             // products carry what WFP calls them
             List<Product> products = store.jdbi().withHandle(h -> h.createQuery("SELECT id FROM products")
                     .mapTo(UUID.class).list()).stream().map(store.products()::get).toList();
@@ -90,7 +133,8 @@ class MainJobTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("MarketLink main job — OK").doesNotContain("MISMATCH");
         // the real-data step: every WFP row accounted for, the report written
-        assertThat(text).contains("17,881 rows in, 17,089 stored, 792 quarantined", "quality          PASSED");
+        assertThat(text).contains("17,881 rows in, 15,591 stored, 2,290 quarantined (13 daily runs), 2 anomalies",
+                "quality          ERROR on 2023-12");
         assertThat(Files.exists(dir.resolve("quality-report.html"))).isTrue();
         // the Online Retail orders: every line accounted for, the same orders on the second run
         assertThat(text).contains("retail orders    370,931 lines in, 13,081 orders from 3,613 customers");
@@ -112,8 +156,9 @@ class MainJobTest {
             List<String> targets = store.jdbi().withHandle(h -> h.createQuery("SELECT target FROM lineage "
                     + "ORDER BY started_at").mapTo(String.class).list());
             assertThat(targets).doesNotContain("list").isSubsetOf("pricing_history", "orders",
-                    "training-set shg_buyer_match").containsExactly("pricing_history", "orders",
-                    "training-set shg_buyer_match", "pricing_history", "orders", "training-set shg_buyer_match");
+                    "training-set shg_buyer_match");
+            assertThat(targets.stream().filter("pricing_history"::equals)).hasSize(2 * (1 + RealDataStep.DAYS));
+            assertThat(targets.stream().filter("orders"::equals)).hasSize(2);
         }
     }
 

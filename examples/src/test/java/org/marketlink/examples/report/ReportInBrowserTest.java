@@ -52,9 +52,10 @@ class ReportInBrowserTest {
                 assertThat(points.split(" ").length).isGreaterThanOrEqualTo(2);
             }
             if (report.getFileName().toString().equals("quality-report.html")) {
-                // the load's quarantine comes before the rules, by reason, with sample raw rows
-                assertThat(dom.stdout).contains("rows quarantined", "<table class=\"quarantine\">", "DUPLICATE",
-                        "UNKNOWN_UNIT");
+                // the load's quarantine comes before the rules, by reason, with sample raw rows,
+                // and the day's anomalies beside their history
+                assertThat(dom.stdout).contains("rows quarantined", "<table class=\"quarantine\">", "NOT_OBSERVED",
+                        "<svg class=\"history\"", "<table class=\"days\">", "rowCount 128 against a median of 241");
                 Path png = Files.createDirectories(Path.of("target", "browser")).resolve("quality-report.png")
                         .toAbsolutePath();
                 Run shot = chromium(browser, dir, "--screenshot=" + png, "--window-size=1400,1400",

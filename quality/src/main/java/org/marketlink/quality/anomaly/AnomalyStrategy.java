@@ -1,6 +1,7 @@
 package org.marketlink.quality.anomaly;
 
 import org.marketlink.core.timeseries.IntervalPredictor;
+import org.marketlink.quality.metrics.MetricBounds;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public interface AnomalyStrategy {
             }
             double last = h[h.length - 1];
             return Math.abs(v - last) > maxChange ? Optional.of(new Anomaly(v, last, last - maxChange,
-                    last + maxChange, "changed by " + (v - last) + ", more than " + maxChange)) : Optional.empty();
+                    last + maxChange, "changed by " + MetricBounds.measured(v - last) + ", more than "
+                    + MetricBounds.measured(maxChange))) : Optional.empty();
         };
     }
 
@@ -39,8 +41,9 @@ public interface AnomalyStrategy {
             double last = h[h.length - 1];
             double lo = Math.min(last / maxRatio, last * maxRatio);
             double hi = Math.max(last / maxRatio, last * maxRatio);
-            return v < lo || v > hi ? Optional.of(new Anomaly(v, last, lo, hi, "changed by a factor of " + (v / last)
-                    + ", beyond " + maxRatio)) : Optional.empty();
+            return v < lo || v > hi ? Optional.of(new Anomaly(v, last, lo, hi, "changed by a factor of "
+                    + MetricBounds.measured(v / last) + ", beyond " + MetricBounds.measured(maxRatio)))
+                    : Optional.empty();
         };
     }
 
@@ -55,7 +58,8 @@ public interface AnomalyStrategy {
             double lo = mean - k * sd;
             double hi = mean + k * sd;
             return v < lo || v > hi ? Optional.of(new Anomaly(v, mean, lo, hi, "z-score "
-                    + (sd == 0 ? "infinite" : String.valueOf((v - mean) / sd)) + " beyond " + k)) : Optional.empty();
+                    + (sd == 0 ? "infinite" : MetricBounds.measured((v - mean) / sd)) + " beyond "
+                    + MetricBounds.measured(k))) : Optional.empty();
         };
     }
 
@@ -73,7 +77,8 @@ public interface AnomalyStrategy {
             double mad = 1.4826 * median(dev);
             double lo = median - k * mad;
             double hi = median + k * mad;
-            return v < lo || v > hi ? Optional.of(new Anomaly(v, median, lo, hi, "more than " + k
+            return v < lo || v > hi ? Optional.of(new Anomaly(v, median, lo, hi, "more than "
+                    + MetricBounds.measured(k)
                     + " scaled MADs from the median")) : Optional.empty();
         };
     }

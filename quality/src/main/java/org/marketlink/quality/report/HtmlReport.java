@@ -2,6 +2,7 @@ package org.marketlink.quality.report;
 
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.anomaly.Anomaly;
 import org.marketlink.quality.history.MetricPoint;
 
 import java.time.Instant;
@@ -56,6 +57,42 @@ public final class HtmlReport {
      */
     public static String render(SuiteResult result, Map<String, List<MetricPoint>> history, Load load,
                                 Instant generatedAt) {
+        return render(result, history, load, Map.of(), generatedAt);
+    }
+
+    /**
+     * As {@link #render(SuiteResult, Map, Load, Instant)}, with each rule's anomaly against its history (by rule name)
+     * marked beside the history chart and counted in the status line.
+     */
+    public static String render(SuiteResult result, Map<String, List<MetricPoint>> history, Load load,
+                                Map<String, Anomaly> anomalies, Instant generatedAt) {
+        return render(result, history, load, anomalies, List.of(), generatedAt);
+    }
+
+    /**
+     * One run of a batch, for the report's table of the days leading up to the one it shows.
+     *
+     * @param label       the day, or what the run held
+     * @param rowsIn      rows read
+     * @param rowsOut     rows stored
+     * @param quarantined rows quarantined
+     * @param status      the suite's status that day
+     * @param anomalies   what was anomalous that day, as sentences; empty when nothing was
+     */
+    public record Day(String label, long rowsIn, long rowsOut, long quarantined, SuiteResult.Status status,
+                      List<String> anomalies) {
+        /** Copies the list. */
+        public Day {
+            anomalies = List.copyOf(anomalies);
+        }
+    }
+
+    /**
+     * As {@link #render(SuiteResult, Map, Load, Map, Instant)}, opening with a table of the batch's {@code days}
+     * (oldest first, the last one being the day the rest of the report shows), anomalies marked.
+     */
+    public static String render(SuiteResult result, Map<String, List<MetricPoint>> history, Load load,
+                                Map<String, Anomaly> anomalies, List<Day> days, Instant generatedAt) {
         StringBuilder b = new StringBuilder(8192);
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Quality: ")
                 .append(esc(result.suite())).append("</title><style>")
@@ -73,7 +110,25 @@ public final class HtmlReport {
             b.append(" &middot; <strong>").append(String.format(Locale.ROOT, "%,d", load.quarantinedRows()))
                     .append(" rows quarantined</strong> by the load (below)");
         }
+        if (!anomalies.isEmpty()) {
+            b.append(" &middot; <strong class=\"ERROR\">").append(anomalies.size()).append(anomalies.size() == 1
+                    ? " anomaly" : " anomalies").append("</strong> against the history");
+        }
         b.append(" &middot; generated ").append(esc(generatedAt.toString())).append("</p>");
+        if (!days.isEmpty()) {
+            b.append("<h2>Days</h2><table class=\"days\"><thead><tr><th>Day</th><th>Rows read</th><th>Stored</th>"
+                    + "<th>Quarantined</th><th>Quality</th><th>Anomalies against the days before</th></tr></thead>"
+                    + "<tbody>");
+            for (Day d : days) {
+                b.append("<tr><td>").append(esc(d.label())).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%,d</td><td>%,d</td><td>%,d", d.rowsIn(), d.rowsOut(),
+                                d.quarantined())).append("</td><td class=\"").append(d.status()).append("\">")
+                        .append(d.status()).append("</td><td").append(d.anomalies().isEmpty() ? ">none"
+                                : " class=\"anomaly ERROR\">" + esc(String.join("; ", d.anomalies())))
+                        .append("</td></tr>");
+            }
+            b.append("</tbody></table>");
+        }
         if (load != null) {
             b.append("<h2>Load</h2><p>Run <code>").append(esc(load.run())).append("</code>: ")
                     .append(String.format(Locale.ROOT, "%,d rows read, %,d stored, %,d quarantined", load.rowsIn(),
@@ -118,8 +173,12 @@ public final class HtmlReport {
             } else {
                 b.append("</td><td>");
             }
-            b.append("</td><td>").append(chart(history.getOrDefault(o.rule(), List.of()), o.metric()))
-                    .append("</td></tr>");
+            b.append("</td><td>").append(chart(history.getOrDefault(o.rule(), List.of()), o.metric()));
+            Anomaly a = anomalies.get(o.rule());
+            if (a != null) {
+                b.append("<div class=\"anomaly ERROR\">anomaly: ").append(esc(a.reason())).append("</div>");
+            }
+            b.append("</td></tr>");
         }
         b.append("</tbody></table></body></html>");
         return b.toString();
