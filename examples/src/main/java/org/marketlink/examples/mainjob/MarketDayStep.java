@@ -11,7 +11,9 @@ import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
+import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunReport;
+import org.marketlink.core.pipeline.Sources;
 import org.marketlink.core.timeseries.Frequency;
 import org.marketlink.core.timeseries.TimeSeries;
 import org.marketlink.examples.data.Fixtures;
@@ -69,8 +71,8 @@ final class MarketDayStep {
             "days_since_last_sale"};
 
     /** What the step did. */
-    record Result(int shgs, int buyers, int products, int featureValues, int matchesProposed, int forecasts,
-                  int failedForecasts, LearnedMatchStep.Outcome learned, Path report) {
+    record Result(int shgs, int buyers, int products, int featureValues, String featureRun, int matchesProposed,
+                  int forecasts, int failedForecasts, LearnedMatchStep.Outcome learned, Path report) {
     }
 
     private MarketDayStep() {
@@ -128,8 +130,13 @@ final class MarketDayStep {
         FeatureSet<ProductRow> set = new FeatureSet<>("product_daily", definitions);
         FeatureStore features = FeatureStore.of(store);
         Instant at = today.atStartOfDay().toInstant(ZoneOffset.UTC);
-        int featureValues = features.materialize(set, rows, r -> r.product().id().toString(), r -> at,
-                "market-day-" + today);
+        // through a run of its own, so the values' run id has a lineage row
+        RunReport featureRun = Pipeline.from(Sources.of("product-features-" + today, rows))
+                .to(features.sink(set, r -> r.product().id().toString(), r -> at)).run();
+        store.lineage().record(featureRun);
+        int featureValues = (int) featureRun.rowsOut() * set.features().size();
+        out.printf("  features         %,d values of %d features for %,d products (run %s)%n", featureValues,
+                set.features().size(), rows.size(), featureRun.runId());
 
         out.println("[7/8] recommending buyers to every group and proposing matches");
         Map<UUID, List<Product>> productsByShg = group(f.products(), Product::shgId);
@@ -190,7 +197,8 @@ final class MarketDayStep {
         write(report, MarketDayReport.render(today, f, learned.serving().<Explainer>map(two -> two::explain)
                 .orElse(retriever::explain), recommendations, results, rows.stream()
                 .map(r -> Map.entry(r.product(), r.features())).toList(), runs, proposed, learned.scorerVersion()));
-        return new Result(f.shgs().size(), f.buyers().size(), f.products().size(), featureValues, proposed,
+        return new Result(f.shgs().size(), f.buyers().size(), f.products().size(), featureValues, featureRun.runId(),
+                proposed,
                 forecasts.size(), failed, learned, report);
     }
 

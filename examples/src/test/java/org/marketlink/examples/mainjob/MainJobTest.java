@@ -188,8 +188,13 @@ class MainJobTest {
             assertThat(store.lineage().find(production.runId())).isPresent();
             assertThat(first.learned().serving()).isPresent();
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
-                    + "run_id = 'market-day-2026-11-25'").mapTo(Long.class).one());
+                    + "run_id = :run").bind("run", first.featureRun()).mapTo(Long.class).one());
             assertThat(stored).isEqualTo(first.featureValues());
+            // every run id the day wrote (features, the training set behind the model) has a lineage row
+            List<String> orphans = store.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT run_id FROM ("
+                    + "SELECT run_id FROM feature_values UNION SELECT run_id FROM models) r WHERE run_id IS NOT NULL "
+                    + "AND run_id NOT IN (SELECT run_id FROM lineage)").mapTo(String.class).list());
+            assertThat(orphans).isEmpty();
             String html = Files.readString(first.report());
             assertThat(html).contains("Recommended matches", "strongest reasons", "Demand forecasts")
                     .contains("collab category").doesNotContain("+-");
