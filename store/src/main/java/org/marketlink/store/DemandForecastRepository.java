@@ -1,8 +1,11 @@
 package org.marketlink.store;
 
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.marketlink.core.Checks;
 import org.marketlink.core.model.DemandForecast;
+import org.marketlink.core.pipeline.ChunkKey;
+import org.marketlink.core.pipeline.Sink;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.Rows;
 import org.marketlink.store.internal.StoreContext;
@@ -31,10 +34,59 @@ public final class DemandForecastRepository {
                 f -> f.productId() + "\u0000" + f.forecastDate() + "\u0000" + f.periodDays());
     }
 
-    /** Inserts or replaces every forecast on {@code (productId, forecastDate, periodDays)}, all or nothing. */
+    /**
+     * Inserts or replaces every forecast on {@code (productId, forecastDate, periodDays)}, all or nothing. The
+     * forecasts belong to no run: a replaced forecast loses the run id it had.
+     */
     public int upsertAll(Collection<DemandForecast> forecasts) {
+        return upsertAll(forecasts, null);
+    }
+
+    /**
+     * As {@link #upsertAll(Collection)}, recording {@code runId} (a pipeline run whose lineage the host records) as the
+     * run that wrote them; null for none.
+     */
+    public int upsertAll(Collection<DemandForecast> forecasts, String runId) {
         List<DemandForecast> sorted = table.sortedByKey(forecasts);
-        return ctx.sql().write(table.describe(sorted.size()), true, h -> table.upsert(h, sorted));
+        return ctx.sql().write(table.describe(sorted.size()), true, h -> {
+            int n = table.upsert(h, sorted);
+            if (!sorted.isEmpty()) {
+                PreparedBatch run = h.prepareBatch("UPDATE demand_forecasts SET run_id = :run WHERE product_id = :p "
+                        + "AND forecast_date = :d AND period_days = :k");
+                for (DemandForecast f : sorted) {
+                    run.bind("run", runId).bind("p", Args.uuid(f.productId())).bind("d", Args.date(f.forecastDate()))
+                            .bind("k", f.periodDays()).add();
+                }
+                run.execute();
+            }
+            return n;
+        });
+    }
+
+    /**
+     * A sink that writes each chunk's forecasts with the run's id, so that every stored forecast can be traced to its
+     * run's lineage. Retried chunks write the same rows over themselves.
+     */
+    public Sink<DemandForecast> sink() {
+        return new Sink<>() {
+            @Override
+            public String name() {
+                return "demand_forecasts";
+            }
+
+            @Override
+            public void write(ChunkKey chunk, List<DemandForecast> rows) {
+                upsertAll(rows, chunk.runId());
+            }
+        };
+    }
+
+    /** The run that wrote a forecast, when it was written by one. */
+    public Optional<String> runOf(UUID productId, LocalDate date, int periodDays) {
+        return ctx.sql().read("run of a forecast of product " + productId, h -> h.createQuery("SELECT run_id FROM "
+                        + "demand_forecasts WHERE product_id = :p AND forecast_date = :d AND period_days = :k")
+                .bind("p", Args.uuid(productId)).bind("d", Args.date(date)).bind("k", periodDays).mapTo(String.class)
+                .findOne());
     }
 
     /** A product's forecasts with {@code from <= forecastDate <= to}, by date then period. */

@@ -18,6 +18,9 @@ import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
 import org.marketlink.core.model.Trend;
+import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.RunReport;
+import org.marketlink.core.pipeline.Sources;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
 import org.marketlink.testing.Samples;
 
@@ -268,6 +271,12 @@ class RepositoryTest {
         assertThat(s.forecasts().findByProduct(p.id(), f.forecastDate(), f.forecastDate())).containsExactly(newer);
         assertThat(s.forecasts().findByDate(f.forecastDate())).containsExactly(newer);
         assertThat(s.forecasts().count()).isEqualTo(1);
+        // written by a run: the run's id is kept with the forecast, and a later write outside a run clears it
+        RunReport run = Pipeline.from(Sources.of("forecasts", List.of(f))).to(s.forecasts().sink()).run();
+        assertThat(s.forecasts().runOf(p.id(), f.forecastDate(), 7)).contains(run.runId());
+        assertThat(s.forecasts().find(p.id(), f.forecastDate(), 7)).contains(f);
+        s.forecasts().upsertAll(List.of(newer));
+        assertThat(s.forecasts().runOf(p.id(), f.forecastDate(), 7)).isEmpty();
         DemandForecast orphan = Samples.forecast(UUID.randomUUID(), f.forecastDate());
         assertThatThrownBy(() -> s.forecasts().upsertAll(List.of(orphan))).isInstanceOf(UnableToWriteException.class)
                 .hasMessageContaining("referenced row does not exist");

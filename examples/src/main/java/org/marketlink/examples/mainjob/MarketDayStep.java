@@ -191,7 +191,12 @@ final class MarketDayStep {
                 failed++;
             }
         }
-        store.forecasts().upsertAll(forecasts);
+        // through a run of its own, so every stored forecast names a run with a lineage row
+        RunReport forecastRun = Pipeline.from(Sources.of("demand-forecasts-" + today, forecasts))
+                .to(store.forecasts().sink()).run();
+        store.lineage().record(forecastRun);
+        out.printf("  forecasts        %,d weeks for %,d products stored (run %s), %d series failed%n",
+                forecastRun.rowsOut(), results.size() - failed, forecastRun.runId(), failed);
 
         Path report = reportDir.resolve("market-day.html");
         write(report, MarketDayReport.render(today, f, learned.serving().<Explainer>map(two -> two::explain)

@@ -156,7 +156,8 @@ class MainJobTest {
             List<String> targets = store.jdbi().withHandle(h -> h.createQuery("SELECT target FROM lineage "
                     + "ORDER BY started_at").mapTo(String.class).list());
             assertThat(targets).doesNotContain("list").isSubsetOf("pricing_history", "orders",
-                    "training-set shg_buyer_match");
+                    "training-set shg_buyer_match", "feature_values:product_daily", "demand_forecasts");
+            assertThat(targets.stream().filter("demand_forecasts"::equals)).hasSize(2);
             assertThat(targets.stream().filter("pricing_history"::equals)).hasSize(2 * (1 + RealDataStep.DAYS));
             assertThat(targets.stream().filter("orders"::equals)).hasSize(2);
         }
@@ -190,9 +191,13 @@ class MainJobTest {
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
                     + "run_id = :run").bind("run", first.featureRun()).mapTo(Long.class).one());
             assertThat(stored).isEqualTo(first.featureValues());
-            // every run id the day wrote (features, the training set behind the model) has a lineage row
+            // every run id the day wrote (features, the training set behind the model, forecasts) has a lineage row
+            long unattributed = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM demand_forecasts "
+                    + "WHERE run_id IS NULL").mapTo(Long.class).one());
+            assertThat(unattributed).as("forecasts written outside a run").isZero();
             List<String> orphans = store.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT run_id FROM ("
-                    + "SELECT run_id FROM feature_values UNION SELECT run_id FROM models) r WHERE run_id IS NOT NULL "
+                    + "SELECT run_id FROM feature_values UNION SELECT run_id FROM models UNION SELECT run_id FROM "
+                    + "demand_forecasts) r WHERE run_id IS NOT NULL "
                     + "AND run_id NOT IN (SELECT run_id FROM lineage)").mapTo(String.class).list());
             assertThat(orphans).isEmpty();
             String html = Files.readString(first.report());
