@@ -79,15 +79,7 @@ public final class Stages {
             if (violations == null || violations.isEmpty()) {
                 out.emit(in);
             } else {
-                Violation first = violations.get(0);
-                StringBuilder message = new StringBuilder();
-                for (Violation v : violations) {
-                    if (message.length() > 0) {
-                        message.append("; ");
-                    }
-                    message.append(v.column().isEmpty() ? "" : v.column() + ": ").append(v.message());
-                }
-                out.reject(first.code(), first.column(), message.toString());
+                out.reject(violations);
             }
         };
     }

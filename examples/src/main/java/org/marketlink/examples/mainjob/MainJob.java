@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -64,7 +65,7 @@ public final class MainJob {
             wfpFile.ifPresentOrElse(wfp -> {
                 RealDataStep.Result r = RealDataStep.run(store, wfp, dataDir, Instant.now(), System.out);
                 r.days().forEach(d -> runs.add(new MarketDayStep.RunSummary("WFP Kenya prices, " + d.extract()
-                        .label(), d.run(), store.quarantine().countByReason(d.run().runId()))));
+                        .label(), d.run(), d.reasons())));
                 System.out.printf("  WFP prices       %,d rows in, %,d stored, %,d quarantined (%d daily runs), "
                                 + "%s%n", r.rowsIn(), r.rowsOut(), r.quarantined(), r.days().size(),
                         r.anomalies() == 1 ? "1 anomaly" : r.anomalies() + " anomalies");
@@ -79,12 +80,12 @@ public final class MainJob {
                 System.out.println("[4b/8] ingesting the Online Retail orders from " + file.getFileName());
                 RetailStep.Result retail = RetailStep.run(store, file, Instant.parse("2026-11-25T06:00:00Z"),
                         System.out);
+                Map<String, Long> reasons = store.quarantine().countByReason(retail.run().runId());
                 System.out.printf("  retail orders    %,d lines in, %,d orders from %,d customers over %,d products, "
-                                + "%,d lines quarantined %s%n", retail.run().rowsIn(), retail.orders(),
+                                + "%,d lines quarantined (%s)%n", retail.run().rowsIn(), retail.orders(),
                         retail.buyers(), retail.products(), retail.run().quarantined(),
-                        store.quarantine().countByReason(retail.run().runId()));
-                runs.add(new MarketDayStep.RunSummary("Online Retail orders", retail.run(),
-                        store.quarantine().countByReason(retail.run().runId())));
+                        MarketDayReport.reasons(reasons));
+                runs.add(new MarketDayStep.RunSummary("Online Retail orders", retail.run(), reasons));
             });
             MarketDayStep.Result day = MarketDayStep.run(store, wfpFile, LocalDate.of(2026, 11, 25),
                     dataDir, runs, System.out);

@@ -26,7 +26,7 @@ public final class MainJobReports {
                 RealDataStep.Result r = RealDataStep.run(store, wfp, dir, Instant.parse("2026-11-25T06:00:00Z"), quiet);
                 written.add(r.report());
                 r.days().forEach(d -> runs.add(new MarketDayStep.RunSummary("WFP Kenya prices, " + d.extract()
-                        .label(), d.run(), store.quarantine().countByReason(d.run().runId()))));
+                        .label(), d.run(), d.reasons())));
             });
             written.add(MarketDayStep.run(store, RealDataStep.sharedData(), LocalDate.of(2026, 11, 25), dir, runs,
                     quiet).report());

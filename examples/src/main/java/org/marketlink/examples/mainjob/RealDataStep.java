@@ -69,8 +69,10 @@ final class RealDataStep {
      * @param run       its run
      * @param quality   the suite's result over the day's rows
      * @param anomalies the metrics that moved too far from the days before, by rule
+     * @param reasons   the run's quarantined rows by reason code, as the store counts them
      */
-    record Day(WfpKenya.Extract extract, RunReport run, SuiteResult quality, Map<String, Anomaly> anomalies) {
+    record Day(WfpKenya.Extract extract, RunReport run, SuiteResult quality, Map<String, Anomaly> anomalies,
+               Map<String, Long> reasons) {
     }
 
     /** What the step did. */
@@ -152,7 +154,7 @@ final class RealDataStep {
             String dataset = extract.daily() ? DATASET : DATASET + "_backfill";
             Map<String, Anomaly> anomalies = extract.daily() ? anomalies(metrics, quality, at) : Map.of();
             metrics.save(dataset, at, Map.of(), quality);
-            days.add(new Day(extract, run, quality, anomalies));
+            days.add(new Day(extract, run, quality, anomalies, store.quarantine().countByReason(run.runId())));
             out.printf(Locale.ROOT, "      %-20s %,7d rows in, %,7d stored, %,4d quarantined; quality %s%s%n",
                     extract.label(), run.rowsIn(), run.rowsOut(), run.quarantined(), quality.status(),
                     anomalies.isEmpty() ? (extract.daily() ? ", no anomaly" : "")
@@ -161,10 +163,9 @@ final class RealDataStep {
         }
         Result result = new Result(days, products.size(), reportDir.resolve("quality-report.html"));
         Map<String, Long> reasons = new TreeMap<>();
-        days.forEach(d -> store.quarantine().countByReason(d.run().runId()).forEach((k, v) -> reasons.merge(k, v,
-                Long::sum)));
+        days.forEach(d -> d.reasons().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
         out.printf("      %,d rows read, %,d written, %,d quarantined %s, balanced: %s%n", result.rowsIn(),
-                result.rowsOut(), result.quarantined(), reasons, result.balanced());
+                result.rowsOut(), result.quarantined(), MarketDayReport.reasons(reasons), result.balanced());
 
         out.println("[4/8] checking pricing history quality and writing the report");
         Day last = days.get(days.size() - 1);
@@ -184,7 +185,7 @@ final class RealDataStep {
             }
             Files.writeString(result.report(), HtmlReport.render(last.quality(), history, new HtmlReport.Load(
                     last.run().runId() + " (" + last.extract().label() + ")", last.run().rowsIn(),
-                    last.run().rowsOut(), store.quarantine().countByReason(last.run().runId()), samples),
+                    last.run().rowsOut(), last.reasons(), samples),
                     last.anomalies(), days.stream().map(d -> new HtmlReport.Day(d.extract().label(), d.run().rowsIn(),
                             d.run().rowsOut(), d.run().quarantined(), d.quality().status(), d.anomalies().entrySet()
                             .stream().map(e -> e.getKey() + " " + e.getValue().reason()).toList())).toList(), now));

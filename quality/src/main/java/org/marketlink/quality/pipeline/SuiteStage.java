@@ -5,11 +5,9 @@ import org.marketlink.core.data.RecordRows;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.pipeline.Emitter;
 import org.marketlink.core.pipeline.Stage;
-import org.marketlink.core.pipeline.Violation;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
 
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -70,16 +68,7 @@ public final class SuiteStage<T> implements Stage<T, T> {
             out.emit(input);
             return;
         }
-        List<Violation> violations = suite.violations(row);
-        Violation first = violations.get(0);
-        StringBuilder message = new StringBuilder();
-        for (Violation v : violations) {
-            if (message.length() > 0) {
-                message.append("; ");
-            }
-            message.append(v.column().isEmpty() ? "" : v.column() + ": ").append(v.message());
-        }
-        out.reject(first.code(), first.column(), message.toString());
+        out.reject(suite.violations(row));
     }
 
     /** The number of rows the stage has seen so far. */
