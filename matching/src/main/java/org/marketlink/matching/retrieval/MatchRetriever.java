@@ -180,6 +180,11 @@ public final class MatchRetriever {
         return kernel.features(s, b);
     }
 
+    /** As {@link #features(int, int)}, written into the first {@code PairFeature.count()} places of {@code out}. */
+    void features(int s, int b, double[] out) {
+        kernel.features(s, b, out);
+    }
+
     void scanBuyers(int s, TopK heap) {
         kernel.scanBuyers(s, heap);
     }

@@ -395,6 +395,13 @@ final class PairKernel {
 
     /** The feature vector of a pair (buyer by input index) in {@link PairFeature} order; filters are not applied. */
     double[] features(int s, int input) {
+        double[] f = new double[F];
+        features(s, input, f);
+        return f;
+    }
+
+    /** Writes the pair features of group {@code s} and buyer {@code input} into {@code f[0 .. F - 1]}. */
+    void features(int s, int input, double[] f) {
         int b = position[input];
         double dx = shgXyz[3 * s] - buyerXyz[3 * b];
         double dy = shgXyz[3 * s + 1] - buyerXyz[3 * b + 1];
@@ -402,7 +409,6 @@ final class PairKernel {
         double chord2 = dx * dx + dy * dy + dz * dz;
         double km = chord2 == chord2 ? Geo.kmFromChordSquared(chord2) : Double.NaN;
         int certsRequired = buyerCertCount[b];
-        double[] f = new double[F];
         f[CATEGORY] = categoryAlignment(shgCatStart[s], shgCatStart[s + 1], b);
         f[PROXIMITY] = proximity(km);
         f[LOGISTICS] = logistics(shgAvgPrice[s], b, km);
@@ -410,7 +416,6 @@ final class PairKernel {
         f[VOLUME] = volume(shgCapacity[s], b);
         f[QUALITY] = quality(s, b, certsRequired, certsRequired == 0 ? 0 : certificationsHeld(s, b));
         f[PRICE] = price(shgMinPrice[s], shgMaxPrice[s], b);
-        return f;
     }
 
     private double categoryAlignment(int from, int to, int b) {

@@ -203,7 +203,7 @@ public final class TwoStageRetriever {
         double[] row = new double[pairWidth + width];
         TopK heap = new TopK(k);
         for (int c = 0; c < unique; c++) {
-            System.arraycopy(firstStage.features(s, candidates[c]), 0, row, 0, pairWidth);
+            firstStage.features(s, candidates[c], row);
             System.arraycopy(collab, c * width, row, pairWidth, width);
             heap.offer(candidates[c], scorer.score(row));
         }
