@@ -19,6 +19,10 @@ import java.util.concurrent.Executor;
  *   <li>{@code buyer_recency} = {@code 2^(-(T - last day of the buyer) / activityHalfLife)}, 0 for a buyer with no
  *       event;</li>
  *   <li>{@code breadth} = {@code ln(1 + items the buyer bought, recency-weighted: Σ_j w(b, j))};</li>
+ *   <li>{@code visits} = {@code ln(1 + Σ 2^(-(T - d) / activityHalfLife))} over the distinct days {@code d} on which the
+ *       buyer bought anything: how often it orders, where {@code activity} counts the lines of its orders (one large
+ *       order of many lines and many small orders differ here, and the frequent orderer is the likelier next buyer of
+ *       a given item);</li>
  *   <li>{@code category} = {@code ln(1 + Σ w(b, j))} over the other items {@code j ≠ q} of {@code q}'s category:
  *       the buyer's taste for the family (only when categories are given);</li>
  *   <li>{@code factors} = the {@link ImplicitFactors} dot product (only when factors are asked for).</li>
@@ -30,11 +34,11 @@ import java.util.concurrent.Executor;
 public final class CollaborativeFeatures {
     /** The feature names, in column order, without {@code factors}. */
     public static final List<String> BASE_NAMES = List.of("repeat", "item_knn", "activity", "buyer_recency",
-            "breadth");
+            "breadth", "visits");
 
     /**
      * @param repeatHalfLifeDays   the half-life of a purchase in {@code repeat}, {@code item_knn} and {@code breadth}
-     * @param activityHalfLifeDays the half-life in {@code activity} and {@code buyer_recency}
+     * @param activityHalfLifeDays the half-life in {@code activity}, {@code buyer_recency} and {@code visits}
      * @param similarity           how item neighbours are found
      * @param factors              the embedding, or null for none (no {@code factors} column)
      */
@@ -86,6 +90,7 @@ public final class CollaborativeFeatures {
     private final double[] activity;
     private final double[] recency;
     private final double[] breadth;
+    private final double[] visits;
     /** The item's category, or null without categories; the buyer's weight per category in CSR rows. */
     private final int[] itemCategory;
     private final int[] categoryStart;
@@ -94,8 +99,8 @@ public final class CollaborativeFeatures {
 
     private CollaborativeFeatures(InteractionWindow window, ItemSimilarity similarity, ImplicitFactors factors,
                                   double[] pairRepeat, double[] pairWeight, double[] activity, double[] recency,
-                                  double[] breadth, int[] itemCategory, int[] categoryStart, int[] categoryOf,
-                                  double[] categoryWeight) {
+                                  double[] breadth, double[] visits, int[] itemCategory, int[] categoryStart,
+                                  int[] categoryOf, double[] categoryWeight) {
         this.window = window;
         this.similarity = similarity;
         this.factors = factors;
@@ -104,6 +109,7 @@ public final class CollaborativeFeatures {
         this.activity = activity;
         this.recency = recency;
         this.breadth = breadth;
+        this.visits = visits;
         this.itemCategory = itemCategory;
         this.categoryStart = categoryStart;
         this.categoryOf = categoryOf;
@@ -155,6 +161,8 @@ public final class CollaborativeFeatures {
         double[] activity = new double[buyers];
         double[] recency = new double[buyers];
         double[] breadth = new double[buyers];
+        double[] visits = new double[buyers];
+        int[] days = new int[64];
         int[] buyerStart = window.buyerStart();
         int[] buyerPairs = window.buyerPairs();
         int[] eventStart = window.eventStart();
@@ -165,21 +173,35 @@ public final class CollaborativeFeatures {
             double a = 0;
             double w = 0;
             int last = Integer.MIN_VALUE;
+            int n = 0;
             for (int q = buyerStart[b]; q < buyerStart[b + 1]; q++) {
                 int p = buyerPairs[q];
                 w += weight[p];
+                if (n + eventStart[p + 1] - eventStart[p] > days.length) {
+                    days = Arrays.copyOf(days, Math.max(2 * days.length, n + eventStart[p + 1] - eventStart[p]));
+                }
                 for (int e = eventStart[p]; e < eventStart[p + 1]; e++) {
                     a += Math.exp(-(end - eventDay[e]) * rate);
                     last = Math.max(last, eventDay[e]);
+                    days[n++] = eventDay[e];
                 }
             }
+            // each distinct day once: sort the buyer's event days and count a day where it differs from the previous
+            Arrays.sort(days, 0, n);
+            double v = 0;
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || days[i] != days[i - 1]) {
+                    v += Math.exp(-(end - days[i]) * rate);
+                }
+            }
+            visits[b] = Math.log1p(v);
             activity[b] = Math.log1p(a);
             recency[b] = last == Integer.MIN_VALUE ? 0 : Math.exp(-(end - last) * rate);
             breadth[b] = Math.log1p(w);
         }
         if (itemCategory == null) {
             return new CollaborativeFeatures(window, similarity, factors, logRepeat, weight, activity, recency, breadth,
-                    null, null, null, null);
+                    visits, null, null, null, null);
         }
         int categories = 0;
         for (int j = 0; j < itemCategory.length; j++) {
@@ -218,7 +240,7 @@ public final class CollaborativeFeatures {
             categoryStart[b + 1] = at;
         }
         return new CollaborativeFeatures(window, similarity, factors, logRepeat, weight, activity, recency, breadth,
-                itemCategory.clone(), categoryStart, categoryOf, categoryWeight);
+                visits, itemCategory.clone(), categoryStart, categoryOf, categoryWeight);
     }
 
     /** The column names, in order. */
@@ -329,6 +351,7 @@ public final class CollaborativeFeatures {
                 out[o + 2] = activity[b];
                 out[o + 3] = recency[b];
                 out[o + 4] = breadth[b];
+                out[o + 5] = visits[b];
                 if (category >= 0) {
                     int found = Arrays.binarySearch(categoryOf, categoryStart[b], categoryStart[b + 1], category);
                     double inCategory = found < 0 ? 0 : categoryWeight[found] - own[b];

@@ -127,7 +127,7 @@ class CollaborativeFeaturesTest {
         }
         CollaborativeFeatures f = CollaborativeFeatures.build(w, options, category, null);
         assertThat(f.names()).containsExactly("repeat", "item_knn", "activity", "buyer_recency", "breadth",
-                "category");
+                "visits", "category");
         ItemSimilarity sim = f.similarity();
         int[] candidates = new int[BUYERS];
         for (int b = 0; b < BUYERS; b++) {
@@ -155,8 +155,10 @@ class CollaborativeFeaturesTest {
                 double breadth = 0;
                 double inCategory = 0;
                 int last = Integer.MIN_VALUE;
+                Set<Integer> orderDays = new HashSet<>();
                 for (Map.Entry<List<Integer>, List<Integer>> e : slow.entrySet()) {
                     if (e.getKey().get(0) == b) {
+                        orderDays.addAll(e.getValue());
                         activity += decayed(e.getValue(), to, 9);
                         double d = decayed(e.getValue(), to, 20);
                         breadth += d / (1 + d);
@@ -174,7 +176,9 @@ class CollaborativeFeaturesTest {
                 assertThat(out[o + 3]).as(at).isCloseTo(last == Integer.MIN_VALUE ? 0
                         : Math.pow(2, -(to - last) / 9.0), within(1e-12));
                 assertThat(out[o + 4]).as(at).isCloseTo(Math.log1p(breadth), within(1e-12));
-                assertThat(out[o + 5]).as(at).isCloseTo(Math.log1p(inCategory), within(1e-12));
+                assertThat(out[o + 5]).as(at).isCloseTo(Math.log1p(decayed(List.copyOf(orderDays), to, 9)),
+                        within(1e-12));
+                assertThat(out[o + 6]).as(at).isCloseTo(Math.log1p(inCategory), within(1e-12));
             }
         }
     }
