@@ -1,6 +1,9 @@
 package org.marketlink.forecast.internal;
 
+import org.marketlink.forecast.ModelSummary;
+
 import java.util.Arrays;
+import java.util.OptionalDouble;
 
 /**
  * A seasonal ARIMA(p,d,q)(P,D,Q)m fitted by least squares: the differenced series, less its mean (a drift when
@@ -212,6 +215,26 @@ public final class ArimaFit {
 
     public double sigma2() {
         return sigma2;
+    }
+
+    /**
+     * The in-sample summary: the one-step error of the series equals that of its differences (the differencing terms
+     * are past values), so the first {@code d + D·m} observations, which have no difference, have no fitted value.
+     * The likelihood is the conditional one the fit maximised, over the {@code n - d - D·m} differences.
+     */
+    public ModelSummary summary() {
+        int offset = y.length - residuals.length;
+        double[] fitted = new double[y.length];
+        double[] errors = new double[y.length];
+        for (int t = 0; t < y.length; t++) {
+            errors[t] = t < offset ? Double.NaN : residuals[t - offset];
+            fitted[t] = t < offset ? Double.NaN : y[t] - errors[t];
+        }
+        int k = parameters() + 1;
+        double aic = -2 * logLik() + 2 * k;
+        return new ModelSummary(toString(), fitted, errors, errors, p + q + bigP + bigQ, sigma2,
+                OptionalDouble.of(logLik()), OptionalDouble.of(aic), OptionalDouble.of(aicc()),
+                OptionalDouble.of(-2 * logLik() + Math.log(effective) * k));
     }
 
     /** The full AR polynomial of y including differencing: coefficients c with y_t = Σ c_i y_{t−i} + ... */

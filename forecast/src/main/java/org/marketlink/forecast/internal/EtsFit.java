@@ -2,9 +2,11 @@ package org.marketlink.forecast.internal;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.marketlink.forecast.ModelSummary;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -434,6 +436,23 @@ public final class EtsFit {
 
     public double sigma2() {
         return sigma2;
+    }
+
+    /**
+     * The fit's in-sample summary on {@code y}, the series it was fitted to: one-step fitted values, response
+     * residuals, innovations (relative for a multiplicative error) and R's information criteria.
+     */
+    public ModelSummary summary(double[] y) {
+        double[] fitted = new double[y.length];
+        double[] innovations = new double[y.length];
+        new EtsModel(spec, m).likelihood(y, initialState, alpha, beta, gamma, phi, innovations, null, fitted);
+        double[] residuals = new double[y.length];
+        for (int t = 0; t < y.length; t++) {
+            residuals[t] = y[t] - fitted[t];
+        }
+        return new ModelSummary(toString(), fitted, residuals, innovations, parameters, sigma2,
+                OptionalDouble.of(logLik()), OptionalDouble.of(aic()), OptionalDouble.of(aicc()),
+                OptionalDouble.of(bic()));
     }
 
     public double[] forecast(int h) {

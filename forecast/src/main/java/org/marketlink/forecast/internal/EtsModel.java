@@ -35,6 +35,12 @@ public final class EtsModel {
      */
     public double likelihood(double[] y, double[] initial, double alpha, double beta, double gamma, double phi,
                              double[] errors, double[] finalState) {
+        return likelihood(y, initial, alpha, beta, gamma, phi, errors, finalState, null);
+    }
+
+    /** The same, also writing each step's one-step forecast into {@code fitted} (may be null). */
+    public double likelihood(double[] y, double[] initial, double alpha, double beta, double gamma, double phi,
+                             double[] errors, double[] finalState, double[] fitted) {
         int trendAt = spec.trend() ? 1 : 0;
         double l = initial[0];
         double b = spec.trend() ? initial[1] : 0;
@@ -69,6 +75,9 @@ public final class EtsModel {
             }
             if (errors != null) {
                 errors[t] = e;
+            }
+            if (fitted != null) {
+                fitted[t] = f;
             }
             double p = !seasonal ? y[t] : multiplicativeSeason
                     ? (Math.abs(sLast) < TOL ? HUGE : y[t] / sLast) : y[t] - sLast;

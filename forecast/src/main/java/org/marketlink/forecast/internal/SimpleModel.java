@@ -4,6 +4,7 @@ import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Interval;
 import org.marketlink.forecast.Intervals;
+import org.marketlink.forecast.ModelSummary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +22,46 @@ public final class SimpleModel implements FittedModel {
     private final IntToDoubleFunction se;
     private final SeasonalAdjustment adjustment;
     private final boolean nonNegative;
+    private final ModelSummary summary;
 
     public SimpleModel(String description, Optional<String> fallback, IntToDoubleFunction mean,
                        IntToDoubleFunction se, SeasonalAdjustment adjustment, boolean nonNegative) {
+        this(description, fallback, mean, se, adjustment, nonNegative, null);
+    }
+
+    private SimpleModel(String description, Optional<String> fallback, IntToDoubleFunction mean,
+                        IntToDoubleFunction se, SeasonalAdjustment adjustment, boolean nonNegative,
+                        ModelSummary summary) {
         this.description = description;
         this.fallback = fallback;
         this.mean = mean;
         this.se = se;
         this.adjustment = adjustment;
         this.nonNegative = nonNegative;
+        this.summary = summary;
+    }
+
+    /**
+     * The same model with the in-sample fit of a lag rule: observation {@code t}'s fitted value is observation
+     * {@code t - lag} of {@code y} (the prepared series), NaN for the first {@code lag}; residuals are masked where
+     * {@code series} (as given) is missing.
+     */
+    public SimpleModel withLagFit(double[] y, int lag, double[] series) {
+        double[] fitted = new double[y.length];
+        double[] residuals = new double[y.length];
+        for (int t = 0; t < y.length; t++) {
+            fitted[t] = t < lag ? Double.NaN : y[t - lag];
+            residuals[t] = y[t] - fitted[t];
+        }
+        double sd = Naives.lagSe(y, lag);
+        ModelSummary s = Summaries.masked(ModelSummary.withoutLikelihood(description, fitted, residuals, 0, sd * sd),
+                series);
+        return new SimpleModel(description, fallback, mean, se, adjustment, nonNegative, s);
+    }
+
+    @Override
+    public Optional<ModelSummary> summary() {
+        return Optional.ofNullable(summary);
     }
 
     /** A flat forecast of {@code value} with zero-width intervals, for empty and constant series. */

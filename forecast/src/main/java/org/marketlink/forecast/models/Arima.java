@@ -1,12 +1,17 @@
 package org.marketlink.forecast.models;
 
 import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
+import org.marketlink.forecast.ModelSummary;
 import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.ArimaFit;
 import org.marketlink.forecast.internal.ArimaSearch;
 import org.marketlink.forecast.internal.Fallbacks;
 import org.marketlink.forecast.internal.SimpleModel;
+import org.marketlink.forecast.internal.Summaries;
+
+import java.util.Optional;
 
 
 /**
@@ -57,10 +62,10 @@ public final class Arima implements Forecaster {
     @Override
     public FittedModel fit(double[] series, int m) {
         Prepared p = Prepared.of(series);
-        return Fallbacks.forIrregular(p).orElseGet(() -> fitRegular(p, m));
+        return Fallbacks.forIrregular(p).orElseGet(() -> fitRegular(p, m, series.clone()));
     }
 
-    private FittedModel fitRegular(Prepared p, int m) {
+    private FittedModel fitRegular(Prepared p, int m, double[] series) {
         double[] y = p.values();
         int period = m > MAX_SEASONAL_PERIOD ? 1 : m;
         ArimaFit fit;
@@ -73,14 +78,22 @@ public final class Arima implements Forecaster {
         if (fit == null) {
             return Fallbacks.noModel("ARIMA", y, options.nonNegative());
         }
-        return (h, levels) -> {
-            if (h < 1) {
-                throw new IllegalArgumentException("horizon must be at least 1, was " + h);
+        return new FittedModel() {
+            @Override
+            public Forecast forecast(int h, double... levels) {
+                if (h < 1) {
+                    throw new IllegalArgumentException("horizon must be at least 1, was " + h);
+                }
+                double[] mean = fit.forecast(h);
+                double[] var = fit.variance(h);
+                return new SimpleModel(fit.toString(), p.note(), step -> mean[step - 1],
+                        step -> Math.sqrt(var[step - 1]), null, options.nonNegative()).forecast(h, levels);
             }
-            double[] mean = fit.forecast(h);
-            double[] var = fit.variance(h);
-            return new SimpleModel(fit.toString(), p.note(), step -> mean[step - 1],
-                    step -> Math.sqrt(var[step - 1]), null, options.nonNegative()).forecast(h, levels);
+
+            @Override
+            public Optional<ModelSummary> summary() {
+                return Optional.of(Summaries.masked(fit.summary(), series));
+            }
         };
     }
 }

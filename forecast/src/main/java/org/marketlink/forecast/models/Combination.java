@@ -4,6 +4,7 @@ import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.Interval;
+import org.marketlink.forecast.ModelSummary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,29 +62,89 @@ public final class Combination implements Forecaster {
         for (Forecaster f : members) {
             fitted.add(f.fit(series, seasonalPeriod));
         }
-        return (h, levels) -> {
-            List<Forecast> forecasts = new ArrayList<>();
-            for (FittedModel m : fitted) {
-                forecasts.add(m.forecast(h, levels));
+        return new FittedModel() {
+            @Override
+            public Forecast forecast(int h, double... levels) {
+                return combined(fitted, h, levels);
             }
-            double[] mean = combine(forecasts.stream().map(Forecast::mean).toList(), h);
-            List<Interval> intervals = new ArrayList<>();
-            for (double level : levels) {
-                List<double[]> lo = new ArrayList<>();
-                List<double[]> hi = new ArrayList<>();
-                for (Forecast f : forecasts) {
-                    Interval i = f.interval(level).orElseThrow();
-                    lo.add(i.lower());
-                    hi.add(i.upper());
-                }
-                intervals.add(new Interval(level, combine(lo, h), combine(hi, h)));
+
+            @Override
+            public Optional<ModelSummary> summary() {
+                return combinedSummary(fitted);
             }
-            String model = (method == Method.MEAN ? "Mean" : "Median")
-                    + forecasts.stream().map(Forecast::model).collect(Collectors.joining(", ", "(", ")"));
-            List<String> reasons = forecasts.stream().flatMap(f -> f.fallback().stream()).distinct().toList();
-            return new Forecast(model, mean, intervals,
-                    reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons)));
         };
+    }
+
+    /**
+     * The members' in-sample fits combined as their forecasts are, when every member has one: the combined fitted
+     * value, and the observation minus it. There is no likelihood, and {@code fitDf} is 0.
+     */
+    private Optional<ModelSummary> combinedSummary(List<FittedModel> fitted) {
+        List<ModelSummary> parts = new ArrayList<>();
+        for (FittedModel m : fitted) {
+            Optional<ModelSummary> s = m.summary();
+            if (s.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add(s.get());
+        }
+        int n = parts.get(0).fitted().length;
+        List<double[]> columns = new ArrayList<>();
+        for (ModelSummary s : parts) {
+            if (s.fitted().length != n) {
+                return Optional.empty();
+            }
+            columns.add(s.fitted());
+        }
+        double[] combinedFit = combine(columns, n);
+        for (double[] c : columns) {
+            for (int t = 0; t < n; t++) {
+                if (Double.isNaN(c[t])) {
+                    combinedFit[t] = Double.NaN; // a median would otherwise sort the missing value last
+                }
+            }
+        }
+        double[] first = parts.get(0).fitted();
+        double[] firstResidual = parts.get(0).residuals();
+        double[] residuals = new double[n];
+        double squares = 0;
+        int count = 0;
+        for (int t = 0; t < n; t++) {
+            // the observation is the first member's fitted value plus its residual (NaN where it is missing)
+            residuals[t] = first[t] + firstResidual[t] - combinedFit[t];
+            if (!Double.isNaN(residuals[t])) {
+                squares += residuals[t] * residuals[t];
+                count++;
+            }
+        }
+        String model = (method == Method.MEAN ? "Mean" : "Median")
+                + parts.stream().map(ModelSummary::model).collect(Collectors.joining(", ", "(", ")"));
+        return Optional.of(ModelSummary.withoutLikelihood(model, combinedFit, residuals, 0,
+                count == 0 ? Double.NaN : squares / count));
+    }
+
+    private Forecast combined(List<FittedModel> fitted, int h, double... levels) {
+        List<Forecast> forecasts = new ArrayList<>();
+        for (FittedModel m : fitted) {
+            forecasts.add(m.forecast(h, levels));
+        }
+        double[] mean = combine(forecasts.stream().map(Forecast::mean).toList(), h);
+        List<Interval> intervals = new ArrayList<>();
+        for (double level : levels) {
+            List<double[]> lo = new ArrayList<>();
+            List<double[]> hi = new ArrayList<>();
+            for (Forecast f : forecasts) {
+                Interval i = f.interval(level).orElseThrow();
+                lo.add(i.lower());
+                hi.add(i.upper());
+            }
+            intervals.add(new Interval(level, combine(lo, h), combine(hi, h)));
+        }
+        String model = (method == Method.MEAN ? "Mean" : "Median")
+                + forecasts.stream().map(Forecast::model).collect(Collectors.joining(", ", "(", ")"));
+        List<String> reasons = forecasts.stream().flatMap(f -> f.fallback().stream()).distinct().toList();
+        return new Forecast(model, mean, intervals,
+                reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons)));
     }
 
     private double[] combine(List<double[]> values, int h) {

@@ -5,10 +5,12 @@ import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecaster;
 import org.marketlink.forecast.Interval;
 import org.marketlink.forecast.Intervals;
+import org.marketlink.forecast.ModelSummary;
 import org.marketlink.forecast.Prepared;
 import org.marketlink.forecast.internal.EtsFit;
 import org.marketlink.forecast.internal.EtsSpec;
 import org.marketlink.forecast.internal.Fallbacks;
+import org.marketlink.forecast.internal.Summaries;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,10 +86,10 @@ public final class Ets implements Forecaster {
     @Override
     public FittedModel fit(double[] series, int m) {
         Prepared p = Prepared.of(series);
-        return Fallbacks.forIrregular(p).orElseGet(() -> fitRegular(p, m));
+        return Fallbacks.forIrregular(p).orElseGet(() -> fitRegular(p, m, series));
     }
 
-    private FittedModel fitRegular(Prepared p, int m) {
+    private FittedModel fitRegular(Prepared p, int m, double[] series) {
         double[] y = p.values();
         EtsFit best = null;
         for (EtsSpec spec : candidates(y, m)) {
@@ -99,7 +101,7 @@ public final class Ets implements Forecaster {
         if (best == null) {
             return Fallbacks.noModel("ETS", y, options.nonNegative());
         }
-        return new EtsFitted(best, p.note(), options);
+        return new EtsFitted(best, p.note(), options, y, series);
     }
 
     /** R skips a model whose parameters and initial states are almost as many as the observations. */
@@ -141,11 +143,20 @@ public final class Ets implements Forecaster {
         private final EtsFit fit;
         private final Optional<String> note;
         private final Options options;
+        private final double[] y;
+        private final double[] series;
 
-        EtsFitted(EtsFit fit, Optional<String> note, Options options) {
+        EtsFitted(EtsFit fit, Optional<String> note, Options options, double[] y, double[] series) {
             this.fit = fit;
             this.note = note;
             this.options = options;
+            this.y = y;
+            this.series = series.clone();
+        }
+
+        @Override
+        public Optional<ModelSummary> summary() {
+            return Optional.of(Summaries.masked(fit.summary(y), series));
         }
 
         @Override

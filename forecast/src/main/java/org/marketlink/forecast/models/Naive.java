@@ -48,7 +48,8 @@ public final class Naive implements Forecaster {
             double[] y = p.values();
             double last = y[y.length - 1];
             double se = Naives.randomWalkSe(y);
-            return new SimpleModel("Naive", p.note(), h -> last, h -> se * Math.sqrt(h), null, options.nonNegative());
+            return new SimpleModel("Naive", p.note(), h -> last, h -> se * Math.sqrt(h), null, options.nonNegative())
+                    .withLagFit(y, 1, series);
         });
     }
 }

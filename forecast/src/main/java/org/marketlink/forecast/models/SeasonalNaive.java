@@ -48,7 +48,7 @@ public final class SeasonalNaive implements Forecaster {
             int n = y.length;
             double se = Naives.lagSe(y, m);
             return new SimpleModel("SeasonalNaive(m=" + m + ")", p.note(), h -> y[n - m + (h - 1) % m],
-                    h -> se * Math.sqrt((h - 1) / m + 1), null, options.nonNegative());
+                    h -> se * Math.sqrt((h - 1) / m + 1), null, options.nonNegative()).withLagFit(y, m, series);
         });
     }
 }
