@@ -2,6 +2,7 @@ package org.marketlink.forecast;
 
 import org.marketlink.forecast.models.Arima;
 import org.marketlink.forecast.models.AutoForecaster;
+import org.marketlink.forecast.models.BoxCox;
 import org.marketlink.forecast.models.Combination;
 import org.marketlink.forecast.models.Croston;
 import org.marketlink.forecast.models.Ets;
@@ -119,6 +120,14 @@ public final class Forecasters {
     /** {@code inner} fitted on the seasonally adjusted series, the season put back on its forecasts. */
     public static Forecaster seasonallyAdjusted(Forecaster inner) {
         return SeasonallyAdjusted.of(inner);
+    }
+
+    /**
+     * {@code inner} on the Box-Cox scale of a λ chosen per series by Guerrero's method, point forecasts bias-adjusted
+     * to the mean; {@link BoxCox#of} fixes λ (0: the log).
+     */
+    public static Forecaster boxCox(Forecaster inner) {
+        return BoxCox.guerrero(inner);
     }
 
     /** The mean of the members' forecasts, point by point. */
