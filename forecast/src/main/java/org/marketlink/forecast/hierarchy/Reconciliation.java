@@ -4,6 +4,8 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.marketlink.core.Checks;
+import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.ModelSummary;
 
 import java.util.HashSet;
 import java.util.List;
@@ -117,6 +119,56 @@ public final class Reconciliation {
             throw new IllegalArgumentException("MinT needs at least 2 residuals per node, had " + t);
         }
         return project(hierarchy, base, shrunkCovariance(residuals), h);
+    }
+
+    /**
+     * The in-sample residuals of the nodes' fitted base models ({@link FittedModel#summary()}), as {@link #minTrace}
+     * takes them: {@code out[node][k]} over the times at which every node has a residual (a differenced ARIMA has none
+     * for its first observations, a missing value none at its time), oldest first.
+     *
+     * @param fitted the base model of each node, in {@link Hierarchy#nodes()} order, fitted to series of one length
+     * @throws IllegalArgumentException when a node's model keeps no in-sample fit, the series differ in length, or
+     *                                  fewer than 2 times have a residual at every node (naming the node)
+     */
+    public static double[][] residuals(Hierarchy hierarchy, List<FittedModel> fitted) {
+        Checks.notNull("hierarchy", hierarchy);
+        Checks.notNull("fitted", fitted);
+        List<String> nodes = hierarchy.nodes();
+        if (fitted.size() != nodes.size()) {
+            throw new IllegalArgumentException(fitted.size() + " fitted models for " + nodes.size() + " nodes");
+        }
+        double[][] all = new double[nodes.size()][];
+        for (int i = 0; i < all.length; i++) {
+            int node = i;
+            ModelSummary s = fitted.get(i).summary().orElseThrow(() -> new IllegalArgumentException("the model of node '"
+                    + nodes.get(node) + "' keeps no in-sample fit; pass its residuals to minTrace yourself"));
+            all[i] = s.residuals();
+            if (all[i].length != all[0].length) {
+                throw new IllegalArgumentException("node '" + nodes.get(i) + "' was fitted to " + all[i].length
+                        + " observations, node '" + nodes.get(0) + "' to " + all[0].length);
+            }
+        }
+        boolean[] keep = new boolean[all[0].length];
+        int kept = 0;
+        for (int t = 0; t < keep.length; t++) {
+            keep[t] = true;
+            for (double[] r : all) {
+                keep[t] &= Double.isFinite(r[t]);
+            }
+            kept += keep[t] ? 1 : 0;
+        }
+        if (kept < 2) {
+            throw new IllegalArgumentException("only " + kept + " time(s) have a residual at every node; MinT needs 2");
+        }
+        double[][] out = new double[all.length][kept];
+        for (int i = 0; i < all.length; i++) {
+            for (int t = 0, k = 0; t < keep.length; t++) {
+                if (keep[t]) {
+                    out[i][k++] = all[i][t];
+                }
+            }
+        }
+        return out;
     }
 
     /** The shrunk covariance W of MinT, from {@code residuals[node][t]}. */

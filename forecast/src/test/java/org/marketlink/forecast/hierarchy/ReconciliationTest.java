@@ -4,9 +4,14 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import org.marketlink.forecast.FittedModel;
+import org.marketlink.forecast.models.Naive;
+import org.marketlink.forecast.models.Theta;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -201,6 +206,32 @@ class ReconciliationTest {
             }
         }
         assertThat(lambda).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void residuals_areTheBaseModelsOwnAtTheTimesEveryNodeHasOne() {
+        Hierarchy h = tree();
+        double[][] y = random(10, 30, 9);
+        y[h.indexOf("lentils")][12] = Double.NaN;
+        List<FittedModel> fitted = new ArrayList<>();
+        for (double[] row : y) {
+            fitted.add(Naive.create().fit(row, 1)); // no residual at time 0; lentils none at 12 either
+        }
+        double[][] r = Reconciliation.residuals(h, fitted);
+        assertThat(r).hasNumberOfRows(10);
+        assertThat(r[0]).hasSize(28);
+        int sesame = h.indexOf("sesame");
+        // times 1..11 come first, then 13..29: the 12th kept residual is the one of time 13
+        assertThat(r[sesame][0]).isEqualTo(y[sesame][1] - y[sesame][0]);
+        assertThat(r[sesame][11]).isEqualTo(y[sesame][13] - y[sesame][12]);
+        double[][] reconciled = Reconciliation.minTrace(h, random(10, 3, 10), r);
+        assertCoherent(h, reconciled);
+        List<FittedModel> withTheta = new ArrayList<>(fitted);
+        withTheta.set(h.indexOf("oil"), Theta.create().fit(y[h.indexOf("oil")], 1));
+        assertThatThrownBy(() -> Reconciliation.residuals(h, withTheta))
+                .hasMessageContaining("the model of node 'oil' keeps no in-sample fit");
+        assertThatThrownBy(() -> Reconciliation.residuals(h, fitted.subList(0, 3)))
+                .hasMessageContaining("3 fitted models for 10 nodes");
     }
 
     @Test
