@@ -203,8 +203,13 @@ public final class Ets implements Forecaster {
                         column[p] = paths[p][h];
                     }
                     Arrays.sort(column);
-                    lo[h] = quantile(column, 0.5 - level / 200);
-                    hi[h] = quantile(column, 0.5 + level / 200);
+                    // a simulated interval is skewed: far ahead, a multiplicative model's paths compound towards
+                    // their median, below the point forecast, and the upper quantile can fall under it; an interval
+                    // that excludes its own forecast reads as an error, so it is widened to hold it. The models
+                    // simulated here are fitted to positive series only, so no bound goes below 0 (an innovation
+                    // under -1 would otherwise flip a path's sign)
+                    lo[h] = Math.max(0, Math.min(mean[h], quantile(column, 0.5 - level / 200)));
+                    hi[h] = Math.max(mean[h], quantile(column, 0.5 + level / 200));
                 }
                 out.add(new Interval(level, lo, hi));
             }
