@@ -34,7 +34,21 @@ public final class Arima implements Forecaster {
             if (orders != null && orders.length != 6) {
                 throw new IllegalArgumentException("orders must be {p, d, q, P, D, Q}");
             }
+            if (orders != null) {
+                for (int i = 0; i < 6; i++) {
+                    if (orders[i] < 0) {
+                        throw new IllegalArgumentException("order " + "pdqPDQ".charAt(i) + " must be ≥ 0, was "
+                                + orders[i]);
+                    }
+                }
+            }
             orders = orders == null ? null : orders.clone();
+        }
+
+        /** The orders {p, d, q, P, D, Q}, a copy; null for automatic selection. */
+        @Override
+        public int[] orders() {
+            return orders == null ? null : orders.clone();
         }
     }
 
@@ -54,6 +68,23 @@ public final class Arima implements Forecaster {
         return new Arima(new Options(new int[] {p, d, q, 0, 0, 0}, constant, false));
     }
 
+    /**
+     * A seasonal ARIMA(p, d, q)(P, D, Q)[m], with or without a constant; {@code m} is the period {@link #fit} is given,
+     * which must then be at least 2 (and at most 52: a longer cycle has too many lags for these orders; use MSTL).
+     * {@code of(0, 1, 1, 0, 1, 1, false)} is the airline model.
+     */
+    public static Arima of(int p, int d, int q, int seasonalP, int seasonalD, int seasonalQ, boolean constant) {
+        return new Arima(new Options(new int[] {p, d, q, seasonalP, seasonalD, seasonalQ}, constant, false));
+    }
+
+    /** An ARIMA with {@code options}. */
+    public static Arima create(Options options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        return new Arima(options);
+    }
+
     @Override
     public String name() {
         return options.orders() == null ? "AutoARIMA" : "ARIMA";
@@ -61,6 +92,11 @@ public final class Arima implements Forecaster {
 
     @Override
     public FittedModel fit(double[] series, int m) {
+        int[] o = options.orders();
+        if (o != null && o[3] + o[4] + o[5] > 0 && (m < 2 || m > MAX_SEASONAL_PERIOD)) {
+            throw new IllegalArgumentException("seasonal orders (" + o[3] + "," + o[4] + "," + o[5]
+                    + ") need a seasonal period from 2 to " + MAX_SEASONAL_PERIOD + ", fit was given " + m);
+        }
         Prepared p = Prepared.of(series);
         return Fallbacks.forIrregular(p).orElseGet(() -> fitRegular(p, m, series.clone()));
     }

@@ -7,6 +7,7 @@ import org.marketlink.forecast.evaluation.LjungBox;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 /**
@@ -113,5 +114,38 @@ class ModelSummaryTest {
         assertThat(mean.model()).startsWith("Mean(ETS(A,N,N)");
         assertThat(Combination.of(Combination.Method.MEAN, Ets.of("ANN"), Theta.create()).fit(y, 1).summary())
                 .as("Theta keeps no in-sample fit").isEmpty();
+    }
+
+    @Test
+    void theAirlineModelFitsAirlineDataAndSeasonalOrdersNeedASeason() {
+        // (1 - B)(1 - B^12) y_t = (1 - 0.4 B)(1 - 0.6 B^12) e_t, e ~ N(0, 1), 12 years of months
+        Random r = new Random(31);
+        int n = 144;
+        double[] e = new double[n];
+        double[] w = new double[n];
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) {
+            e[t] = r.nextGaussian();
+            w[t] = e[t] - 0.4 * (t >= 1 ? e[t - 1] : 0) - 0.6 * (t >= 12 ? e[t - 12] : 0)
+                    + 0.24 * (t >= 13 ? e[t - 13] : 0);
+            y[t] = w[t] + (t >= 1 ? y[t - 1] : 0) + (t >= 12 ? y[t - 12] : 0) - (t >= 13 ? y[t - 13] : 0);
+        }
+        for (int t = 0; t < n; t++) {
+            y[t] += 100;
+        }
+        ModelSummary airline = Arima.of(0, 1, 1, 0, 1, 1, false).fit(y, 12).summary().orElseThrow();
+        ModelSummary plain = Arima.of(0, 1, 1, false).fit(y, 12).summary().orElseThrow();
+        assertThat(airline.model()).isEqualTo("ARIMA(0,1,1)(0,1,1)[12]");
+        for (int t = 0; t < 13; t++) {
+            assertThat(airline.fitted()[t]).as("t=%d", t).isNaN();
+        }
+        assertThat(airline.fitted()[13]).isFinite();
+        assertThat(airline.fitDf()).isEqualTo(2);
+        assertThat(airline.sigma2()).isBetween(0.8, 1.25);
+        assertThat(airline.ljungBox(12).pValue()).isGreaterThan(0.05);
+        assertThat(plain.ljungBox(12).pValue()).isLessThan(0.001);
+        assertThatThrownBy(() -> Arima.of(0, 1, 1, 0, 1, 1, false).fit(y, 1))
+                .hasMessageContaining("seasonal orders (0,1,1) need a seasonal period from 2 to 52, fit was given 1");
+        assertThatThrownBy(() -> Arima.of(-1, 1, 1, false)).hasMessageContaining("order p must be ≥ 0, was -1");
     }
 }
