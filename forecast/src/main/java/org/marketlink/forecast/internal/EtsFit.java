@@ -57,7 +57,7 @@ public final class EtsFit {
         if (spec.seasonal() && (m < 2 || y.length < 4 || y.length < m + 1)) {
             return null;
         }
-        if ((spec.multiplicativeError() || spec.season() == 'M') && !allPositive(y)) {
+        if ((spec.multiplicativeError() || spec.season() == 'M' || spec.multiplicativeTrend()) && !allPositive(y)) {
             return null;
         }
         double[] states = initialStates(spec, y, period);
@@ -346,11 +346,28 @@ public final class EtsFit {
             l0 = s / maxn;
         } else {
             double[] fit = Regression.line(ySa, maxn);
-            l0 = fit[0];
-            b0 = fit[1];
-            if (Math.abs(l0 + b0) < 1e-8) {
-                l0 *= 1 + 1e-3;
-                b0 *= 1 + 1e-3;
+            if (!spec.multiplicativeTrend()) {
+                l0 = fit[0];
+                b0 = fit[1];
+                if (Math.abs(l0 + b0) < 1e-8) {
+                    l0 *= 1 + 1e-3;
+                    b0 *= 1 + 1e-3;
+                }
+            } else {
+                // R's initstate: the ratio of the first two fitted values, the level the first one divided by it
+                l0 = fit[0] + fit[1];
+                if (Math.abs(l0) < 1e-8) {
+                    l0 = 1e-7;
+                }
+                b0 = (fit[0] + 2 * fit[1]) / l0;
+                l0 /= b0;
+                if (Math.abs(b0) > 1e10) {
+                    b0 = Math.signum(b0) * 1e10;
+                }
+                if (l0 < 1e-8 || b0 < 1e-8) {
+                    l0 = Math.max(ySa[0], 1e-3);
+                    b0 = Math.max(ySa[1] / ySa[0], 1e-3);
+                }
             }
         }
         int trendAt = spec.trend() ? 1 : 0;

@@ -55,11 +55,15 @@ public final class EtsModel {
         double logF = 0;
         double effPhi = spec.damped() ? phi : 1;
         boolean trend = spec.trend();
+        boolean multTrend = spec.multiplicativeTrend();
         boolean multError = spec.multiplicativeError();
         for (int t = 0; t < y.length; t++) {
             double oldL = l;
-            double phib = trend ? effPhi * b : 0;
-            double q = oldL + phib;
+            if (multTrend && b < 0) {
+                return Double.NaN; // a negative growth rate has no power: R's etscalc stops there too
+            }
+            double phib = !trend ? 0 : multTrend ? Math.pow(b, effPhi) : effPhi * b;
+            double q = multTrend ? oldL * phib : oldL + phib;
             int due = seasonal ? (head + m - 1) % m : 0;
             double sLast = seasonal ? season[due] : 0;
             double f = !seasonal ? q : multiplicativeSeason ? q * sLast : q + sLast;
@@ -83,7 +87,8 @@ public final class EtsModel {
                     ? (Math.abs(sLast) < TOL ? HUGE : y[t] / sLast) : y[t] - sLast;
             l = q + alpha * (p - q);
             if (trend) {
-                b = phib + (beta / alpha) * ((l - oldL) - phib);
+                double r = !multTrend ? l - oldL : Math.abs(oldL) < TOL ? HUGE : l / oldL;
+                b = phib + (beta / alpha) * (r - phib);
             }
             if (seasonal) {
                 double tt = multiplicativeSeason ? (Math.abs(q) < TOL ? HUGE : y[t] / q) : y[t] - q;
@@ -122,7 +127,13 @@ public final class EtsModel {
         double[] f = new double[h];
         double phiStar = spec.damped() ? phi : 1;
         for (int i = 0; i < h; i++) {
-            f[i] = spec.trend() ? l + phiStar * b : l;
+            if (!spec.trend()) {
+                f[i] = l;
+            } else if (spec.multiplicativeTrend()) {
+                f[i] = b < 0 ? Double.NaN : l * Math.pow(b, phiStar);
+            } else {
+                f[i] = l + phiStar * b;
+            }
             if (spec.seasonal()) {
                 int j = m - 1 - i;
                 while (j < 0) {
@@ -147,8 +158,9 @@ public final class EtsModel {
         double effPhi = spec.damped() ? phi : 1;
         double oldL = state[0];
         double oldB = spec.trend() ? state[1] : 0;
-        double phib = spec.trend() ? effPhi * oldB : 0;
-        double q = oldL + phib;
+        boolean multTrend = spec.multiplicativeTrend();
+        double phib = !spec.trend() ? 0 : multTrend ? Math.pow(Math.max(oldB, 0), effPhi) : effPhi * oldB;
+        double q = multTrend ? oldL * phib : oldL + phib;
         double sLast = spec.seasonal() ? state[1 + trendAt + m - 1] : 0;
         double f = switch (spec.season()) {
             case 'A' -> q + sLast;
@@ -164,7 +176,8 @@ public final class EtsModel {
         double l = q + alpha * (p - q);
         state[0] = l;
         if (spec.trend()) {
-            state[1] = phib + (beta / alpha) * ((l - oldL) - phib);
+            double r = !multTrend ? l - oldL : Math.abs(oldL) < TOL ? HUGE : l / oldL;
+            state[1] = phib + (beta / alpha) * (r - phib);
         }
         if (spec.seasonal()) {
             double tt = spec.season() == 'A' ? y - q : (Math.abs(q) < TOL ? HUGE : y / q);

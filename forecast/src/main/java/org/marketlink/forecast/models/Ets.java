@@ -22,9 +22,11 @@ import java.util.Optional;
  * Exponential smoothing state-space models (ETS), fitted by maximum likelihood as R's {@code ets()} fits them,
  * either one given model or the best of the family by AICc ({@link #auto()}).
  *
- * <p>The family: additive or multiplicative error; no, additive or damped trend; no, additive or multiplicative
- * season. Multiplicative components need strictly positive data; additive error with multiplicative season is
- * left out (its forecast variance is infinite), as in R. Seasonal periods above 24 are allowed: their initial
+ * <p>The family: additive or multiplicative error; no, additive or damped trend (and, when asked for, multiplicative
+ * or damped multiplicative trend: growth by a rate, as R's {@code allow.multiplicative.trend}); no, additive or
+ * multiplicative season. Multiplicative components need strictly positive data; additive error with a multiplicative
+ * season or trend, and a multiplicative trend with an additive season, are left out, as in R (their forecast variance
+ * is infinite or their forecasts unstable). Seasonal periods above 24 are allowed: their initial
  * seasonal states come from a classical decomposition instead of being optimised.
  *
  * <p>Prediction intervals are analytic for the all-additive models and simulated (seeded, so repeatable) for the
@@ -35,8 +37,11 @@ public final class Ets implements Forecaster {
      * @param model          an ETS code such as {@code "MAdN"}, or {@code "ZZZ"} to select by AICc
      * @param simulatedPaths sample paths for simulated intervals
      * @param nonNegative    whether forecasts and bounds below 0 are raised to 0
+     * @param multiplicativeTrend whether automatic selection also tries multiplicative trends (R's
+     *                       {@code allow.multiplicative.trend}; off by default, as in R: their long-range forecasts
+     *                       grow exponentially, and they rarely win on AICc)
      */
-    public record Options(String model, int simulatedPaths, boolean nonNegative) {
+    public record Options(String model, int simulatedPaths, boolean nonNegative, boolean multiplicativeTrend) {
         /**
          * Normalises the model code ({@code null} is {@code ZZZ}, automatic) and checks it and the number of paths (at
          * least 100).
@@ -51,9 +56,22 @@ public final class Ets implements Forecaster {
             }
         }
 
-        /** Automatic selection, 5,000 simulated paths for multiplicative intervals, negative forecasts allowed. */
+        /** Options without multiplicative trends in automatic selection. */
+        public Options(String model, int simulatedPaths, boolean nonNegative) {
+            this(model, simulatedPaths, nonNegative, false);
+        }
+
+        /**
+         * Automatic selection without multiplicative trends, 5,000 simulated paths for multiplicative intervals,
+         * negative forecasts allowed.
+         */
         public static Options defaults() {
             return new Options("ZZZ", 5000, false);
+        }
+
+        /** The same with multiplicative trends tried (or not) by automatic selection. */
+        public Options withMultiplicativeTrend(boolean allowed) {
+            return new Options(model, simulatedPaths, nonNegative, allowed);
         }
     }
 
@@ -126,12 +144,16 @@ public final class Ets implements Forecaster {
             if (mult && !positive) {
                 continue;
             }
-            for (int trend = 0; trend < 3; trend++) {
+            // trend: 0 none, 1 additive, 2 damped additive, 3 multiplicative, 4 damped multiplicative
+            for (int trend = 0; trend < (options.multiplicativeTrend() ? 5 : 3); trend++) {
                 for (char season : seasonal ? new char[] {'N', 'A', 'M'} : new char[] {'N'}) {
                     if (season == 'M' && (!positive || !mult)) {
                         continue;
                     }
-                    out.add(new EtsSpec(mult, trend > 0, trend == 2, season));
+                    if (trend >= 3 && (!mult || season == 'A')) {
+                        continue;
+                    }
+                    out.add(new EtsSpec(mult, trend > 0, trend == 2 || trend == 4, season, trend >= 3));
                 }
             }
         }

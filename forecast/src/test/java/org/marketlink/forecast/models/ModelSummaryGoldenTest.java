@@ -60,10 +60,29 @@ class ModelSummaryGoldenTest {
         try (InputStream in = ModelSummaryGoldenTest.class.getResourceAsStream("/golden/" + file)) {
             List<String[]> out = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                out.add(line.replace("\"", "").split(","));
+                out.add(fields(line));
             }
             return out;
         }
+    }
+
+    /** The fields of one line of R's {@code write.csv}: commas inside quotes belong to the field. */
+    private static String[] fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (char c : line.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        out.add(field.toString());
+        return out.toArray(String[]::new);
     }
 
     @ParameterizedTest(name = "{0} {1}")
