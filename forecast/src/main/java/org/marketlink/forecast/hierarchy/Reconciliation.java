@@ -239,22 +239,9 @@ public final class Reconciliation {
 
     /** ỹ = ŷ − W Cᵀ (C W Cᵀ)⁻¹ C ŷ with one row of C per aggregate: the aggregate minus its leaves. */
     private static double[][] project(Hierarchy hierarchy, double[][] base, double[][] w, int h) {
-        int n = base.length;
-        List<String> leaves = hierarchy.leaves();
-        Set<String> leafSet = new HashSet<>(leaves);
-        int[] aggregates = IntStream.range(0, n).filter(i -> !leafSet.contains(hierarchy.nodes().get(i))).toArray();
-        int k = aggregates.length;
-        if (k == 0) {
+        double[][] c = constraints(hierarchy);
+        if (c.length == 0) {
             return copy(base);
-        }
-        double[][] c = new double[k][n];
-        for (int a = 0; a < k; a++) {
-            c[a][aggregates[a]] = 1;
-            for (int j = 0; j < leaves.size(); j++) {
-                if (hierarchy.sums(aggregates[a], j)) {
-                    c[a][hierarchy.indexOf(leaves.get(j))] -= 1;
-                }
-            }
         }
         RealMatrix cm = new Array2DRowRealMatrix(c, false);
         RealMatrix wm = new Array2DRowRealMatrix(w, false);
@@ -263,6 +250,24 @@ public final class Reconciliation {
         RealMatrix x = new LUDecomposition(cm.multiply(wct)).getSolver().solve(gap);
         RealMatrix adjusted = new Array2DRowRealMatrix(base, true).subtract(wct.multiply(x));
         return adjusted.getData();
+    }
+
+    /** C: one row per aggregate, 1 at the aggregate and -1 at each of its leaves; no rows without aggregates. */
+    static double[][] constraints(Hierarchy hierarchy) {
+        int n = hierarchy.nodes().size();
+        List<String> leaves = hierarchy.leaves();
+        Set<String> leafSet = new HashSet<>(leaves);
+        int[] aggregates = IntStream.range(0, n).filter(i -> !leafSet.contains(hierarchy.nodes().get(i))).toArray();
+        double[][] c = new double[aggregates.length][n];
+        for (int a = 0; a < aggregates.length; a++) {
+            c[a][aggregates[a]] = 1;
+            for (int j = 0; j < leaves.size(); j++) {
+                if (hierarchy.sums(aggregates[a], j)) {
+                    c[a][hierarchy.indexOf(leaves.get(j))] -= 1;
+                }
+            }
+        }
+        return c;
     }
 
     private static double[][] copy(double[][] a) {
