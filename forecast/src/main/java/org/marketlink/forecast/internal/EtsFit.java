@@ -500,6 +500,16 @@ public final class EtsFit {
 
     /** Simulated sample paths of {@code h} steps with normal errors of the fitted variance (seeded). */
     public double[][] simulate(int h, int paths, long seed) {
+        return simulate(h, paths, seed, null);
+    }
+
+    /**
+     * Simulated sample paths of {@code h} steps (seeded), with errors drawn from {@code pool} with replacement (a
+     * bootstrap of the model's centred innovations, as R's {@code simulate.ets(bootstrap = TRUE)}), or normal errors
+     * of the fitted variance when {@code pool} is null. As in R, a multiplicative error is kept at -1 or above, so a
+     * path of a positive series stays positive.
+     */
+    public double[][] simulate(int h, int paths, long seed, double[] pool) {
         EtsModel model = new EtsModel(spec, m);
         SplittableRandom random = new SplittableRandom(seed);
         double sd = Math.sqrt(sigma2);
@@ -508,7 +518,11 @@ public final class EtsFit {
         for (int p = 0; p < paths; p++) {
             System.arraycopy(finalState, 0, state, 0, state.length);
             for (int s = 0; s < h; s++) {
-                out[p][s] = model.simulateStep(state, alpha, beta, gamma, phi, sd * Gaussian.next(random));
+                double e = pool == null ? sd * Gaussian.next(random) : pool[random.nextInt(pool.length)];
+                if (spec.multiplicativeError()) {
+                    e = Math.max(-1, e);
+                }
+                out[p][s] = model.simulateStep(state, alpha, beta, gamma, phi, e);
             }
         }
         return out;

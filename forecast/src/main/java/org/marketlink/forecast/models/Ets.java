@@ -40,8 +40,12 @@ public final class Ets implements Forecaster {
      * @param multiplicativeTrend whether automatic selection also tries multiplicative trends (R's
      *                       {@code allow.multiplicative.trend}; off by default, as in R: their long-range forecasts
      *                       grow exponentially, and they rarely win on AICc)
+     * @param bootstrap      whether intervals come from paths simulated with the model's own centred innovations
+     *                       drawn with replacement (R's {@code bootstrap = TRUE}) instead of normal errors: for
+     *                       skewed or heavy-tailed errors; every model's intervals are then simulated
      */
-    public record Options(String model, int simulatedPaths, boolean nonNegative, boolean multiplicativeTrend) {
+    public record Options(String model, int simulatedPaths, boolean nonNegative, boolean multiplicativeTrend,
+                          boolean bootstrap) {
         /**
          * Normalises the model code ({@code null} is {@code ZZZ}, automatic) and checks it and the number of paths (at
          * least 100).
@@ -56,9 +60,9 @@ public final class Ets implements Forecaster {
             }
         }
 
-        /** Options without multiplicative trends in automatic selection. */
+        /** Options without multiplicative trends in automatic selection, with normal errors. */
         public Options(String model, int simulatedPaths, boolean nonNegative) {
-            this(model, simulatedPaths, nonNegative, false);
+            this(model, simulatedPaths, nonNegative, false, false);
         }
 
         /**
@@ -71,7 +75,17 @@ public final class Ets implements Forecaster {
 
         /** The same with multiplicative trends tried (or not) by automatic selection. */
         public Options withMultiplicativeTrend(boolean allowed) {
-            return new Options(model, simulatedPaths, nonNegative, allowed);
+            return new Options(model, simulatedPaths, nonNegative, allowed, bootstrap);
+        }
+
+        /** The same with intervals from bootstrapped innovations (or normal ones). */
+        public Options withBootstrap(boolean resampled) {
+            return new Options(model, simulatedPaths, nonNegative, multiplicativeTrend, resampled);
+        }
+
+        /** The same for one model code, or {@code "ZZZ"} for automatic selection. */
+        public Options withModel(String code) {
+            return new Options(code, simulatedPaths, nonNegative, multiplicativeTrend, bootstrap);
         }
     }
 
@@ -190,7 +204,7 @@ public final class Ets implements Forecaster {
             List<Interval> intervals;
             if (levels.length == 0) {
                 intervals = List.of();
-            } else if (fit.spec().analyticIntervals()) {
+            } else if (fit.spec().analyticIntervals() && !options.bootstrap()) {
                 double[] var = fit.analyticVariance(horizon);
                 intervals = Intervals.normal(mean, h -> Math.sqrt(var[h - 1]), levels, false);
             } else {
@@ -213,7 +227,8 @@ public final class Ets implements Forecaster {
 
         private List<Interval> simulated(double[] mean, int horizon, double[] levels) {
             long seed = Double.doubleToLongBits(fit.sigma2()) ^ Double.doubleToLongBits(mean[0]) ^ horizon;
-            double[][] paths = fit.simulate(horizon, options.simulatedPaths(), seed);
+            double[][] paths = fit.simulate(horizon, options.simulatedPaths(), seed,
+                    options.bootstrap() ? centredInnovations() : null);
             List<Interval> out = new ArrayList<>();
             double[] column = new double[paths.length];
             for (double level : levels) {
@@ -236,6 +251,16 @@ public final class Ets implements Forecaster {
                 out.add(new Interval(level, lo, hi));
             }
             return out;
+        }
+
+        /** The in-sample innovations less their mean, without missing ones: the bootstrap's pool. */
+        private double[] centredInnovations() {
+            double[] e = Arrays.stream(fit.summary(y).innovations()).filter(Double::isFinite).toArray();
+            double mean = Arrays.stream(e).average().orElse(0);
+            for (int i = 0; i < e.length; i++) {
+                e[i] -= mean;
+            }
+            return e;
         }
 
         private static double quantile(double[] sorted, double q) {
