@@ -1,5 +1,7 @@
 package org.marketlink.examples.readme;
 
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
 import org.marketlink.core.features.window.TimeWindowFeatures;
 import org.marketlink.core.features.window.WindowOptions;
 import org.marketlink.core.features.window.WindowResult;
@@ -25,6 +27,15 @@ import org.marketlink.matching.scoring.Explanation;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
 import org.marketlink.ml.matching.LearnedScorer;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteFiles;
+import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.imports.DbtSchemaFile;
+import org.marketlink.quality.imports.ExpectationSuiteFile;
+import org.marketlink.quality.imports.ImportResult;
+import org.marketlink.quality.imports.SodaChecksFile;
+import org.marketlink.quality.sql.Placement;
+import org.marketlink.quality.sql.Pushdown;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
 import org.marketlink.store.crypto.FileKeyProvider;
@@ -34,7 +45,11 @@ import org.marketlink.store.features.FeatureDefinition;
 import org.marketlink.store.features.FeatureMatrix;
 import org.marketlink.store.features.FeatureSet;
 import org.marketlink.store.features.FeatureStore;
+import org.slf4j.Logger;
 
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,5 +145,42 @@ public final class QuickStart {
         FeatureMatrix training = features.pointInTime(set, requests);      // never a value from after the row's time
         // end::features[]
         return training;
+    }
+
+    /** What the suite-imports snippet read and ran. */
+    public record Imported(ImportResult dbt, ImportResult soda, ImportResult gx, SuiteResult result, String yaml) {
+    }
+
+    /** The host-database snippet: the store opened in the host's own database, beside the host's tables. */
+    public static int hostDatabase(DataSource hostDataSource, String schema) {
+        // tag::host-database[]
+        try (MarketStore store = MarketStore.fromDataSource(hostDataSource,
+                StoreOptions.defaults().withSchema(schema))) {          // "marketlink" unless you name one
+            return store.shgs().findAll().size();                       // the host's tables are not touched
+        }
+        // end::host-database[]
+    }
+
+    /** The suite-imports snippet: a dbt, a Soda and a Great Expectations file under {@code project}. */
+    public static Imported suiteImports(Path project, Schema schema, List<Row> rows, Logger log) throws IOException {
+        // tag::suite-imports[]
+        ImportResult dbt = DbtSchemaFile.read(Files.readString(project.resolve("models/schema.yml")));
+        ImportResult soda = SodaChecksFile.read(Files.readString(project.resolve("checks.yml")));
+        ImportResult gx = ExpectationSuiteFile.read(Files.readString(project.resolve("expectations/orders.json")));
+        SuiteResult r = soda.suite("orders").compile(schema).run(rows);
+        soda.notImported().forEach(n -> log.warn("not imported: {} at {}: {}", n.check(), n.place(), n.reason()));
+        String ours = SuiteFiles.writeYaml(soda.suite("orders"));              // the same rules as a MarketLink file
+        // end::suite-imports[]
+        return new Imported(dbt, soda, gx, r, ours);
+    }
+
+    /** The pushdown snippet: a suite run on a table of the host's database. */
+    public static Map.Entry<List<Placement>, SuiteResult> pushdown(DataSource hostDataSource, Suite suite) {
+        // tag::pushdown[]
+        Pushdown pushdown = Pushdown.on(hostDataSource);              // PostgreSQL, H2, DuckDB, or standard SQL
+        List<Placement> where = pushdown.plan(suite, "orders");       // SQL, MEMORY (and why), or NOT_RUN (and why)
+        SuiteResult result = pushdown.run(suite, "orders");           // each message ends "(in SQL)" or "(in memory: why)"
+        // end::pushdown[]
+        return Map.entry(where, result);
     }
 }

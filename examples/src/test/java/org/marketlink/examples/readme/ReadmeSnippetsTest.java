@@ -2,6 +2,10 @@ package org.marketlink.examples.readme;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketlink.core.data.Field;
+import org.marketlink.core.data.FieldType;
+import org.marketlink.core.data.Row;
+import org.marketlink.core.data.Schema;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
@@ -13,6 +17,11 @@ import org.marketlink.matching.retrieval.Recommendation;
 import org.marketlink.matching.retrieval.TopKTable;
 import org.marketlink.matching.scoring.HardFilters;
 import org.marketlink.matching.scoring.WeightedScorer;
+import org.marketlink.quality.RuleOutcome;
+import org.marketlink.quality.Suite;
+import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.imports.SodaChecksFile;
+import org.marketlink.quality.sql.Placement;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
 import org.marketlink.store.crypto.FileKeyProvider;
@@ -20,10 +29,19 @@ import org.marketlink.store.features.EntityTime;
 import org.marketlink.store.features.FeatureMatrix;
 import org.marketlink.testing.MarketFixtures;
 import org.marketlink.testing.SyntheticMarket;
+import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,7 +105,8 @@ class ReadmeSnippetsTest {
     @Test
     void everyTaggedSnippetIsQuotedInTheReadmeWordForWord() throws Exception {
         Map<String, String> snippets = regions(Files.readAllLines(SOURCE));
-        assertThat(snippets).containsOnlyKeys("forecasting", "storage", "matching", "learned-matching", "features");
+        assertThat(snippets).containsOnlyKeys("forecasting", "storage", "matching", "learned-matching", "features",
+                "host-database", "suite-imports", "pushdown");
         List<String> blocks = javaBlocks(Files.readAllLines(README));
         snippets.forEach((name, code) -> assertThat(blocks).as("the README quotes the %s snippet of %s as it is",
                 name, SOURCE).anyMatch(block -> block.contains(code)));
@@ -164,5 +184,130 @@ class ReadmeSnippetsTest {
             assertThat(m.get(1, 0)).as("the later price once it was known").isEqualTo(12);
             assertThat(m.get(2, 0)).as("nothing was known yet").isNaN();
         }
+    }
+
+    /** An H2 database of the host's, as the host's pool would hand it over (no pool: a connection per call). */
+    static DataSource hostDatabase(String name) throws SQLException {
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            // the host's own tables, named as ours are, and its own Flyway history
+            st.execute("CREATE TABLE orders (order_id BIGINT, customer_id BIGINT, status VARCHAR(20), amount DOUBLE, "
+                    + "email VARCHAR(80), created_at TIMESTAMP)");
+            st.execute("CREATE TABLE products (id BIGINT PRIMARY KEY, name VARCHAR(80))");
+            st.execute("CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT PRIMARY KEY)");
+            for (int i = 0; i < 20; i++) {
+                st.execute("INSERT INTO orders VALUES (" + (i >= 18 ? "NULL" : String.valueOf(100 + i)) + ", " + i % 5
+                        + ", '" + (i == 7 ? "lost" : STATUSES[i % 4]) + "', " + (i == 5 ? -5.0 : 10.0 * i) + ", "
+                        + (i >= 1 && i <= 3 ? "NULL" : i == 4 ? "'not-an-email'" : "'u" + i + "@example.org'")
+                        + ", DATEADD('HOUR', -" + (i + 1) + ", CURRENT_TIMESTAMP))");
+            }
+        }
+        return new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return DriverManager.getConnection(url);
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) throws SQLException {
+                return DriverManager.getConnection(url, user, password);
+            }
+
+            @Override
+            public PrintWriter getLogWriter() {
+                return null;
+            }
+
+            @Override
+            public void setLogWriter(PrintWriter out) {
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) {
+            }
+
+            @Override
+            public int getLoginTimeout() {
+                return 0;
+            }
+
+            @Override
+            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+                throw new SQLFeatureNotSupportedException();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) throws SQLException {
+                throw new SQLException("not a wrapper");
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> type) {
+                return false;
+            }
+        };
+    }
+
+    static final String[] STATUSES = {"placed", "shipped", "completed", "returned"};
+    static final Schema ORDERS = Schema.of(Field.optional("order_id", FieldType.LONG),
+            Field.optional("customer_id", FieldType.LONG), Field.optional("status", FieldType.STRING),
+            Field.optional("amount", FieldType.DOUBLE), Field.optional("email", FieldType.STRING),
+            Field.optional("created_at", FieldType.TIMESTAMP));
+
+    static long count(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void hostDatabaseOpensBesideTheHostsTablesAndLeavesThemAlone() throws Exception {
+        DataSource host = hostDatabase("readme-host-db");
+        assertThat(QuickStart.hostDatabase(host, "marketlink")).isZero();
+        assertThat(QuickStart.hostDatabase(host, "ml")).as("a second store in another schema").isZero();
+        assertThat(count(host, "SELECT COUNT(*) FROM PUBLIC.orders")).isEqualTo(20);
+        assertThat(count(host, "SELECT COUNT(*) FROM PUBLIC.\"flyway_schema_history\"")).isZero();
+        assertThat(count(host, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'marketlink' "
+                + "AND TABLE_NAME = 'marketlink_schema_history'")).isEqualTo(1);
+    }
+
+    @Test
+    void suiteImportsReadEachToolsFileAndRunTheSodaSuite(@TempDir Path project) throws Exception {
+        Path resources = Path.of("..", "quality", "src", "test", "resources", "imports");
+        Files.createDirectories(project.resolve("models"));
+        Files.createDirectories(project.resolve("expectations"));
+        Files.copy(resources.resolve("dbt_schema.yml"), project.resolve("models/schema.yml"));
+        Files.copy(resources.resolve("soda_checks.yml"), project.resolve("checks.yml"));
+        Files.copy(resources.resolve("ge_orders.json"), project.resolve("expectations/orders.json"));
+        List<Row> rows = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 20; i++) {
+            rows.add(Row.of(ORDERS, i >= 18 ? null : 100L + i, (long) (i % 5), i == 7 ? "lost" : STATUSES[i % 4],
+                    i == 5 ? -5.0 : 10.0 * i, i >= 1 && i <= 3 ? null : i == 4 ? "not-an-email"
+                            : "u" + i + "@example.org", now.minusSeconds(3600L * (i + 1))));
+        }
+        QuickStart.Imported imported = QuickStart.suiteImports(project, ORDERS, rows,
+                LoggerFactory.getLogger(ReadmeSnippetsTest.class));
+        assertThat(imported.dbt().suite("orders")).isNotNull();
+        assertThat(imported.gx().suite("orders")).isNotNull();
+        assertThat(imported.result().outcomes()).hasSize(16);
+        assertThat(imported.result().outcome("missing_count(order_id) = 0")).isInstanceOf(RuleOutcome.Failed.class);
+        assertThat(imported.result().outcome("row_count > 0")).isInstanceOf(RuleOutcome.Passed.class);
+        assertThat(imported.soda().notImported()).isNotEmpty();
+        assertThat(imported.yaml()).contains("missing_count(order_id) = 0");
+    }
+
+    @Test
+    void pushdownPlansAndRunsTheSuiteOnTheHostsTable() throws Exception {
+        DataSource host = hostDatabase("readme-pushdown");
+        Suite suite = SodaChecksFile.read(Files.readString(Path.of("..", "quality", "src", "test", "resources",
+                "imports", "soda_checks.yml"))).suite("orders");
+        Map.Entry<List<Placement>, SuiteResult> run = QuickStart.pushdown(host, suite);
+        assertThat(run.getKey()).extracting(p -> p.where().name()).contains("SQL", "MEMORY");
+        SuiteResult r = run.getValue();
+        assertThat(r.outcome("missing_count(order_id) = 0")).isInstanceOf(RuleOutcome.Failed.class);
+        assertThat(r.outcome("missing_count(order_id) = 0").message()).endsWith("(in SQL)");
+        assertThat(r.outcome("row_count > 0")).isInstanceOf(RuleOutcome.Passed.class);
     }
 }
