@@ -12,8 +12,11 @@ import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.Location;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.Shg;
+import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecasters;
+import org.marketlink.forecast.ModelSummary;
+import org.marketlink.forecast.evaluation.LjungBox;
 import org.marketlink.matching.evaluation.OutcomeExamples;
 import org.marketlink.matching.features.CollaborativeFeatures;
 import org.marketlink.matching.features.MatchAffinity;
@@ -182,5 +185,15 @@ public final class QuickStart {
         SuiteResult result = pushdown.run(suite, "orders");           // each message ends "(in SQL)" or "(in memory: why)"
         // end::pushdown[]
         return Map.entry(where, result);
+    }
+
+    /** The diagnostics snippet: a Box-Cox AutoETS fit and the Ljung–Box check of its residuals. */
+    public static LjungBox.Result diagnostics(double[] monthlyDemand) {
+        // tag::diagnostics[]
+        FittedModel model = Forecasters.boxCox(Forecasters.ets()).fit(monthlyDemand, 12); // Guerrero's lambda, then AutoETS
+        ModelSummary s = model.summary().orElseThrow();   // fitted values, residuals, log-likelihood, AIC, AICc, BIC
+        LjungBox.Result check = s.ljungBox(12);           // R's checkresiduals: a small p-value says structure is left
+        // end::diagnostics[]
+        return check;
     }
 }

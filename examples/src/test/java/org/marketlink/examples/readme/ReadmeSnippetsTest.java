@@ -10,6 +10,7 @@ import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
 import org.marketlink.forecast.Forecast;
+import org.marketlink.forecast.evaluation.LjungBox;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.retrieval.MatchRetriever;
@@ -50,6 +51,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -106,7 +108,7 @@ class ReadmeSnippetsTest {
     void everyTaggedSnippetIsQuotedInTheReadmeWordForWord() throws Exception {
         Map<String, String> snippets = regions(Files.readAllLines(SOURCE));
         assertThat(snippets).containsOnlyKeys("forecasting", "storage", "matching", "learned-matching", "features",
-                "host-database", "suite-imports", "pushdown");
+                "host-database", "suite-imports", "pushdown", "diagnostics");
         List<String> blocks = javaBlocks(Files.readAllLines(README));
         snippets.forEach((name, code) -> assertThat(blocks).as("the README quotes the %s snippet of %s as it is",
                 name, SOURCE).anyMatch(block -> block.contains(code)));
@@ -122,6 +124,22 @@ class ReadmeSnippetsTest {
         assertThat(f.mean()).hasSize(6);
         assertThat(Arrays.stream(f.mean()).allMatch(v -> v > 100 && v < 200)).isTrue();
         assertThat(f.interval(95)).isPresent();
+    }
+
+    @Test
+    void diagnosticsRun() {
+        double[] demand = new double[60];
+        Random random = new Random(8);
+        for (int t = 0; t < demand.length; t++) {
+            demand[t] = (100 + 2 * t) * (1 + 0.2 * Math.sin(2 * Math.PI * t / 12)) * Math.exp(0.05
+                    * random.nextGaussian());
+        }
+        LjungBox.Result check = QuickStart.diagnostics(demand);
+        // 2m = 24 lags, at most a fifth of 60 observations (12), at least the model's parameters plus 3
+        assertThat(check.lags()).isGreaterThanOrEqualTo(12);
+        assertThat(check.lags() - check.degreesOfFreedom()).as("the parameters discounted").isPositive();
+        assertThat(check.pValue()).isBetween(0.0, 1.0);
+        assertThat(check.statistic()).isPositive();
     }
 
     @Test
