@@ -29,9 +29,16 @@ public final class ArimaFit {
     private final int effective;
     private final double[] y;
     private final double[] residuals;
+    /** The free parameters: φ, θ, Φ, Θ, then the mean or drift. */
+    private final double[] coefficients;
+    /** The exact log-likelihood and its σ² after a maximum-likelihood fit; NaN for a CSS fit. */
+    private final double exactLogLik;
+    /** The Kalman filter's state for the step after the last observation, after a maximum-likelihood fit. */
+    private final double[] exactState;
 
     private ArimaFit(int p, int d, int q, int bigP, int bigD, int bigQ, int m, boolean constant, double[] ar,
-                     double[] ma, double mean, double css, int effective, double[] y, double[] residuals) {
+                     double[] ma, double mean, double css, int effective, double[] y, double[] residuals,
+                     double[] coefficients, double exactLogLik, double exactSigma2, double[] exactState) {
         this.p = p;
         this.d = d;
         this.q = q;
@@ -45,9 +52,12 @@ public final class ArimaFit {
         this.mean = mean;
         this.css = css;
         this.effective = effective;
-        this.sigma2 = css / Math.max(1, effective - parameters());
+        this.sigma2 = Double.isNaN(exactLogLik) ? css / Math.max(1, effective - parameters()) : exactSigma2;
         this.y = y;
         this.residuals = residuals;
+        this.coefficients = coefficients;
+        this.exactLogLik = exactLogLik;
+        this.exactState = exactState;
     }
 
     /** Fits the given orders; null when there is too little data or no stationary, invertible fit. */
@@ -100,7 +110,73 @@ public final class ArimaFit {
         }
         double[] res = e.clone();
         return new ArimaFit(p, d, q, bigP, bigD, bigQ, period, constant, arBuf.clone(), maBuf.clone(), mu, s,
-                w.length, y.clone(), res);
+                w.length, y.clone(), res, x.clone(), Double.NaN, Double.NaN, null);
+    }
+
+    /**
+     * The same orders fitted by exact maximum likelihood (R's {@code method = "CSS-ML"}): Nelder–Mead on the exact
+     * Gaussian likelihood of the differenced series ({@link ArmaLikelihood}), started from this conditional fit.
+     * The criteria are R's; σ² is the likelihood's estimate scaled by {@code n / (n - k)} for the {@code k}
+     * coefficients, as {@code forecast::Arima} reports it and uses it for intervals. Forecasts come from the Kalman
+     * filter's last state. Returns this fit when there is nothing to
+     * estimate, or when the exact fit fails (a boundary the filter cannot start from).
+     */
+    public ArimaFit maximumLikelihood() {
+        int k = coefficients.length;
+        int period = bigP + bigD + bigQ > 0 ? m : 1;
+        double[] w = difference(y, d, bigD, period);
+        int arOrder = p + period * bigP;
+        int maOrder = q + period * bigQ;
+        ArmaLikelihood likelihood = new ArmaLikelihood(arOrder, maOrder);
+        double[] arBuf = new double[arOrder];
+        double[] maBuf = new double[maOrder];
+        double[] z = new double[w.length];
+        NelderMead.Objective objective = x -> {
+            if (!expand(x, p, q, bigP, bigQ, period, arBuf, maBuf)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double mu = constant ? x[k - 1] : 0;
+            for (int t = 0; t < w.length; t++) {
+                z[t] = w[t] - mu;
+            }
+            ArmaLikelihood.Value v = likelihood.evaluate(z, arBuf, maBuf);
+            return v == null ? Double.POSITIVE_INFINITY : v.minusTwoLogLik() / w.length;
+        };
+        double[] x = coefficients;
+        if (k > 0) {
+            NelderMead.Result r = NelderMead.minimize(objective, coefficients, 1e-10, 4000);
+            if (!Double.isFinite(r.value()) || r.value() > objective.value(coefficients)) {
+                return this;
+            }
+            x = r.x();
+        }
+        if (!expand(x, p, q, bigP, bigQ, period, arBuf, maBuf)) {
+            return this;
+        }
+        double mu = constant ? x[k - 1] : 0;
+        for (int t = 0; t < w.length; t++) {
+            z[t] = w[t] - mu;
+        }
+        ArmaLikelihood.Value v = likelihood.evaluate(z, arBuf, maBuf);
+        if (v == null) {
+            return this;
+        }
+        double[] e = new double[w.length];
+        double css = cssOf(w, mu, arBuf, maBuf, e);
+        return new ArimaFit(p, d, q, bigP, bigD, bigQ, period, constant, arBuf.clone(), maBuf.clone(), mu, css,
+                w.length, y, e, x.clone(), -0.5 * v.minusTwoLogLik(),
+                // σ² for intervals as R's forecast::Arima gives it: the MLE times n / (n - coefficients)
+                v.sigma2() * w.length / Math.max(1, w.length - k), likelihood.state());
+    }
+
+    /** The free parameters in R's order: φ_1..φ_p, θ_1..θ_q, Φ_1..Φ_P, Θ_1..Θ_Q, then the mean or drift. */
+    public double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    /** Whether the parameters maximise the exact likelihood ({@link #maximumLikelihood}) rather than the CSS. */
+    public boolean exact() {
+        return !Double.isNaN(exactLogLik);
     }
 
     /** Multiplies out the seasonal polynomials; false when AR is not stationary or MA not invertible. */
@@ -201,8 +277,11 @@ public final class ArimaFit {
         return p + q + bigP + bigQ + (constant ? 1 : 0);
     }
 
-    /** Gaussian log-likelihood of the conditional fit. */
+    /** The exact log-likelihood after {@link #maximumLikelihood}, else the Gaussian log-likelihood of the CSS fit. */
     public double logLik() {
+        if (!Double.isNaN(exactLogLik)) {
+            return exactLogLik;
+        }
         double s2 = css / effective;
         return -0.5 * effective * (Math.log(2 * Math.PI * s2) + 1);
     }
@@ -277,6 +356,9 @@ public final class ArimaFit {
 
     /** Point forecasts for {@code h} steps. */
     public double[] forecast(int h) {
+        if (exactState != null) {
+            return exactForecast(h);
+        }
         double[] c = integratedAr();
         double arAtOne = 1;
         for (double a : ar) {
@@ -300,6 +382,42 @@ public final class ArimaFit {
                 }
             }
             ext[t] = v;
+        }
+        return Arrays.copyOfRange(ext, n, n + h);
+    }
+
+    /**
+     * Forecasts from the Kalman filter's last state: the differences ahead are the state's first entry carried on by
+     * the transition ({@code (T a)_i = a_i^AR · a_0 + a_{i+1}}), plus the mean, and the series is rebuilt from them
+     * through the differencing ({@code y_t = w_t + Σ δ_i y_{t-i}}). Unlike the CSS recursion this needs no
+     * residuals, so an MA root at the edge of invertibility does not leave a start-up error behind.
+     */
+    private double[] exactForecast(int h) {
+        double[] state = exactState.clone();
+        int r = state.length;
+        double[] w = new double[h];
+        for (int s = 0; s < h; s++) {
+            w[s] = state[0] + mean;
+            double a0 = state[0];
+            for (int i = 0; i < r; i++) {
+                state[i] = (i < ar.length ? ar[i] * a0 : 0) + (i + 1 < r ? state[i + 1] : 0);
+            }
+        }
+        double[] poly = {1};
+        for (int i = 0; i < d; i++) {
+            poly = multiply(poly, lagPoly(1));
+        }
+        for (int i = 0; i < bigD; i++) {
+            poly = multiply(poly, lagPoly(m));
+        }
+        int n = y.length;
+        double[] ext = Arrays.copyOf(y, n + h);
+        for (int s = 0; s < h; s++) {
+            double v = w[s];
+            for (int i = 1; i < poly.length; i++) {
+                v -= poly[i] * ext[n + s - i];
+            }
+            ext[n + s] = v;
         }
         return Arrays.copyOfRange(ext, n, n + h);
     }
