@@ -27,8 +27,11 @@ public final class Arima implements Forecaster {
      * @param orders {p, d, q, P, D, Q} or null for automatic selection
      * @param constant whether a given model has a mean or drift (ignored for automatic selection)
      * @param nonNegative whether forecasts and bounds below 0 are raised to 0
+     * @param exact whether the chosen model's coefficients are refitted by exact maximum likelihood (R's
+     *              {@code CSS-ML}: a Kalman filter's likelihood, started from the CSS estimates), or kept from the
+     *              conditional sum of squares; the orders are searched by CSS either way
      */
-    public record Options(int[] orders, boolean constant, boolean nonNegative) {
+    public record Options(int[] orders, boolean constant, boolean nonNegative, boolean exact) {
         /** Checks that the orders, when given, are six: {@code p, d, q, P, D, Q}. */
         public Options {
             if (orders != null && orders.length != 6) {
@@ -43,6 +46,16 @@ public final class Arima implements Forecaster {
                 }
             }
             orders = orders == null ? null : orders.clone();
+        }
+
+        /** Options with coefficients by the conditional sum of squares. */
+        public Options(int[] orders, boolean constant, boolean nonNegative) {
+            this(orders, constant, nonNegative, false);
+        }
+
+        /** The same with coefficients by exact maximum likelihood (or not). */
+        public Options withExactLikelihood(boolean refit) {
+            return new Options(orders, constant, nonNegative, refit);
         }
 
         /** The orders {p, d, q, P, D, Q}, a copy; null for automatic selection. */
@@ -114,21 +127,22 @@ public final class Arima implements Forecaster {
         if (fit == null) {
             return Fallbacks.noModel("ARIMA", y, options.nonNegative());
         }
+        ArimaFit chosen = options.exact() ? fit.maximumLikelihood() : fit;
         return new FittedModel() {
             @Override
             public Forecast forecast(int h, double... levels) {
                 if (h < 1) {
                     throw new IllegalArgumentException("horizon must be at least 1, was " + h);
                 }
-                double[] mean = fit.forecast(h);
-                double[] var = fit.variance(h);
-                return new SimpleModel(fit.toString(), p.note(), step -> mean[step - 1],
+                double[] mean = chosen.forecast(h);
+                double[] var = chosen.variance(h);
+                return new SimpleModel(chosen.toString(), p.note(), step -> mean[step - 1],
                         step -> Math.sqrt(var[step - 1]), null, options.nonNegative()).forecast(h, levels);
             }
 
             @Override
             public Optional<ModelSummary> summary() {
-                return Optional.of(Summaries.masked(fit.summary(), series));
+                return Optional.of(Summaries.masked(chosen.summary(), series));
             }
         };
     }

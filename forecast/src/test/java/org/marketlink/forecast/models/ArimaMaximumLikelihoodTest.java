@@ -86,4 +86,20 @@ class ArimaMaximumLikelihoodTest {
             }
         }
     }
+
+    @Test
+    void theForecasterRefitsByExactLikelihoodWhenAsked() {
+        CompetitionSet.Series s = SERIES.get("N646");
+        Map<String, Double> r = GOLDEN.get("N646 011 000 FALSE");
+        Arima exact = Arima.create(new Arima.Options(new int[] {0, 1, 1, 0, 0, 0}, false, false)
+                .withExactLikelihood(true));
+        var fitted = exact.fit(s.train(), s.seasonalPeriod());
+        assertThat(fitted.summary().orElseThrow().logLikelihood().orElseThrow()).isCloseTo(r.get("loglik"),
+                offset(1e-3));
+        assertThat(fitted.forecast(6, 95).mean()[0]).isCloseTo(r.get("f1"), offset(2e-3 * r.get("f1")));
+        // the conditional fit of the same orders has its own, lower, exact likelihood
+        var conditional = Arima.of(0, 1, 1, false).fit(s.train(), s.seasonalPeriod());
+        assertThat(conditional.summary().orElseThrow().logLikelihood().orElseThrow())
+                .isNotCloseTo(r.get("loglik"), offset(1e-6));
+    }
 }
