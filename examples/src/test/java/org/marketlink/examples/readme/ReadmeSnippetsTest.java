@@ -28,12 +28,12 @@ import org.marketlink.store.StoreOptions;
 import org.marketlink.store.crypto.FileKeyProvider;
 import org.marketlink.store.features.EntityTime;
 import org.marketlink.store.features.FeatureMatrix;
+import org.marketlink.testing.DriverDataSource;
 import org.marketlink.testing.MarketFixtures;
 import org.marketlink.testing.SyntheticMarket;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,7 +41,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,50 +218,7 @@ class ReadmeSnippetsTest {
                         + ", DATEADD('HOUR', -" + (i + 1) + ", CURRENT_TIMESTAMP))");
             }
         }
-        return new DataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                return DriverManager.getConnection(url);
-            }
-
-            @Override
-            public Connection getConnection(String user, String password) throws SQLException {
-                return DriverManager.getConnection(url, user, password);
-            }
-
-            @Override
-            public PrintWriter getLogWriter() {
-                return null;
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) {
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) {
-            }
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-                throw new SQLFeatureNotSupportedException();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> type) throws SQLException {
-                throw new SQLException("not a wrapper");
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> type) {
-                return false;
-            }
-        };
+        return new DriverDataSource(url);
     }
 
     static final String[] STATUSES = {"placed", "shipped", "completed", "returned"};
