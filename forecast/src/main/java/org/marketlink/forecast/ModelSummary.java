@@ -1,5 +1,6 @@
 package org.marketlink.forecast;
 
+import org.marketlink.core.timeseries.TimeSeries;
 import org.marketlink.forecast.evaluation.LjungBox;
 
 import java.util.Arrays;
@@ -89,7 +90,7 @@ public record ModelSummary(String model, double[] fitted, double[] residuals, do
         return LjungBox.test(interpolated(innovations), lags, fitDf);
     }
 
-    /** The values without the missing ones at either end, and those between filled on a straight line. */
+    /** The values without the missing ones at either end, those between interpolated (zoo's {@code na.approx}). */
     private static double[] interpolated(double[] x) {
         int from = 0;
         while (from < x.length && Double.isNaN(x[from])) {
@@ -99,19 +100,7 @@ public record ModelSummary(String model, double[] fitted, double[] residuals, do
         while (to > from && Double.isNaN(x[to - 1])) {
             to--;
         }
-        double[] out = Arrays.copyOfRange(x, from, to);
-        for (int i = 1; i < out.length; i++) {
-            if (Double.isNaN(out[i])) {
-                int next = i;
-                while (Double.isNaN(out[next])) {
-                    next++;
-                }
-                for (int k = i; k < next; k++) {
-                    out[k] = out[i - 1] + (out[next] - out[i - 1]) * (k - i + 1) / (next - i + 1);
-                }
-                i = next;
-            }
-        }
-        return out;
+        // both ends are known now, so the shared filler only interpolates
+        return TimeSeries.fillMissing(Arrays.copyOfRange(x, from, to));
     }
 }

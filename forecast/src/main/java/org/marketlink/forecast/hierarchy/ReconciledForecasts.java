@@ -69,9 +69,11 @@ public final class ReconciledForecasts {
                 sd[i][s] = (widest.upper()[s] - widest.lower()[s]) / (2 * z);
             }
         }
-        double[][] reconciled = Reconciliation.minTrace(hierarchy, mean, residuals);
+        // the shrunk covariance and the projection once, for the means (ỹ = M ŷ, as minTrace) and the variances
+        Reconciliation.checkResiduals(hierarchy, residuals);
         double[][] w = Reconciliation.shrunkCovariance(residuals);
         RealMatrix m = projection(hierarchy, w);
+        double[][] reconciled = m.multiply(new Array2DRowRealMatrix(mean, false)).getData();
         double[][] correlation = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

@@ -114,11 +114,16 @@ public final class Reconciliation {
     public static double[][] minTrace(Hierarchy hierarchy, double[][] base, double[][] residuals) {
         Checks.notNull("hierarchy", hierarchy);
         int h = check(hierarchy, base, "base forecasts");
+        checkResiduals(hierarchy, residuals);
+        return project(hierarchy, base, shrunkCovariance(residuals), h);
+    }
+
+    /** Checks MinT's residuals: one row per node, of one length, finite, at least 2 per node. */
+    static void checkResiduals(Hierarchy hierarchy, double[][] residuals) {
         int t = check(hierarchy, residuals, "residuals");
         if (t < 2) {
             throw new IllegalArgumentException("MinT needs at least 2 residuals per node, had " + t);
         }
-        return project(hierarchy, base, shrunkCovariance(residuals), h);
     }
 
     /**

@@ -135,11 +135,7 @@ public final class ArimaFit {
             if (!expand(x, p, q, bigP, bigQ, period, arBuf, maBuf)) {
                 return Double.POSITIVE_INFINITY;
             }
-            double mu = constant ? x[k - 1] : 0;
-            for (int t = 0; t < w.length; t++) {
-                z[t] = w[t] - mu;
-            }
-            ArmaLikelihood.Value v = likelihood.evaluate(z, arBuf, maBuf);
+            ArmaLikelihood.Value v = likelihood.evaluate(centred(w, constant ? x[k - 1] : 0, z), arBuf, maBuf);
             return v == null ? Double.POSITIVE_INFINITY : v.minusTwoLogLik() / w.length;
         };
         double[] x = coefficients;
@@ -154,10 +150,7 @@ public final class ArimaFit {
             return this;
         }
         double mu = constant ? x[k - 1] : 0;
-        for (int t = 0; t < w.length; t++) {
-            z[t] = w[t] - mu;
-        }
-        ArmaLikelihood.Value v = likelihood.evaluate(z, arBuf, maBuf);
+        ArmaLikelihood.Value v = likelihood.evaluate(centred(w, mu, z), arBuf, maBuf);
         if (v == null) {
             return this;
         }
@@ -167,6 +160,14 @@ public final class ArimaFit {
                 w.length, y, e, x.clone(), -0.5 * v.minusTwoLogLik(),
                 // σ² for intervals as R's forecast::Arima gives it: the MLE times n / (n - coefficients)
                 v.sigma2() * w.length / Math.max(1, w.length - k), likelihood.state());
+    }
+
+    /** {@code w - mu} into {@code out}, which is returned. */
+    private static double[] centred(double[] w, double mu, double[] out) {
+        for (int t = 0; t < w.length; t++) {
+            out[t] = w[t] - mu;
+        }
+        return out;
     }
 
     /** The free parameters in R's order: φ_1..φ_p, θ_1..θ_q, Φ_1..Φ_P, Θ_1..Θ_Q, then the mean or drift. */
