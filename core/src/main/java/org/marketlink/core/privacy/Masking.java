@@ -89,8 +89,10 @@ public final class Masking {
 
     /**
      * A row-like value as text for people: records with their {@link Personal} components masked, at any depth
-     * (records inside records, lists, sets, maps and {@code Optional}s); anything else by its own {@code toString}
-     * (rows mask their personal fields themselves). For rejected rows and samples, not for hot paths.
+     * (records inside records, lists, sets, maps and {@code Optional}s); a {@link Row} as a JSON object of its fields
+     * in schema order, personal fields as {@code "***"}, so a quarantined row reads as data with its field names, not
+     * as a Java {@code toString}; anything else by its own {@code toString}. For rejected rows and samples, not for
+     * hot paths.
      */
     public static String render(Object value) {
         StringBuilder out = new StringBuilder();
@@ -102,6 +104,8 @@ public final class Masking {
         if (depth > MAX_DEPTH && (value instanceof Record || value instanceof Iterable<?> || value instanceof Map<?, ?>
                 || value instanceof Optional<?>)) {
             out.append('…');
+        } else if (value instanceof Row row) {
+            appendJson(out, row);
         } else if (value instanceof Record r) {
             out.append(r.getClass().getSimpleName()).append('[');
             RecordComponent[] components = r.getClass().getRecordComponents();
@@ -150,6 +154,55 @@ public final class Masking {
         } else {
             out.append(value);
         }
+    }
+
+    private static void appendJson(StringBuilder out, Row row) {
+        out.append('{');
+        Schema schema = row.schema();
+        for (int i = 0; i < schema.size(); i++) {
+            Field field = schema.field(i);
+            quote(out.append(i == 0 ? "" : ", "), field.name()).append(": ");
+            Object v = row.get(i);
+            if (field.personal()) {
+                quote(out, MASK);
+            } else if (v == null || v instanceof Boolean) {
+                out.append(v);
+            } else if (v instanceof Number number && isFinite(number)) {
+                out.append(number);
+            } else {
+                StringBuilder text = new StringBuilder();
+                append(text, v, 1);
+                quote(out, text);
+            }
+        }
+        out.append('}');
+    }
+
+    private static boolean isFinite(Number n) {
+        return !(n instanceof Double d && !Double.isFinite(d)) && !(n instanceof Float f && !Float.isFinite(f));
+    }
+
+    /** JSON string quoting (RFC 8259): the quote, the backslash and the control characters escaped. */
+    private static StringBuilder quote(StringBuilder out, CharSequence text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
     }
 
     /**

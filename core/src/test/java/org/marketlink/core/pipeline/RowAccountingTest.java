@@ -1,5 +1,7 @@
 package org.marketlink.core.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -8,6 +10,7 @@ import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -172,5 +175,30 @@ class RowAccountingTest {
         Rejection r = quarantine.rejections().get(0);
         assertThat(r.reasonCode()).isEqualTo("STAGE_ERROR");
         assertThat(r.message() + r.raw()).doesNotContain("amina@example.org").contains("IllegalArgumentException");
+    }
+
+    @Test
+    void aRejectedRow_keepsItsRawTextAsJsonWithFieldNames_personalMasked_andTextEscaped() throws Exception {
+        Schema schema = Schema.of(Field.required("id", FieldType.LONG), Field.required("email", FieldType.STRING),
+                Field.optional("note", FieldType.STRING), Field.optional("price", FieldType.DOUBLE),
+                Field.optional("day", FieldType.DATE)).withPersonal("email");
+        List<Row> rows = List.of(Row.of(schema, 7L, "amina@example.org", "says \"hi\"\n\\ok\u0001", Double.NaN,
+                LocalDate.of(2023, 12, 15)), Row.of(schema, 8L, "b@example.org", null, 2.5, null));
+        Sinks.ListQuarantine quarantine = Sinks.quarantineList();
+        Pipeline.from(Sources.of("people", rows)).then("check", (Row r, Emitter<Row> out) ->
+                out.reject("BAD", "note", "refused")).to(Sinks.list()).quarantineTo(quarantine).run();
+        assertThat(quarantine.rejections()).hasSize(2);
+        String first = quarantine.rejections().get(0).raw();
+        assertThat(first).doesNotContain("amina", "Row[");
+        JsonNode parsed = new ObjectMapper().readTree(first);
+        assertThat(parsed.fieldNames()).toIterable().containsExactly("id", "email", "note", "price", "day");
+        assertThat(parsed.get("id").asLong()).isEqualTo(7L);
+        assertThat(parsed.get("email").asText()).isEqualTo("***");
+        assertThat(parsed.get("note").asText()).isEqualTo("says \"hi\"\n\\ok\u0001");
+        assertThat(parsed.get("price").asText()).isEqualTo("NaN");
+        assertThat(parsed.get("day").asText()).isEqualTo("2023-12-15");
+        JsonNode second = new ObjectMapper().readTree(quarantine.rejections().get(1).raw());
+        assertThat(second.get("note").isNull()).isTrue();
+        assertThat(second.get("price").asDouble()).isEqualTo(2.5);
     }
 }
