@@ -33,10 +33,12 @@ import org.marketlink.ml.matching.LearnedScorer;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteFiles;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.drift.ReferenceProfile;
 import org.marketlink.quality.imports.DbtSchemaFile;
 import org.marketlink.quality.imports.ExpectationSuiteFile;
 import org.marketlink.quality.imports.ImportResult;
 import org.marketlink.quality.imports.SodaChecksFile;
+import org.marketlink.quality.rules.References;
 import org.marketlink.quality.sql.Placement;
 import org.marketlink.quality.sql.Pushdown;
 import org.marketlink.store.MarketStore;
@@ -59,6 +61,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -185,6 +188,21 @@ public final class QuickStart {
         SuiteResult result = pushdown.run(suite, "orders");           // each message ends "(in SQL)" or "(in memory: why)"
         // end::pushdown[]
         return Map.entry(where, result);
+    }
+
+    /**
+     * The references snippet: a suite file whose {@code references} rule checks keys against the host's products
+     * table and whose drift rules compare with a stored reference profile, both under {@code project}.
+     */
+    public static Suite references(DataSource dataSource, Path project) throws IOException {
+        // tag::references[]
+        Set<Object> productIds = Pushdown.on(dataSource).keys("products", "product_id");  // from the host's table
+        String profile = Files.readString(project.resolve("profiles/prices-2026-11.json"));
+        References refs = References.of(Map.of("products.product_id", productIds),
+                List.of(ReferenceProfile.fromJson(profile)));
+        Suite suite = SuiteFiles.readYaml(Files.readString(project.resolve("suites/prices.yml")), refs);
+        // end::references[]
+        return suite;
     }
 
     /** The diagnostics snippet: a Box-Cox AutoETS fit and the Ljung–Box check of its residuals. */

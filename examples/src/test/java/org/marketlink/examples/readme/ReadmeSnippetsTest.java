@@ -21,6 +21,7 @@ import org.marketlink.matching.scoring.WeightedScorer;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Suite;
 import org.marketlink.quality.SuiteResult;
+import org.marketlink.quality.drift.ReferenceProfile;
 import org.marketlink.quality.imports.SodaChecksFile;
 import org.marketlink.quality.sql.Placement;
 import org.marketlink.store.MarketStore;
@@ -106,7 +107,7 @@ class ReadmeSnippetsTest {
     void everyTaggedSnippetIsQuotedInTheReadmeWordForWord() throws Exception {
         Map<String, String> snippets = regions(Files.readAllLines(SOURCE));
         assertThat(snippets).containsOnlyKeys("forecasting", "storage", "matching", "learned-matching", "features",
-                "host-database", "suite-imports", "pushdown", "diagnostics");
+                "host-database", "suite-imports", "pushdown", "diagnostics", "references");
         List<String> blocks = javaBlocks(Files.readAllLines(README));
         snippets.forEach((name, code) -> assertThat(blocks).as("the README quotes the %s snippet of %s as it is",
                 name, SOURCE).anyMatch(block -> block.contains(code)));
@@ -282,5 +283,56 @@ class ReadmeSnippetsTest {
         assertThat(r.outcome("missing_count(order_id) = 0")).isInstanceOf(RuleOutcome.Failed.class);
         assertThat(r.outcome("missing_count(order_id) = 0").message()).endsWith("(in SQL)");
         assertThat(r.outcome("row_count > 0")).isInstanceOf(RuleOutcome.Passed.class);
+    }
+
+    @Test
+    void referencesReadKeysFromTheHostsTable_andAStoredProfile_andTheSuiteJudgesWithThem(@TempDir Path project)
+            throws Exception {
+        String url = "jdbc:h2:mem:readme-references;DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE products (product_id VARCHAR(20) PRIMARY KEY)");
+            for (int i = 0; i < 50; i++) {
+                st.execute("INSERT INTO products VALUES ('P-" + i + "')");
+            }
+        }
+        Schema prices = Schema.of(Field.optional("product_id", FieldType.STRING),
+                Field.optional("price", FieldType.DOUBLE), Field.optional("region", FieldType.STRING));
+        ReferenceProfile.Builder november = ReferenceProfile.builder("prices-2026-11", prices).seed(7);
+        pricesRows(prices, 1, 100).forEach(november::accept);
+        Files.createDirectories(project.resolve("profiles"));
+        Files.createDirectories(project.resolve("suites"));
+        Files.writeString(project.resolve("profiles/prices-2026-11.json"), november.build().toJson());
+        Files.writeString(project.resolve("suites/prices.yml"), """
+                name: prices
+                rules:
+                  - type: references
+                    column: product_id
+                    reference: products.product_id
+                  - type: ksDrift
+                    column: price
+                    reference: prices-2026-11
+                    max: 0.1
+                """);
+        Suite suite = QuickStart.references(new DriverDataSource(url), project);
+        SuiteResult like = suite.compile(prices).run(pricesRows(prices, 2, 100));
+        assertThat(like.outcomes()).extracting(RuleOutcome::rule)
+                .containsExactly("references(product_id, products.product_id)", "ksDrift(price)");
+        assertThat(like.outcome("ksDrift(price)")).isInstanceOf(RuleOutcome.Passed.class);
+        // one unknown product per 500 rows fails the exact references rule; prices 10 % higher are drift
+        assertThat(like.outcome("references(product_id, products.product_id)")).isInstanceOf(RuleOutcome.Failed.class);
+        assertThat(like.outcome("references(product_id, products.product_id)").metric())
+                .isEqualTo(1 - 4 / 2000.0);
+        assertThat(suite.compile(prices).run(pricesRows(prices, 3, 110)).outcome("ksDrift(price)"))
+                .isInstanceOf(RuleOutcome.Failed.class);
+    }
+
+    private static List<Row> pricesRows(Schema schema, long seed, double centre) {
+        Random random = new Random(seed);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            rows.add(Row.of(schema, i % 500 == 499 ? "P-unknown" : "P-" + random.nextInt(50),
+                    centre + 5 * random.nextGaussian(), i % 3 == 0 ? "north" : "south"));
+        }
+        return rows;
     }
 }
