@@ -12,10 +12,13 @@ import org.marketlink.core.model.GeoPoint;
 import org.marketlink.core.model.Location;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.Shg;
+import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.forecast.FittedModel;
 import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecasters;
 import org.marketlink.forecast.ModelSummary;
+import org.marketlink.forecast.calibration.Calibrated;
+import org.marketlink.forecast.calibration.ConformalCalibration;
 import org.marketlink.forecast.evaluation.LjungBox;
 import org.marketlink.matching.evaluation.OutcomeExamples;
 import org.marketlink.matching.features.CollaborativeFeatures;
@@ -203,6 +206,26 @@ public final class QuickStart {
         Suite suite = SuiteFiles.readYaml(Files.readString(project.resolve("suites/prices.yml")), refs);
         // end::references[]
         return suite;
+    }
+
+    /** What the calibration snippet forecast: a calibrated batch, and one series calibrated on others. */
+    public record CalibratedForecasts(List<BatchForecaster.Result> results, Forecast single) {
+    }
+
+    /**
+     * The calibration snippet: a batch whose intervals are stretched by the conformal quantiles of its own series'
+     * backtests, and one series whose widths are learned on a panel of similar ones.
+     */
+    public static CalibratedForecasts calibration(List<BatchForecaster.Task> tasks, List<double[]> similarSeries,
+            double[] monthlyDemand) {
+        // tag::calibration[]
+        BatchForecaster batch = BatchForecaster.of(Forecasters.auto(), BatchForecaster.Options.defaults().withHorizon(6))
+                .calibratedOn(tasks, ConformalCalibration.Options.defaults());   // backtests the batch's own series
+        List<BatchForecaster.Result> results = batch.runAll(tasks);
+        // or for one series, with widths learned on others of its kind:
+        Forecast g = Calibrated.learn(Forecasters.auto(), similarSeries, 12, 6).fit(monthlyDemand, 12).forecast(6, 80, 95);
+        // end::calibration[]
+        return new CalibratedForecasts(results, g);
     }
 
     /** The diagnostics snippet: a Box-Cox AutoETS fit and the Ljung–Box check of its residuals. */

@@ -9,7 +9,12 @@ import org.marketlink.core.data.Schema;
 import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
+import org.marketlink.core.timeseries.Frequency;
+import org.marketlink.core.timeseries.TimeSeries;
+import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.forecast.Forecast;
+import org.marketlink.forecast.Forecasters;
+import org.marketlink.forecast.Interval;
 import org.marketlink.forecast.evaluation.LjungBox;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
@@ -45,6 +50,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -107,7 +113,8 @@ class ReadmeSnippetsTest {
     void everyTaggedSnippetIsQuotedInTheReadmeWordForWord() throws Exception {
         Map<String, String> snippets = regions(Files.readAllLines(SOURCE));
         assertThat(snippets).containsOnlyKeys("forecasting", "storage", "matching", "learned-matching", "features",
-                "host-database", "suite-imports", "pushdown", "diagnostics", "references");
+                "host-database", "suite-imports", "pushdown", "diagnostics", "references",
+                "calibration");
         List<String> blocks = javaBlocks(Files.readAllLines(README));
         snippets.forEach((name, code) -> assertThat(blocks).as("the README quotes the %s snippet of %s as it is",
                 name, SOURCE).anyMatch(block -> block.contains(code)));
@@ -334,5 +341,51 @@ class ReadmeSnippetsTest {
                     centre + 5 * random.nextGaussian(), i % 3 == 0 ? "north" : "south"));
         }
         return rows;
+    }
+
+    @Test
+    void calibrationKeepsThePointForecasts_andGivesEachSeriesIntervalsOfItsOwn() {
+        Random random = new Random(11);
+        List<BatchForecaster.Task> tasks = new ArrayList<>();
+        List<double[]> similar = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            double[] y = trended(random, 48);
+            if (i % 2 == 0) {
+                tasks.add(new BatchForecaster.Task("s" + i, TimeSeries.of("s" + i, LocalDateTime.of(2020, 1, 1, 0, 0),
+                        Frequency.MONTHLY, y)));
+            } else {
+                similar.add(y);
+            }
+        }
+        double[] demand = trended(random, 48);
+        QuickStart.CalibratedForecasts out = QuickStart.calibration(tasks, similar, demand);
+
+        assertThat(out.results()).hasSize(tasks.size()).allSatisfy(r -> assertThat(r.error()).isEmpty());
+        for (int i = 0; i < tasks.size(); i++) {
+            Forecast calibrated = out.results().get(i).forecast().orElseThrow();
+            Forecast own = Forecasters.auto().fit(tasks.get(i).series().values(), 12).forecast(6, 95);
+            assertThat(calibrated.mean()).as("point forecasts do not change").containsExactly(own.mean());
+            Interval band = calibrated.interval(95).orElseThrow();
+            for (int h = 0; h < 6; h++) {
+                assertThat(band.lower()[h]).isLessThan(calibrated.mean()[h]);
+                assertThat(band.upper()[h]).isGreaterThan(calibrated.mean()[h]);
+            }
+            assertThat(band.upper()).as("the widths are the calibration's, not the model's own")
+                    .isNotEqualTo(own.interval(95).orElseThrow().upper());
+        }
+        Forecast single = out.single();
+        assertThat(single.mean()).containsExactly(Forecasters.auto().fit(demand, 12).forecast(6, 80, 95).mean());
+        assertThat(single.interval(80).orElseThrow().upper()[5])
+                .isLessThan(single.interval(95).orElseThrow().upper()[5]);
+    }
+
+    private static double[] trended(Random random, int n) {
+        double[] y = new double[n];
+        double level = 80 + 40 * random.nextDouble();
+        double slope = random.nextDouble() * 2;
+        for (int t = 0; t < n; t++) {
+            y[t] = level + slope * t + 15 * Math.sin(2 * Math.PI * t / 12) + 8 * random.nextGaussian();
+        }
+        return y;
     }
 }
