@@ -107,6 +107,8 @@ class MainJobTest {
             String html = Files.readString(r.report());
             assertThat(html).contains("<svg class=\"history\"", "20 rows quarantined", "NOT_OBSERVED",
                     "0 rows, expected 1..");
+            // the quarantine's sample rows read as data with their field names, not as a Java toString
+            assertThat(html).doesNotContain("Row[").contains("&quot;market&quot;: &quot;Dagahaley (Daadab)&quot;");
             // products carry what WFP calls them
             List<Product> products = store.jdbi().withHandle(h -> h.createQuery("SELECT id FROM products")
                     .mapTo(UUID.class).list()).stream().map(store.products()::get).toList();
