@@ -1,5 +1,6 @@
 package org.marketlink.core.privacy;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Personal;
 import org.marketlink.core.data.PersonalTypes;
@@ -105,7 +106,7 @@ public final class Masking {
                 || value instanceof Optional<?>)) {
             out.append('…');
         } else if (value instanceof Row row) {
-            appendJson(out, row);
+            appendJson(out, row, depth);
         } else if (value instanceof Record r) {
             out.append(r.getClass().getSimpleName()).append('[');
             RecordComponent[] components = r.getClass().getRecordComponents();
@@ -156,7 +157,7 @@ public final class Masking {
         }
     }
 
-    private static void appendJson(StringBuilder out, Row row) {
+    private static void appendJson(StringBuilder out, Row row, int depth) {
         out.append('{');
         Schema schema = row.schema();
         for (int i = 0; i < schema.size(); i++) {
@@ -171,7 +172,7 @@ public final class Masking {
                 out.append(number);
             } else {
                 StringBuilder text = new StringBuilder();
-                append(text, v, 1);
+                append(text, v, depth + 1);
                 quote(out, text);
             }
         }
@@ -182,26 +183,10 @@ public final class Masking {
         return !(n instanceof Double d && !Double.isFinite(d)) && !(n instanceof Float f && !Float.isFinite(f));
     }
 
-    /** JSON string quoting (RFC 8259): the quote, the backslash and the control characters escaped. */
+    /** {@code text} as a JSON string, escaped by jackson-core's encoder (RFC 8259). */
     private static StringBuilder quote(StringBuilder out, CharSequence text) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
         return out.append('"');
     }
 
