@@ -151,16 +151,21 @@ public final class TimeWindowFeatures {
                     remove();
                 }
                 double count = tail - head;
-                double mean = sum / count + shift;
-                double variance = count > 1 ? (sumSquares - sum * sum / count) / (count - 1) : Double.NaN;
-                double stddev = variance > 0 ? Math.sqrt(variance) : variance == variance ? 0 : Double.NaN;
                 double min = value[(int) (minQueue[minHead & (minQueue.length - 1)] & (value.length - 1))];
                 double max = value[(int) (maxQueue[maxHead & (maxQueue.length - 1)] & (value.length - 1))];
+                // running sums keep the rounding of every value that has left the window; a window of equal values
+                // (one value, or a run of zeros after large prices) gets its exact mean and no spread instead, so a
+                // later percentage change is not divided by a residue of 1e-13
+                boolean flat = min == max;
+                double windowSum = flat ? min * count : sum + shift * count;
+                double mean = flat ? min : Math.min(max, Math.max(min, sum / count + shift));
+                double variance = count < 2 ? Double.NaN : flat ? 0 : (sumSquares - sum * sum / count) / (count - 1);
+                double stddev = variance > 0 ? Math.sqrt(variance) : variance == variance ? 0 : Double.NaN;
                 for (int q = p; q < peersEnd; q++) {
                     int r = out.at(at[q]);
                     double v = vs[q];
                     rows[r + WindowResult.COUNT] = count;
-                    rows[r + WindowResult.SUM] = sum + shift * count;
+                    rows[r + WindowResult.SUM] = windowSum;
                     rows[r + WindowResult.MEAN] = mean;
                     rows[r + WindowResult.STDDEV] = stddev;
                     rows[r + WindowResult.MIN] = min;

@@ -165,6 +165,29 @@ class TimeWindowFeaturesTest {
     }
 
     @Test
+    void aWindowOfEqualValuesHasTheirExactMeanAndNoSpread_whateverLeftTheWindowBefore() {
+        Random r = new Random(3);
+        int n = 4000;
+        int[] key = new int[n];
+        long[] time = new long[n];
+        double[] value = new double[n];
+        long day = 86_400_000L;
+        for (int i = 0; i < n; i++) {
+            // prices in cents for 50 days, then a gap, then 50 days of zeros: running sums keep a residue of the prices
+            time[i] = i < n / 2 ? r.nextInt(50) * day : (60 + r.nextInt(50)) * day;
+            value[i] = i < n / 2 ? r.nextInt(1_000_000) / 100.0 : 0;
+        }
+        WindowResult w = new TimeWindowFeatures(WindowOptions.of(Duration.ofDays(7))).compute(key, time, value);
+        for (int i = n / 2; i < n; i++) {
+            assertThat(w.mean()[i]).as("event %d", i).isEqualTo(0.0);
+            assertThat(w.sum()[i]).as("event %d", i).isEqualTo(0.0);
+            if (w.count()[i] > 1) {
+                assertThat(w.stddev()[i]).as("event %d", i).isEqualTo(0.0);
+            }
+        }
+    }
+
+    @Test
     void badInputIsRejectedNamingTheEvent() {
         TimeWindowFeatures f = new TimeWindowFeatures(WindowOptions.of(Duration.ofDays(7)));
         assertThatThrownBy(() -> f.compute(new int[] {1, 1}, new long[] {0, 1}, new double[] {1, Double.NaN}))
