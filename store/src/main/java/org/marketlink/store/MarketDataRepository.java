@@ -104,6 +104,21 @@ public final class MarketDataRepository {
                         .bind("to", Args.timestampBound(to)).map(table.mapper()).list());
     }
 
+    /**
+     * Every product's observations with {@code from <= observedAt < to}, ordered by product, time and source: the
+     * input of market features over all products at once. {@code Instant.MIN} and {@code Instant.MAX} may be used
+     * as open bounds.
+     */
+    public List<MarketData> findObservedBetween(Instant from, Instant to) {
+        Checks.notNull("from", from);
+        Checks.notNull("to", to);
+        return ctx.sql().read("market data between " + from + " and " + to, h ->
+                h.createQuery("SELECT * FROM market_data WHERE observed_at >= :from AND observed_at < :to "
+                                + "ORDER BY product_id, observed_at, source")
+                        .bind("from", Args.timestampBound(from)).bind("to", Args.timestampBound(to))
+                        .map(table.mapper()).list());
+    }
+
     /** The number of market observations. */
     public long count() {
         return ctx.sql().read("market data count", h ->

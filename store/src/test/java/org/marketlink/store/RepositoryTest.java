@@ -232,6 +232,20 @@ class RepositoryTest {
         List<MarketData> week = s.marketData().findByProduct(p.id(), Samples.T0.plusSeconds(86_400L * 3),
                 Samples.T0.plusSeconds(86_400L * 10));
         assertThat(week).containsExactlyElementsOf(rows.subList(3, 10));
+        // across products: every product's rows in the range, by product then time
+        Product q = Samples.product(shg.id(), "Beans");
+        s.products().insert(q);
+        MarketData beans = Samples.marketData(q.id(), Samples.T0.plusSeconds(86_400L * 5));
+        s.marketData().upsertAll(List.of(beans));
+        List<MarketData> both = s.marketData().findObservedBetween(Samples.T0.plusSeconds(86_400L * 4),
+                Samples.T0.plusSeconds(86_400L * 7));
+        List<MarketData> expected = new ArrayList<>(rows.subList(4, 7));
+        expected.add(beans);
+        assertThat(both).containsExactlyInAnyOrderElementsOf(expected);
+        // grouped by product (in the database's order of ids), each product's rows oldest first
+        List<MarketData> maize = both.stream().filter(m -> m.productId().equals(p.id())).toList();
+        assertThat(maize).containsExactlyElementsOf(rows.subList(4, 7));
+        assertThat(both.indexOf(beans)).isIn(0, 3);
 
         // a bulk load that hits an existing key fails as a whole
         List<MarketData> overlapping = new ArrayList<>();
@@ -239,7 +253,7 @@ class RepositoryTest {
         overlapping.add(rows.get(0));
         assertThatThrownBy(() -> s.marketData().bulkLoad(overlapping.iterator()))
                 .isInstanceOf(UnableToWriteException.class);
-        assertThat(s.marketData().count()).isEqualTo(30);
+        assertThat(s.marketData().count()).isEqualTo(31);
         MarketData tabbed = new MarketData(p.id(), Samples.T0.minusSeconds(5), new BigDecimal("1.10"), 0, 0, 0,
                 Trend.STABLE, "a\tb\\c\nd");
         assertThat(s.marketData().bulkLoad(List.of(tabbed).iterator())).isEqualTo(1);

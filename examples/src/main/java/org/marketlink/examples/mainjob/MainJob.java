@@ -66,6 +66,8 @@ public final class MainJob {
                 RealDataStep.Result r = RealDataStep.run(store, wfp, dataDir, Instant.now(), System.out);
                 r.days().forEach(d -> runs.add(new MarketDayStep.RunSummary("WFP Kenya prices, " + d.extract()
                         .label(), d.run(), d.reasons())));
+                runs.add(new MarketDayStep.RunSummary("WFP prices as market observations", r.marketPrices().run(),
+                        Map.of()));
                 System.out.printf("  WFP prices       %,d rows in, %,d stored, %,d quarantined (%d daily runs), "
                                 + "%s%n", r.rowsIn(), r.rowsOut(), r.quarantined(), r.days().size(),
                         r.anomalies() == 1 ? "1 anomaly" : r.anomalies() + " anomalies");
@@ -89,10 +91,10 @@ public final class MainJob {
             });
             MarketDayStep.Result day = MarketDayStep.run(store, wfpFile, LocalDate.of(2026, 11, 25),
                     dataDir, runs, System.out);
-            System.out.printf("  market day       %d groups, %d buyers, %d products; %,d feature values stored; "
-                            + "%d matches proposed; %d forecast weeks stored (%d series failed)%n", day.shgs(),
-                    day.buyers(), day.products(), day.featureValues(), day.matchesProposed(), day.forecasts(),
-                    day.failedForecasts());
+            System.out.printf("  market day       %d groups, %d buyers, %d products; %,d product and %,d market "
+                            + "feature values stored; %d matches proposed; %d forecast weeks stored (%d series failed)%n",
+                    day.shgs(), day.buyers(), day.products(), day.featureValues(), day.marketFeatures().values(),
+                    day.matchesProposed(), day.forecasts(), day.failedForecasts());
             System.out.println("  market report    " + day.report().toAbsolutePath());
         }
     }

@@ -71,8 +71,9 @@ final class MarketDayStep {
             "days_since_last_sale"};
 
     /** What the step did. */
-    record Result(int shgs, int buyers, int products, int featureValues, String featureRun, int matchesProposed,
-                  int forecasts, int failedForecasts, LearnedMatchStep.Outcome learned, Path report) {
+    record Result(int shgs, int buyers, int products, int featureValues, String featureRun,
+                  MarketFeatureStep.Result marketFeatures, int matchesProposed, int forecasts, int failedForecasts,
+                  LearnedMatchStep.Outcome learned, Path report) {
     }
 
     private MarketDayStep() {
@@ -137,6 +138,7 @@ final class MarketDayStep {
         int featureValues = (int) featureRun.rowsOut() * set.features().size();
         out.printf("  features         %,d values of %d features for %,d products (run %s)%n", featureValues,
                 set.features().size(), rows.size(), featureRun.runId());
+        MarketFeatureStep.Result marketFeatures = MarketFeatureStep.run(store, at.plusSeconds(86_400), out);
 
         out.println("[7/8] recommending buyers to every group and proposing matches");
         Map<UUID, List<Product>> productsByShg = group(f.products(), Product::shgId);
@@ -203,8 +205,7 @@ final class MarketDayStep {
                 .orElse(retriever::explain), recommendations, results, rows.stream()
                 .map(r -> Map.entry(r.product(), r.features())).toList(), runs, proposed, learned.scorerVersion()));
         return new Result(f.shgs().size(), f.buyers().size(), f.products().size(), featureValues, featureRun.runId(),
-                proposed,
-                forecasts.size(), failed, learned, report);
+                marketFeatures, proposed, forecasts.size(), failed, learned, report);
     }
 
     /** The markets of the WFP file with their coordinates, in first-seen order. */

@@ -76,7 +76,7 @@ final class RealDataStep {
     }
 
     /** What the step did. */
-    record Result(List<Day> days, long products, Path report) {
+    record Result(List<Day> days, long products, MarketPricesStep.Result marketPrices, Path report) {
         /** The last day's suite result. */
         SuiteResult quality() {
             return days.get(days.size() - 1).quality();
@@ -161,7 +161,9 @@ final class RealDataStep {
                             : ", anomalies: " + String.join("; ", anomalies.entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue().reason()).toList()));
         }
-        Result result = new Result(days, products.size(), reportDir.resolve("quality-report.html"));
+        // the same prices as market observations, per market, beside the pricing history
+        MarketPricesStep.Result marketPrices = MarketPricesStep.run(store, products, out);
+        Result result = new Result(days, products.size(), marketPrices, reportDir.resolve("quality-report.html"));
         Map<String, Long> reasons = new TreeMap<>();
         days.forEach(d -> d.reasons().forEach((k, v) -> reasons.merge(k, v, Long::sum)));
         out.printf("      %,d rows read, %,d written, %,d quarantined %s, balanced: %s%n", result.rowsIn(),

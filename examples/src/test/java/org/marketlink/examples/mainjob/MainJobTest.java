@@ -80,10 +80,27 @@ class MainJobTest {
                 // the suite's result came from the same run: it judged the rows the run stored
                 assertThat(d.quality().outcome("rowCount").metric()).isEqualTo(d.run().rowsOut());
             }
-            // one lineage row per extract: each source read once
+            // one lineage row per extract (each source read once), and one for the market observations made of them
             long runs = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM lineage").mapTo(Long.class)
                     .one());
-            assertThat(runs).isEqualTo(r.days().size());
+            assertThat(runs).isEqualTo(r.days().size() + 1);
+            // every stored WFP price is also a market observation of its product at its market, under the product's
+            // WFP name, with the market's own price trend
+            assertThat(r.marketPrices().observations()).isEqualTo(15_591);
+            assertThat(store.lineage().find(r.marketPrices().run().runId()).orElseThrow().source())
+                    .isEqualTo("pricing_history (WFP products)");
+            long matching = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM market_data m JOIN "
+                    + "pricing_history p ON p.product_id = m.product_id AND CAST(m.observed_at AS DATE) = p.sale_date "
+                    + "AND m.source = CONCAT('wfp:', p.region) AND m.price = p.price").mapTo(Long.class).one());
+            assertThat(matching).isEqualTo(15_591);
+            List<String> maize = store.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT p.name FROM market_data m "
+                    + "JOIN products p ON p.id = m.product_id WHERE m.source = 'wfp:Dagahaley (Daadab)' ORDER BY 1")
+                    .mapTo(String.class).list());
+            assertThat(maize).contains("Maize, Retail, per kg", "Beans (dry), Retail, per kg");
+            List<String> trends = store.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT trend FROM market_data "
+                    + "ORDER BY 1").mapTo(String.class).list());
+            assertThat(trends).containsExactly("DOWN", "STABLE", "UP");
+            assertThat(r.marketPrices().markets()).isGreaterThan(10);
             // the metrics of every day are stored; June 2023 brought half the usual rows (128 against a median of
             // 241) and is flagged; the feed's last observed prices are from June, so July (none) is flagged too,
             // and from then on every day fails its row count
@@ -157,8 +174,11 @@ class MainJobTest {
                 .withKeyProvider(FileKeyProvider.open(dir.resolve("marketlink.keys"))))) {
             List<String> targets = store.jdbi().withHandle(h -> h.createQuery("SELECT target FROM lineage "
                     + "ORDER BY started_at").mapTo(String.class).list());
-            assertThat(targets).doesNotContain("list").isSubsetOf("pricing_history", "orders",
-                    "training-set shg_buyer_match", "feature_values:product_daily", "demand_forecasts");
+            assertThat(targets).doesNotContain("list").isSubsetOf("pricing_history", "market_data", "orders",
+                    "training-set shg_buyer_match", "feature_values:product_daily", "feature_values:market_7d",
+                    "demand_forecasts");
+            assertThat(targets.stream().filter("market_data"::equals)).hasSize(2);
+            assertThat(targets.stream().filter("feature_values:market_7d"::equals)).hasSize(2);
             assertThat(targets.stream().filter("demand_forecasts"::equals)).hasSize(2);
             assertThat(targets.stream().filter("pricing_history"::equals)).hasSize(2 * (1 + RealDataStep.DAYS));
             assertThat(targets.stream().filter("orders"::equals)).hasSize(2);
@@ -193,6 +213,17 @@ class MainJobTest {
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
                     + "run_id = :run").bind("run", first.featureRun()).mapTo(Long.class).one());
             assertThat(stored).isEqualTo(first.featureValues());
+            // the 7-day market features of every product with market observations, stored under their own run
+            MarketFeatureStep.Result market = first.marketFeatures();
+            assertThat(market.products()).isEqualTo(first.products());
+            long marketStored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values "
+                    + "WHERE run_id = :run AND feature = 'market_price_mean_7d' AND feature_value > 0")
+                    .bind("run", market.run().runId()).mapTo(Long.class).one());
+            assertThat(marketStored).isEqualTo(market.points()).isEqualTo(store.marketData().count());
+            long changes = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values "
+                    + "WHERE run_id = :run AND feature = 'market_price_change' AND feature_value IS NOT NULL")
+                    .bind("run", market.run().runId()).mapTo(Long.class).one());
+            assertThat(changes).isEqualTo(market.points() - market.products()); // all but each product's first
             // every run id the day wrote (features, the training set behind the model, forecasts) has a lineage row
             long unattributed = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM demand_forecasts "
                     + "WHERE run_id IS NULL").mapTo(Long.class).one());
