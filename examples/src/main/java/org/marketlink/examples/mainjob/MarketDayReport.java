@@ -1,6 +1,7 @@
 package org.marketlink.examples.mainjob;
 
 import org.marketlink.core.features.product.FeatureValue;
+import org.marketlink.core.features.product.ProductFeatures;
 import org.marketlink.core.model.Product;
 import org.marketlink.forecast.BatchForecaster;
 import org.marketlink.matching.retrieval.Recommendation;
@@ -99,7 +100,7 @@ final class MarketDayReport {
         for (String name : MarketDayStep.REPORTED_FEATURES) {
             h.append("<th>").append(esc(name.replace('_', ' '))).append("</th>");
         }
-        h.append("</tr>");
+        h.append("<th>trend</th></tr>");
         features.stream().limit(20).forEach(e -> {
             h.append("<tr><td>").append(esc(e.getKey().name())).append("</td><td>")
                     .append(esc(MarketDayStep.shgName(f.shgs(), e.getKey().shgId()))).append("</td>");
@@ -108,7 +109,8 @@ final class MarketDayReport {
                 h.append("<td class=\"num\"").append(v.isPresent() ? ">" + String.format(Locale.ROOT, "%.3f",
                         v.value()) : " title=\"" + esc(v.reason()) + "\">–").append("</td>");
             }
-            h.append("</tr>");
+            h.append("<td>").append(ProductFeatures.trendDirection(e.getValue()).map(Enum::name)
+                    .orElse("–")).append("</td></tr>");
         });
         h.append("</table>");
 

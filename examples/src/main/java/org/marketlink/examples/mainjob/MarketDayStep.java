@@ -124,7 +124,8 @@ final class MarketDayStep {
             rows.add(new ProductRow(histories.get(i).product(), computed.get(i)));
         }
         List<FeatureDefinition<ProductRow>> definitions = new ArrayList<>();
-        for (String name : REPORTED_FEATURES) {
+        // every feature, missing ones as no value, so a model or a person reads all of them from the store
+        for (String name : ProductFeatures.NAMES) {
             definitions.add(FeatureDefinition.of(name, 1, "product", "see ProductFeatures",
                     r -> r.features().get(name).value()));
         }

@@ -2,6 +2,7 @@ package org.marketlink.examples.mainjob;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketlink.core.features.product.ProductFeatures;
 import org.marketlink.core.model.MatchStatus;
 import org.marketlink.core.model.Product;
 import org.marketlink.quality.SuiteResult;
@@ -194,7 +195,7 @@ class MainJobTest {
             MarketDayStep.Result first = MarketDayStep.run(store, RealDataStep.sharedData(),
                     LocalDate.of(2026, 11, 25), dir, print);
             assertThat(first.shgs()).isEqualTo(60);
-            assertThat(first.featureValues()).isEqualTo(first.products() * MarketDayStep.REPORTED_FEATURES.length);
+            assertThat(first.featureValues()).isEqualTo(first.products() * ProductFeatures.NAMES.size());
             assertThat(first.matchesProposed()).isBetween(120, 180); // up to 3 per group, within buyer capacity
             assertThat(first.failedForecasts()).isZero();
             assertThat(first.forecasts()).isEqualTo(first.products() * 4);
@@ -213,6 +214,13 @@ class MainJobTest {
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
                     + "run_id = :run").bind("run", first.featureRun()).mapTo(Long.class).one());
             assertThat(stored).isEqualTo(first.featureValues());
+            // every product feature is stored, the trend's direction beside its slope, and the report labels it
+            List<Double> directions = store.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT feature_value FROM "
+                    + "feature_values WHERE run_id = :run AND feature = 'trend_direction' AND feature_value IS NOT "
+                    + "NULL").bind("run", first.featureRun()).mapTo(Double.class).list());
+            assertThat(directions).isNotEmpty().isSubsetOf(-1.0, 0.0, 1.0);
+            String page = Files.readString(first.report());
+            assertThat(page).contains("<th>trend</th>").containsPattern("<td>(UP|DOWN|STABLE)</td>");
             // the 7-day market features of every product with market observations, stored under their own run
             MarketFeatureStep.Result market = first.marketFeatures();
             assertThat(market.products()).isEqualTo(first.products());

@@ -2,6 +2,7 @@ package org.marketlink.core.features.product;
 
 import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.PricingHistory;
+import org.marketlink.core.model.Trend;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Features of a product from its sales, market observations, ratings and returns, each either a value or a reason it
@@ -28,6 +30,8 @@ import java.util.Map;
  *       speeding up); needs sales in the last 30 days;</li>
  *   <li>{@code trend_slope} and {@code trend_p_value}: slope of daily units over the last 90 days, in units per day,
  *       and its two-sided p-value; needs 14 days of sales records;</li>
+ *   <li>{@code trend_direction}: 1 (up), -1 (down) or 0 (stable): the sign of the slope when its p-value is below
+ *       {@link #TREND_SIGNIFICANCE}, else 0; {@link #trendDirection} reads it as the design's label;</li>
  *   <li>{@code seasonality_factor}: mean units per recorded day in {@code asOf}'s month of the year against all
  *       months; needs records spanning a year;</li>
  *   <li>{@code average_rating}, {@code return_rate} (units returned over units sold);</li>
@@ -41,7 +45,30 @@ import java.util.Map;
  * Pure functions, thread-safe.
  */
 public final class ProductFeatures {
+    /** The names of the features {@link #compute} returns, in their order. */
+    public static final List<String> NAMES = List.of("price_zscore", "price_vs_market", "price_elasticity",
+            "price_elasticity_se", "sales_velocity", "trend_slope", "trend_p_value", "trend_direction",
+            "seasonality_factor", "average_rating", "return_rate", "competition_level", "market_share",
+            "availability_score", "days_since_launch", "days_since_last_sale");
+
+    /** The p-value below which a trend's slope counts as a direction rather than noise. */
+    public static final double TREND_SIGNIFICANCE = 0.05;
+
     private ProductFeatures() {
+    }
+
+    /**
+     * The design's label of a product's trend: {@code UP} or {@code DOWN} when the slope of its daily units is
+     * significant at {@link #TREND_SIGNIFICANCE}, else {@code STABLE}; empty when the trend could not be computed.
+     * Read from the {@code trend_direction} feature of {@link #compute}, which holds it as 1, -1 or 0 so that the
+     * feature store, which keeps numbers, can keep it too.
+     */
+    public static Optional<Trend> trendDirection(Map<String, FeatureValue> features) {
+        FeatureValue v = features.get("trend_direction");
+        if (v == null || !v.isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(v.value() > 0 ? Trend.UP : v.value() < 0 ? Trend.DOWN : Trend.STABLE);
     }
 
     /** The features of each product, with market shares computed within each category. */
@@ -104,12 +131,18 @@ public final class ProductFeatures {
             }
         }
         if (trend.count() < 14) {
-            f.put("trend_slope", FeatureValue.missing("fewer than 14 days of sales records in the last 90 days"));
-            f.put("trend_p_value", FeatureValue.missing("fewer than 14 days of sales records in the last 90 days"));
+            String why = "fewer than 14 days of sales records in the last 90 days";
+            f.put("trend_slope", FeatureValue.missing(why));
+            f.put("trend_p_value", FeatureValue.missing(why));
+            f.put("trend_direction", FeatureValue.missing(why));
         } else {
-            f.put("trend_slope", FeatureValue.of(trend.slope()));
+            double slope = trend.slope();
+            f.put("trend_slope", FeatureValue.of(slope));
             double p = trend.slopePValue();
             f.put("trend_p_value", Double.isNaN(p) ? FeatureValue.missing("units were constant") : FeatureValue.of(p));
+            // constant units (no p-value) are the plainest case of no trend
+            boolean significant = !Double.isNaN(p) && p < TREND_SIGNIFICANCE;
+            f.put("trend_direction", FeatureValue.of(significant ? Math.signum(slope) : 0));
         }
         f.put("seasonality_factor", seasonality(sales, h.asOf()));
         f.put("average_rating", h.ratings().isEmpty() ? FeatureValue.missing("no ratings")

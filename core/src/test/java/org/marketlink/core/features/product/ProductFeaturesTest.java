@@ -43,6 +43,7 @@ class ProductFeaturesTest {
         assertThat(f.get("price_elasticity_se").value()).isLessThan(0.01);
         assertThat(f.get("sales_velocity").value()).isCloseTo(1.0, within(0.1)); // the 5-day price cycle
         assertThat(f.get("trend_p_value").value()).isGreaterThan(0.05); // no trend in a repeating pattern
+        assertThat(ProductFeatures.trendDirection(f)).contains(Trend.STABLE);
         assertThat(f.get("average_rating").value()).isEqualTo(4.5);
         double sold = sales.subList(0, 60).stream().mapToDouble(s -> s.quantitySold().doubleValue()).sum();
         assertThat(f.get("return_rate").value()).isCloseTo(12 / sold, within(1e-9));
@@ -61,9 +62,29 @@ class ProductFeaturesTest {
                 0, AS_OF));
         assertThat(f.get("trend_slope").value()).isCloseTo(2, within(0.1));
         assertThat(f.get("trend_p_value").value()).isLessThan(1e-6);
+        assertThat(f.get("trend_direction").value()).isEqualTo(1);
+        assertThat(ProductFeatures.trendDirection(f)).contains(Trend.UP);
         assertThat(f.get("sales_velocity").value()).isGreaterThan(1);
         assertThat(f.get("price_elasticity").reason()).isEqualTo("the price never changed");
         assertThat(f.get("price_zscore").reason()).isEqualTo("past prices were all equal");
+    }
+
+    @Test
+    void aFallingSeriesIsDownAndConstantUnitsAreStable() {
+        List<PricingHistory> falling = new ArrayList<>();
+        List<PricingHistory> constant = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            falling.add(day(AS_OF.minusDays(i), 40, 40 + 2 * i + (i % 3)));
+            constant.add(day(AS_OF.minusDays(i), 40, 7));
+        }
+        Map<String, FeatureValue> down = ProductFeatures.compute(new ProductHistory(product, falling, List.of(),
+                List.of(), 0, AS_OF));
+        assertThat(down.get("trend_direction").value()).isEqualTo(-1);
+        assertThat(ProductFeatures.trendDirection(down)).contains(Trend.DOWN);
+        Map<String, FeatureValue> flat = ProductFeatures.compute(new ProductHistory(product, constant, List.of(),
+                List.of(), 0, AS_OF));
+        assertThat(flat.get("trend_p_value").isPresent()).isFalse();
+        assertThat(ProductFeatures.trendDirection(flat)).contains(Trend.STABLE);
     }
 
     @Test
@@ -78,6 +99,9 @@ class ProductFeaturesTest {
             assertThat(f.get(name).reason()).as(name).isNotBlank();
         }
         assertThat(f.get("availability_score").value()).isEqualTo(product.availableQuantity() > 0 ? 1 : 0);
+        assertThat(f.get("trend_direction").reason()).startsWith("fewer than 14 days");
+        assertThat(f.keySet()).containsExactlyElementsOf(ProductFeatures.NAMES);
+        assertThat(ProductFeatures.trendDirection(f)).isEmpty();
         assertThat(f.get("days_since_launch").isPresent()).isTrue();
     }
 
