@@ -79,6 +79,8 @@ public final class MarketStore implements AutoCloseable {
     private final MatchRepository matches;
     private final OrderRepository orders;
     private final MarketDataRepository marketData;
+    private final OrderRatingRepository ratings;
+    private final OrderReturnRepository returns;
     private final PricingHistoryRepository pricingHistory;
     private final DemandForecastRepository forecasts;
     private final QuarantineRepository quarantine;
@@ -137,6 +139,8 @@ public final class MarketStore implements AutoCloseable {
         this.matches = new MatchRepository(ctx);
         this.orders = new OrderRepository(ctx);
         this.marketData = new MarketDataRepository(ctx);
+        this.ratings = new OrderRatingRepository(ctx);
+        this.returns = new OrderReturnRepository(ctx);
         this.pricingHistory = new PricingHistoryRepository(ctx);
         this.forecasts = new DemandForecastRepository(ctx);
         this.quarantine = new QuarantineRepository(ctx);
@@ -361,6 +365,16 @@ public final class MarketStore implements AutoCloseable {
     /** The orders and their lines. */
     public OrderRepository orders() {
         return orders;
+    }
+
+    /** The buyers' ratings of their orders. */
+    public OrderRatingRepository ratings() {
+        return ratings;
+    }
+
+    /** The units buyers sent back from their orders. */
+    public OrderReturnRepository returns() {
+        return returns;
     }
 
     /** The market observations (prices and demand over time). */

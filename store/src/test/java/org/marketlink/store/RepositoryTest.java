@@ -13,6 +13,8 @@ import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
 import org.marketlink.core.model.Order;
+import org.marketlink.core.model.OrderRating;
+import org.marketlink.core.model.OrderReturn;
 import org.marketlink.core.model.OrderStatus;
 import org.marketlink.core.model.PricingHistory;
 import org.marketlink.core.model.Product;
@@ -211,6 +213,57 @@ class RepositoryTest {
         Order badProduct = Samples.order("INV-3", shg.id(), buyer.id(), UUID.randomUUID());
         assertThatThrownBy(() -> s.orders().insert(badProduct)).isInstanceOf(UnableToWriteException.class);
         assertThat(s.orders().findByReference("INV-3")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void ratingsAndReturns_belongToTheirOrderAndSumByProduct(Backend backend) {
+        MarketStore s = open(backend);
+        Shg shg = Samples.shg("Umoja");
+        Buyer buyer = Samples.buyer("Gikomba Traders");
+        s.shgs().insert(shg);
+        s.buyers().insert(buyer);
+        Product shawl = Samples.product(shg.id(), "Shawl");
+        Product basket = Samples.product(shg.id(), "Basket");
+        s.products().upsertAll(List.of(shawl, basket));
+        Order one = Samples.order("INV-1", shg.id(), buyer.id(), shawl.id());
+        Order two = Samples.order("INV-2", shg.id(), buyer.id(), basket.id());
+        s.orders().upsertAll(List.of(one, two));
+        Instant t = Samples.T0;
+        s.ratings().upsertAll(List.of(new OrderRating(one.id(), 2, t), new OrderRating(two.id(), 5, t)));
+        // a later rating of the same order replaces the first
+        s.ratings().upsertAll(List.of(new OrderRating(one.id(), 4, t.plusSeconds(60))));
+        assertThat(s.ratings().count()).isEqualTo(2);
+        assertThat(s.ratings().findByOrder(one.id())).contains(new OrderRating(one.id(), 4, t.plusSeconds(60)));
+        assertThat(s.ratings().starsByProduct(Instant.MIN, Instant.MAX))
+                .containsOnly(Map.entry(shawl.id(), List.of(4)), Map.entry(basket.id(), List.of(5)));
+        assertThat(s.ratings().starsByProduct(t.plusSeconds(1), Instant.MAX)).containsOnlyKeys(shawl.id());
+
+        s.returns().upsertAll(List.of(new OrderReturn(one.id(), shawl.id(), new BigDecimal("2"), t, "DAMAGED"),
+                new OrderReturn(two.id(), shawl.id(), new BigDecimal("0.5"), t.plusSeconds(5), "LATE"),
+                new OrderReturn(two.id(), basket.id(), new BigDecimal("1"), t, "QUALITY")));
+        assertThat(s.returns().unitsByProduct(Instant.MIN, Instant.MAX)).hasSize(2)
+                .hasEntrySatisfying(shawl.id(), u -> assertThat(u).isEqualByComparingTo("2.5"))
+                .hasEntrySatisfying(basket.id(), u -> assertThat(u).isEqualByComparingTo("1"));
+        assertThat(s.returns().unitsByProduct(t.plusSeconds(1), Instant.MAX)).containsOnlyKeys(shawl.id());
+        assertThat(s.returns().findByOrder(two.id())).extracting(OrderReturn::reason)
+                .containsExactlyInAnyOrder("LATE", "QUALITY");
+
+        // updating an order (which rewrites its lines) keeps its rating and returns
+        s.orders().upsertAll(List.of(one, two));
+        assertThat(s.ratings().count()).isEqualTo(2);
+        assertThat(s.returns().count()).isEqualTo(3);
+        // a rating or return of an order that does not exist is refused, and nothing of the batch is written
+        assertThatThrownBy(() -> s.ratings().upsertAll(List.of(new OrderRating(UUID.randomUUID(), 3, t))))
+                .isInstanceOf(UnableToWriteException.class);
+        assertThatThrownBy(() -> s.returns().upsertAll(List.of(new OrderReturn(one.id(), basket.id(),
+                BigDecimal.ONE, t, "LATE"), new OrderReturn(UUID.randomUUID(), basket.id(), BigDecimal.ONE, t,
+                "LATE")))).isInstanceOf(UnableToWriteException.class);
+        assertThat(s.ratings().count()).isEqualTo(2);
+        assertThat(s.returns().count()).isEqualTo(3);
+        assertThatThrownBy(() -> new OrderRating(one.id(), 6, t)).hasMessageContaining("stars must be between 1 and 5");
+        assertThatThrownBy(() -> new OrderReturn(one.id(), shawl.id(), BigDecimal.ZERO, t, "LATE"))
+                .hasMessageContaining("quantity must be greater than 0");
     }
 
     @ParameterizedTest

@@ -10,6 +10,8 @@ import org.marketlink.core.model.Match;
 import org.marketlink.core.model.MatchStatus;
 import org.marketlink.core.model.Order;
 import org.marketlink.core.model.OrderLine;
+import org.marketlink.core.model.OrderRating;
+import org.marketlink.core.model.OrderReturn;
 import org.marketlink.core.model.OrderStatus;
 import org.marketlink.core.model.PaymentStatus;
 import org.marketlink.core.model.PaymentTerms;
@@ -149,6 +151,8 @@ public final class MarketFixtures {
     private final List<PricingHistory> sales = new ArrayList<>();
     private final List<MarketData> market = new ArrayList<>();
     private final List<Order> orders = new ArrayList<>();
+    private final List<OrderRating> ratings = new ArrayList<>();
+    private final List<OrderReturn> returns = new ArrayList<>();
     private final List<Match> matchHistory = new ArrayList<>();
 
     private MarketFixtures(long seed, Options options) {
@@ -161,6 +165,8 @@ public final class MarketFixtures {
         generateSales(r);
         generateOrders(r);
         generateMatchHistory(r);
+        // from a stream of their own, so adding them changed none of the data above
+        generateRatingsAndReturns(new Random(seed ^ 0x2545F4914F6CDD1DL));
     }
 
     /** The marketplace for {@code seed}. */
@@ -199,6 +205,22 @@ public final class MarketFixtures {
     /** Orders between the groups and buyers (a copy). */
     public List<Order> orders() {
         return List.copyOf(orders);
+    }
+
+    /**
+     * Ratings of delivered orders (a copy): about 60% of them are rated, 1 to 5 stars around a quality of the
+     * product's own (so products differ), a day after delivery.
+     */
+    public List<OrderRating> ratings() {
+        return List.copyOf(ratings);
+    }
+
+    /**
+     * Returns from delivered orders (a copy): about one order in ten sends back part of its quantity, more often for
+     * products of low quality, with a reason code ({@code DAMAGED}, {@code QUALITY} or {@code LATE}).
+     */
+    public List<OrderReturn> returns() {
+        return List.copyOf(returns);
     }
 
     /** Past matches, every one finished (completed or declined), for training and the collaborative feature. */
@@ -349,6 +371,35 @@ public final class MarketFixtures {
                     List.of(new OrderLine(p.id(), BigDecimal.valueOf(1 + r.nextInt(50)), p.unitPrice())), at,
                     at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(3), OrderStatus.values()[r.nextInt(
                             OrderStatus.values().length)], PaymentStatus.PENDING, b.location().place()));
+        }
+    }
+
+    private void generateRatingsAndReturns(Random r) {
+        Map<UUID, Double> quality = new HashMap<>();
+        for (Product p : products) {
+            quality.put(p.id(), 2.5 + 2.3 * r.nextDouble());
+        }
+        String[] reasons = {"DAMAGED", "QUALITY", "LATE"};
+        for (Order o : orders) {
+            if (o.status() != OrderStatus.DELIVERED) {
+                continue;
+            }
+            OrderLine line = o.lines().get(0);
+            double q = quality.get(line.productId());
+            Instant delivered = o.deliveryDate().orElseThrow().atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (delivered.plusSeconds(2 * 86_400).isAfter(now)) {
+                continue; // not delivered long enough ago to be rated or returned by today
+            }
+            if (r.nextDouble() < 0.6) {
+                int stars = (int) Math.round(Math.max(1, Math.min(5, q + 0.8 * r.nextGaussian())));
+                ratings.add(new OrderRating(o.id(), stars, delivered.plusSeconds(86_400)));
+            }
+            if (r.nextDouble() < 0.1 * (5 - q) / 1.5) {
+                BigDecimal back = line.quantity().multiply(BigDecimal.valueOf(0.1 + 0.4 * r.nextDouble()))
+                        .setScale(0, RoundingMode.CEILING).min(line.quantity());
+                returns.add(new OrderReturn(o.id(), line.productId(), back, delivered.plusSeconds(2 * 86_400),
+                        reasons[r.nextInt(reasons.length)]));
+            }
         }
     }
 

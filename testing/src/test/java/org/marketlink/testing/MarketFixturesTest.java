@@ -2,10 +2,15 @@ package org.marketlink.testing;
 
 import org.junit.jupiter.api.Test;
 import org.marketlink.core.model.MarketData;
+import org.marketlink.core.model.Order;
+import org.marketlink.core.model.OrderRating;
+import org.marketlink.core.model.OrderStatus;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
 import org.marketlink.core.model.Trend;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +49,31 @@ class MarketFixturesTest {
         assertThat(f.orders()).allMatch(o -> shgs.containsKey(o.shgId()) && buyers.contains(o.buyerId())
                 && o.lines().stream().allMatch(l -> products.get(l.productId()).shgId().equals(o.shgId())));
         assertThat(f.matchHistory()).allMatch(m -> m.status().isFinal());
+    }
+
+    @Test
+    void deliveredOrdersAreRatedAndSomeReturnedBeforeToday() {
+        MarketFixtures f = MarketFixtures.generate(11, MarketFixtures.Options.defaults().withSize(30, 40).withDays(120));
+        Map<UUID, Order> orders = f.orders().stream().collect(Collectors.toMap(Order::id, Function.identity()));
+        Instant today = MarketFixtures.Options.defaults().today().atStartOfDay().toInstant(ZoneOffset.UTC);
+        long delivered = f.orders().stream().filter(o -> o.status() == OrderStatus.DELIVERED).count();
+        assertThat(f.ratings()).hasSizeBetween((int) (delivered * 0.3), (int) (delivered * 0.8))
+                .allMatch(r -> orders.get(r.orderId()).status() == OrderStatus.DELIVERED
+                        && !r.ratedAt().isAfter(today));
+        assertThat(f.ratings()).extracting(OrderRating::stars).allMatch(x -> x >= 1 && x <= 5).contains(5);
+        assertThat(f.ratings().stream().map(OrderRating::stars).distinct().count()).isGreaterThanOrEqualTo(3);
+        assertThat(f.returns()).isNotEmpty().allMatch(r -> {
+            Order o = orders.get(r.orderId());
+            return o.status() == OrderStatus.DELIVERED && !r.returnedAt().isAfter(today)
+                    && o.lines().stream().anyMatch(l -> l.productId().equals(r.productId())
+                    && r.quantity().compareTo(l.quantity()) <= 0);
+        });
+        assertThat(f.returns().size()).isLessThan(f.ratings().size());
+        // the same seed gives the same ratings and returns
+        MarketFixtures again = MarketFixtures.generate(11, MarketFixtures.Options.defaults().withSize(30, 40)
+                .withDays(120));
+        assertThat(again.ratings()).isEqualTo(f.ratings());
+        assertThat(again.returns()).isEqualTo(f.returns());
     }
 
     @Test

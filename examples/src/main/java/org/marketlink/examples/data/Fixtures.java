@@ -8,7 +8,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Groups, buyers, products, sales, market data, orders and match history, in that order. */
+    /** Groups, buyers, products, sales, market data, orders, their ratings and returns, and match history, in that order. */
     public static void write(MarketFixtures f, MarketStore store) {
         store.shgs().upsertAll(f.shgs());
         store.buyers().upsertAll(f.buyers());
@@ -16,6 +16,8 @@ public final class Fixtures {
         store.pricingHistory().upsertAll(f.sales());
         store.marketData().upsertAll(f.marketData());
         store.orders().upsertAll(f.orders());
+        store.ratings().upsertAll(f.ratings());
+        store.returns().upsertAll(f.returns());
         store.matches().upsertAll(f.matchHistory());
     }
 }

@@ -41,6 +41,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,8 @@ import java.util.function.Function;
  * up as a self-contained HTML page.
  */
 final class MarketDayStep {
-    static final String[] REPORTED_FEATURES = {"price_zscore", "sales_velocity", "trend_slope", "availability_score",
+    static final String[] REPORTED_FEATURES = {"price_zscore", "sales_velocity", "trend_slope", "average_rating",
+            "return_rate", "availability_score",
             "days_since_last_sale"};
 
     /** What the step did. */
@@ -111,10 +113,16 @@ final class MarketDayStep {
         out.println("[6/8] product features into the feature store");
         Map<UUID, List<PricingHistory>> salesByProduct = group(f.sales(), PricingHistory::productId);
         Map<UUID, List<MarketData>> marketByProduct = group(f.marketData(), MarketData::productId);
+        // ratings and returns as the store holds them, up to the day
+        Instant until = today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Map<UUID, List<Integer>> stars = store.ratings().starsByProduct(Instant.MIN, until);
+        Map<UUID, BigDecimal> returned = store.returns().unitsByProduct(Instant.MIN, until);
         List<ProductHistory> histories = new ArrayList<>();
         for (Product p : f.products()) {
             histories.add(new ProductHistory(p, salesByProduct.getOrDefault(p.id(), List.of()),
-                    marketByProduct.getOrDefault(p.id(), List.of()), List.of(), 0, today));
+                    marketByProduct.getOrDefault(p.id(), List.of()), stars.getOrDefault(p.id(), List.of()).stream()
+                    .map(Integer::doubleValue).toList(), returned.getOrDefault(p.id(), BigDecimal.ZERO).doubleValue(),
+                    today));
         }
         List<Map<String, FeatureValue>> computed = ProductFeatures.computeAll(histories);
         record ProductRow(Product product, Map<String, FeatureValue> features) {
@@ -139,7 +147,7 @@ final class MarketDayStep {
         int featureValues = (int) featureRun.rowsOut() * set.features().size();
         out.printf("  features         %,d values of %d features for %,d products (run %s)%n", featureValues,
                 set.features().size(), rows.size(), featureRun.runId());
-        MarketFeatureStep.Result marketFeatures = MarketFeatureStep.run(store, at.plusSeconds(86_400), out);
+        MarketFeatureStep.Result marketFeatures = MarketFeatureStep.run(store, until, out);
 
         out.println("[7/8] recommending buyers to every group and proposing matches");
         Map<UUID, List<Product>> productsByShg = group(f.products(), Product::shgId);

@@ -221,6 +221,19 @@ class MainJobTest {
             assertThat(directions).isNotEmpty().isSubsetOf(-1.0, 0.0, 1.0);
             String page = Files.readString(first.report());
             assertThat(page).contains("<th>trend</th>").containsPattern("<td>(UP|DOWN|STABLE)</td>");
+            // ratings and returns have their tables, filled by the fixtures, and the features read them from there
+            assertThat(store.ratings().count()).isPositive();
+            assertThat(store.returns().count()).isPositive();
+            long ratedProducts = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values "
+                    + "WHERE run_id = :run AND feature = 'average_rating' AND feature_value BETWEEN 1 AND 5")
+                    .bind("run", first.featureRun()).mapTo(Long.class).one());
+            assertThat(ratedProducts).isEqualTo(store.ratings().starsByProduct(Instant.MIN, Instant.MAX).size())
+                    .isPositive();
+            long withReturns = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values "
+                    + "WHERE run_id = :run AND feature = 'return_rate' AND feature_value > 0")
+                    .bind("run", first.featureRun()).mapTo(Long.class).one());
+            assertThat(withReturns).isEqualTo(store.returns().unitsByProduct(Instant.MIN, Instant.MAX).size())
+                    .isPositive();
             // the 7-day market features of every product with market observations, stored under their own run
             MarketFeatureStep.Result market = first.marketFeatures();
             assertThat(market.products()).isEqualTo(first.products());

@@ -187,6 +187,20 @@ public final class Catalog {
                                 + "WHERE shg_id = " + SUBJECT_UUID + ")"),
                         SubjectLink.delete("buyer", "order_id IN (SELECT id FROM orders WHERE buyer_id = " + SUBJECT_UUID
                                 + ")"))),
+                new Dataset("order_ratings", "commerce", "buyers' ratings of delivered orders", "host orders",
+                        "continuous", none, List.of(), List.of(
+                        SubjectLink.delete("shg", "order_id IN (SELECT id FROM orders WHERE shg_id = " + SUBJECT_UUID
+                                + ")"),
+                        SubjectLink.delete("buyer", "order_id IN (SELECT id FROM orders WHERE buyer_id = " + SUBJECT_UUID
+                                + ")"))),
+                new Dataset("order_returns", "commerce", "units sent back from orders", "host orders", "continuous",
+                        none, List.of(), List.of(
+                        SubjectLink.delete("shg", "order_id IN (SELECT id FROM orders WHERE shg_id = " + SUBJECT_UUID
+                                + ")"),
+                        // another group's order naming this group's product: order_lines refuses the erasure first
+                        SubjectLink.delete("shg", productsOfShg),
+                        SubjectLink.delete("buyer", "order_id IN (SELECT id FROM orders WHERE buyer_id = " + SUBJECT_UUID
+                                + ")"))),
                 new Dataset("orders", "commerce", "orders between SHGs and buyers", "host orders", "continuous",
                         none, List.of(Column.pii("delivery_address"), Column.pii("feedback")), List.of(
                         SubjectLink.delete("shg", "shg_id = " + SUBJECT_UUID),

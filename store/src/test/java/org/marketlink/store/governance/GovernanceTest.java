@@ -13,6 +13,8 @@ import org.marketlink.core.model.ContactInfo;
 import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.Order;
+import org.marketlink.core.model.OrderRating;
+import org.marketlink.core.model.OrderReturn;
 import org.marketlink.core.model.Product;
 import org.marketlink.core.model.Shg;
 import org.marketlink.core.pipeline.Pipeline;
@@ -36,6 +38,7 @@ import org.marketlink.store.registry.PromotionGate;
 import org.marketlink.testing.Samples;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,8 +80,13 @@ class GovernanceTest {
         }
         store.matches().upsertAll(List.of(Samples.match(a.id(), buyer.id(), pa.id()),
                 Samples.match(b.id(), buyer.id(), pb.id())));
-        store.orders().upsertAll(List.of(Samples.order("ORD-1", a.id(), buyer.id(), pa.id()),
-                Samples.order("ORD-2", b.id(), buyer.id(), pb.id())));
+        Order first = Samples.order("ORD-1", a.id(), buyer.id(), pa.id());
+        Order second = Samples.order("ORD-2", b.id(), buyer.id(), pb.id());
+        store.orders().upsertAll(List.of(first, second));
+        store.ratings().upsertAll(List.of(new OrderRating(first.id(), 4, Samples.T0),
+                new OrderRating(second.id(), 2, Samples.T0)));
+        store.returns().upsertAll(List.of(new OrderReturn(first.id(), pa.id(), BigDecimal.ONE, Samples.T0, "DAMAGED"),
+                new OrderReturn(second.id(), pb.id(), BigDecimal.ONE, Samples.T0, "LATE")));
         FeatureStore features = FeatureStore.of(store);
         FeatureSet<Shg> set = FeatureSet.of("shg_size", FeatureDefinition.of("members", 1, "shg", "",
                 (Shg s) -> s.memberCount()));
@@ -149,6 +157,9 @@ class GovernanceTest {
                     .doesNotContain(s.kept().id().toString());
 
             SubjectData.Erasure erasure = subjects.erase("shg", s.erased().id().toString());
+            assertThat(erasure.rowsByTable()).containsEntry("order_ratings", 1).containsEntry("order_returns", 1);
+            assertThat(store.ratings().count()).isEqualTo(1);
+            assertThat(store.returns().count()).isEqualTo(1);
             assertThat(erasure.rowsByTable()).containsKeys("shgs", "products", "orders", "order_lines", "matches",
                     "market_data", "pricing_history", "demand_forecasts", "feature_values", "quarantine");
             List<String> traces = List.of(s.erased().id().toString(), s.product().id().toString(), "Umoja Weavers",
