@@ -3,7 +3,6 @@ package org.marketlink.examples.mainjob;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunReport;
-import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.matching.evaluation.OutcomeExamples;
 import org.marketlink.matching.evaluation.RankingMetrics;
@@ -18,6 +17,8 @@ import org.marketlink.matching.retrieval.TwoStageRetriever;
 import org.marketlink.matching.scoring.WeightedScorer;
 import org.marketlink.ml.matching.LearnedScorer;
 import org.marketlink.store.MarketStore;
+import org.marketlink.store.features.TrainingSet;
+import org.marketlink.store.features.TrainingSets;
 import org.marketlink.store.registry.ModelRegistry;
 import org.marketlink.store.registry.ModelVersion;
 import org.marketlink.store.registry.Promotion;
@@ -28,8 +29,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +86,25 @@ final class LearnedMatchStep {
                 day - 2 * WINDOW_DAYS, day - WINDOW_DAYS);
         OutcomeExamples.Window select = OutcomeExamples.between(history, profiles, f.buyers(), pairs, COLLAB, 5,
                 day - WINDOW_DAYS, day);
-        LearnedScorer learned = LearnedScorer.train(train.featureNames(), train.features(), train.labels(),
+        // the labelled rows (features as of the cut, labels from the outcomes after it) written to the store as a
+        // training set of their own, under a run whose id the registered model will carry, and trained on as read back
+        Map<UUID, Match> byId = new HashMap<>();
+        history.forEach(m -> byId.put(m.id(), m));
+        Instant cut = today.minusDays(WINDOW_DAYS).atStartOfDay().toInstant(ZoneOffset.UTC);
+        RunReport run = Pipeline.from(Sources.of("match outcomes to " + today.minusDays(WINDOW_DAYS),
+                        IntStream.range(0, train.size()).boxed().toList()))
+                .to(TrainingSets.of(store).sink(MODEL, train.featureNames(), i -> {
+                    Match m = byId.get(train.matchIds().get(i));
+                    return Map.of("shg", m.shgId().toString(), "buyer", m.buyerId().toString(),
+                            "match", m.id().toString());
+                }, i -> cut, i -> train.labels()[i], i -> train.features()[i])).run();
+        store.lineage().record(run);
+        TrainingSet stored = TrainingSets.of(store).read(MODEL, run.runId()).orElseThrow();
+        int[] labels = Arrays.stream(stored.labels()).mapToInt(l -> (int) l).toArray();
+        LearnedScorer learned = LearnedScorer.train(stored.featureNames(), stored.features(), labels,
                 LearnedScorer.Options.logisticRegression());
+        out.printf(Locale.ROOT, "  training set     %,d rows (%,d positive) of %d features written as %s (run %s)%n",
+                stored.size(), stored.positives(), stored.featureNames().size(), MODEL, run.runId());
         double auc = RankingMetrics.auc(learned.scoreAll(select.features()), select.labels());
         // the same learner on the pair features alone: what the collaborative columns add
         List<String> pairNames = train.featureNames().subList(0, PairFeature.count());
@@ -95,11 +115,6 @@ final class LearnedMatchStep {
         double weightedAuc = RankingMetrics.auc(IntStream.range(0, pairRows.length)
                 .mapToDouble(i -> rule.score(pairRows[i])).toArray(), select.labels());
 
-        // the training rows as a run of their own, so the model's run id has a lineage row
-        RunReport run = Pipeline.from(Sources.of("match-outcomes-to-" + (today.minusDays(WINDOW_DAYS)),
-                        IntStream.range(0, train.size()).boxed().toList()))
-                .to(Sinks.of("training-set " + MODEL, rows -> { })).run();
-        store.lineage().record(run);
         ByteArrayOutputStream artifact = new ByteArrayOutputStream();
         learned.save(artifact);
         Clock clock = Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);

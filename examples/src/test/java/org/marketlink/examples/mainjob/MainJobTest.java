@@ -10,6 +10,8 @@ import org.marketlink.store.MarketStore;
 import org.marketlink.store.StoreOptions;
 import org.marketlink.store.crypto.FileKeyProvider;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
+import org.marketlink.store.features.TrainingSet;
+import org.marketlink.store.features.TrainingSets;
 import org.marketlink.store.registry.ModelRegistry;
 import org.marketlink.store.registry.ModelVersion;
 
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -176,7 +179,7 @@ class MainJobTest {
             List<String> targets = store.jdbi().withHandle(h -> h.createQuery("SELECT target FROM lineage "
                     + "ORDER BY started_at").mapTo(String.class).list());
             assertThat(targets).doesNotContain("list").isSubsetOf("pricing_history", "market_data", "orders",
-                    "training-set shg_buyer_match", "feature_values:product_daily", "feature_values:market_7d",
+                    "training_examples:shg_buyer_match", "feature_values:product_daily", "feature_values:market_7d",
                     "demand_forecasts");
             assertThat(targets.stream().filter("market_data"::equals)).hasSize(2);
             assertThat(targets.stream().filter("feature_values:market_7d"::equals)).hasSize(2);
@@ -210,6 +213,12 @@ class MainJobTest {
                     .get("weighted_auc") + 0.02);
             assertThat(production.metrics().get("selection_rows")).isGreaterThan(150);
             assertThat(store.lineage().find(production.runId())).isPresent();
+            // the model's run id is the version of the training set it learned from, stored row for row
+            TrainingSet trained = TrainingSets.of(store).read("shg_buyer_match", production.runId()).orElseThrow();
+            assertThat(trained.size()).isEqualTo(first.learned().trainRows());
+            assertThat(trained.positives()).isBetween(1, trained.size() - 1);
+            assertThat(trained.featureNames()).hasSize(trained.features()[0].length);
+            assertThat(trained.keys()).allMatch(k -> k.keySet().equals(Set.of("shg", "buyer", "match")));
             assertThat(first.learned().serving()).isPresent();
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
                     + "run_id = :run").bind("run", first.featureRun()).mapTo(Long.class).one());

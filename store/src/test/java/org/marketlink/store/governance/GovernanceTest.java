@@ -32,6 +32,7 @@ import org.marketlink.store.crypto.UnableToDecryptException;
 import org.marketlink.store.features.FeatureDefinition;
 import org.marketlink.store.features.FeatureSet;
 import org.marketlink.store.features.FeatureStore;
+import org.marketlink.store.features.TrainingSets;
 import org.marketlink.store.quality.JdbcMetricsRepository;
 import org.marketlink.store.registry.ModelRegistry;
 import org.marketlink.store.registry.PromotionGate;
@@ -87,6 +88,10 @@ class GovernanceTest {
                 new OrderRating(second.id(), 2, Samples.T0)));
         store.returns().upsertAll(List.of(new OrderReturn(first.id(), pa.id(), BigDecimal.ONE, Samples.T0, "DAMAGED"),
                 new OrderReturn(second.id(), pb.id(), BigDecimal.ONE, Samples.T0, "LATE")));
+        // a training row about each group (with the buyer they share)
+        Pipeline.from(Sources.of("outcomes", List.of(a, b))).to(TrainingSets.of(store).sink("shg_buyer_match",
+                List.of("members"), g -> Map.of("shg", g.id().toString(), "buyer", buyer.id().toString()),
+                g -> Samples.T0, g -> 1, g -> new double[] {g.memberCount()})).run();
         FeatureStore features = FeatureStore.of(store);
         FeatureSet<Shg> set = FeatureSet.of("shg_size", FeatureDefinition.of("members", 1, "shg", "",
                 (Shg s) -> s.memberCount()));
@@ -157,7 +162,8 @@ class GovernanceTest {
                     .doesNotContain(s.kept().id().toString());
 
             SubjectData.Erasure erasure = subjects.erase("shg", s.erased().id().toString());
-            assertThat(erasure.rowsByTable()).containsEntry("order_ratings", 1).containsEntry("order_returns", 1);
+            assertThat(erasure.rowsByTable()).containsEntry("order_ratings", 1).containsEntry("order_returns", 1)
+                    .containsEntry("training_examples", 1);
             assertThat(store.ratings().count()).isEqualTo(1);
             assertThat(store.returns().count()).isEqualTo(1);
             assertThat(erasure.rowsByTable()).containsKeys("shgs", "products", "orders", "order_lines", "matches",

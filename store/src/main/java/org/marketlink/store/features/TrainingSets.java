@@ -1,0 +1,232 @@
+package org.marketlink.store.features;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.marketlink.core.UnableToReadException;
+import org.marketlink.core.UnableToWriteException;
+import org.marketlink.core.pipeline.ChunkKey;
+import org.marketlink.core.pipeline.Sink;
+import org.marketlink.store.Dialect;
+import org.marketlink.store.MarketStore;
+import org.marketlink.store.internal.Args;
+import org.marketlink.store.internal.DatabaseErrors;
+import org.marketlink.store.internal.Rows;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Labelled training sets in the store ({@code training_sets}, {@code training_examples}): written by a pipeline
+ * sink, one version per run (the run id), and read back whole for training. A model registered with that run id
+ * then leads to the exact rows it learned from, and the run's lineage row to where they came from.
+ *
+ * <p>Rows are stored with their entity keys as a JSON object, so erasing a group or a buyer finds and deletes the
+ * rows about it; features as a JSON array, missing values as {@code null}. Writing a chunk again (the runner retries
+ * failed chunks) writes the same rows over themselves. Thread-safe.
+ */
+public final class TrainingSets {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<TreeMap<String, String>> KEYS = new TypeReference<>() { };
+    private static final List<String> SET_COLUMNS = List.of("set_name", "run_id", "feature_names", "created_at");
+    private static final List<String> ROW_COLUMNS = List.of("set_name", "run_id", "row_no", "entity_keys", "as_of",
+            "label", "features");
+
+    private final MarketStore store;
+    private final String upsertSet;
+    private final String upsertRow;
+
+    private TrainingSets(MarketStore store) {
+        this.store = store;
+        this.upsertSet = upsert(store.dialect(), "training_sets", SET_COLUMNS, List.of("set_name", "run_id"));
+        this.upsertRow = upsert(store.dialect(), "training_examples", ROW_COLUMNS,
+                List.of("set_name", "run_id", "row_no"));
+    }
+
+    /**
+     * The training sets of {@code store}.
+     *
+     * @throws IllegalArgumentException when {@code store} is null
+     */
+    public static TrainingSets of(MarketStore store) {
+        if (store == null) {
+            throw new IllegalArgumentException("store must not be null");
+        }
+        return new TrainingSets(store);
+    }
+
+    private static String upsert(Dialect dialect, String table, List<String> columns, List<String> key) {
+        return dialect == Dialect.POSTGRESQL ? dialect.upsert(table, columns, List.of(), key, List.of())
+                : "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key)
+                + ") VALUES (" + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")";
+    }
+
+    /**
+     * A sink writing its run's rows as the version {@code runId} of set {@code name}: row numbers (from 1) follow the run's
+     * row order, so a set reads back in the order it was written.
+     *
+     * @param name         the set, for example {@code shg_buyer_match}
+     * @param featureNames the names of the values {@code features} gives, in order
+     * @param keys         what a row is about (non-empty, no null keys or values)
+     * @param asOf         the time a row's features describe
+     * @param label        a row's label (finite)
+     * @param features     a row's values, {@code featureNames.size()} of them, finite or NaN (missing)
+     * @throws IllegalArgumentException when an argument is null or blank, or the feature names repeat
+     */
+    public <T> Sink<T> sink(String name, List<String> featureNames, Function<T, Map<String, String>> keys,
+                            Function<T, Instant> asOf, ToDoubleFunction<T> label, Function<T, double[]> features) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        if (featureNames == null || featureNames.isEmpty() || featureNames.stream().distinct().count()
+                != featureNames.size() || featureNames.stream().anyMatch(f -> f == null || f.isBlank())) {
+            throw new IllegalArgumentException("featureNames must be distinct, non-blank names, were " + featureNames);
+        }
+        if (keys == null || asOf == null || label == null || features == null) {
+            throw new IllegalArgumentException("keys, asOf, label and features must not be null");
+        }
+        List<String> names = List.copyOf(featureNames);
+        return new Sink<>() {
+            @Override
+            public String name() {
+                return "training_examples:" + name;
+            }
+
+            @Override
+            public void write(ChunkKey chunk, List<T> rows) {
+                writeChunk(name, names, chunk, rows, keys, asOf, label, features);
+            }
+        };
+    }
+
+    private <T> void writeChunk(String name, List<String> names, ChunkKey chunk, List<T> rows,
+                                Function<T, Map<String, String>> keys, Function<T, Instant> asOf,
+                                ToDoubleFunction<T> label, Function<T, double[]> features) {
+        List<Object[]> bound = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            long rowNo = chunk.firstRow() + i;
+            T row = rows.get(i);
+            Map<String, String> k = keys.apply(row);
+            if (k == null || k.isEmpty() || k.entrySet().stream().anyMatch(e -> e.getKey() == null
+                    || e.getValue() == null)) {
+                throw new IllegalArgumentException("row " + rowNo + " of training set " + name + " needs entity keys "
+                        + "without nulls");
+            }
+            Instant at = asOf.apply(row);
+            double y = label.applyAsDouble(row);
+            double[] x = features.apply(row);
+            if (at == null || !Double.isFinite(y) || x == null || x.length != names.size()) {
+                throw new IllegalArgumentException("row " + rowNo + " of training set " + name + " needs a time, a "
+                        + "finite label and " + names.size() + " values, had " + at + ", " + y + ", "
+                        + (x == null ? "none" : x.length + " values"));
+            }
+            StringBuilder values = new StringBuilder(x.length * 8).append('[');
+            for (int j = 0; j < x.length; j++) {
+                if (Double.isInfinite(x[j])) {
+                    throw new IllegalArgumentException("feature " + names.get(j) + " of row " + rowNo
+                            + " of training set " + name + " is infinite");
+                }
+                values.append(j == 0 ? "" : ",").append(Double.isNaN(x[j]) ? "null" : Double.toString(x[j]));
+            }
+            bound.add(new Object[] {rowNo, json(new TreeMap<>(k)), at, y, values.append(']').toString()});
+        }
+        try {
+            store.jdbi().useTransaction(h -> {
+                h.createUpdate(upsertSet).bind("set_name", name).bind("run_id", chunk.runId())
+                        .bind("feature_names", json(names)).bind("created_at", Args.timestamp(Instant.now()))
+                        .execute();
+                PreparedBatch batch = h.prepareBatch(upsertRow);
+                for (Object[] b : bound) {
+                    batch.bind("set_name", name).bind("run_id", chunk.runId()).bind("row_no", (long) b[0])
+                            .bind("entity_keys", (String) b[1]).bind("as_of", Args.timestamp((Instant) b[2]))
+                            .bind("label", (double) b[3]).bind("features", (String) b[4]).add();
+                }
+                if (!bound.isEmpty()) {
+                    batch.execute();
+                }
+            });
+        } catch (JdbiException e) {
+            throw new UnableToWriteException("could not write " + rows.size() + " rows of training set " + name
+                    + ": " + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
+        }
+    }
+
+    /** The versions (run ids) of set {@code name}, oldest first. */
+    public List<String> versions(String name) {
+        try {
+            return store.jdbi().withHandle(h -> h.createQuery("SELECT run_id FROM training_sets WHERE set_name = :n "
+                    + "ORDER BY created_at, run_id").bind("n", name).mapTo(String.class).list());
+        } catch (JdbiException e) {
+            throw new UnableToReadException("could not list the versions of training set " + name + ": "
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
+        }
+    }
+
+    /** Version {@code runId} of set {@code name}, rows in the order they were written; empty when there is none. */
+    public Optional<TrainingSet> read(String name, String runId) {
+        try {
+            return store.jdbi().withHandle(h -> {
+                Optional<String> header = h.createQuery("SELECT feature_names FROM training_sets WHERE set_name = :n "
+                        + "AND run_id = :r").bind("n", name).bind("r", runId).mapTo(String.class).findOne();
+                if (header.isEmpty()) {
+                    return Optional.empty();
+                }
+                List<String> names = names(name, header.get());
+                List<Map<String, String>> keys = new ArrayList<>();
+                List<Instant> times = new ArrayList<>();
+                List<Double> labels = new ArrayList<>();
+                List<double[]> rows = new ArrayList<>();
+                h.createQuery("SELECT entity_keys, as_of, label, features FROM training_examples WHERE set_name = :n "
+                                + "AND run_id = :r ORDER BY row_no").bind("n", name).bind("r", runId)
+                        .map((rs, c) -> {
+                            try {
+                                keys.add(JSON.readValue(rs.getString("entity_keys"), KEYS));
+                                JsonNode values = JSON.readTree(rs.getString("features"));
+                                double[] x = new double[names.size()];
+                                for (int j = 0; j < x.length; j++) {
+                                    JsonNode v = values.get(j);
+                                    x[j] = v == null || v.isNull() ? Double.NaN : v.asDouble();
+                                }
+                                rows.add(x);
+                            } catch (JsonProcessingException e) {
+                                throw new UnableToReadException("training set " + name + " has a row that is not "
+                                        + "valid JSON", e);
+                            }
+                            times.add(Rows.instant(rs, "as_of"));
+                            labels.add(rs.getDouble("label"));
+                            return null;
+                        }).list();
+                return Optional.of(new TrainingSet(name, runId, names, keys, times,
+                        labels.stream().mapToDouble(Double::doubleValue).toArray(), rows.toArray(double[][]::new)));
+            });
+        } catch (JdbiException e) {
+            throw new UnableToReadException("could not read training set " + name + " version " + runId + ": "
+                    + DatabaseErrors.describe(e), DatabaseErrors.withheld(e));
+        }
+    }
+
+    private static List<String> names(String set, String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new UnableToReadException("training set " + set + " has feature names that are not valid JSON", e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not writable as JSON: " + value.getClass().getSimpleName(), e);
+        }
+    }
+}
