@@ -24,6 +24,7 @@ import org.marketlink.quality.pipeline.SuiteStage;
 import org.marketlink.quality.report.HtmlReport;
 import org.marketlink.quality.rules.Rules;
 import org.marketlink.store.MarketStore;
+import org.marketlink.store.governance.SchemaRegistry;
 import org.marketlink.store.quality.JdbcMetricsRepository;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -131,7 +133,12 @@ final class RealDataStep {
         MetricsRepository metrics = new JdbcMetricsRepository(store);
         Set<UUID> products = ConcurrentHashMap.newKeySet();
         List<Day> days = new ArrayList<>();
+        SchemaRegistry schemas = SchemaRegistry.of(store, SchemaRegistry.Mode.BACKWARD, Clock.fixed(now,
+                ZoneOffset.UTC));
         for (WfpKenya.Extract extract : extracts) {
+            // the layout the extract is read with is registered before a row of it is read: a release that changes
+            // it incompatibly stops the batch here, not half-way through the store
+            schemas.register(DATASET, WfpKenya.SCHEMA);
             // one pass: each product stored before its first price, the suite fed while the rows load, failing rows
             // quarantined by the same stage that counts them
             SuiteStage<PricingHistory> validate = SuiteStage.records(suite, rows);

@@ -18,11 +18,14 @@ import org.marketlink.core.pipeline.Stages;
 import org.marketlink.examples.data.OnlineRetail;
 import org.marketlink.examples.data.SharedFiles;
 import org.marketlink.store.MarketStore;
+import org.marketlink.store.governance.SchemaRegistry;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +66,10 @@ final class RetailStep {
         Shg wholesaler = new Shg(OnlineRetail.WHOLESALER, "Online Retail wholesaler", Location.of("", "London", "GB",
                 null), "gifts", 80, 1_000_000, List.of(), Map.of(), ContactInfo.none(), Optional.empty(), now, now);
         store.shgs().upsertAll(List.of(wholesaler));
+        // the layout the file is read with, registered (and checked against the last one) before a row is read
+        int schema = SchemaRegistry.of(store, SchemaRegistry.Mode.BACKWARD, Clock.fixed(now, ZoneOffset.UTC))
+                .register("online_retail_orders", OnlineRetail.SCHEMA);
+        out.println("      schema online_retail_orders v" + schema);
         // one pass: each customer and stock item stored before the first order that names it, orders into the store
         Map<UUID, Boolean> products = new ConcurrentHashMap<>();
         Set<UUID> buyers = ConcurrentHashMap.newKeySet();

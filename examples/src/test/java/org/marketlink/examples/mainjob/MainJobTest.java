@@ -12,6 +12,8 @@ import org.marketlink.store.crypto.FileKeyProvider;
 import org.marketlink.store.crypto.InMemoryKeyProvider;
 import org.marketlink.store.features.TrainingSet;
 import org.marketlink.store.features.TrainingSets;
+import org.marketlink.store.governance.Catalog;
+import org.marketlink.store.governance.Dataset;
 import org.marketlink.store.registry.ModelRegistry;
 import org.marketlink.store.registry.ModelVersion;
 
@@ -186,6 +188,22 @@ class MainJobTest {
             assertThat(targets.stream().filter("demand_forecasts"::equals)).hasSize(2);
             assertThat(targets.stream().filter("pricing_history"::equals)).hasSize(2 * (1 + RealDataStep.DAYS));
             assertThat(targets.stream().filter("orders"::equals)).hasSize(2);
+            // every table the catalog names holds rows after the job, and every run id written has a lineage row
+            Map<String, Long> empty = new TreeMap<>();
+            for (Dataset d : Catalog.builtIn().datasets()) {
+                long rows = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + d.name())
+                        .mapTo(Long.class).one());
+                if (rows == 0) {
+                    empty.put(d.name(), rows);
+                }
+            }
+            assertThat(empty).as("tables without rows").isEmpty();
+            List<String> orphans = store.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT run_id FROM ("
+                    + "SELECT run_id FROM feature_values UNION SELECT run_id FROM models UNION SELECT run_id FROM "
+                    + "demand_forecasts UNION SELECT run_id FROM training_sets UNION SELECT run_id FROM quarantine) r "
+                    + "WHERE run_id IS NOT NULL AND run_id NOT IN (SELECT run_id FROM lineage)")
+                    .mapTo(String.class).list());
+            assertThat(orphans).as("run ids without lineage").isEmpty();
         }
     }
 
