@@ -263,6 +263,64 @@ public final class MarketFixtures {
     }
 
     /**
+     * A government procurement portal's awards as CSV text, <b>synthetic</b>: every row says so in its
+     * {@code data_origin} column. Each award buys one product of a group from a {@link BuyerType#GOVERNMENT} buyer of
+     * these fixtures (none when there is no such buyer), in units at about the product's price, within the fixtures'
+     * days before today, to be delivered 14 to 30 days later. Header:
+     * {@code tender_id,awarded_on,agency_id,agency,supplier_group_id,product_id,item,quantity,unit_price,delivery_by,
+     * data_origin}. {@link Options#dirtyShare()} of the rows are dirty in one of the {@link Dirt} ways, recorded by
+     * data line number. Drawn from a stream of its own: the rest of the fixtures do not depend on it.
+     */
+    public DirtyRows procurementAwards() {
+        Random r = new Random(seed ^ 0x7F4A7C15L);
+        List<Buyer> agencies = buyers.stream().filter(b -> b.type() == BuyerType.GOVERNMENT).toList();
+        StringBuilder csv = new StringBuilder("tender_id,awarded_on,agency_id,agency,supplier_group_id,product_id,"
+                + "item,quantity,unit_price,delivery_by,data_origin\n");
+        Map<Integer, Dirt> dirt = new TreeMap<>();
+        if (agencies.isEmpty() || products.isEmpty()) {
+            return new DirtyRows(csv.toString(), dirt);
+        }
+        String previous = null;
+        for (int line = 1; line <= products.size(); line++) {
+            Buyer agency = agencies.get(r.nextInt(agencies.size()));
+            Product p = products.get(r.nextInt(products.size()));
+            LocalDate awarded = options.today().minusDays(1 + r.nextInt(Math.max(1, options.days())));
+            long quantity = 50 + r.nextInt(451);
+            BigDecimal price = money(p.unitPrice().doubleValue() * (0.9 + 0.2 * r.nextDouble()));
+            String date = awarded.toString();
+            String product = p.id().toString();
+            String priceText = price.toPlainString();
+            boolean dirty = r.nextDouble() < options.dirtyShare();
+            Dirt kind = dirty ? Dirt.values()[r.nextInt(Dirt.values().length)] : null;
+            if (kind == Dirt.DUPLICATE && previous == null) {
+                kind = Dirt.NEGATIVE_PRICE;
+            }
+            if (kind == Dirt.NEGATIVE_PRICE) {
+                priceText = "-" + priceText;
+            } else if (kind == Dirt.UNPARSEABLE_DATE) {
+                date = String.format("%02d/%02d/%d", awarded.getDayOfMonth(), awarded.getMonthValue(),
+                        awarded.getYear());
+            } else if (kind == Dirt.MISSING_PRODUCT) {
+                product = "";
+            }
+            String row = kind == Dirt.DUPLICATE ? previous : "PT-" + seed + "-" + line + "," + date + ","
+                    + agency.id() + "," + csvText(agency.name()) + "," + p.shgId() + "," + product + ","
+                    + csvText(p.name()) + "," + quantity + "," + priceText + "," + awarded.plusDays(14 + r.nextInt(17))
+                    + ",synthetic";
+            if (kind != null) {
+                dirt.put(line, kind);
+            }
+            csv.append(row).append('\n');
+            previous = row;
+        }
+        return new DirtyRows(csv.toString(), dirt);
+    }
+
+    private static String csvText(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /**
      * CSV text with some dirty rows.
      *
      * @param csv  the text, header first

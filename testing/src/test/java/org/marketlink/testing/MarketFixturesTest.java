@@ -1,6 +1,7 @@
 package org.marketlink.testing;
 
 import org.junit.jupiter.api.Test;
+import org.marketlink.core.model.BuyerType;
 import org.marketlink.core.model.MarketData;
 import org.marketlink.core.model.Order;
 import org.marketlink.core.model.OrderRating;
@@ -74,6 +75,37 @@ class MarketFixturesTest {
                 .withDays(120));
         assertThat(again.ratings()).isEqualTo(f.ratings());
         assertThat(again.returns()).isEqualTo(f.returns());
+    }
+
+    @Test
+    void procurementAwardsAreSyntheticGovernmentPurchasesWithTheirDirtRecorded() {
+        MarketFixtures f = MarketFixtures.generate(3, MarketFixtures.Options.defaults().withSize(20, 40)
+                .withDirtyShare(0.2));
+        MarketFixtures.DirtyRows awards = f.procurementAwards();
+        String[] lines = awards.csv().split("\n");
+        assertThat(lines[0]).isEqualTo("tender_id,awarded_on,agency_id,agency,supplier_group_id,product_id,item,"
+                + "quantity,unit_price,delivery_by,data_origin");
+        assertThat(lines).hasSize(1 + f.products().size());
+        Set<String> agencies = f.buyers().stream().filter(b -> b.type() == BuyerType.GOVERNMENT)
+                .map(b -> b.id().toString()).collect(Collectors.toSet());
+        assertThat(agencies).isNotEmpty();
+        for (int i = 1; i < lines.length; i++) {
+            assertThat(lines[i]).as("line %d", i).endsWith(",synthetic");
+            assertThat(agencies).as("line %d", i).anyMatch(lines[i]::contains);
+        }
+        assertThat(awards.dirt()).isNotEmpty();
+        awards.dirt().forEach((line, kind) -> {
+            String row = lines[line];
+            switch (kind) {
+                case NEGATIVE_PRICE -> assertThat(row).contains(",-");
+                case UNPARSEABLE_DATE -> assertThat(row).containsPattern(",[0-9]{2}/[0-9]{2}/[0-9]{4},");
+                case MISSING_PRODUCT -> assertThat(row.split(",", -1)[5]).isEmpty();
+                case DUPLICATE -> assertThat(row).isEqualTo(lines[line - 1]);
+                default -> throw new AssertionError(kind);
+            }
+        });
+        assertThat(MarketFixtures.generate(3, MarketFixtures.Options.defaults().withSize(20, 40).withDirtyShare(0.2))
+                .procurementAwards()).isEqualTo(awards);
     }
 
     @Test

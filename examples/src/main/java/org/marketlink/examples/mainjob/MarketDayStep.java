@@ -74,7 +74,7 @@ final class MarketDayStep {
 
     /** What the step did. */
     record Result(int shgs, int buyers, int products, int featureValues, String featureRun,
-                  MarketFeatureStep.Result marketFeatures, int matchesProposed, int forecasts, int failedForecasts,
+                  ProcurementStep.Result procurement, MarketFeatureStep.Result marketFeatures, int matchesProposed, int forecasts, int failedForecasts,
                   LearnedMatchStep.Outcome learned, Path report) {
     }
 
@@ -105,10 +105,14 @@ final class MarketDayStep {
         List<MarketFixtures.Market> markets = wfp.map(MarketDayStep::markets).filter(m -> !m.isEmpty())
                 .orElse(MarketFixtures.Options.defaults().markets());
         MarketFixtures f = MarketFixtures.generate(2026, MarketFixtures.Options.defaults().withSize(60, 120)
-                .withDays(182).withMarkets(markets).withMatchesPerGroup(20));
+                .withDays(182).withMarkets(markets).withMatchesPerGroup(20).withDirtyShare(0.05)); // dirt: the procurement extract
         out.printf("[5/8] a marketplace at %d markets: %d groups, %d products, %d buyers, %,d days of sales%n",
                 markets.size(), f.shgs().size(), f.products().size(), f.buyers().size(), f.sales().size());
         Fixtures.write(f, store);
+        ProcurementStep.Result procurement = ProcurementStep.run(store, f, today, reportDir, out);
+        List<RunSummary> allRuns = new ArrayList<>(runs);
+        allRuns.add(new RunSummary("Procurement portal awards (synthetic)", procurement.run(),
+                procurement.reasons()));
 
         out.println("[6/8] product features into the feature store");
         Map<UUID, List<PricingHistory>> salesByProduct = group(f.sales(), PricingHistory::productId);
@@ -212,9 +216,9 @@ final class MarketDayStep {
         Path report = reportDir.resolve("market-day.html");
         write(report, MarketDayReport.render(today, f, learned.serving().<Explainer>map(two -> two::explain)
                 .orElse(retriever::explain), recommendations, results, rows.stream()
-                .map(r -> Map.entry(r.product(), r.features())).toList(), runs, proposed, learned.scorerVersion()));
+                .map(r -> Map.entry(r.product(), r.features())).toList(), allRuns, proposed, learned.scorerVersion()));
         return new Result(f.shgs().size(), f.buyers().size(), f.products().size(), featureValues, featureRun.runId(),
-                marketFeatures, proposed, forecasts.size(), failed, learned, report);
+                procurement, marketFeatures, proposed, forecasts.size(), failed, learned, report);
     }
 
     /** The markets of the WFP file with their coordinates, in first-seen order. */

@@ -187,7 +187,13 @@ class MainJobTest {
             assertThat(targets.stream().filter("feature_values:market_7d"::equals)).hasSize(2);
             assertThat(targets.stream().filter("demand_forecasts"::equals)).hasSize(2);
             assertThat(targets.stream().filter("pricing_history"::equals)).hasSize(2 * (1 + RealDataStep.DAYS));
-            assertThat(targets.stream().filter("orders"::equals)).hasSize(2);
+            // the Online Retail file and the (synthetic) procurement portal's awards, on each of the two runs
+            assertThat(targets.stream().filter("orders"::equals)).hasSize(4);
+            long tenders = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM orders WHERE reference "
+                    + "LIKE 'TENDER-%'").mapTo(Long.class).one());
+            assertThat(tenders).isPositive();
+            assertThat(text).contains("procurement      procurement-portal-SYNTHETIC-2026-11-25.csv (synthetic, "
+                    + "schema v1)");
             // every table the catalog names holds rows after the job, and every run id written has a lineage row
             Map<String, Long> empty = new TreeMap<>();
             for (Dataset d : Catalog.builtIn().datasets()) {
