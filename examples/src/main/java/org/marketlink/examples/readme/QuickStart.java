@@ -21,7 +21,10 @@ import org.marketlink.forecast.calibration.Calibrated;
 import org.marketlink.forecast.calibration.ConformalCalibration;
 import org.marketlink.forecast.evaluation.LjungBox;
 import org.marketlink.matching.evaluation.OutcomeExamples;
+import org.marketlink.matching.evaluation.RankingBacktest;
 import org.marketlink.matching.features.CollaborativeFeatures;
+import org.marketlink.matching.features.ImplicitFactors;
+import org.marketlink.matching.features.InteractionHistory;
 import org.marketlink.matching.features.MatchAffinity;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
@@ -120,6 +123,26 @@ public final class QuickStart {
         TopKTable all = retriever.topBuyersForAll(10);                     // every group, on all cores
         // end::matching[]
         return best;
+    }
+
+    /**
+     * The collaborative snippet: features of a window of interactions (with implicit factors) and a ranking backtest
+     * that chooses among {@code candidateRankers} on {@code selectionCut} and reports the chosen one on
+     * {@code reportCut}; returns the selection and the features.
+     */
+    public static Map.Entry<RankingBacktest.Selection, CollaborativeFeatures> collaborative(int buyers, int items,
+            int[] buyerIdx, int[] itemIdx, int[] epochDays, int from, int cut,
+            Map<String, RankingBacktest.RankerFactory> candidateRankers, RankingBacktest.Cut selectionCut,
+            RankingBacktest.Cut reportCut) {
+        // tag::collaborative[]
+        InteractionHistory log = InteractionHistory.of(buyers, items, buyerIdx, itemIdx, epochDays); // any order
+        CollaborativeFeatures f = CollaborativeFeatures.build(log.window(from, cut),
+                CollaborativeFeatures.Options.defaults().withFactors(ImplicitFactors.Options.defaults()));
+        // repeat, item_knn (co-occurrence cosine with shrinkage), activity, buyer_recency, breadth, visits[, category][, factors]
+        RankingBacktest.Selection s = new RankingBacktest(log, 10)
+                .select(candidateRankers, selectionCut, reportCut);   // chosen on one cut, reported once on a later one
+        // end::collaborative[]
+        return Map.entry(s, f);
     }
 
     /** The learned-matching snippet; returns the two-stage ranking of every group. */

@@ -16,6 +16,9 @@ import org.marketlink.forecast.Forecast;
 import org.marketlink.forecast.Forecasters;
 import org.marketlink.forecast.Interval;
 import org.marketlink.forecast.evaluation.LjungBox;
+import org.marketlink.matching.evaluation.RankingBacktest;
+import org.marketlink.matching.features.CollaborativeFeatures;
+import org.marketlink.matching.features.InteractionWindow;
 import org.marketlink.matching.features.PairFeatures;
 import org.marketlink.matching.features.ShgProfile;
 import org.marketlink.matching.retrieval.MatchRetriever;
@@ -53,6 +56,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +118,7 @@ class ReadmeSnippetsTest {
         Map<String, String> snippets = regions(Files.readAllLines(SOURCE));
         assertThat(snippets).containsOnlyKeys("forecasting", "storage", "matching", "learned-matching", "features",
                 "host-database", "suite-imports", "pushdown", "diagnostics", "references",
-                "calibration");
+                "calibration", "collaborative");
         List<String> blocks = javaBlocks(Files.readAllLines(README));
         snippets.forEach((name, code) -> assertThat(blocks).as("the README quotes the %s snippet of %s as it is",
                 name, SOURCE).anyMatch(block -> block.contains(code)));
@@ -192,6 +196,52 @@ class ReadmeSnippetsTest {
         for (int s = 0; s < groups.size(); s++) {
             assertThat(ranked.count(s)).isEqualTo(10);
         }
+    }
+
+    @Test
+    void collaborativeRuns() {
+        // 60 buyers, 12 items over 60 days: buyer b buys item b % 12 every 5 days, and sometimes the next item
+        int buyers = 60;
+        int items = 12;
+        Random r = new Random(4);
+        List<int[]> events = new ArrayList<>();
+        for (int b = 0; b < buyers; b++) {
+            for (int d = b % 5; d < 60; d += 5) {
+                events.add(new int[] {b, b % items, d});
+                if (r.nextInt(4) == 0) {
+                    events.add(new int[] {b, (b + 1) % items, d});
+                }
+            }
+        }
+        Collections.shuffle(events, r);
+        int[] buyer = events.stream().mapToInt(e -> e[0]).toArray();
+        int[] item = events.stream().mapToInt(e -> e[1]).toArray();
+        int[] day = events.stream().mapToInt(e -> e[2]).toArray();
+        // a ranker that knows who bought the item before, and one that ranks by buyer index
+        RankingBacktest.RankerFactory repeat = (history, cut) -> {
+            InteractionWindow w = history.window(cut.fromDay(), cut.cutDay());
+            return (it, candidates, out) -> {
+                int[] before = w.buyersOf(it);
+                for (int c = 0; c < candidates.length; c++) {
+                    out[c] = Arrays.binarySearch(before, candidates[c]) >= 0 ? 1 : 0;
+                }
+            };
+        };
+        RankingBacktest.RankerFactory byIndex = (history, cut) -> (it, candidates, out) -> {
+            for (int c = 0; c < candidates.length; c++) {
+                out[c] = -candidates[c];
+            }
+        };
+        Map<String, RankingBacktest.RankerFactory> rankers = new LinkedHashMap<>();
+        rankers.put("by-index", byIndex);
+        rankers.put("repeat", repeat);
+        Map.Entry<RankingBacktest.Selection, CollaborativeFeatures> out = QuickStart.collaborative(buyers, items,
+                buyer, item, day, 0, 39, rankers, new RankingBacktest.Cut(0, 29, 10),
+                new RankingBacktest.Cut(0, 44, 10));
+        assertThat(out.getKey().chosen()).isEqualTo("repeat");
+        assertThat(out.getKey().reported().ndcg()).isGreaterThan(out.getKey().onSelection().get("by-index").ndcg());
+        assertThat(out.getValue().names()).containsSequence(CollaborativeFeatures.BASE_NAMES)
+                .anyMatch(n -> n.startsWith("factor"));
     }
 
     @Test
