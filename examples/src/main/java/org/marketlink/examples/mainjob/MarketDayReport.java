@@ -41,8 +41,8 @@ final class MarketDayReport {
                         + "nav.contents{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid "
                         + "#ddd}nav.contents a{margin-right:1rem}"
                         + "</style></head><body>");
-        h.append("<nav class=\"contents\"><a href=\"#runs\">Runs and quarantine</a><a href=\"#matches\">Buyers "
-                + "per group</a><a href=\"#features\">Product features</a><a href=\"#forecasts\">Demand forecasts</a>"
+        h.append("<nav class=\"contents\"><a href=\"#matches\">Buyers per group</a><a href=\"#features\">Product "
+                + "features</a><a href=\"#forecasts\">Demand forecasts</a><a href=\"#runs\">Runs and quarantine</a>"
                 + "<a href=\"quality-report.html\">Quality report</a></nav>");
         h.append("<h1>Market day ").append(today).append("</h1><p>")
                 .append(f.shgs().size()).append(" producer groups, ").append(f.products().size()).append(" products, ")
@@ -50,23 +50,18 @@ final class MarketDayReport {
                 .append(" buyers recommended (up to 3 per group, within each buyer's capacity); ").append(proposed)
                 .append(" of them proposed as new matches today, the others already had a match with the group. "
                         + "Ranked by <code>").append(esc(scorer)).append("</code>. The quality of the WFP price "
-                        + "data is in <a href=\"quality-report.html\">the quality report</a>.</p>");
-
+                        + "data is in <a href=\"quality-report.html\">the quality report</a>.");
         if (!runs.isEmpty()) {
-            h.append("<h2 id=\"runs\">Runs, quarantine and lineage</h2><table><tr><th>data</th><th>run (lineage id)</th>"
-                    + "<th class=\"num\">rows in</th><th class=\"num\">rows out</th><th class=\"num\">quarantined"
-                    + "</th><th>reasons</th><th>balanced</th></tr>");
-            for (MarketDayStep.RunSummary r : runs) {
-                h.append("<tr><td>").append(esc(r.name())).append("</td><td><code>").append(esc(r.run().runId()))
-                        .append("</code></td><td class=\"num\">").append(String.format(Locale.ROOT, "%,d",
-                                r.run().rowsIn())).append("</td><td class=\"num\">").append(String.format(Locale.ROOT,
-                                "%,d", r.run().rowsOut())).append("</td><td class=\"num\">").append(String.format(
-                                Locale.ROOT, "%,d", r.run().quarantined())).append("</td><td>")
-                        .append(esc(reasons(r.reasons()))).append("</td><td>").append(r.run().balanced() ? "yes"
-                                : "NO").append("</td></tr>");
-            }
-            h.append("</table>");
+            long in = runs.stream().mapToLong(r -> r.run().rowsIn()).sum();
+            long quarantined = runs.stream().mapToLong(r -> r.run().quarantined()).sum();
+            h.append(" Data in: ").append(String.format(Locale.ROOT, "%,d", in)).append(" rows in ")
+                    .append(runs.size()).append(" runs, ").append(String.format(Locale.ROOT, "%,d", quarantined))
+                    .append(" quarantined with their reasons (<a href=\"#runs\">runs and quarantine</a>)")
+                    .append(runs.stream().allMatch(r -> r.run().balanced()) ? "; every run balanced." : "; NOT every "
+                            + "run balanced.");
         }
+        h.append("</p>");
+
         h.append("<h2 id=\"matches\">Recommended matches: the best buyers for each group</h2><table><tr><th>group"
                 + "</th><th class=\"num\">rank</th><th>buyer</th><th class=\"num\">score</th><th>strongest reasons "
                 + "(contribution)</th></tr>");
@@ -124,8 +119,29 @@ final class MarketDayReport {
                     .append("<figcaption>").append(esc(product)).append(" — ").append(esc(group)).append(" — ").append(esc(r.forecast().get().model()))
                     .append("</figcaption></figure>");
         });
-        h.append("</div></body></html>");
+        h.append("</div>");
+        runs(h, runs);
+        h.append("</body></html>");
         return h.toString();
+    }
+
+    /** The runs behind the page, last: what a coordinator acts on comes first, the data's account after it. */
+    private static void runs(StringBuilder h, List<MarketDayStep.RunSummary> runs) {
+        if (!runs.isEmpty()) {
+            h.append("<h2 id=\"runs\">Runs, quarantine and lineage</h2><table><tr><th>data</th><th>run (lineage id)</th>"
+                    + "<th class=\"num\">rows in</th><th class=\"num\">rows out</th><th class=\"num\">quarantined"
+                    + "</th><th>reasons</th><th>balanced</th></tr>");
+            for (MarketDayStep.RunSummary r : runs) {
+                h.append("<tr><td>").append(esc(r.name())).append("</td><td><code>").append(esc(r.run().runId()))
+                        .append("</code></td><td class=\"num\">").append(String.format(Locale.ROOT, "%,d",
+                                r.run().rowsIn())).append("</td><td class=\"num\">").append(String.format(Locale.ROOT,
+                                "%,d", r.run().rowsOut())).append("</td><td class=\"num\">").append(String.format(
+                                Locale.ROOT, "%,d", r.run().quarantined())).append("</td><td>")
+                        .append(esc(reasons(r.reasons()))).append("</td><td>").append(r.run().balanced() ? "yes"
+                                : "NO").append("</td></tr>");
+            }
+            h.append("</table>");
+        }
     }
 
     /** Quarantine reasons, most rows first, with thousands separators: {@code DUPLICATE 744, UNKNOWN_UNIT 48}. */

@@ -290,6 +290,9 @@ class MainJobTest {
             String html = Files.readString(first.report());
             assertThat(html).contains("Recommended matches", "strongest reasons", "Demand forecasts")
                     .contains("collab category").doesNotContain("+-");
+            // what a coordinator acts on first, the data's account (here the procurement run) last
+            assertThat(html.indexOf("id=\"matches\"")).isPositive().isLessThan(html.indexOf("id=\"runs\""));
+            assertThat(html).contains("Procurement portal awards (synthetic)", "quarantined with their reasons");
             assertThat(html.split("<svg", -1)).hasSize(9); // eight charts
             assertThat(html).contains("class=\"interval\"", "class=\"forecast\"", "class=\"history\"")
                     .doesNotContain("NaN").doesNotContain("<script");
