@@ -50,13 +50,17 @@ class HtmlReportTest {
                 + "quarantined", "2020-01-15,Nairobi,&lt;Maize&gt;", "x".repeat(200) + "…")
                 .doesNotContain("x".repeat(201));
         assertThat(html.indexOf("DUPLICATE")).as("most rows first").isLessThan(html.indexOf("UNKNOWN_UNIT"));
-        assertThat(html.indexOf("<h2>Load</h2>")).isLessThan(html.indexOf("<h2>Rules</h2>"));
-        assertThat(HtmlReport.render(r, Map.of(), Instant.EPOCH)).doesNotContain("quarantined", "<h2>Load");
+        assertThat(html.indexOf("<h2 id=\"load\">Load</h2>")).isLessThan(html.indexOf("<h2 id=\"rules\">Rules</h2>"));
+        assertThat(HtmlReport.render(r, Map.of(), Instant.EPOCH)).doesNotContain("quarantined", "id=\"load\"", "href=\"#load\"");
         String days = HtmlReport.render(r, Map.of(), load, Map.of(), List.of(new HtmlReport.Day("2023-05", 1_200, 1_150,
                 50, SuiteResult.Status.PASSED, List.of()), new HtmlReport.Day("2023-06", 300, 128, 172,
                 SuiteResult.Status.PASSED, List.of("rowCount 128 against a median of 241"))), Instant.EPOCH);
         assertThat(days).contains("<table class=\"days\">", "<td>2023-05</td><td>1,200</td><td>1,150</td><td>50</td>",
                 ">none<", "class=\"anomaly ERROR\">rowCount 128 against a median of 241<");
-        assertThat(days.indexOf("<h2>Days</h2>")).isLessThan(days.indexOf("<h2>Load</h2>"));
+        assertThat(days.indexOf("<h2 id=\"days\">Days</h2>")).isLessThan(days.indexOf("<h2 id=\"load\">Load</h2>"));
+        // a contents bar names the sections the page has, each linked to its heading
+        assertThat(days).contains("<nav class=\"contents\"><a href=\"#days\">Days</a><a href=\"#load\">Load and "
+                + "quarantine</a><a href=\"#rules\">Rules</a></nav>");
+        assertThat(html).contains("<a href=\"#load\">").doesNotContain("href=\"#days\"");
     }
 }

@@ -101,8 +101,19 @@ public final class HtmlReport {
                 .append("vertical-align:top;text-align:left}th{background:#f3f3f3}")
                 .append(".PASSED{color:#176c2e}.WARNING,.INFO{color:#8a6100}.ERROR,.FAILED,.ERRORED{color:#b00020}")
                 .append("code{font-size:.85em}svg{background:#fafafa}")
+                .append("nav.contents{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid ")
+                .append("#ddd}nav.contents a{margin-right:1rem}")
                 .append("</style></head><body>");
-        b.append("<h1>Suite <code>").append(esc(result.suite())).append("</code></h1>");
+        // a contents bar of the sections this page has, kept in view while the page scrolls
+        b.append("<nav class=\"contents\">");
+        if (!days.isEmpty()) {
+            b.append("<a href=\"#days\">Days</a>");
+        }
+        if (load != null) {
+            b.append("<a href=\"#load\">Load and quarantine</a>");
+        }
+        b.append("<a href=\"#rules\">Rules</a></nav>");
+        b.append("<h1>Data quality: suite <code>").append(esc(result.suite())).append("</code></h1>");
         b.append("<p>Status: <strong class=\"").append(result.status()).append("\">").append(result.status())
                 .append("</strong> &middot; ").append(String.format(Locale.ROOT, "%,d", result.rows()))
                 .append(" rows judged");
@@ -116,7 +127,7 @@ public final class HtmlReport {
         }
         b.append(" &middot; generated ").append(esc(generatedAt.toString())).append("</p>");
         if (!days.isEmpty()) {
-            b.append("<h2>Days</h2><table class=\"days\"><thead><tr><th>Day</th><th>Rows read</th><th>Stored</th>"
+            b.append("<h2 id=\"days\">Days</h2><table class=\"days\"><thead><tr><th>Day</th><th>Rows read</th><th>Stored</th>"
                     + "<th>Quarantined</th><th>Quality</th><th>Anomalies against the days before</th></tr></thead>"
                     + "<tbody>");
             for (Day d : days) {
@@ -130,7 +141,7 @@ public final class HtmlReport {
             b.append("</tbody></table>");
         }
         if (load != null) {
-            b.append("<h2>Load</h2><p>Run <code>").append(esc(load.run())).append("</code>: ")
+            b.append("<h2 id=\"load\">Load</h2><p>Run <code>").append(esc(load.run())).append("</code>: ")
                     .append(String.format(Locale.ROOT, "%,d rows read, %,d stored, %,d quarantined", load.rowsIn(),
                             load.rowsOut(), load.quarantinedRows())).append(".</p>");
             if (!load.quarantined().isEmpty()) {
@@ -148,7 +159,7 @@ public final class HtmlReport {
                         });
                 b.append("</tbody></table>");
             }
-            b.append("<h2>Rules</h2>");
+            b.append("<h2 id=\"rules\">Rules</h2>");
         }
         b.append("<table><thead><tr><th>Rule</th><th>Outcome</th><th>Metric</th><th>Message</th>")
                 .append("<th>Offending values</th><th>Sample rows</th><th>History</th></tr></thead><tbody>");
