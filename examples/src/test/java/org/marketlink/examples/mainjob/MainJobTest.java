@@ -243,6 +243,10 @@ class MainJobTest {
             assertThat(trained.positives()).isBetween(1, trained.size() - 1);
             assertThat(trained.featureNames()).hasSize(trained.features()[0].length);
             assertThat(trained.keys()).allMatch(k -> k.keySet().equals(Set.of("shg", "buyer", "match")));
+            // the design's 1:4 set was measured beside it, and ranked the later outcomes worse
+            assertThat(production.metrics()).containsKeys("one_to_four_auc", "one_to_four_sampled");
+            assertThat(production.metrics().get("one_to_four_sampled")).isPositive();
+            assertThat(production.metrics().get("one_to_four_auc")).isLessThan(production.metrics().get("auc"));
             assertThat(first.learned().serving()).isPresent();
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
                     + "run_id = :run").bind("run", first.featureRun()).mapTo(Long.class).one());

@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -91,6 +93,51 @@ class OutcomeExamplesTest {
             moved += Arrays.equals(u.features()[i], w.features()[i]) ? 0 : 1;
         }
         assertThat(moved).isGreaterThan(w.size() / 2);
+    }
+
+    @Test
+    void sampledNegativesMakeUpFourPerPositiveFromPairsNeverMatched() {
+        OutcomeExamples.Window w = window(f.matchHistory());
+        OutcomeExamples.Window x = OutcomeExamples.withSampledNegatives(w, f.matchHistory(), shgs, f.buyers(),
+                PairFeatures.Options.defaults(), 4, 17);
+        // every outcome row unchanged and first, then the sampled ones, labelled 0
+        assertThat(x.matchIds()).isEqualTo(w.matchIds());
+        for (int i = 0; i < w.size(); i++) {
+            assertThat(x.features()[i]).isSameAs(w.features()[i]);
+            assertThat(x.labels()[i]).isEqualTo(w.labels()[i]);
+        }
+        assertThat(x.positives()).isEqualTo(w.positives());
+        assertThat(x.size() - x.positives()).isEqualTo(4 * w.positives());
+        assertThat(x.sampled()).isEqualTo(4 * w.positives() - (w.size() - w.positives())).isPositive();
+        Set<String> matched = f.matchHistory().stream().map(m -> m.shgId() + "/" + m.buyerId())
+                .collect(Collectors.toSet());
+        Set<String> drawn = new HashSet<>();
+        Map<UUID, ShgProfile> byId = shgs.stream().collect(Collectors.toMap(p -> p.shg().id(), p -> p));
+        PairFeatures asOfCut = new PairFeatures(PairFeatures.Options.defaults().withHistory(w.history()));
+        for (int i = w.size(); i < x.size(); i++) {
+            String pair = x.shgIds().get(i) + "/" + x.buyerIds().get(i);
+            assertThat(matched).as("row %d", i).doesNotContain(pair);
+            assertThat(drawn.add(pair)).as("row %d drawn once", i).isTrue();
+            assertThat(x.labels()[i]).isZero();
+            // the row's features as of the cut, as the outcome rows have theirs
+            UUID buyer = x.buyerIds().get(i);
+            double[] pairPart = asOfCut.compute(byId.get(x.shgIds().get(i)), f.buyers().stream()
+                    .filter(b -> b.id().equals(buyer)).findFirst().orElseThrow());
+            assertThat(Arrays.copyOf(x.features()[i], pairPart.length)).containsExactly(pairPart);
+            assertThat(Arrays.copyOfRange(x.features()[i], pairPart.length, x.featureNames().size()))
+                    .containsExactly(w.affinity().features(x.shgIds().get(i), List.of(buyer)));
+        }
+        // the same seed, the same pairs; another seed, others
+        OutcomeExamples.Window again = OutcomeExamples.withSampledNegatives(w, f.matchHistory(), shgs, f.buyers(),
+                PairFeatures.Options.defaults(), 4, 17);
+        assertThat(again.buyerIds()).isEqualTo(x.buyerIds());
+        assertThat(OutcomeExamples.withSampledNegatives(w, f.matchHistory(), shgs, f.buyers(),
+                PairFeatures.Options.defaults(), 4, 18).buyerIds()).isNotEqualTo(x.buyerIds());
+        // enough negatives already: nothing is drawn
+        assertThat(OutcomeExamples.withSampledNegatives(w, f.matchHistory(), shgs, f.buyers(),
+                PairFeatures.Options.defaults(), 1, 17).sampled()).isZero();
+        assertThatThrownBy(() -> OutcomeExamples.withSampledNegatives(w, f.matchHistory(), shgs, f.buyers(),
+                PairFeatures.Options.defaults(), 0, 17)).hasMessageContaining("perPositive");
     }
 
     @Test
