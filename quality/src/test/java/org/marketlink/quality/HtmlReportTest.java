@@ -37,6 +37,20 @@ class HtmlReportTest {
                 "&lt;script&gt;alert(1)&lt;/script&gt;", "<svg class=\"history\"", "<polyline");
         assertThat(html).doesNotContain("<script>").doesNotContain("src=\"http").doesNotContain("href=\"http");
         assertThat(html.split("<svg", -1)).hasSize(2);
+        // the history reads without hovering: its range (3 to 7, and now 3 rows), its first day and now; every point
+        // carries its day and value
+        assertThat(html).contains(">7.00000</text>", ">3.00000</text>", ">2026-11-01</text>", ">now</text>",
+                "<title>2026-11-01: 3.00000</title>", "<title>2026-11-05: 7.00000</title>", "<title>now: 3.00000</title>");
+        assertThat(html.split("<circle class=\"point\"", -1)).hasSize(1 + 6);
+        // a day that measured nothing has no point, and a flat history names its one value once
+        List<MetricPoint> gaps = List.of(new MetricPoint("orders", "rowCount", t0, Map.of(), 5, "PASSED"),
+                new MetricPoint("orders", "rowCount", t0.plusSeconds(86_400), Map.of(), Double.NaN, "ERRORED"));
+        String chart = HtmlReport.render(r, Map.of("rowCount", gaps), t0);
+        assertThat(chart.split("<circle", -1)).hasSize(1 + 2);
+        assertThat(chart).doesNotContain(": NaN").contains("<title>2026-11-01: 5.00000</title>",
+                "<title>now: 3.00000</title>");
+        List<MetricPoint> flat = List.of(new MetricPoint("orders", "rowCount", t0, Map.of(), 3, "PASSED"));
+        assertThat(HtmlReport.render(r, Map.of("rowCount", flat), t0).split(">3.00000</text>", -1)).hasSize(2);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.marketlink.quality.anomaly.Anomaly;
 import org.marketlink.quality.history.MetricPoint;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,21 +219,40 @@ public final class HtmlReport {
             return "";
         }
         double span = hi > lo ? hi - lo : 1;
-        int w = 160;
-        int h = 40;
+        // the range's ends on the left, the first day and the latest under the line, and every point labelled
+        // (its day and value, shown on hover): a person reads the history, not only its shape
+        int w = 240;
+        int h = 64;
+        int left = 44;
+        int top = 8;
+        int bottom = h - 16;
         StringBuilder pts = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            if (Double.isFinite(v[i])) {
-                double x = 4 + (w - 8) * i / (double) (n - 1);
-                double y = h - 4 - (h - 8) * (v[i] - lo) / span;
-                pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            xs[i] = left + (w - left - 6) * i / (double) (n - 1);
+            ys[i] = bottom - (bottom - top) * ((Double.isFinite(v[i]) ? v[i] : lo) - lo) / span;
+            if (!Double.isFinite(v[i])) {
+                continue; // a day without a value (no rows to measure) has no point, rather than one at the bottom
             }
+            pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", xs[i], ys[i]));
+            String day = i < past.size() ? past.get(i).measuredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()
+                    : "now";
+            marks.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" "
+                            + "fill=\"%s\"><title>%s: %s</title></circle>", xs[i], ys[i], i == n - 1 ? "3" : "2",
+                    i == n - 1 ? "#b00020" : "#3366cc", esc(day), fmt(v[i])));
         }
-        double cy = h - 4 - (h - 8) * ((Double.isFinite(current) ? current : lo) - lo) / span;
+        String first = past.get(0).measuredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
         return String.format(Locale.ROOT, "<svg class=\"history\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "role=\"img\" aria-label=\"metric history\"><polyline fill=\"none\" stroke=\"#3366cc\" "
-                        + "stroke-width=\"1.5\" points=\"%s\"/><circle cx=\"%d\" cy=\"%.1f\" r=\"3\" fill=\"#b00020\"/>"
-                        + "</svg>", w, h, w, h, pts.toString().strip(), w - 4, cy);
+                        + "role=\"img\" aria-label=\"metric history from %s to now\" font-size=\"9\" fill=\"#555\">"
+                        + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%s"
+                        + "<text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" text-anchor=\"end\">now</text>"
+                        + "<polyline fill=\"none\" stroke=\"#3366cc\" stroke-width=\"1.5\" points=\"%s\"/>%s</svg>",
+                w, h, w, h, esc(first), left - 4, top + 3, fmt(hi), hi > lo ? String.format(Locale.ROOT,
+                        "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 4, bottom + 3, fmt(lo)) : "",
+                left, h - 3,
+                esc(first), w - 6, h - 3, pts.toString().strip(), marks);
     }
 
     private static String fmt(double d) {
