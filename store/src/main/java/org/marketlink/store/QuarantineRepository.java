@@ -5,6 +5,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.QuarantineSink;
 import org.marketlink.core.pipeline.Rejection;
+import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.store.internal.StoreContext;
 
 import java.util.LinkedHashMap;
@@ -80,6 +81,41 @@ public final class QuarantineRepository {
                 .map((rs, c) -> new Rejection(rs.getString("reason_code"), rs.getString("stage"),
                         rs.getString("column_name"), rs.getString("message"), rs.getString("raw"),
                         rs.getLong("row_number"), rs.getString("source"))).list());
+    }
+
+    /**
+     * Keeps one copy of the rejections of an unchanged input: deletes the quarantined rows of the earlier runs that
+     * were the same as {@code latest} - the same source into the same target, the same rows in, out and
+     * quarantined, the same checksum of the rows written, and the same rejections (reason, column, raw text, row
+     * number and source, compared as sets) - so running a daily batch again over the same files does not store its
+     * rejections twice. The earlier runs' lineage rows stay: the audit still shows that they ran. A run whose
+     * rejections differ in any way keeps them. Call it after {@code latest} has a lineage row.
+     *
+     * @return the rows deleted
+     */
+    public int supersedeIdenticalRuns(RunReport latest) {
+        if (latest == null) {
+            throw new IllegalArgumentException("latest must not be null");
+        }
+        return ctx.sql().write("quarantine superseded by run " + latest.runId(), false, h -> {
+            List<String> earlier = h.createQuery("SELECT run_id FROM lineage WHERE source = :source AND target = "
+                            + ":target AND rows_in = :in AND rows_out = :out AND quarantined = :q AND checksum = :c "
+                            + "AND run_id <> :run")
+                    .bind("source", latest.source()).bind("target", latest.sink()).bind("in", latest.rowsIn())
+                    .bind("out", latest.rowsOut()).bind("q", latest.quarantined()).bind("c", latest.checksum())
+                    .bind("run", latest.runId()).mapTo(String.class).list();
+            int deleted = 0;
+            for (String run : earlier) {
+                String rows = "SELECT reason_code, column_name, raw, row_number, source FROM quarantine WHERE run_id = ";
+                boolean same = h.createQuery("SELECT COUNT(*) FROM ((" + rows + ":a EXCEPT " + rows + ":b) UNION ALL ("
+                                + rows + ":b EXCEPT " + rows + ":a)) d").bind("a", run).bind("b", latest.runId())
+                        .mapTo(Long.class).one() == 0;
+                if (same) {
+                    deleted += h.createUpdate("DELETE FROM quarantine WHERE run_id = :run").bind("run", run).execute();
+                }
+            }
+            return deleted;
+        });
     }
 
     /** How many rows of one run were quarantined for each reason code, most frequent first. */

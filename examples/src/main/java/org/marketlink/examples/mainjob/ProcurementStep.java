@@ -84,6 +84,8 @@ final class ProcurementStep {
                 .quarantineTo(store.quarantine().sink())
                 .run();
         store.lineage().record(run);
+        // the same file again (a rerun of the day) keeps one copy of its rejections, this run's
+        store.quarantine().supersedeIdenticalRuns(run);
         Map<String, Long> reasons = store.quarantine().countByReason(run.runId());
         out.printf("  procurement      %s (synthetic, schema v%d): %,d awards in, %,d orders stored, %,d quarantined "
                         + "(%s)%n", file.getFileName(), schema, run.rowsIn(), run.rowsOut(), run.quarantined(),

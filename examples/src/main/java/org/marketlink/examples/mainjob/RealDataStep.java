@@ -155,6 +155,8 @@ final class RealDataStep {
                     .run(RunOptions.defaults().withChunkSize(4096).withParallelism(2)
                             .withListener(Progress.every(5_000, out)));
             store.lineage().record(run);
+            // the same file again (a rerun of the day) keeps one copy of its rejections, this run's
+            store.quarantine().supersedeIdenticalRuns(run);
             SuiteResult quality = validate.result();
             Instant at = extract.landed().atStartOfDay().toInstant(ZoneOffset.UTC);
             // the backfill is not a day: its metrics are kept apart, so they do not stand in the days' history

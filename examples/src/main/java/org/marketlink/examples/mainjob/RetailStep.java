@@ -96,6 +96,8 @@ final class RetailStep {
                 .quarantineTo(store.quarantine().sink())
                 .run(RunOptions.defaults().withChunkSize(8192).withListener(Progress.every(100_000, out)));
         store.lineage().record(run);
+        // the same file again (a rerun of the day) keeps one copy of its rejections, this run's
+        store.quarantine().supersedeIdenticalRuns(run);
         return new Result(run, orders.get(), buyers.size(), products.size());
     }
 

@@ -145,11 +145,13 @@ class MainJobTest {
     @Test
     void main_twiceOnTheSameDirectory_isIdempotent(@TempDir Path dir) throws Exception {
         System.setProperty("marketlink.data", dir.toString());
+        long[] afterOne = new long[1];
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             MainJob.main(new String[0]);
+            afterOne[0] = Files.size(dir.resolve("marketlink.mv.db"));
             MainJob.main(new String[0]);
         } finally {
             System.setOut(original);
@@ -157,6 +159,9 @@ class MainJobTest {
         }
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("MarketLink main job — OK").doesNotContain("MISMATCH");
+        // the same day again adds its runs' records (lineage, a training set and a model version), not a second copy
+        // of the data or of its rejections: the database stays within 10% of its size after one run
+        assertThat(Files.size(dir.resolve("marketlink.mv.db"))).isLessThanOrEqualTo(afterOne[0] * 11 / 10);
         // the real-data step: every WFP row accounted for, the report written
         assertThat(text).contains("17,881 rows in, 15,591 stored, 2,290 quarantined (13 daily runs), 2 anomalies",
                 "quality          ERROR on 2023-12");
@@ -194,6 +199,11 @@ class MainJobTest {
             assertThat(tenders).isPositive();
             assertThat(text).contains("procurement      procurement-portal-SYNTHETIC-2026-11-25.csv (synthetic, "
                     + "schema v1)");
+            // one copy of each input's rejections, the second run's: WFP 2,290, Online Retail 108,294 and the
+            // procurement awards' 7
+            long quarantined = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM quarantine")
+                    .mapTo(Long.class).one());
+            assertThat(quarantined).isEqualTo(2_290 + 108_294 + 7);
             // every table the catalog names holds rows after the job, and every run id written has a lineage row
             Map<String, Long> empty = new TreeMap<>();
             for (Dataset d : Catalog.builtIn().datasets()) {
