@@ -156,10 +156,18 @@ public final class TimeWindowFeatures {
                 // running sums keep the rounding of every value that has left the window; a window of equal values
                 // (one value, or a run of zeros after large prices) gets its exact mean and no spread instead, so a
                 // later percentage change is not divided by a residue of 1e-13
-                boolean flat = min == max;
-                double windowSum = flat ? min * count : sum + shift * count;
-                double mean = flat ? min : Math.min(max, Math.max(min, sum / count + shift));
-                double variance = count < 2 ? Double.NaN : flat ? 0 : (sumSquares - sum * sum / count) / (count - 1);
+                double windowSum = sum + shift * count;
+                double mean = sum / count + shift;
+                double variance = count > 1 ? (sumSquares - sum * sum / count) / (count - 1) : Double.NaN;
+                if (min == max) {
+                    windowSum = min * count;
+                    mean = min;
+                    variance = count > 1 ? 0 : Double.NaN;
+                } else if (mean < min) {
+                    mean = min;
+                } else if (mean > max) {
+                    mean = max;
+                }
                 double stddev = variance > 0 ? Math.sqrt(variance) : variance == variance ? 0 : Double.NaN;
                 for (int q = p; q < peersEnd; q++) {
                     int r = out.at(at[q]);
