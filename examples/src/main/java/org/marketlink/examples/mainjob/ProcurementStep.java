@@ -25,6 +25,7 @@ import org.marketlink.testing.MarketFixtures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +44,16 @@ import java.util.UUID;
  * {@code data_origin} column, and the file's name says it too.
  *
  * <p>Quarantined, each with its raw row: {@code PARSE_ERROR} (a date or number that does not read),
- * {@code MISSING_PRODUCT}, {@code BAD_PRICE} (below zero), {@code UNKNOWN_PRODUCT} (not a product of the named
+ * {@code MISSING_PRODUCT}, {@code BAD_PRICE} (below zero, fractions of a cent, or beyond what an order holds),
+ * {@code BAD_QUANTITY} (0 or less, beyond three decimals, or beyond what an order holds), {@code UNKNOWN_PRODUCT} (not a product of the named
  * supplier group), {@code UNKNOWN_AGENCY} (not a government buyer of the store) and {@code DUPLICATE} (a tender id
  * seen before in the file).
  */
 final class ProcurementStep {
     static final String DATASET = "procurement_awards";
+    static final BigDecimal MAX_PRICE = new BigDecimal("1000000000000");
+    static final BigDecimal MAX_QUANTITY = new BigDecimal("100000000000");
+    static final BigDecimal MAX_TOTAL = new BigDecimal("100000000000000");
     static final Schema SCHEMA = Schema.of(Field.required("tender_id", FieldType.STRING),
             Field.required("awarded_on", FieldType.DATE), Field.required("agency_id", FieldType.STRING),
             Field.optional("agency", FieldType.STRING), Field.required("supplier_group_id", FieldType.STRING),
@@ -112,9 +117,24 @@ final class ProcurementStep {
                                 + " names no product");
                         return;
                     }
-                    if (r.getDecimal(price).signum() < 0) {
+                    // what the store's order columns hold (NUMERIC(14, 3) units, NUMERIC(14, 2) prices,
+                    // NUMERIC(16, 2) totals): a value beyond them is the award's fault, quarantined here, not a
+                    // failed write that would stop the whole run
+                    BigDecimal unitPrice = r.getDecimal(price);
+                    if (unitPrice.signum() < 0 || unitPrice.stripTrailingZeros().scale() > 2
+                            || unitPrice.compareTo(MAX_PRICE) >= 0) {
                         emit.reject("BAD_PRICE", "unit_price", "award " + r.getString(tender) + " has unit price "
-                                + r.getDecimal(price).toPlainString() + ", below zero");
+                                + unitPrice.toPlainString() + ": a price is 0 or more, in cents, below "
+                                + MAX_PRICE.toPlainString());
+                        return;
+                    }
+                    BigDecimal units = r.getDecimal(quantity);
+                    if (units.signum() <= 0 || units.stripTrailingZeros().scale() > 3
+                            || units.compareTo(MAX_QUANTITY) >= 0
+                            || units.multiply(unitPrice).compareTo(MAX_TOTAL) >= 0) {
+                        emit.reject("BAD_QUANTITY", "quantity", "award " + r.getString(tender) + " has quantity "
+                                + units.toPlainString() + ": a quantity is above 0, to 3 decimals, below "
+                                + MAX_QUANTITY.toPlainString() + ", with a total below " + MAX_TOTAL.toPlainString());
                         return;
                     }
                     Optional<Product> p = uuid(productId).flatMap(store.products()::findById)

@@ -92,7 +92,14 @@ class ProcurementStepTest {
                     + "T-1,2026-11-01," + agency.id() + ",Agency," + p.shgId() + "," + p.id() + ",x,10,5.00,2026-11-20,synthetic\n"
                     + "T-2,2026-11-01," + retailer.id() + ",Shop," + p.shgId() + "," + p.id() + ",x,10,5.00,2026-11-20,synthetic\n"
                     + "T-3,2026-11-01," + agency.id() + ",Agency," + p.shgId() + "," + other.id() + ",x,10,5.00,2026-11-20,synthetic\n"
-                    + "T-4,2026-11-01," + agency.id() + ",Agency," + p.shgId() + ",not-a-uuid,x,10,5.00,2026-11-20,synthetic\n");
+                    + "T-4,2026-11-01," + agency.id() + ",Agency," + p.shgId() + ",not-a-uuid,x,10,5.00,2026-11-20,synthetic\n"
+                    // odd numbers: each its own quarantined row, none a failed write that stops the run
+                    + "T-5,2026-11-01," + agency.id() + ",Agency," + p.shgId() + "," + p.id() + ",x,1e12,5.00,2026-11-20,synthetic\n"
+                    + "T-6,2026-11-01," + agency.id() + ",Agency," + p.shgId() + "," + p.id() + ",x,0.0001,5.00,2026-11-20,synthetic\n"
+                    + "T-7,2026-11-01," + agency.id() + ",Agency," + p.shgId() + "," + p.id() + ",x,-3,5.00,2026-11-20,synthetic\n"
+                    + "T-8,2026-11-01," + agency.id() + ",Agency," + p.shgId() + "," + p.id() + ",x,10,12.345,2026-11-20,synthetic\n"
+                    + "T-9,2026-11-01," + agency.id() + ",Agency," + p.shgId() + "," + p.id() + ",x,10,1E+30,2026-11-20,synthetic\n"
+                    + "T-10,2026-11-01," + agency.id() + ",Agency," + p.shgId() + "," + p.id() + ",x,90000000000,9000.00,2026-11-20,synthetic\n");
             Sinks.ListSink<Order> orders = Sinks.list();
             Sinks.ListQuarantine quarantine = Sinks.quarantineList();
             RunReport run = ProcurementStep.awards(CsvSource.of(file, ProcurementStep.SCHEMA, CsvOptions.defaults()),
@@ -100,7 +107,10 @@ class ProcurementStepTest {
             assertThat(run.balanced()).isTrue();
             assertThat(orders.rows()).extracting(Order::reference).containsExactly("TENDER-T-1");
             assertThat(quarantine.rejections()).extracting(Rejection::reasonCode)
-                    .containsExactly("UNKNOWN_AGENCY", "UNKNOWN_PRODUCT", "UNKNOWN_PRODUCT");
+                    .containsExactly("UNKNOWN_AGENCY", "UNKNOWN_PRODUCT", "UNKNOWN_PRODUCT", "BAD_QUANTITY",
+                            "BAD_QUANTITY", "BAD_QUANTITY", "BAD_PRICE", "BAD_PRICE", "BAD_QUANTITY");
+            // the rows that pass are the ones the store takes: written, the run does not stop
+            store.orders().upsertAll(orders.rows());
         }
     }
 }
