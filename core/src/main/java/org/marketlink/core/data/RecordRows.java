@@ -78,7 +78,7 @@ public final class RecordRows<T extends Record> {
             }
             values[i] = convert(v, schema.field(i).type());
         }
-        return Row.of(schema, values);
+        return Row.ofOwned(schema, values); // the array is this call's own: no second copy
     }
 
     /**
