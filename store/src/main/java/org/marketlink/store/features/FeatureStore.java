@@ -10,7 +10,6 @@ import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
 import org.marketlink.core.privacy.Masking;
 import org.marketlink.store.CacheStatistics;
-import org.marketlink.store.Dialect;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.DatabaseErrors;
@@ -88,10 +87,7 @@ public final class FeatureStore {
             throw new IllegalArgumentException("store and cacheTtl are required and cacheSize must be ≥ 0");
         }
         this.store = store;
-        this.upsert = store.dialect() == Dialect.POSTGRESQL
-                ? store.dialect().upsert("feature_values", COLUMNS, List.of(), KEY, List.of())
-                : "MERGE INTO feature_values (" + String.join(", ", COLUMNS) + ") KEY (" + String.join(", ", KEY)
-                + ") VALUES (" + String.join(", ", COLUMNS.stream().map(c -> ":" + c).toList()) + ")";
+        this.upsert = store.dialect().mergeOnKey("feature_values", COLUMNS, KEY);
         this.latest = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).recordStats()
                 .executor(Runnable::run)
                 .<LatestKey, double[]>removalListener((key, value, cause) -> forget(key)).build();

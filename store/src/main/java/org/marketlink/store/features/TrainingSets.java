@@ -10,7 +10,6 @@ import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
-import org.marketlink.store.Dialect;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.DatabaseErrors;
@@ -47,8 +46,8 @@ public final class TrainingSets {
 
     private TrainingSets(MarketStore store) {
         this.store = store;
-        this.upsertSet = upsert(store.dialect(), "training_sets", SET_COLUMNS, List.of("set_name", "run_id"));
-        this.upsertRow = upsert(store.dialect(), "training_examples", ROW_COLUMNS,
+        this.upsertSet = store.dialect().mergeOnKey("training_sets", SET_COLUMNS, List.of("set_name", "run_id"));
+        this.upsertRow = store.dialect().mergeOnKey("training_examples", ROW_COLUMNS,
                 List.of("set_name", "run_id", "row_no"));
     }
 
@@ -62,12 +61,6 @@ public final class TrainingSets {
             throw new IllegalArgumentException("store must not be null");
         }
         return new TrainingSets(store);
-    }
-
-    private static String upsert(Dialect dialect, String table, List<String> columns, List<String> key) {
-        return dialect == Dialect.POSTGRESQL ? dialect.upsert(table, columns, List.of(), key, List.of())
-                : "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key)
-                + ") VALUES (" + String.join(", ", columns.stream().map(c -> ":" + c).toList()) + ")";
     }
 
     /**
