@@ -1,7 +1,6 @@
 package org.marketlink.store.features;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.JdbiException;
@@ -34,11 +33,15 @@ import java.util.function.ToDoubleFunction;
  * failed chunks) writes the same rows over themselves. Thread-safe.
  */
 public final class TrainingSets {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> KEYS = new TypeReference<>() { };
     private static final List<String> SET_COLUMNS = List.of("set_name", "run_id", "feature_names", "created_at");
     private static final List<String> ROW_COLUMNS = List.of("set_name", "run_id", "row_no", "entity_keys", "as_of",
             "label", "features");
+
+    /**
+     * A plain mapper for the feature arrays: the shared {@code Json.mapper()} reads numbers as decimals, which turns
+     * -0.0 into 0.0, and a value must read back as it was written.
+     */
+    private static final ObjectMapper NUMBERS = new ObjectMapper();
 
     private final MarketStore store;
     private final String upsertSet;
@@ -104,7 +107,7 @@ public final class TrainingSets {
     private <T> void writeChunk(String name, List<String> names, ChunkKey chunk, List<T> rows,
                                 Function<T, Map<String, String>> keys, Function<T, Instant> asOf,
                                 ToDoubleFunction<T> label, Function<T, double[]> features) {
-        List<Object[]> bound = new ArrayList<>(rows.size());
+        List<Bound> bound = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             long rowNo = chunk.firstRow() + i;
             T row = rows.get(i);
@@ -130,18 +133,18 @@ public final class TrainingSets {
                 }
                 values.append(j == 0 ? "" : ",").append(Double.isNaN(x[j]) ? "null" : Double.toString(x[j]));
             }
-            bound.add(new Object[] {rowNo, json(new TreeMap<>(k)), at, y, values.append(']').toString()});
+            bound.add(new Bound(rowNo, Rows.toJson(new TreeMap<>(k)), at, y, values.append(']').toString()));
         }
         try {
             store.jdbi().useTransaction(h -> {
                 h.createUpdate(upsertSet).bind("set_name", name).bind("run_id", chunk.runId())
-                        .bind("feature_names", json(names)).bind("created_at", Args.timestamp(Instant.now()))
+                        .bind("feature_names", Rows.toJson(names)).bind("created_at", Args.timestamp(Instant.now()))
                         .execute();
                 PreparedBatch batch = h.prepareBatch(upsertRow);
-                for (Object[] b : bound) {
-                    batch.bind("set_name", name).bind("run_id", chunk.runId()).bind("row_no", (long) b[0])
-                            .bind("entity_keys", (String) b[1]).bind("as_of", Args.timestamp((Instant) b[2]))
-                            .bind("label", (double) b[3]).bind("features", (String) b[4]).add();
+                for (Bound b : bound) {
+                    batch.bind("set_name", name).bind("run_id", chunk.runId()).bind("row_no", b.rowNo())
+                            .bind("entity_keys", b.keys()).bind("as_of", Args.timestamp(b.asOf()))
+                            .bind("label", b.label()).bind("features", b.features()).add();
                 }
                 if (!bound.isEmpty()) {
                     batch.execute();
@@ -168,12 +171,13 @@ public final class TrainingSets {
     public Optional<TrainingSet> read(String name, String runId) {
         try {
             return store.jdbi().withHandle(h -> {
-                Optional<String> header = h.createQuery("SELECT feature_names FROM training_sets WHERE set_name = :n "
-                        + "AND run_id = :r").bind("n", name).bind("r", runId).mapTo(String.class).findOne();
+                Optional<List<String>> header = h.createQuery("SELECT feature_names FROM training_sets WHERE "
+                        + "set_name = :n AND run_id = :r").bind("n", name).bind("r", runId)
+                        .map((rs, c) -> Rows.strings(rs, "feature_names")).findOne();
                 if (header.isEmpty()) {
                     return Optional.empty();
                 }
-                List<String> names = names(name, header.get());
+                List<String> names = header.get();
                 List<Map<String, String>> keys = new ArrayList<>();
                 List<Instant> times = new ArrayList<>();
                 List<Double> labels = new ArrayList<>();
@@ -181,19 +185,14 @@ public final class TrainingSets {
                 h.createQuery("SELECT entity_keys, as_of, label, features FROM training_examples WHERE set_name = :n "
                                 + "AND run_id = :r ORDER BY row_no").bind("n", name).bind("r", runId)
                         .map((rs, c) -> {
-                            try {
-                                keys.add(JSON.readValue(rs.getString("entity_keys"), KEYS));
-                                JsonNode values = JSON.readTree(rs.getString("features"));
-                                double[] x = new double[names.size()];
-                                for (int j = 0; j < x.length; j++) {
-                                    JsonNode v = values.get(j);
-                                    x[j] = v == null || v.isNull() ? Double.NaN : v.asDouble();
-                                }
-                                rows.add(x);
-                            } catch (JsonProcessingException e) {
-                                throw new UnableToReadException("training set " + name + " has a row that is not "
-                                        + "valid JSON", e);
+                            keys.add(Rows.texts(rs, "entity_keys"));
+                            double[] x = new double[names.size()];
+                            JsonNode values = values(name, rs.getString("features"));
+                            for (int j = 0; j < x.length; j++) {
+                                JsonNode v = values.get(j);
+                                x[j] = v == null || v.isNull() ? Double.NaN : v.asDouble();
                             }
+                            rows.add(x);
                             times.add(Rows.instant(rs, "as_of"));
                             labels.add(rs.getDouble("label"));
                             return null;
@@ -207,19 +206,15 @@ public final class TrainingSets {
         }
     }
 
-    private static List<String> names(String set, String json) {
+    private static JsonNode values(String set, String json) {
         try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
+            return NUMBERS.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new UnableToReadException("training set " + set + " has feature names that are not valid JSON", e);
+            throw new UnableToReadException("training set " + set + " has a row whose features are not valid JSON", e);
         }
     }
 
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not writable as JSON: " + value.getClass().getSimpleName(), e);
-        }
+    /** One row as bound to the insert: its number, keys and features already JSON text. */
+    private record Bound(long rowNo, String keys, Instant asOf, double label, String features) {
     }
 }
