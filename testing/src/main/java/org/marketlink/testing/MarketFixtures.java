@@ -242,11 +242,8 @@ public final class MarketFixtures {
         for (PricingHistory s : sales) {
             line++;
             String row = s.productId() + "," + s.saleDate() + "," + s.price().toPlainString();
-            if (r.nextDouble() < options.dirtyShare()) {
-                Dirt kind = Dirt.values()[r.nextInt(Dirt.values().length)];
-                if (kind == Dirt.DUPLICATE && previous == null) {
-                    kind = Dirt.NEGATIVE_PRICE;
-                }
+            Dirt kind = dirt(r, previous);
+            if (kind != null) {
                 row = switch (kind) {
                     case NEGATIVE_PRICE -> s.productId() + "," + s.saleDate() + ",-" + s.price().toPlainString();
                     case UNPARSEABLE_DATE -> s.productId() + "," + s.saleDate().getDayOfMonth() + "/"
@@ -290,11 +287,7 @@ public final class MarketFixtures {
             String date = awarded.toString();
             String product = p.id().toString();
             String priceText = price.toPlainString();
-            boolean dirty = r.nextDouble() < options.dirtyShare();
-            Dirt kind = dirty ? Dirt.values()[r.nextInt(Dirt.values().length)] : null;
-            if (kind == Dirt.DUPLICATE && previous == null) {
-                kind = Dirt.NEGATIVE_PRICE;
-            }
+            Dirt kind = dirt(r, previous);
             if (kind == Dirt.NEGATIVE_PRICE) {
                 priceText = "-" + priceText;
             } else if (kind == Dirt.UNPARSEABLE_DATE) {
@@ -314,6 +307,18 @@ public final class MarketFixtures {
             previous = row;
         }
         return new DirtyRows(csv.toString(), dirt);
+    }
+
+    /**
+     * Whether the next row is dirty ({@link Options#dirtyShare()} of them), and how: a duplicate needs a row before
+     * it, so the first row is never one. Null for a clean row.
+     */
+    private Dirt dirt(Random r, String previous) {
+        if (r.nextDouble() >= options.dirtyShare()) {
+            return null;
+        }
+        Dirt kind = Dirt.values()[r.nextInt(Dirt.values().length)];
+        return kind == Dirt.DUPLICATE && previous == null ? Dirt.NEGATIVE_PRICE : kind;
     }
 
     private static String csvText(String s) {

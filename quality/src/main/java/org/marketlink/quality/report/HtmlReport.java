@@ -228,19 +228,17 @@ public final class HtmlReport {
         int bottom = h - 16;
         StringBuilder pts = new StringBuilder();
         StringBuilder marks = new StringBuilder();
-        double[] xs = new double[n];
-        double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = left + (w - left - 6) * i / (double) (n - 1);
-            ys[i] = bottom - (bottom - top) * ((Double.isFinite(v[i]) ? v[i] : lo) - lo) / span;
             if (!Double.isFinite(v[i])) {
                 continue; // a day without a value (no rows to measure) has no point, rather than one at the bottom
             }
-            pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", xs[i], ys[i]));
+            double x = left + (w - left - 6) * i / (double) (n - 1);
+            double y = bottom - (bottom - top) * (v[i] - lo) / span;
+            pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             String day = i < past.size() ? past.get(i).measuredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()
                     : "now";
             marks.append(String.format(Locale.ROOT, "<circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" "
-                            + "fill=\"%s\"><title>%s: %s</title></circle>", xs[i], ys[i], i == n - 1 ? "3" : "2",
+                            + "fill=\"%s\"><title>%s: %s</title></circle>", x, y, i == n - 1 ? "3" : "2",
                     i == n - 1 ? "#b00020" : "#3366cc", esc(day), fmt(v[i])));
         }
         String first = past.get(0).measuredAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
