@@ -3,6 +3,7 @@ package org.marketlink.quality;
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.ColumnCursor;
 import org.marketlink.core.pipeline.ColumnSource;
@@ -186,7 +187,7 @@ public final class Suite implements Serializable {
     /** The state of a rule whose column is missing: rows pass through, the outcome says why nothing was judged. */
     private record Unjudged(String name, String column) implements RuleState {
         @Override
-        public void accept(Row row) {
+        public void accept(RowView row) {
             // nothing to judge
         }
 
@@ -264,7 +265,7 @@ public final class Suite implements Serializable {
         }
 
         /** Checks all rows in one pass. */
-        public SuiteResult run(Iterable<Row> rows) {
+        public SuiteResult run(Iterable<? extends RowView> rows) {
             return run(rows, done -> {
             });
         }
@@ -277,11 +278,11 @@ public final class Suite implements Serializable {
          * @param rowsDone progress: the rows checked so far
          * @return the result
          */
-        public SuiteResult run(Iterable<Row> rows, LongConsumer rowsDone) {
+        public SuiteResult run(Iterable<? extends RowView> rows, LongConsumer rowsDone) {
             Checks.notNull("rowsDone", rowsDone);
             State s = newState();
             long n = 0;
-            for (Row r : rows) {
+            for (RowView r : rows) {
                 s.accept(r);
                 if (++n % PROGRESS_EVERY == 0) {
                     rowsDone.accept(n);
@@ -298,7 +299,7 @@ public final class Suite implements Serializable {
         public static final int BATCH_ROWS = 2048;
 
         /** The row-level violations of one row (empty when it passes every row rule), for the validate stage. */
-        public List<Violation> violations(Row row) {
+        public List<Violation> violations(RowView row) {
             List<Violation> out = null;
             for (BoundRule r : rowRules) {
                 Violation v = r.check(row);
@@ -366,7 +367,7 @@ public final class Suite implements Serializable {
         }
 
         /** Adds one row to every rule's state. */
-        public void accept(Row row) {
+        public void accept(RowView row) {
             acceptFailed(row);
         }
 
@@ -376,7 +377,7 @@ public final class Suite implements Serializable {
         }
 
         /** Adds one row to every rule's state; returns whether it failed a row-level rule. */
-        public boolean acceptFailed(Row row) {
+        public boolean acceptFailed(RowView row) {
             rows++;
             boolean failed = false;
             for (RuleState s : rowStates) {
@@ -392,7 +393,7 @@ public final class Suite implements Serializable {
         }
 
         /**
-         * Adds every row of a column batch: the same states as {@link #accept(Row)} row by row would leave, in one
+         * Adds every row of a column batch: the same states as {@link #accept(RowView)} row by row would leave, in one
          * pass over each column for the rules that scan columns (completeness, ranges, sets, patterns on text, long
          * uniqueness, row count, means) and row by row for the others. The batch is not kept.
          *
@@ -419,7 +420,7 @@ public final class Suite implements Serializable {
             }
             if (rowByRowRowStates.length + rowByRowDatasetStates.length > 0) {
                 for (int r = 0; r < n; r++) {
-                    Row row = batch.row(r);
+                    RowView row = batch.view(r); // read in place: only the fields these rules ask for
                     boolean rowFailed = false;
                     for (RuleState s : rowByRowRowStates) {
                         rowFailed |= s.acceptFailed(row);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.FieldType;
 import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 import org.marketlink.quality.drift.DriftRules;
 import org.marketlink.quality.rules.RuleOptions;
@@ -52,7 +53,7 @@ class SerializedStatesTest {
                 Rules.between("qty", 0, 50), Rules.nonNegative("price"), Rules.positive("qty"),
                 Rules.inSet("status", Set.of("A", "B", "C")), Rules.matches("status", "[A-C]"),
                 Rules.satisfies("qtyNotHuge", "qty",
-                        (Predicate<Row> & Serializable) r -> r.isNull(3) || r.getDouble(3) < 45, "is huge",
+                        (Predicate<RowView> & Serializable) r -> r.isNull(3) || r.getDouble(3) < 45, "is huge",
                         RuleOptions.strict()),
                 Rules.unique("id"), Rules.unique("id", "status"), Rules.primaryKey("id"),
                 Rules.compare("qty", "<=", "price"), Rules.rowCount(0, 1_000_000), Rules.meanBetween("qty", 0, 30),
@@ -65,7 +66,7 @@ class SerializedStatesTest {
                 DriftRules.psiDrift("status", Map.of("A", 0.4, "B", 0.3, "C", 0.3), 0.2),
                 DriftRules.chiSquareDrift("status", Map.of("A", 0.4, "B", 0.3, "C", 0.3), 0.01),
                 Rules.aggregate("maxQty", (Supplier<double[]> & Serializable) () -> new double[1],
-                        (BiFunction<double[], Row, double[]> & Serializable) (a, r) -> {
+                        (BiFunction<double[], RowView, double[]> & Serializable) (a, r) -> {
                             if (!r.isNull(3)) {
                                 a[0] = Math.max(a[0], r.getDouble(3));
                             }

@@ -565,6 +565,43 @@ public final class ColumnBatch {
     }
 
     /**
+     * The row at {@code row} read in place: each value is read from its column only when asked for. The view shows
+     * what the batch holds at that moment, so it is for the call it is handed to, not for keeping (keep
+     * {@link RowView#toRow()}). Unlike {@link #row}, it does not check required fields up front.
+     *
+     * @param row below {@link #size()}
+     * @return a view of that row
+     */
+    public RowView view(int row) {
+        Objects.checkIndex(row, size);
+        return new BatchRow(row);
+    }
+
+    /** One row of this batch, read in place. */
+    private final class BatchRow implements RowView {
+        private final int row;
+
+        BatchRow(int row) {
+            this.row = row;
+        }
+
+        @Override
+        public Schema schema() {
+            return schema;
+        }
+
+        @Override
+        public Object get(int i) {
+            return ColumnBatch.this.get(i, row);
+        }
+
+        @Override
+        public String toString() {
+            return RowView.describe(this);
+        }
+    }
+
+    /**
      * Drops the rows marked in {@code drop} (below {@link #size()}), keeping the others in order with their row
      * numbers: for a reader that quarantined some rows of the batch.
      *

@@ -5,6 +5,7 @@ import org.marketlink.core.Checks;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -48,7 +49,9 @@ public final class RecordRows<T extends Record> {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         for (int i = 0; i < components.length; i++) {
             try {
-                accessors[i] = lookup.unreflect(components[i].getAccessor());
+                // typed Object(Object) once, so that each read is an invokeExact without an adaptation per call
+                accessors[i] = lookup.unreflect(components[i].getAccessor())
+                        .asType(MethodType.methodType(Object.class, Object.class));
             } catch (IllegalAccessException e) {
                 throw new IllegalArgumentException("record " + type.getName() + " is not public", e);
             }
@@ -65,20 +68,65 @@ public final class RecordRows<T extends Record> {
         return schema;
     }
 
-    /** The row of one record. */
+    /** The row of one record: a copy of its values, checked as {@link Row#of} checks them. */
     public Row toRow(T record) {
         Checks.notNull("record", record);
         Object[] values = new Object[accessors.length];
         for (int i = 0; i < accessors.length; i++) {
-            Object v;
-            try {
-                v = accessors[i].invoke(record);
-            } catch (Throwable e) {
-                throw new IllegalStateException("could not read " + schema.field(i).name() + " of " + record, e);
-            }
-            values[i] = convert(v, schema.field(i).type());
+            values[i] = value(record, i);
         }
         return Row.ofOwned(schema, values); // the array is this call's own: no second copy
+    }
+
+    /**
+     * The record read as a row of {@link #schema()} where it is: each value is read from its component (and
+     * converted as {@link #toRow} converts it) only when asked for, so a rule that reads two fields of a
+     * twenty-field record reads two. Nothing is copied; the view is as immutable as the record.
+     *
+     * <p>Unlike {@link #toRow}, the view does not check up front that the record's required fields are filled: a
+     * component that is null shows as an empty field, for the rules to judge.
+     *
+     * @param record the record
+     * @return a view of it, valid for as long as the caller keeps it
+     */
+    public RowView view(T record) {
+        return new RecordView(Checks.notNull("record", record));
+    }
+
+    /** One component's value as a row holds it. */
+    private Object value(Object record, int i) {
+        Object v;
+        try {
+            v = accessors[i].invokeExact(record);
+        } catch (Throwable e) {
+            throw new IllegalStateException("could not read " + schema.field(i).name() + " of a "
+                    + type.getSimpleName(), e);
+        }
+        return convert(v, schema.field(i).type());
+    }
+
+    /** A record read in place. */
+    private final class RecordView implements RowView {
+        private final Object record;
+
+        RecordView(Object record) {
+            this.record = record;
+        }
+
+        @Override
+        public Schema schema() {
+            return schema;
+        }
+
+        @Override
+        public Object get(int i) {
+            return value(record, i);
+        }
+
+        @Override
+        public String toString() {
+            return RowView.describe(this);
+        }
     }
 
     /**

@@ -10,12 +10,12 @@ import java.util.Objects;
 
 /**
  * One row of a {@link Schema}: values by field index (fast) or by name (convenient). A value is {@code null}
- * when the field is empty. Construction checks that each value has its field's type and that required fields
+ * when the field is empty. A {@link RowView} that holds its values itself. Construction checks that each value has its field's type and that required fields
  * are present, naming the field on failure.
  *
  * <p>Immutable and thread-safe.
  */
-public final class Row {
+public final class Row implements RowView {
     private final Schema schema;
     private final Object[] values;
     /**
@@ -77,11 +77,13 @@ public final class Row {
     }
 
     /** The schema this row follows. */
+    @Override
     public Schema schema() {
         return schema;
     }
 
     /** The value at {@code i}, or {@code null}. */
+    @Override
     public Object get(int i) {
         return values[i];
     }
@@ -89,54 +91,70 @@ public final class Row {
     /**
      * The value of the named field, or null; throws {@link IllegalArgumentException} when the schema has no such field.
      */
+    @Override
     public Object get(String name) {
         return values[schema.indexOf(name)];
     }
 
     /** Whether the value at position {@code i} is empty. */
+    @Override
     public boolean isNull(int i) {
         return values[i] == null;
     }
 
     /** The value at position {@code i} as text, or null. */
+    @Override
     public String getString(int i) {
         return (String) values[i];
     }
 
     /** The value of the named field as text, or null. */
+    @Override
     public String getString(String name) {
         return getString(schema.indexOf(name));
     }
 
     /** The long at {@code i}; the field must not be empty. */
+    @Override
     public long getLong(int i) {
         return (Long) Objects.requireNonNull(values[i], () -> "field '" + schema.field(i).name() + "' is empty");
     }
 
     /** The double at {@code i}, or NaN when the field is empty. */
+    @Override
     public double getDouble(int i) {
         Object v = values[i];
         return v == null ? Double.NaN : (Double) v;
     }
 
     /** The value at position {@code i} as a decimal, or null. */
+    @Override
     public BigDecimal getDecimal(int i) {
         return (BigDecimal) values[i];
     }
 
     /** The value at position {@code i} as a boolean, or null. */
+    @Override
     public Boolean getBoolean(int i) {
         return (Boolean) values[i];
     }
 
     /** The value at position {@code i} as a date, or null. */
+    @Override
     public LocalDate getDate(int i) {
         return (LocalDate) values[i];
     }
 
     /** The value at position {@code i} as an instant, or null. */
+    @Override
     public Instant getTimestamp(int i) {
         return (Instant) values[i];
+    }
+
+    /** This row itself: it is immutable, so it needs no copy to be kept. */
+    @Override
+    public Row toRow() {
+        return this;
     }
 
     /** This row with one value replaced. */
@@ -173,11 +191,6 @@ public final class Row {
     /** The values in field order, fields holding personal data ({@link Field#personal()}) masked. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("Row[");
-        for (int i = 0; i < values.length; i++) {
-            out.append(i == 0 ? "" : ", ")
-                    .append(schema.field(i).shown(values[i]));
-        }
-        return out.append(']').toString();
+        return RowView.describe(this);
     }
 }

@@ -40,7 +40,15 @@ class ColumnBatchTest {
         b.setSize(10);
         for (int r = 0; r < 10; r++) {
             assertThat(b.row(r)).isEqualTo(row(r));
+            // read in place, the same values, the same text and the same row when copied
+            RowView view = b.view(r);
+            for (int f = 0; f < EVERY.size(); f++) {
+                assertThat(view.get(f)).isEqualTo(row(r).get(f));
+            }
+            assertThat(view.toString()).isEqualTo(row(r).toString());
+            assertThat(view.toRow()).isEqualTo(row(r));
         }
+        assertThatThrownBy(() -> b.view(10)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThat(b.longs(0)[4]).isEqualTo(4);
         assertThat(b.dates(5)[4]).isEqualTo(-396);
         assertThat(b.timestamps(6)[4]).isEqualTo(-86_396_000_000L + 123_456);

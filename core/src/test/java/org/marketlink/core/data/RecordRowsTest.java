@@ -1,6 +1,7 @@
 package org.marketlink.core.data;
 
 import org.junit.jupiter.api.Test;
+import org.marketlink.core.model.Buyer;
 import org.marketlink.core.model.DemandForecast;
 import org.marketlink.core.model.Match;
 import org.marketlink.core.model.Product;
@@ -52,5 +53,35 @@ class RecordRowsTest {
                 .hasMessageContaining("'LOST' is not one of");
         assertThatThrownBy(() -> RecordRows.of(DemandForecast.class).fromRow(good))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a DemandForecast row");
+    }
+
+    @Test
+    void aRecordViewReadsTheSameValuesAsItsRow_andMasksPersonalDataTheSameWay() {
+        RecordRows<Product> products = RecordRows.of(Product.class);
+        RecordRows<Match> matches = RecordRows.of(Match.class);
+        RecordRows<Buyer> buyers = RecordRows.of(Buyer.class);
+        Product p = Samples.product(UUID.randomUUID(), "Shawl");
+        Match m = Samples.match(UUID.randomUUID(), UUID.randomUUID(), null);
+        Buyer b = Samples.buyer("Asha Stores");
+        sameAsRow(products, p);
+        sameAsRow(matches, m);
+        sameAsRow(buyers, b);
+        RowView view = buyers.view(b);
+        assertThat(view.schema()).isEqualTo(buyers.schema());
+        assertThat(view.getString("name")).isEqualTo(b.name());
+        assertThat(products.view(p).getLong(products.schema().indexOf("availableQuantity"))).isEqualTo(120L);
+        assertThat(matches.view(m).isNull(matches.schema().indexOf("productId"))).isTrue();
+        assertThat(view.toString()).contains("***");
+        assertThatThrownBy(() -> products.view(null)).hasMessageContaining("record");
+    }
+
+    private static <T extends Record> void sameAsRow(RecordRows<T> rows, T record) {
+        Row row = rows.toRow(record);
+        RowView view = rows.view(record);
+        for (int i = 0; i < row.schema().size(); i++) {
+            assertThat(view.get(i)).as(row.schema().field(i).name()).isEqualTo(row.get(i));
+        }
+        assertThat(view.toString()).isEqualTo(row.toString());
+        assertThat(view.toRow()).isEqualTo(row);
     }
 }

@@ -1,7 +1,7 @@
 package org.marketlink.quality.drift;
 
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
@@ -64,7 +64,7 @@ public final class DriftRules {
         }
 
         @Override
-        public void accept(Row row) {
+        public void accept(RowView row) {
             sample.accept(row, column);
         }
 
@@ -138,7 +138,7 @@ public final class DriftRules {
         }
 
         @Override
-        public void accept(Row row) {
+        public void accept(RowView row) {
             Object v = row.get(column);
             if (v != null) {
                 counts.computeIfAbsent(v.toString(), k -> new long[1])[0]++;

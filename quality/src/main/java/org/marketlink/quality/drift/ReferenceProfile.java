@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.FieldType;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 
 import java.io.Serializable;
@@ -208,7 +208,7 @@ public record ReferenceProfile(String name, long rows, List<Column> columns) imp
          *
          * @throws IllegalArgumentException when the row is of another schema
          */
-        public Builder accept(Row row) {
+        public Builder accept(RowView row) {
             if (!row.schema().equals(schema)) {
                 throw new IllegalArgumentException("row " + (rows + 1) + " is of another schema");
             }

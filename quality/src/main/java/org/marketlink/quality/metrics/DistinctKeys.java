@@ -1,6 +1,6 @@
 package org.marketlink.quality.metrics;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.privacy.Masking;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
@@ -40,7 +40,7 @@ public final class DistinctKeys implements KeyFrequencies {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         rows++;
         Object key;
         if (idx.length == 1) {

@@ -1,7 +1,7 @@
 package org.marketlink.quality.metrics;
 
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
@@ -80,7 +80,7 @@ public final class DistinctLongs implements KeyFrequencies {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         rows++;
         Object v = row.get(column);
         if (v == null) {

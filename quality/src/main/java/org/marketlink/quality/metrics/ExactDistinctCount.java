@@ -1,6 +1,6 @@
 package org.marketlink.quality.metrics;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
@@ -35,7 +35,7 @@ public final class ExactDistinctCount implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         Object v = row.get(column);
         if (v != null) {
             values.add(SqlEquality.key(v));

@@ -1,6 +1,6 @@
 package org.marketlink.quality.metrics;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
@@ -35,7 +35,7 @@ public final class ExactQuantile implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         sample.accept(row, column);
     }
 

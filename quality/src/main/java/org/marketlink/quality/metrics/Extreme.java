@@ -1,7 +1,7 @@
 package org.marketlink.quality.metrics;
 
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
@@ -38,7 +38,7 @@ public final class Extreme implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         Object v = row.get(column);
         if (v == null) {
             return;

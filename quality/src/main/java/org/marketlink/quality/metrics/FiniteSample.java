@@ -1,6 +1,6 @@
 package org.marketlink.quality.metrics;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ public final class FiniteSample implements Serializable {
      * The value of a numeric cell as a double, or NaN when it is empty or not finite. BigDecimal is a Number too:
      * one cast serves every numeric column type.
      */
-    public static double finite(Row row, int column) {
+    public static double finite(RowView row, int column) {
         Object v = row.get(column);
         if (v == null) {
             return Double.NaN;
@@ -29,7 +29,7 @@ public final class FiniteSample implements Serializable {
     }
 
     /** Adds the cell's value when it is present and finite. */
-    public void accept(Row row, int column) {
+    public void accept(RowView row, int column) {
         double d = finite(row, column);
         if (d == d) {
             add(d);

@@ -3,7 +3,7 @@ package org.marketlink.quality.metrics;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
@@ -42,7 +42,7 @@ public final class HllDistinctCount implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         Object v = row.get(column);
         if (v instanceof Long l) {
             sketch.update(l.longValue());

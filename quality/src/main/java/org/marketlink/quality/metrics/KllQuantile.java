@@ -1,7 +1,7 @@
 package org.marketlink.quality.metrics;
 
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
@@ -46,7 +46,7 @@ public final class KllQuantile implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         double d = FiniteSample.finite(row, column);
         if (d == d) {
             sketch.update(d);

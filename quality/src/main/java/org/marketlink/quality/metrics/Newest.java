@@ -1,6 +1,6 @@
 package org.marketlink.quality.metrics;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.rules.RuleState;
@@ -38,7 +38,7 @@ public final class Newest implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         Instant t = row.getTimestamp(column);
         if (t != null && (newest == null || t.isAfter(newest))) {
             newest = t;

@@ -1,6 +1,6 @@
 package org.marketlink.quality.metrics;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.rules.RuleState;
@@ -33,7 +33,7 @@ public final class PrimaryKeyCounts implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         rows++;
         for (int i : idx) {
             Object v = row.get(i);

@@ -1,7 +1,7 @@
 package org.marketlink.quality.metrics;
 
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.rules.RuleState;
@@ -30,7 +30,7 @@ public final class RowCount implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         rows++;
     }
 

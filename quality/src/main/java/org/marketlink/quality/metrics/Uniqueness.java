@@ -1,7 +1,7 @@
 package org.marketlink.quality.metrics;
 
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.rules.RuleState;
 
@@ -29,7 +29,7 @@ public final class Uniqueness implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         rows++;
         keys.accept(row);
     }

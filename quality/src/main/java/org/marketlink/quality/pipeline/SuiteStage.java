@@ -3,6 +3,7 @@ package org.marketlink.quality.pipeline;
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.RecordRows;
 import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.pipeline.Emitter;
 import org.marketlink.core.pipeline.Stage;
 import org.marketlink.quality.Suite;
@@ -26,13 +27,13 @@ import java.util.function.Function;
  */
 public final class SuiteStage<T> implements Stage<T, T> {
     private final Suite.Compiled suite;
-    private final Function<T, Row> toRow;
+    private final Function<T, RowView> view;
     private final Queue<Suite.State> states = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Suite.State> local;
 
-    private SuiteStage(Suite.Compiled suite, Function<T, Row> toRow) {
+    private SuiteStage(Suite.Compiled suite, Function<T, RowView> view) {
         this.suite = suite;
-        this.toRow = toRow;
+        this.view = view;
         this.local = ThreadLocal.withInitial(() -> {
             Suite.State s = suite.newState();
             states.add(s);
@@ -48,6 +49,8 @@ public final class SuiteStage<T> implements Stage<T, T> {
 
     /**
      * A stage over records, read as rows of {@code rows.schema()}, which {@code suite} must have been compiled for.
+     * The rules read each record in place ({@link RecordRows#view}): no row is made of it, and a field no rule asks
+     * for is never read.
      *
      * @throws IllegalArgumentException when the suite was compiled for another schema
      */
@@ -58,12 +61,12 @@ public final class SuiteStage<T> implements Stage<T, T> {
             throw new IllegalArgumentException("the suite was compiled for " + suite.schema() + ", the records read as "
                     + rows.schema());
         }
-        return new SuiteStage<>(suite, rows::toRow);
+        return new SuiteStage<>(suite, rows::view);
     }
 
     @Override
     public void apply(T input, Emitter<T> out) {
-        Row row = toRow.apply(input);
+        RowView row = view.apply(input);
         if (!local.get().acceptFailed(row)) {
             out.emit(input);
             return;

@@ -1,6 +1,6 @@
 package org.marketlink.quality.rules;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.pipeline.Violation;
 
 /** A rule bound to a schema. Thread-safe; its states are not. */
@@ -16,7 +16,7 @@ public interface BoundRule {
     boolean rowLevel();
 
     /** For row-level rules: the violation of this row, or null when it passes. Allocates only for failures. */
-    default Violation check(Row row) {
+    default Violation check(RowView row) {
         return null;
     }
 }

@@ -1,7 +1,7 @@
 package org.marketlink.quality.rules;
 
 import org.marketlink.core.data.FieldType;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ final class ColumnComparison extends RowRule {
         };
         return new RowTest() {
             @Override
-            public boolean passes(Row row) {
+            public boolean passes(RowView row) {
                 Object a = row.get(l);
                 Object b = row.get(r);
                 if (a == null || b == null) {
@@ -66,7 +66,7 @@ final class ColumnComparison extends RowRule {
             }
 
             @Override
-            public String value(Row row) {
+            public String value(RowView row) {
                 return row.get(l) + " vs " + right + " " + row.get(r);
             }
         };

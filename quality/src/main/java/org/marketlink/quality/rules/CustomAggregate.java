@@ -1,6 +1,6 @@
 package org.marketlink.quality.rules;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.metrics.MetricBounds;
 
@@ -12,14 +12,14 @@ import java.util.function.Function;
 final class CustomAggregate<S> implements RuleState {
     private static final long serialVersionUID = 1L;
     private final String name;
-    private final BiFunction<S, Row, S> add;
+    private final BiFunction<S, RowView, S> add;
     private final BinaryOperator<S> merge;
     private final Function<S, Double> metric;
     private final double min;
     private final double max;
     private S state;
 
-    CustomAggregate(String name, S zero, BiFunction<S, Row, S> add, BinaryOperator<S> merge,
+    CustomAggregate(String name, S zero, BiFunction<S, RowView, S> add, BinaryOperator<S> merge,
                 Function<S, Double> metric, double min, double max) {
         this.name = name;
         this.state = zero;
@@ -31,7 +31,7 @@ final class CustomAggregate<S> implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         state = add.apply(state, row);
     }
 

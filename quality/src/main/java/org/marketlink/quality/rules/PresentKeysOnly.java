@@ -1,6 +1,6 @@
 package org.marketlink.quality.rules;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 
 /** A uniqueness state fed only the rows whose key columns all hold a value. */
@@ -15,7 +15,7 @@ final class PresentKeysOnly implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         for (int i : key) {
             if (row.get(i) == null) {
                 return;

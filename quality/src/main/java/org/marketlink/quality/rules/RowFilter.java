@@ -1,7 +1,7 @@
 package org.marketlink.quality.rules;
 
 import org.marketlink.core.data.FieldType;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 
 import java.io.Serializable;
@@ -87,14 +87,14 @@ public final class RowFilter implements Serializable {
         }
 
         /** Whether the condition is true for {@code row} (false or unknown drop the row). */
-        public boolean keeps(Row row) {
+        public boolean keeps(RowView row) {
             return root.eval(row) == Boolean.TRUE;
         }
     }
 
     /** A condition's node: evaluates to TRUE, FALSE or null (unknown). */
     private interface Node extends Serializable {
-        Boolean eval(Row row);
+        Boolean eval(RowView row);
 
         /** This node with its columns resolved to positions and its literals to the columns' types. */
         Node bind(Schema schema);
@@ -102,7 +102,7 @@ public final class RowFilter implements Serializable {
 
     private record And(Node left, Node right) implements Node {
         @Override
-        public Boolean eval(Row row) {
+        public Boolean eval(RowView row) {
             Boolean a = left.eval(row);
             if (a == Boolean.FALSE) {
                 return false;
@@ -122,7 +122,7 @@ public final class RowFilter implements Serializable {
 
     private record Or(Node left, Node right) implements Node {
         @Override
-        public Boolean eval(Row row) {
+        public Boolean eval(RowView row) {
             Boolean a = left.eval(row);
             if (a == Boolean.TRUE) {
                 return true;
@@ -142,7 +142,7 @@ public final class RowFilter implements Serializable {
 
     private record Not(Node inner) implements Node {
         @Override
-        public Boolean eval(Row row) {
+        public Boolean eval(RowView row) {
             Boolean a = inner.eval(row);
             return a == null ? null : !a;
         }
@@ -156,7 +156,7 @@ public final class RowFilter implements Serializable {
     /** {@code column IS [NOT] NULL}: never unknown. */
     private record IsNull(String column, int index, boolean negated) implements Node {
         @Override
-        public Boolean eval(Row row) {
+        public Boolean eval(RowView row) {
             return (row.get(index) == null) != negated;
         }
 
@@ -169,7 +169,7 @@ public final class RowFilter implements Serializable {
     /** {@code column op literal}, or {@code column [NOT] IN (literals)} when {@code op} is IN. */
     private record Compare(String column, int index, String op, List<Object> literals) implements Node {
         @Override
-        public Boolean eval(Row row) {
+        public Boolean eval(RowView row) {
             Object v = row.get(index);
             if (v == null) {
                 return null;

@@ -2,7 +2,7 @@ package org.marketlink.quality.rules;
 
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
 import org.marketlink.core.privacy.Masking;
@@ -70,16 +70,16 @@ public abstract class RowRule implements Rule {
     /** A compiled row test: whether a row passes, and the offending value as text when it does not. */
     protected interface RowTest {
         /** Whether the row passes. */
-        boolean passes(Row row);
+        boolean passes(RowView row);
 
         /** The offending value of a failing row, as text. */
-        String value(Row row);
+        String value(RowView row);
 
         /**
-         * The offending value as counted among the top values: by default {@link #value(Row)}; tests whose text is
+         * The offending value as counted among the top values: by default {@link #value(RowView)}; tests whose text is
          * just the cell's own rendering return the cell object, so counting a failure allocates nothing.
          */
-        default Object countedValue(Row row) {
+        default Object countedValue(RowView row) {
             return value(row);
         }
 
@@ -149,12 +149,12 @@ public abstract class RowRule implements Rule {
         }
 
         @Override
-        public String value(Row row) {
+        public String value(RowView row) {
             return ValueCounter.text(row.get(index));
         }
 
         @Override
-        public Object countedValue(Row row) {
+        public Object countedValue(RowView row) {
             return row.get(index);
         }
     }
@@ -181,7 +181,7 @@ public abstract class RowRule implements Rule {
             }
 
             @Override
-            public Violation check(Row row) {
+            public Violation check(RowView row) {
                 if (test.passes(row)) {
                     return null;
                 }
@@ -199,17 +199,17 @@ public abstract class RowRule implements Rule {
     private static RowTest masked(RowTest test) {
         return new RowTest() {
             @Override
-            public boolean passes(Row row) {
+            public boolean passes(RowView row) {
                 return test.passes(row);
             }
 
             @Override
-            public String value(Row row) {
+            public String value(RowView row) {
                 return Masking.MASK;
             }
 
             @Override
-            public Object countedValue(Row row) {
+            public Object countedValue(RowView row) {
                 return Masking.MASK;
             }
 
@@ -300,18 +300,18 @@ public abstract class RowRule implements Rule {
         private void failed(int row) {
             failing++;
             if (samples.size() < SAMPLES) {
-                samples.add(batch.row(row).toString());
+                samples.add(batch.view(row).toString());
             }
             failed[row >>> 6] |= 1L << row;
         }
 
         @Override
-        public void accept(Row row) {
+        public void accept(RowView row) {
             acceptFailed(row);
         }
 
         @Override
-        public boolean acceptFailed(Row row) {
+        public boolean acceptFailed(RowView row) {
             rows++;
             if (test.passes(row)) {
                 return false;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>Rules are {@link java.io.Serializable} so that a suite built on one machine can be shipped as it is to the
  * executors of a cluster (the {@code marketlink-spark} module). A rule made from host code ({@link
  * Rules#satisfies}, {@link Rules#aggregate}) is serializable only when the lambdas it was given are, for
- * example {@code (Predicate<Row> & Serializable) row -> ...}.
+ * example {@code (Predicate<RowView> & Serializable) row -> ...}.
  */
 public interface Rule extends Serializable {
 

@@ -4,7 +4,7 @@ import org.marketlink.core.Checks;
 import org.marketlink.core.data.Cells;
 import org.marketlink.core.data.ColumnBatch;
 import org.marketlink.core.data.FieldType;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.drift.DriftRules;
@@ -74,7 +74,7 @@ public enum RuleKind {
                     boolean text = schema.field(i).type() == FieldType.STRING;
                     return new ColumnCellTest(i) {
                         @Override
-                        public boolean passes(Row row) {
+                        public boolean passes(RowView row) {
                             Object v = row.get(i);
                             return v != null && !(text && ((String) v).isBlank());
                         }
@@ -135,7 +135,7 @@ public enum RuleKind {
                 protected RowTest compile(Schema schema) {
                     return new ColumnCellTest(schema.indexOf(column)) {
                         @Override
-                        public boolean passes(Row row) {
+                        public boolean passes(RowView row) {
                             return row.get(index) != null;
                         }
 
@@ -198,7 +198,7 @@ public enum RuleKind {
                         Instant hi = to == null ? Instant.MAX : to.latestInstant();
                         return new CellTest(i) {
                             @Override
-                            public boolean passes(Row row) {
+                            public boolean passes(RowView row) {
                                 Instant v = (Instant) row.get(index);
                                 return v == null || !v.isBefore(lo) && !v.isAfter(hi);
                             }
@@ -209,7 +209,7 @@ public enum RuleKind {
                         LocalDate hi = to == null ? LocalDate.MAX : to.date("to");
                         return new CellTest(i) {
                             @Override
-                            public boolean passes(Row row) {
+                            public boolean passes(RowView row) {
                                 LocalDate v = (LocalDate) row.get(index);
                                 return v == null || !v.isBefore(lo) && !v.isAfter(hi);
                             }
@@ -262,7 +262,7 @@ public enum RuleKind {
                     if (schema.field(i).type() != FieldType.STRING) {
                         return new CellTest(i) {
                             @Override
-                            public boolean passes(Row row) {
+                            public boolean passes(RowView row) {
                                 Object v = row.get(i);
                                 return v == null || values.contains(v.toString());
                             }
@@ -271,7 +271,7 @@ public enum RuleKind {
                     TextSet set = new TextSet(values);
                     return new ColumnCellTest(i) {
                         @Override
-                        public boolean passes(Row row) {
+                        public boolean passes(RowView row) {
                             Object v = row.get(i);
                             return v == null || set.contains((String) v);
                         }
@@ -340,7 +340,7 @@ public enum RuleKind {
                     ThreadLocal<Matcher> matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
                     return new CellTest(i) {
                         @Override
-                        public boolean passes(Row row) {
+                        public boolean passes(RowView row) {
                             Object v = row.get(i);
                             return v == null || matchers.get().reset(v.toString()).matches();
                         }
@@ -353,7 +353,7 @@ public enum RuleKind {
                             if (!text) {
                                 return new CellTest(i) {
                                     @Override
-                                    public boolean passes(Row row) {
+                                    public boolean passes(RowView row) {
                                         Object v = row.get(i);
                                         return v == null || own.reset(v.toString()).matches();
                                     }
@@ -361,7 +361,7 @@ public enum RuleKind {
                             }
                             return new ColumnCellTest(i) {
                                 @Override
-                                public boolean passes(Row row) {
+                                public boolean passes(RowView row) {
                                     Object v = row.get(i);
                                     return v == null || own.reset(v.toString()).matches();
                                 }
@@ -405,7 +405,7 @@ public enum RuleKind {
                     int i = schema.indexOf(column);
                     return new CellTest(i) {
                         @Override
-                        public boolean passes(Row row) {
+                        public boolean passes(RowView row) {
                             Object v = row.get(i);
                             return v == null || Cells.parses(type, v.toString());
                         }
@@ -437,7 +437,7 @@ public enum RuleKind {
                     boolean text = schema.field(i).type() == FieldType.STRING;
                     return new ColumnCellTest(i) {
                         @Override
-                        public boolean passes(Row row) {
+                        public boolean passes(RowView row) {
                             Object v = row.get(i);
                             return v == null || fits(v.toString());
                         }
@@ -1205,7 +1205,7 @@ public enum RuleKind {
                 if (type == FieldType.DECIMAL) {
                     return new CellTest(i) {
                         @Override
-                        public boolean passes(Row row) {
+                        public boolean passes(RowView row) {
                             Object v = row.get(i);
                             return v == null || inside(((Number) v).doubleValue());
                         }
@@ -1213,7 +1213,7 @@ public enum RuleKind {
                 }
                 return new ColumnCellTest(i) {
                     @Override
-                    public boolean passes(Row row) {
+                    public boolean passes(RowView row) {
                         Object v = row.get(i);
                         return v == null || inside(((Number) v).doubleValue());
                     }
@@ -1364,7 +1364,7 @@ public enum RuleKind {
         if (!text) {
             return new RowRule.CellTest(i) {
                 @Override
-                public boolean passes(Row row) {
+                public boolean passes(RowView row) {
                     Object v = row.get(i);
                     return v == null || pattern.matches(v.toString());
                 }
@@ -1372,7 +1372,7 @@ public enum RuleKind {
         }
         return new ColumnCellTest(i) {
             @Override
-            public boolean passes(Row row) {
+            public boolean passes(RowView row) {
                 Object v = row.get(i);
                 return v == null || pattern.matches((String) v);
             }

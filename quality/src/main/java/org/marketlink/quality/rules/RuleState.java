@@ -1,7 +1,7 @@
 package org.marketlink.quality.rules;
 
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 
 import java.io.Serializable;
@@ -17,7 +17,7 @@ import java.io.Serializable;
 public interface RuleState extends Serializable {
 
     /** Adds one row. */
-    void accept(Row row);
+    void accept(RowView row);
 
     /**
      * Adds one row and tells whether it failed this rule, for the suite's count of rows that pass every row rule.
@@ -26,7 +26,7 @@ public interface RuleState extends Serializable {
      * @param row the row
      * @return true when the row failed a row-level rule
      */
-    default boolean acceptFailed(Row row) {
+    default boolean acceptFailed(RowView row) {
         accept(row);
         return false;
     }

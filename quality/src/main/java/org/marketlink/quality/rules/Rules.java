@@ -2,7 +2,7 @@ package org.marketlink.quality.rules;
 
 import org.marketlink.core.Checks;
 import org.marketlink.core.data.FieldType;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 import org.marketlink.quality.Severity;
 import org.marketlink.quality.metrics.Newest;
@@ -332,7 +332,7 @@ public final class Rules {
                 int i = schema.indexOf(column);
                 return new CellTest(i) {
                     @Override
-                    public boolean passes(Row row) {
+                    public boolean passes(RowView row) {
                         Object v = row.get(i);
                         return v == null || known.contains(v);
                     }
@@ -352,7 +352,7 @@ public final class Rules {
      * @param o           tolerances
      * @return the rule
      */
-    public static Rule satisfies(String name, String shown, Predicate<Row> predicate, String description,
+    public static Rule satisfies(String name, String shown, Predicate<RowView> predicate, String description,
                                  RuleOptions o) {
         Checks.notNull("predicate", predicate);
         return new RowRule(name, shown, o, RuleKind.SATISFIES.code(), description) {
@@ -361,12 +361,12 @@ public final class Rules {
                 int i = shown == null || shown.isEmpty() ? -1 : schema.indexOf(shown);
                 return new RowTest() {
                     @Override
-                    public boolean passes(Row row) {
+                    public boolean passes(RowView row) {
                         return predicate.test(row);
                     }
 
                     @Override
-                    public String value(Row row) {
+                    public String value(RowView row) {
                         return i < 0 ? row.toString() : String.valueOf(row.get(i));
                     }
                 };
@@ -413,7 +413,7 @@ public final class Rules {
      * @param <S>    the state's type
      * @return the rule
      */
-    public static <S> Rule aggregate(String name, Supplier<S> zero, BiFunction<S, Row, S> add,
+    public static <S> Rule aggregate(String name, Supplier<S> zero, BiFunction<S, RowView, S> add,
                                      BinaryOperator<S> merge, Function<S, Double> metric, double min, double max) {
         return new AggregateRule(name, Severity.ERROR) {
             @Override

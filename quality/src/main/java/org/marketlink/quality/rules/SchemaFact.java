@@ -1,6 +1,6 @@
 package org.marketlink.quality.rules;
 
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.quality.RuleOutcome;
 import org.marketlink.quality.Severity;
 
@@ -20,7 +20,7 @@ final class SchemaFact implements RuleState {
     }
 
     @Override
-    public void accept(Row row) {
+    public void accept(RowView row) {
         // the schema is the same for every row
     }
 

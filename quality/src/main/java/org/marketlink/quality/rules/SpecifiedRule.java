@@ -1,7 +1,7 @@
 package org.marketlink.quality.rules;
 
 import org.marketlink.core.data.ColumnBatch;
-import org.marketlink.core.data.Row;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
 import org.marketlink.quality.RuleOutcome;
@@ -66,7 +66,7 @@ final class SpecifiedRule implements Rule {
             }
 
             @Override
-            public Violation check(Row row) {
+            public Violation check(RowView row) {
                 return keeps == null || keeps.keeps(row) ? bound.check(row) : null;
             }
         };
@@ -91,12 +91,12 @@ final class SpecifiedRule implements Rule {
         }
 
         @Override
-        public void accept(Row row) {
+        public void accept(RowView row) {
             state.accept(row);
         }
 
         @Override
-        public boolean acceptFailed(Row row) {
+        public boolean acceptFailed(RowView row) {
             return state.acceptFailed(row);
         }
 
@@ -141,14 +141,14 @@ final class SpecifiedRule implements Rule {
         }
 
         @Override
-        public void accept(Row row) {
+        public void accept(RowView row) {
             if (keeps.keeps(row)) {
                 state.accept(row);
             }
         }
 
         @Override
-        public boolean acceptFailed(Row row) {
+        public boolean acceptFailed(RowView row) {
             return keeps.keeps(row) && state.acceptFailed(row);
         }
 

@@ -31,7 +31,7 @@ public final class Shipping {
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException(what + " cannot be shipped to Spark executors: " + e.getCause()
                     + " is not serializable. Lambdas must be serializable, for example"
-                    + " (Predicate<Row> & Serializable) row -> ...", e.getCause());
+                    + " (Predicate<RowView> & Serializable) row -> ...", e.getCause());
         }
     }
 

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.marketlink.core.data.RowView;
 import org.marketlink.core.data.Schema;
 import org.marketlink.core.pipeline.Violation;
 import org.marketlink.core.privacy.Masking;
@@ -40,7 +41,7 @@ class SparkQualityTest {
                 Rules.nonNegative("price"), Rules.inSet("status", Set.of("A", "B", "C")),
                 Rules.matches("status", "[A-C]"),
                 Rules.satisfies("qtyBelowPrice", "qty",
-                        (Predicate<org.marketlink.core.data.Row> & Serializable) r -> r.isNull(3) || r.isNull(2)
+                        (Predicate<RowView> & Serializable) r -> r.isNull(3) || r.isNull(2)
                                 || r.getDouble(3) <= r.getDecimal(2).doubleValue(), "is above the price",
                         RuleOptions.mostly(0.2)),
                 Rules.unique("id"), Rules.unique("id", "status"), Rules.primaryKey("id"), Rules.rowCount(1, 1_000_000),
