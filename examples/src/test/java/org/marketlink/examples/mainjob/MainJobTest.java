@@ -239,12 +239,14 @@ class MainJobTest {
             assertThat(store.matches().findByStatus(MatchStatus.PENDING, 1000))
                     .hasSize(first.matchesProposed())
                     .allMatch(m -> m.initialMessage().contains("Namaste")
-                            && m.metadata().get("scorer").equals("shg_buyer_match-v1"));
+                            && m.metadata().get("scorer").equals("shg_buyer_match-v2"));
             // the learned scorer went to production through the gate, on figures measured on later outcomes
-            ModelVersion production = ModelRegistry.of(store, Clock.systemUTC()).production("shg_buyer_match")
-                    .orElseThrow();
+            ModelRegistry registry = ModelRegistry.of(store, Clock.systemUTC());
+            ModelVersion production = registry.production("shg_buyer_match").orElseThrow();
+            assertThat(production.version()).isEqualTo(first.learned().version()).isEqualTo(2);
+            assertThat(production.parameters()).containsEntry("negatives", "observed declines");
             assertThat(production.metrics().get("auc")).isGreaterThanOrEqualTo(production.metrics()
-                    .get("weighted_auc") + 0.02);
+                    .get("weighted_auc") + 0.02).isGreaterThanOrEqualTo(production.metrics().get("rival_auc"));
             assertThat(production.metrics().get("selection_rows")).isGreaterThan(150);
             assertThat(store.lineage().find(production.runId())).isPresent();
             // the model's run id is the version of the training set it learned from, stored row for row
@@ -253,10 +255,23 @@ class MainJobTest {
             assertThat(trained.positives()).isBetween(1, trained.size() - 1);
             assertThat(trained.featureNames()).hasSize(trained.features()[0].length);
             assertThat(trained.keys()).allMatch(k -> k.keySet().equals(Set.of("shg", "buyer", "match")));
-            // the design's 1:4 set was measured beside it, and ranked the later outcomes worse
-            assertThat(production.metrics()).containsKeys("one_to_four_auc", "one_to_four_sampled");
-            assertThat(production.metrics().get("one_to_four_sampled")).isPositive();
-            assertThat(production.metrics().get("one_to_four_auc")).isLessThan(production.metrics().get("auc"));
+            // the design's set (four negatives per positive, sampled pairs among them) was written, trained on,
+            // registered and sent through the same gate, which kept it out: it ranks the later outcomes worse
+            ModelVersion design = registry.find("shg_buyer_match", first.learned().designVersion()).orElseThrow();
+            assertThat(design.version()).isEqualTo(1);
+            assertThat(design.parameters()).containsEntry("negatives", "1:4 sampled");
+            assertThat(first.learned().designPromotion().passed()).isFalse();
+            assertThat(design.metrics().get("auc")).isEqualTo(first.learned().designAuc())
+                    .isEqualTo(production.metrics().get("rival_auc"))
+                    .isLessThan(production.metrics().get("auc"));
+            assertThat(design.metrics().get("rival_auc")).isEqualTo(production.metrics().get("auc"));
+            assertThat(store.lineage().find(design.runId())).isPresent();
+            TrainingSet oneToFour = TrainingSets.of(store).read("shg_buyer_match", design.runId()).orElseThrow();
+            assertThat(oneToFour.size()).isEqualTo(first.learned().designRows())
+                    .isEqualTo(5 * oneToFour.positives());
+            assertThat(oneToFour.positives()).isEqualTo(trained.positives());
+            long sampled = oneToFour.keys().stream().filter(k -> !k.containsKey("match")).count();
+            assertThat(sampled).isEqualTo(design.metrics().get("one_to_four_sampled").longValue()).isPositive();
             assertThat(first.learned().serving()).isPresent();
             long stored = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values WHERE "
                     + "run_id = :run").bind("run", first.featureRun()).mapTo(Long.class).one());

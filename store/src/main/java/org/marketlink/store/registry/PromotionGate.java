@@ -1,6 +1,9 @@
 package org.marketlink.store.registry;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A condition a model version must meet to go to production, for example "AUC ≥ 0.85 on the evaluation set".
@@ -72,6 +75,38 @@ public interface PromotionGate {
                 String figures = String.format(Locale.ROOT, "%s %.4f vs %s %.4f (margin %.4f)", metric, value,
                         baseline, base, margin);
                 return value >= base + margin ? new Verdict(true, figures) : new Verdict(false, figures);
+            }
+        };
+    }
+
+    /**
+     * Passes when every one of {@code gates} passes: "beats the rule it replaces, and beats the other candidate trained
+     * on the same day". The reason gives each gate's reason, in order, or the first failing one's.
+     *
+     * @param gates at least one gate
+     */
+    static PromotionGate allOf(PromotionGate... gates) {
+        if (gates == null || gates.length == 0) {
+            throw new IllegalArgumentException("allOf needs at least one gate");
+        }
+        List<PromotionGate> all = List.of(gates);
+        return new PromotionGate() {
+            @Override
+            public String describe() {
+                return all.stream().map(PromotionGate::describe).collect(Collectors.joining(" and "));
+            }
+
+            @Override
+            public Verdict check(ModelVersion model) {
+                List<String> reasons = new ArrayList<>();
+                for (PromotionGate g : all) {
+                    Verdict v = g.check(model);
+                    if (!v.passed()) {
+                        return v;
+                    }
+                    reasons.add(v.reason());
+                }
+                return new Verdict(true, String.join("; ", reasons));
             }
         };
     }
