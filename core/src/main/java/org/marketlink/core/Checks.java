@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,6 +49,43 @@ public final class Checks {
         }
         return trimmed;
     }
+
+    /**
+     * The value, stripped, when it is not blank and at most {@code maxLength} characters long (UTF-16 code units,
+     * never fewer than the characters a database column counts); throws {@link IllegalArgumentException} naming
+     * {@code field} and the length otherwise, never the text, which may be personal data.
+     */
+    public static String text(String field, String value, int maxLength) {
+        return atMost(field, notBlank(field, value), maxLength);
+    }
+
+    /**
+     * The value when it is at most {@code maxLength} characters long (as {@link #text} counts them); throws
+     * {@link IllegalArgumentException} naming {@code field} and the length otherwise, never the text.
+     */
+    public static String atMost(String field, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters, was "
+                    + value.length());
+        }
+        return value;
+    }
+
+    /**
+     * The value when it is below {@code limit}: the largest amounts the store's columns keep exactly (for example
+     * {@code NUMERIC(14, 3)} keeps quantities below 10<sup>11</sup>); throws {@link IllegalArgumentException} naming
+     * {@code field} and the value otherwise.
+     */
+    public static BigDecimal below(String field, BigDecimal value, BigDecimal limit) {
+        if (value.compareTo(limit) >= 0) {
+            throw new IllegalArgumentException(field + " must be below " + String.format(Locale.ROOT, "%,d",
+                    limit.toBigInteger()) + ", was " + value.toPlainString());
+        }
+        return value;
+    }
+
+    /** Amounts of money are below this (10<sup>12</sup>), which the store's {@code NUMERIC(14, 2)} columns keep. */
+    public static final BigDecimal MONEY_LIMIT = BigDecimal.TEN.pow(12);
 
     /** Null becomes the empty string; other values are stripped of surrounding white space. */
     public static String orEmpty(String value) {
@@ -107,6 +145,7 @@ public final class Checks {
         if (value.signum() < 0) {
             throw new IllegalArgumentException(field + " must not be negative, was " + value.toPlainString());
         }
+        below(field, value, MONEY_LIMIT);
         try {
             return value.setScale(2, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {

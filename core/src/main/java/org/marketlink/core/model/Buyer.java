@@ -14,7 +14,7 @@ import java.util.UUID;
  * An organisation that buys from producer groups. Natural key: {@code (name, location.region)}.
  *
  * @param id                     host-assigned identifier
- * @param name                   organisation name
+ * @param name                   organisation name, at most 200 characters
  * @param type                   retailer, wholesaler, government or aggregator
  * @param location               where it takes delivery (personal data for sole traders)
  * @param categoryPreferences    lower-case product categories it buys
@@ -34,7 +34,7 @@ public record Buyer(UUID id, String name, BuyerType type, Location location, Lis
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Buyer {
         Checks.notNull("id", id);
-        name = Checks.notBlank("name", name);
+        name = Checks.text("name", name, 200);
         Checks.notNull("type", type);
         Checks.notNull("location", location);
         categoryPreferences = Checks.list("categoryPreferences", categoryPreferences).stream()

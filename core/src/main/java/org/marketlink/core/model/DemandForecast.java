@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param predictedDemand point forecast, finite and ≥ 0
  * @param lowerBound      lower bound of the interval, finite, ≤ {@code upperBound}
  * @param upperBound      upper bound of the interval, finite
- * @param modelUsed       the model that made the forecast (and its fallback, if one was used)
+ * @param modelUsed       the model that made the forecast (and its fallback, if one was used), at most 200 characters
  * @param generatedAt     when the forecast was made
  */
 public record DemandForecast(UUID productId, LocalDate forecastDate, int periodDays, double predictedDemand,
@@ -35,7 +35,7 @@ public record DemandForecast(UUID productId, LocalDate forecastDate, int periodD
             throw new IllegalArgumentException("lowerBound must not exceed upperBound, was " + lowerBound + " > "
                     + upperBound);
         }
-        modelUsed = Checks.notBlank("modelUsed", modelUsed);
+        modelUsed = Checks.text("modelUsed", modelUsed, 200);
         generatedAt = Checks.instant("generatedAt", generatedAt);
     }
 }

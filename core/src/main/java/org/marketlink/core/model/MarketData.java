@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param competitorCount   sellers seen, ≥ 0
  * @param availabilityIndex 0..1
  * @param trend             price direction
- * @param source            where the observation came from, for example {@code wfp}
+ * @param source            where the observation came from, for example {@code wfp}, at most 100 characters
  */
 public record MarketData(UUID productId, Instant observedAt, BigDecimal price, double demandSignal,
                          int competitorCount, double availabilityIndex, Trend trend, String source) {
@@ -29,6 +29,6 @@ public record MarketData(UUID productId, Instant observedAt, BigDecimal price, d
         Checks.atLeast("competitorCount", competitorCount, 0);
         Checks.between("availabilityIndex", availabilityIndex, 0, 1);
         Checks.notNull("trend", trend);
-        source = Checks.notBlank("source", source);
+        source = Checks.text("source", source, 100);
     }
 }

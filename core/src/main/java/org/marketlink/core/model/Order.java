@@ -14,7 +14,7 @@ import java.util.UUID;
  * A buyer's order from a producer group. Natural key: {@code reference}.
  *
  * @param id              host-assigned identifier
- * @param reference       the order number the parties use, unique
+ * @param reference       the order number the parties use, unique, at most 100 characters
  * @param shgId           the selling group
  * @param buyerId         the buyer
  * @param lines           at least one line
@@ -32,7 +32,7 @@ public record Order(UUID id, String reference, UUID shgId, UUID buyerId, List<Or
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Order {
         Checks.notNull("id", id);
-        reference = Checks.notBlank("reference", reference);
+        reference = Checks.text("reference", reference, 100);
         Checks.notNull("shgId", shgId);
         Checks.notNull("buyerId", buyerId);
         lines = Checks.list("lines", lines);

@@ -14,6 +14,9 @@ import java.util.UUID;
  * @param unitPrice price per unit, ≥ 0, scale 2
  */
 public record OrderLine(UUID productId, BigDecimal quantity, BigDecimal unitPrice) {
+    /** Quantities are below this (10<sup>11</sup>), which the store's {@code NUMERIC(14, 3)} columns keep. */
+    public static final BigDecimal QUANTITY_LIMIT = BigDecimal.TEN.pow(11);
+
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public OrderLine {
         Checks.notNull("productId", productId);
@@ -25,6 +28,7 @@ public record OrderLine(UUID productId, BigDecimal quantity, BigDecimal unitPric
             throw new IllegalArgumentException("quantity must have at most 3 decimals, was "
                     + quantity.toPlainString());
         }
+        Checks.below("quantity", quantity, QUANTITY_LIMIT);
         quantity = quantity.setScale(3, RoundingMode.UNNECESSARY);
         unitPrice = Checks.money("unitPrice", unitPrice);
     }

@@ -33,6 +33,7 @@ public record OrderReturn(UUID orderId, UUID productId, BigDecimal quantity, Ins
             throw new IllegalArgumentException("quantity must have at most 3 decimals, was "
                     + quantity.toPlainString() + " for order " + orderId);
         }
+        Checks.below("quantity", quantity, OrderLine.QUANTITY_LIMIT);
         quantity = quantity.setScale(3, RoundingMode.UNNECESSARY);
         returnedAt = Checks.instant("returnedAt", returnedAt);
         reason = Checks.notBlank("reason", reason);

@@ -15,10 +15,13 @@ import java.util.UUID;
  * @param price        average price per unit that day, ≥ 0, scale 2
  * @param quantitySold units sold, ≥ 0 (at most 3 decimals)
  * @param orderCount   orders, ≥ 0
- * @param region       where
+ * @param region       where, at most 200 characters
  */
 public record PricingHistory(UUID productId, LocalDate saleDate, BigDecimal price, BigDecimal quantitySold,
                              int orderCount, String region) {
+    /** Units sold in a day are below this (10<sup>13</sup>), which the store's {@code NUMERIC(16, 3)} keeps. */
+    public static final BigDecimal QUANTITY_SOLD_LIMIT = BigDecimal.TEN.pow(13);
+
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public PricingHistory {
         Checks.notNull("productId", productId);
@@ -33,8 +36,9 @@ public record PricingHistory(UUID productId, LocalDate saleDate, BigDecimal pric
             throw new IllegalArgumentException("quantitySold must have at most 3 decimals, was "
                     + quantitySold.toPlainString());
         }
+        Checks.below("quantitySold", quantitySold, QUANTITY_SOLD_LIMIT);
         quantitySold = quantitySold.setScale(3, RoundingMode.UNNECESSARY);
         Checks.atLeast("orderCount", orderCount, 0);
-        region = Checks.notBlank("region", region);
+        region = Checks.text("region", region, 200);
     }
 }

@@ -13,10 +13,10 @@ import java.util.UUID;
  *
  * @param id                   host-assigned identifier
  * @param shgId                the producer group
- * @param name                 product name, unique within the group
- * @param category             lower-case category (for example {@code spices})
+ * @param name                 product name, unique within the group, at most 200 characters
+ * @param category             lower-case category (for example {@code spices}), at most 100 characters
  * @param description          free text, may be empty
- * @param unit                 selling unit (for example {@code kg}, {@code piece}, {@code 500 g pack})
+ * @param unit                 selling unit (for example {@code kg}, {@code piece}, {@code 500 g pack}), at most 50 characters
  * @param unitPrice            price per unit, &gt; 0, scale 2
  * @param costPrice            cost per unit, ≥ 0, scale 2
  * @param images               image URLs or paths
@@ -36,10 +36,10 @@ public record Product(UUID id, UUID shgId, String name, String category, String 
     public Product {
         Checks.notNull("id", id);
         Checks.notNull("shgId", shgId);
-        name = Checks.notBlank("name", name);
-        category = Checks.notBlank("category", category).toLowerCase(Locale.ROOT);
+        name = Checks.text("name", name, 200);
+        category = Checks.text("category", category, 100).toLowerCase(Locale.ROOT);
         description = Checks.orEmpty(description);
-        unit = Checks.notBlank("unit", unit);
+        unit = Checks.text("unit", unit, 50);
         unitPrice = Checks.positiveMoney("unitPrice", unitPrice);
         costPrice = Checks.money("costPrice", costPrice);
         images = Checks.list("images", images);

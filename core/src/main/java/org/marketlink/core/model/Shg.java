@@ -14,9 +14,9 @@ import java.util.UUID;
  * A self-help group: a small producer collective. Natural key: {@code (name, location.region)}.
  *
  * @param id                 host-assigned identifier
- * @param name               registered name
+ * @param name               registered name, at most 200 characters
  * @param location           where the group works
- * @param category           main line of production, lower case (for example {@code handloom})
+ * @param category           main line of production, lower case (for example {@code handloom}), at most 100 characters
  * @param memberCount        members, at least 1
  * @param monthlyCapacity    units the group can produce in a month, at least 0
  * @param certifications     certifications held (for example {@code organic}, {@code fssai})
@@ -32,9 +32,9 @@ public record Shg(UUID id, String name, Location location, String category, int 
     /** The canonical constructor: copies collections, fills defaults and checks the components as described above. */
     public Shg {
         Checks.notNull("id", id);
-        name = Checks.notBlank("name", name);
+        name = Checks.text("name", name, 200);
         Checks.notNull("location", location);
-        category = Checks.notBlank("category", category).toLowerCase(Locale.ROOT);
+        category = Checks.text("category", category, 100).toLowerCase(Locale.ROOT);
         Checks.atLeast("memberCount", memberCount, 1);
         Checks.atLeast("monthlyCapacity", monthlyCapacity, 0);
         certifications = Checks.list("certifications", certifications);
