@@ -30,8 +30,10 @@ public final class LineageRepository {
     /** Records a finished run; recording the same run again replaces its record. */
     public LineageRecord record(RunReport report) {
         Checks.notNull("report", report);
-        LineageRecord record = new LineageRecord(report.runId(), report.source(),
-                report.stages().stream().map(StageReport::name).toList(), report.sink(), report.rowsIn(),
+        // the source and target are the host's names (a file path, a topic): cut to their columns, never refused
+        LineageRecord record = new LineageRecord(report.runId(), QuarantineRepository.clipped(report.source(), 1000),
+                report.stages().stream().map(StageReport::name).toList(),
+                QuarantineRepository.clipped(report.sink(), 1000), report.rowsIn(),
                 report.rowsOut(), report.quarantined(), report.checksum(), report.startedAt(),
                 report.startedAt().plusNanos((long) (report.millis() * 1e6)));
         String upsert = ctx.dialect().hasAtomicUpsert()

@@ -50,11 +50,21 @@ public final class QuarantineRepository {
     public static final int MAX_TEXT = 1_000_000;
 
     static String clipped(String text) {
-        if (text == null || text.length() <= MAX_TEXT) {
+        return clipped(text, MAX_TEXT);
+    }
+
+    /**
+     * {@code text} when it has at most {@code max} characters; otherwise its start and how long it was, in
+     * {@code max} characters. The names a rejection carries (its reason code, stage, column and source) come from the
+     * host's pipeline and from the data itself (a CSV header), so they can be longer than their columns: they are cut
+     * to fit, as the message and raw text are, rather than failing the chunk's write and with it the run.
+     */
+    static String clipped(String text, int max) {
+        if (text == null || text.length() <= max) {
             return text;
         }
         String note = "… [cut: " + text.length() + " characters in all]";
-        return text.substring(0, MAX_TEXT - note.length()) + note;
+        return text.substring(0, max - note.length()) + note;
     }
 
     /** Writes one chunk's rejections on {@code h}, replacing what an earlier attempt at the chunk wrote. */
@@ -67,9 +77,10 @@ public final class QuarantineRepository {
         int seq = 0;
         for (Rejection r : rejections) {
             batch.bind("run", key.runId()).bind("chunk", key.index()).bind("seq", seq++)
-                    .bind("code", r.reasonCode()).bind("stage", r.stage()).bind("column", r.column())
+                    .bind("code", clipped(r.reasonCode(), 100)).bind("stage", clipped(r.stage(), 200))
+                    .bind("column", clipped(r.column(), 200))
                     .bind("message", clipped(r.message())).bind("raw", clipped(r.raw())).bind("row", r.rowNumber())
-                    .bind("source", r.source()).add();
+                    .bind("source", clipped(r.source(), 1000)).add();
         }
         batch.execute();
     }
@@ -101,7 +112,8 @@ public final class QuarantineRepository {
             List<String> earlier = h.createQuery("SELECT run_id FROM lineage WHERE source = :source AND target = "
                             + ":target AND rows_in = :in AND rows_out = :out AND quarantined = :q AND checksum = :c "
                             + "AND run_id <> :run")
-                    .bind("source", latest.source()).bind("target", latest.sink()).bind("in", latest.rowsIn())
+                    .bind("source", clipped(latest.source(), 1000)).bind("target", clipped(latest.sink(), 1000))
+                    .bind("in", latest.rowsIn())
                     .bind("out", latest.rowsOut()).bind("q", latest.quarantined()).bind("c", latest.checksum())
                     .bind("run", latest.runId()).mapTo(String.class).list();
             int deleted = 0;

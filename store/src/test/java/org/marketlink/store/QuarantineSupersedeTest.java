@@ -2,7 +2,9 @@ package org.marketlink.store;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.marketlink.core.pipeline.Emitter;
 import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
@@ -51,6 +53,34 @@ class QuarantineSupersedeTest {
             RunReport other = run(store, List.of(7, -1, 4, 0, 5, -9));
             assertThat(store.quarantine().supersedeIdenticalRuns(other)).isZero();
             assertThat(rows(store)).isEqualTo(9);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void namesLongerThanTheirColumns_areCutToFit_andTheRunIsRecorded(Backend backend) {
+        // a CSV header of 300 characters names the column of a rejection; a host's source path of 2,000 characters
+        String column = "c".repeat(300);
+        String source = "/data/" + "d".repeat(2_000) + ".csv";
+        try (MarketStore store = backend.open()) {
+            RunReport report = Pipeline.from(Sources.of(source, List.of(1, -1)))
+                    .then("s".repeat(250), (Integer i, Emitter<Integer> out) -> {
+                        if (i > 0) {
+                            out.emit(i);
+                        } else {
+                            out.reject("R".repeat(150), column, "not positive");
+                        }
+                    })
+                    .to(Sinks.<Integer>discard()).quarantineTo(store.quarantine().sink()).run();
+            assertThat(report.balanced()).isTrue();
+            store.lineage().record(report);
+            assertThat(store.quarantine().supersedeIdenticalRuns(report)).isZero();
+            Rejection stored = store.quarantine().find(report.runId()).get(0);
+            assertThat(stored.column()).hasSize(200).startsWith("ccc").endsWith("[cut: 300 characters in all]");
+            assertThat(stored.reasonCode()).hasSize(100).endsWith("[cut: 150 characters in all]");
+            assertThat(stored.stage()).hasSize(200).endsWith("[cut: 250 characters in all]");
+            assertThat(stored.source()).hasSize(1000).startsWith("/data/ddd").endsWith("[cut: 2010 characters in all]");
+            assertThat(store.lineage().find(report.runId()).orElseThrow().source()).hasSize(1000);
         }
     }
 }
