@@ -12,6 +12,8 @@ import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.QuarantineSink;
 import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.Sink;
+import org.marketlink.core.pipeline.Stage;
+import org.marketlink.core.pipeline.Violation;
 import org.marketlink.store.crypto.Sealed;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.StoreContext;
@@ -27,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,18 +45,24 @@ public final class TableSink implements Sink<Row> {
     private final Table<Row> mapping;
     /** Per field, the decimal places its column keeps, or -1 when the column keeps what it is given. */
     private final int[] scaleOfField;
+    /** Per field, the digits in all its fixed-point column keeps, or -1. */
+    private final int[] precisionOfField;
+    /** Per field, the characters its bounded text column keeps, or -1 (unbounded, or not text, or encrypted). */
+    private final int[] lengthOfField;
 
     /** The store's quarantine, whose writes this sink can join (see {@link #writeTogether}). */
     private final QuarantineRepository quarantine;
 
     private TableSink(StoreContext ctx, QuarantineRepository quarantine, String table, Schema schema,
-                      Table<Row> mapping, int[] scaleOfField) {
+                      Table<Row> mapping, int[] scaleOfField, int[] precisionOfField, int[] lengthOfField) {
         this.ctx = ctx;
         this.quarantine = quarantine;
         this.table = table;
         this.schema = schema;
         this.mapping = mapping;
         this.scaleOfField = scaleOfField;
+        this.precisionOfField = precisionOfField;
+        this.lengthOfField = lengthOfField;
     }
 
     static TableSink create(StoreContext ctx, QuarantineRepository quarantine, String table, Schema schema,
@@ -65,8 +74,8 @@ public final class TableSink implements Sink<Row> {
             throw new IllegalArgumentException("keyColumns must name at least one column");
         }
         String t = identifier("table", table);
-        Map<String, Integer> scales = columnsOf(ctx, t);
-        Set<String> columns = scales.keySet();
+        Map<String, TableColumns.Column> described = columnsOf(ctx, t);
+        Set<String> columns = described.keySet();
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("no table '" + t + "' in the database");
         }
@@ -116,11 +125,19 @@ public final class TableSink implements Sink<Row> {
                     return key.toString();
                 });
         int[] scaleOfField = new int[schema.size()];
+        int[] precisionOfField = new int[schema.size()];
+        int[] lengthOfField = new int[schema.size()];
         for (int i = 0; i < schema.size(); i++) {
-            scaleOfField[i] = schema.field(i).type() == FieldType.DECIMAL
-                    ? scales.get(schema.field(i).name().toLowerCase(Locale.ROOT)) : -1;
+            Field f = schema.field(i);
+            TableColumns.Column c = described.get(f.name().toLowerCase(Locale.ROOT));
+            boolean decimal = f.type() == FieldType.DECIMAL;
+            boolean text = (f.type() == FieldType.STRING || f.type() == FieldType.JSON)
+                    && !sealed.contains(f.name().toLowerCase(Locale.ROOT));
+            scaleOfField[i] = decimal ? c.scale() : -1;
+            precisionOfField[i] = decimal ? c.precision() : -1;
+            lengthOfField[i] = text ? c.maxLength() : -1;
         }
-        return new TableSink(ctx, quarantine, t, schema, mapping, scaleOfField);
+        return new TableSink(ctx, quarantine, t, schema, mapping, scaleOfField, precisionOfField, lengthOfField);
     }
 
     private static String identifier(String what, String name) {
@@ -128,10 +145,10 @@ public final class TableSink implements Sink<Row> {
         return TableColumns.identifier(what, name);
     }
 
-    private static Map<String, Integer> columnsOf(StoreContext ctx, String table) {
+    private static Map<String, TableColumns.Column> columnsOf(StoreContext ctx, String table) {
         return ctx.sql().jdbi().withHandle(h -> {
             try {
-                return TableColumns.describe(h.getConnection(), table);
+                return TableColumns.columns(h.getConnection(), table);
             } catch (SQLException e) {
                 throw new UnableToWriteException("could not read the columns of " + table, e);
             }
@@ -176,8 +193,10 @@ public final class TableSink implements Sink<Row> {
      *
      * @throws IllegalArgumentException naming the row (by its number in the source) and the field when a row is not
      *                                  of the sink's schema, or holds a decimal with more places than its column
-     *                                  keeps: the database would round it silently; or holds text with a NUL
-     *                                  character, which PostgreSQL refuses
+     *                                  keeps (the database would round it silently) or more digits before the point,
+     *                                  or text longer than its column or with a NUL character, which PostgreSQL
+     *                                  refuses. In a pipeline such rows never get here: {@link #admission()}
+     *                                  quarantines them first
      */
     @Override
     public void write(ChunkKey key, List<Row> rows) {
@@ -206,28 +225,73 @@ public final class TableSink implements Sink<Row> {
         return true;
     }
 
+    /**
+     * The check {@link Sink#admission()} describes: a row this sink would refuse in {@link #write} is quarantined by
+     * the pipeline's last stage, named {@code "fit for table <name>"}, with its reason code ({@code NOT_OF_SCHEMA},
+     * {@code NUL_CHARACTER}, {@code TEXT_TOO_LONG}, {@code NUMBER_TOO_LARGE} or {@code DECIMAL_PLACES}), field and
+     * what is wrong; every other row goes on to the sink. Stateless and thread-safe.
+     */
+    @Override
+    public Optional<Stage<Row, Row>> admission() {
+        return Optional.of((row, out) -> {
+            Violation unfit = unfit(row);
+            if (unfit == null) {
+                out.emit(row);
+            } else {
+                out.reject(List.of(unfit));
+            }
+        });
+    }
+
     private void check(ChunkKey key, List<Row> rows) {
         for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            if (!row.schema().equals(schema)) {
-                throw new IllegalArgumentException("row " + (r + 1) + " of chunk " + key.index() + " is not of the "
-                        + "sink's schema " + schema.names());
+            Violation unfit = unfit(rows.get(r));
+            if (unfit != null) {
+                throw new IllegalArgumentException("row " + (r + 1) + " of chunk " + key.index() + " (source row "
+                        + (key.firstRow() + r) + " or later): " + (unfit.column().isEmpty() ? ""
+                        : "field '" + unfit.column() + "' ") + unfit.message());
             }
-            for (int f = 0; f < scaleOfField.length; f++) {
-                if (row.get(f) instanceof String text && text.indexOf('\u0000') >= 0) {
+        }
+    }
+
+    /** Why the table cannot hold {@code row} as it is, or null when it can. */
+    private Violation unfit(Row row) {
+        if (!row.schema().equals(schema)) {
+            return new Violation("NOT_OF_SCHEMA", "", "the row is not of the sink's schema " + schema.names());
+        }
+        for (int f = 0; f < scaleOfField.length; f++) {
+            Object v = row.get(f);
+            String name = schema.field(f).name();
+            if (v instanceof String text) {
+                if (text.indexOf('\u0000') >= 0) {
                     // PostgreSQL refuses it for the whole batch, H2 keeps it: refuse it the same on both, by name
-                    throw new IllegalArgumentException("row " + (r + 1) + " of chunk " + key.index() + " (source row "
-                            + (key.firstRow() + r) + " or later): field '" + schema.field(f).name() + "' holds a NUL "
-                            + "character (U+0000), which the database refuses");
+                    return new Violation("NUL_CHARACTER", name, "holds a NUL character "
+                            + "(U+0000), which the database refuses");
                 }
-                if (scaleOfField[f] >= 0 && row.get(f) instanceof BigDecimal d
-                        && d.stripTrailingZeros().scale() > scaleOfField[f]) {
-                    throw new IllegalArgumentException("row " + (r + 1) + " of chunk " + key.index() + " (source row "
-                            + (key.firstRow() + r) + " or later): field '" + schema.field(f).name() + "' holds "
-                            + schema.field(f).shown(d) + ", more decimal places than column " + table + "."
-                            + schema.field(f).name() + " keeps (" + scaleOfField[f] + "); it would be rounded");
+                if (lengthOfField[f] >= 0 && text.length() > lengthOfField[f]) {
+                    // a character outside the BMP is two chars here: PostgreSQL counts it once, H2 twice
+                    int length = ctx.dialect() == Dialect.H2 ? text.length() : text.codePointCount(0, text.length());
+                    if (length > lengthOfField[f]) {
+                        return new Violation("TEXT_TOO_LONG", name, "holds " + length + " characters, more than "
+                                + "column " + table + "." + name + " keeps (" + lengthOfField[f] + ")");
+                    }
+                }
+            } else if (v instanceof BigDecimal d && scaleOfField[f] >= 0) {
+                BigDecimal plain = d.stripTrailingZeros();
+                if (plain.scale() > scaleOfField[f]) {
+                    return new Violation("DECIMAL_PLACES", name, "holds "
+                            + schema.field(f).shown(d) + ", more decimal places than column " + table + "." + name
+                            + " keeps (" + scaleOfField[f] + "); it would be rounded");
+                }
+                // the digits before the point must fit in precision - scale of them
+                if (precisionOfField[f] > 0 && plain.precision() - plain.scale() > precisionOfField[f]
+                        - scaleOfField[f]) {
+                    return new Violation("NUMBER_TOO_LARGE", name, "holds "
+                            + schema.field(f).shown(d) + ", more digits before the point than column " + table + "."
+                            + name + " keeps (" + (precisionOfField[f] - scaleOfField[f]) + ")");
                 }
             }
         }
+        return null;
     }
 }

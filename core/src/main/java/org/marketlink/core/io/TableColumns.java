@@ -65,10 +65,13 @@ public final class TableColumns {
     /**
      * A column as the database's metadata describes it.
      *
-     * @param jdbcType its {@link Types} code
-     * @param scale    the digits after the point a fixed-point column keeps, or -1 (see {@link #describe})
+     * @param jdbcType  its {@link Types} code
+     * @param scale     the digits after the point a fixed-point column keeps, or -1 (see {@link #describe})
+     * @param precision the digits in all a fixed-point column keeps, or -1 for any other column
+     * @param maxLength the characters a bounded text column ({@code VARCHAR(n)}, {@code CHAR(n)}) keeps, or -1 for
+     *                  any other column
      */
-    public record Column(int jdbcType, int scale) {
+    public record Column(int jdbcType, int scale, int precision, int maxLength) {
     }
 
     /**
@@ -95,8 +98,13 @@ public final class TableColumns {
                     int digits = rs.getInt("DECIMAL_DIGITS");
                     boolean fixed = (type == Types.DECIMAL || type == Types.NUMERIC) && !rs.wasNull() && size > 0
                             && size < 1000;
+                    // a text column without a stated bound reports a size of 2^31 - 1 (PostgreSQL) or H2's own
+                    // largest: neither is a bound a row of ours could reach
+                    boolean bounded = (type == Types.VARCHAR || type == Types.CHAR || type == Types.NVARCHAR
+                            || type == Types.NCHAR) && size > 0 && size < 1_000_000;
                     bySchema.computeIfAbsent(schema, k -> new LinkedHashMap<>())
-                            .put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), new Column(type, fixed ? digits : -1));
+                            .put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), new Column(type,
+                                    fixed ? digits : -1, fixed ? size : -1, bounded ? size : -1));
                 }
             }
             if (!bySchema.isEmpty()) {

@@ -4,6 +4,7 @@ import org.marketlink.core.Checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An immutable plan: a source, named stages, a sink and a quarantine.
@@ -58,10 +59,19 @@ public final class Pipeline<T> {
         return stages.stream().anyMatch(s -> s.stage().stateful());
     }
 
-    /** Ends the plan in a sink; rejected rows are counted but kept nowhere until {@link Plan#quarantineTo}. */
+    /**
+     * Ends the plan in a sink; rejected rows are counted but kept nowhere until {@link Plan#quarantineTo}. A sink that
+     * checks rows against its target ({@link Sink#admission()}) gets that check as the plan's last stage.
+     */
     public Plan<T> to(Sink<? super T> sink) {
         Checks.notNull("sink", sink);
-        return new Plan<>(source, stages, sink, QuarantineSink.none());
+        List<NamedStage> all = stages;
+        Optional<? extends Stage<?, ?>> admission = sink.admission();
+        if (admission.isPresent()) {
+            all = new ArrayList<>(stages);
+            all.add(new NamedStage("fit for " + sink.name(), admission.get()));
+        }
+        return new Plan<>(source, all, sink, QuarantineSink.none());
     }
 
     /** A complete, runnable plan. Immutable. */

@@ -1,6 +1,7 @@
 package org.marketlink.core.pipeline;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a pipeline's rows go, a chunk at a time. Each {@link #write} should be one transaction, and writing the
@@ -32,6 +33,19 @@ public interface Sink<T> {
     default boolean writeTogether(ChunkKey key, List<T> rows, QuarantineSink quarantine, List<Rejection> rejections)
             throws Exception {
         return false;
+    }
+
+    /**
+     * A check of each row against what the target can hold, which a pipeline runs as its last stage before this sink,
+     * named {@code "fit for " + name()}: a row the target would refuse or alter (text longer than its column, a
+     * decimal with more places than its column keeps) is quarantined there, with the check's reason code, column and
+     * message, instead of failing its whole chunk's write and with it the run. The stage must be stateless and
+     * thread-safe. None by default.
+     *
+     * @return the check, or empty when the sink takes every row it is given
+     */
+    default Optional<Stage<T, T>> admission() {
+        return Optional.empty();
     }
 
     /** Called once after the last chunk of a successful run. */
