@@ -44,11 +44,13 @@ public final class MarketFeatures {
     /**
      * Features over a trailing window of this length.
      *
-     * @throws IllegalArgumentException when {@code window} is null or shorter than a millisecond
+     * @throws IllegalArgumentException when {@code window} is null or shorter than two milliseconds: the window
+     *                                  {@code (t - window, t]} is computed in whole milliseconds, as
+     *                                  {@code [t - window + 1 ms, t]}, and that needs a window of at least one
      */
     public static MarketFeatures of(Duration window) {
-        if (window == null || window.toMillis() < 1) {
-            throw new IllegalArgumentException("window must be at least a millisecond, was " + window);
+        if (window == null || window.toMillis() < 2) {
+            throw new IllegalArgumentException("window must be at least two milliseconds, was " + window);
         }
         return new MarketFeatures(window);
     }
@@ -101,8 +103,8 @@ public final class MarketFeatures {
             prices[i] = m.price().doubleValue();
         }
         // the window is closed at both ends; one millisecond less makes it open at its start
-        WindowResult w = new TimeWindowFeatures(WindowOptions.of(window.minusMillis(1).isZero() ? window
-                : window.minusMillis(1)).withLags(0)).compute(keys, times, prices);
+        WindowResult w = new TimeWindowFeatures(WindowOptions.of(window.minusMillis(1)).withLags(0))
+                .compute(keys, times, prices);
         // every observation of one instant has the same window: keep the first of each (product, instant)
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {

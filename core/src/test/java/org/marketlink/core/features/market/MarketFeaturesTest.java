@@ -100,6 +100,9 @@ class MarketFeaturesTest {
     @Test
     void refusesWhatItCannotCompute() {
         assertThatThrownBy(() -> MarketFeatures.of(Duration.ZERO)).hasMessageContaining("window");
+        // (t - 1 ms, t] in whole milliseconds is no window at all
+        assertThatThrownBy(() -> MarketFeatures.of(Duration.ofMillis(1)))
+                .hasMessageContaining("at least two milliseconds");
         assertThatThrownBy(() -> MarketFeatures.sevenDays().compute(Collections.singletonList(null)))
                 .hasMessageContaining("observation 0 is null");
     }
