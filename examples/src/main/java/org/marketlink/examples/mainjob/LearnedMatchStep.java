@@ -174,7 +174,7 @@ final class LearnedMatchStep {
         int[] labels = Arrays.stream(stored.labels()).mapToInt(l -> (int) l).toArray();
         LearnedScorer learned = LearnedScorer.train(stored.featureNames(), stored.features(), labels,
                 LearnedScorer.Options.logisticRegression());
-        out.printf(Locale.ROOT, "  training set     %,d rows (%,d positive, %s negatives) of %d features written as "
+        out.printf(Locale.ROOT, "  training set     %,d rows (%,d positive; negatives: %s) of %d features written as "
                         + "%s (run %s)%n", stored.size(), stored.positives(), negatives,
                 stored.featureNames().size(), MODEL, run.runId());
         double auc = RankingMetrics.auc(learned.scoreAll(select.features()), select.labels());
@@ -205,7 +205,7 @@ final class LearnedMatchStep {
     private static Promotion promote(ModelRegistry registry, ModelVersion version, Candidate c, int selectionRows,
                                      double weightedAuc, PrintStream out) {
         Promotion promotion = registry.promote(MODEL, version.version(), GATE);
-        out.printf(Locale.ROOT, "  learned scorer   %s v%d trained on %,d rows (%s negatives); on %,d later outcomes "
+        out.printf(Locale.ROOT, "  learned scorer   %s v%d trained on %,d rows (negatives: %s); on %,d later outcomes "
                         + "AUC %.3f vs weighted %.3f: %s%n", MODEL, version.version(), c.set().size(), c.negatives(),
                 selectionRows, c.auc(), weightedAuc, promotion.passed() ? "promoted"
                         : "not promoted (" + promotion.reason() + ")");
