@@ -8,6 +8,7 @@ import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
+import org.marketlink.core.pipeline.Stage;
 import org.marketlink.core.privacy.Masking;
 import org.marketlink.store.CacheStatistics;
 import org.marketlink.store.MarketStore;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -131,9 +133,18 @@ public final class FeatureStore {
         return write(set, keys, times, values, runId);
     }
 
+    /** The longest entity key the {@code feature_values} table keeps. */
+    public static final int MAX_KEY_LENGTH = 200;
+
     /**
      * A pipeline sink that materialises {@code set} for each chunk of rows, stamping the values with the run's id.
      * Writing a chunk again (the runner retries failed chunks) writes the same values over themselves.
+     *
+     * <p>Its {@link Sink#admission() admission} stage quarantines an input the store could not take, instead of
+     * failing its chunk and with it the run: {@code NO_KEY} (the key is null or blank), {@code KEY_TOO_LONG} (over
+     * {@value #MAX_KEY_LENGTH} characters), {@code NO_EVENT_TIME}, {@code FEATURE_FAILED} (a feature's function threw)
+     * and {@code FEATURE_INFINITE}, each naming the feature where one is at fault. The stage computes the features
+     * once more than the write does: a cost the database write of every value outweighs.
      */
     public <T> Sink<T> sink(FeatureSet<T> set, Function<T, String> key, Function<T, Instant> eventTime) {
         return new Sink<>() {
@@ -145,6 +156,44 @@ public final class FeatureStore {
             @Override
             public void write(ChunkKey chunk, List<T> rows) {
                 materialize(set, rows, key, eventTime, chunk.runId());
+            }
+
+            @Override
+            public Optional<Stage<T, T>> admission() {
+                return Optional.of((input, out) -> {
+                    String k = key.apply(input);
+                    if (k == null || k.isBlank()) {
+                        out.reject("NO_KEY", "", set.entity() + " key is missing");
+                        return;
+                    }
+                    if (k.length() > MAX_KEY_LENGTH) {
+                        out.reject("KEY_TOO_LONG", "", set.entity() + " key has " + k.length() + " characters, more "
+                                + "than the " + MAX_KEY_LENGTH + " the feature store keeps");
+                        return;
+                    }
+                    if (eventTime.apply(input) == null) {
+                        out.reject("NO_EVENT_TIME", "", set.entity() + " '" + k + "' has no event time");
+                        return;
+                    }
+                    for (FeatureDefinition<T> f : set.features()) {
+                        double v;
+                        try {
+                            v = f.function().applyAsDouble(input);
+                        } catch (RuntimeException e) {
+                            out.reject("FEATURE_FAILED", f.name(), "feature " + f.key() + " failed for "
+                                    + set.entity() + " '" + k + "': " + (Masking.mayHoldPersonal(input)
+                                    ? e.getClass().getName() + " (its message is withheld: the input holds "
+                                    + "personal data)" : String.valueOf(e)));
+                            return;
+                        }
+                        if (Double.isInfinite(v)) {
+                            out.reject("FEATURE_INFINITE", f.name(), "feature " + f.key() + " of " + set.entity()
+                                    + " '" + k + "' is infinite");
+                            return;
+                        }
+                    }
+                    out.emit(input);
+                });
             }
         };
     }

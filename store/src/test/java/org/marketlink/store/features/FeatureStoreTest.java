@@ -3,7 +3,10 @@ package org.marketlink.store.features;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.RunOptions;
+import org.marketlink.core.pipeline.RunReport;
+import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.store.Backend;
 import org.marketlink.store.MarketStore;
@@ -16,6 +19,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class FeatureStoreTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -146,6 +150,37 @@ class FeatureStoreTest {
             long stamped = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM feature_values "
                     + "WHERE run_id = :run").bind("run", report.runId()).mapTo(Long.class).one());
             assertThat(stamped).isEqualTo(500);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void inAPipeline_anInputTheStoreCannotTake_isQuarantinedByReason_andTheRestIsWritten(Backend backend) {
+        FeatureDefinition<Observation> inverse = FeatureDefinition.of("inverse", 1, "product", "1 / price",
+                o -> {
+                    if (o.price() < 0) {
+                        throw new IllegalStateException("a negative price");
+                    }
+                    return 1 / o.price(); // infinite at 0
+                });
+        FeatureSet<Observation> set = FeatureSet.of("inverses", PRICE, inverse);
+        List<Observation> rows = List.of(new Observation("p1", T0, 2), new Observation("p2", T0, 0),
+                new Observation("p3", T0, -1), new Observation("", T0, 1), new Observation("p".repeat(201), T0, 1),
+                new Observation("p6", null, 1), new Observation("p7", T0, 4));
+        try (MarketStore store = backend.open()) {
+            FeatureStore features = FeatureStore.of(store);
+            Sinks.ListQuarantine quarantine = Sinks.quarantineList();
+            RunReport report = Pipeline.from(Sources.of("prices", rows))
+                    .to(features.sink(set, Observation::product, Observation::at)).quarantineTo(quarantine).run();
+            assertThat(report.balanced()).isTrue();
+            assertThat(report.rowsOut()).isEqualTo(2);
+            assertThat(quarantine.rejections()).extracting(Rejection::reasonCode, Rejection::column).containsExactly(
+                    tuple("FEATURE_INFINITE", "inverse"), tuple("FEATURE_FAILED", "inverse"), tuple("NO_KEY", ""),
+                    tuple("KEY_TOO_LONG", ""), tuple("NO_EVENT_TIME", ""));
+            assertThat(quarantine.rejections().get(1).message()).contains("feature inverse@v1 failed for product 'p3'",
+                    "a negative price");
+            assertThat(features.latest(set, "p1")).containsExactly(2, 0.5);
+            assertThat(features.latest(set, "p7")).containsExactly(4, 0.25);
         }
     }
 
