@@ -9,6 +9,8 @@ import org.marketlink.core.UnableToReadException;
 import org.marketlink.core.UnableToWriteException;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
+import org.marketlink.core.pipeline.Stage;
+import org.marketlink.core.pipeline.Violation;
 import org.marketlink.store.MarketStore;
 import org.marketlink.store.internal.Args;
 import org.marketlink.store.internal.DatabaseErrors;
@@ -76,6 +78,9 @@ public final class TrainingSets {
      * @param asOf         the time a row's features describe
      * @param label        a row's label (finite)
      * @param features     a row's values, {@code featureNames.size()} of them, finite or NaN (missing)
+     * @return the sink; in a pipeline its admission stage quarantines a row that breaks these rules ({@code NO_KEYS},
+     *         {@code NO_TIME}, {@code LABEL_NOT_FINITE}, {@code WRONG_WIDTH}, {@code FEATURE_INFINITE}) instead of
+     *         failing the run; written directly, such a row fails its chunk, naming the row and the set
      * @throws IllegalArgumentException when an argument is null or blank, or the feature names repeat
      */
     public <T> Sink<T> sink(String name, List<String> featureNames, Function<T, Map<String, String>> keys,
@@ -101,7 +106,53 @@ public final class TrainingSets {
             public void write(ChunkKey chunk, List<T> rows) {
                 writeChunk(name, names, chunk, rows, keys, asOf, label, features);
             }
+
+            /**
+             * Quarantines a row the set could not hold instead of failing its chunk: {@code NO_KEYS},
+             * {@code NO_TIME}, {@code LABEL_NOT_FINITE}, {@code WRONG_WIDTH} and {@code FEATURE_INFINITE} (naming
+             * the feature).
+             */
+            @Override
+            public Optional<Stage<T, T>> admission() {
+                return Optional.of((row, out) -> {
+                    Violation unfit = unfit(names, row, keys, asOf, label, features);
+                    if (unfit == null) {
+                        out.emit(row);
+                    } else {
+                        out.reject(List.of(unfit));
+                    }
+                });
+            }
         };
+    }
+
+    /** Why a row cannot be one of the set's, or null when it can. */
+    private static <T> Violation unfit(List<String> names, T row, Function<T, Map<String, String>> keys,
+                                       Function<T, Instant> asOf, ToDoubleFunction<T> label,
+                                       Function<T, double[]> features) {
+        Map<String, String> k = keys.apply(row);
+        if (k == null || k.isEmpty() || k.entrySet().stream().anyMatch(e -> e.getKey() == null
+                || e.getValue() == null)) {
+            return new Violation("NO_KEYS", "", "needs entity keys without nulls");
+        }
+        if (asOf.apply(row) == null) {
+            return new Violation("NO_TIME", "", "needs the time its features describe");
+        }
+        double y = label.applyAsDouble(row);
+        if (!Double.isFinite(y)) {
+            return new Violation("LABEL_NOT_FINITE", "", "needs a finite label, had " + y);
+        }
+        double[] x = features.apply(row);
+        if (x == null || x.length != names.size()) {
+            return new Violation("WRONG_WIDTH", "", "needs " + names.size() + " values, had "
+                    + (x == null ? "none" : x.length));
+        }
+        for (int j = 0; j < x.length; j++) {
+            if (Double.isInfinite(x[j])) {
+                return new Violation("FEATURE_INFINITE", names.get(j), "feature " + names.get(j) + " is infinite");
+            }
+        }
+        return null;
     }
 
     private <T> void writeChunk(String name, List<String> names, ChunkKey chunk, List<T> rows,
@@ -111,26 +162,17 @@ public final class TrainingSets {
         for (int i = 0; i < rows.size(); i++) {
             long rowNo = chunk.firstRow() + i;
             T row = rows.get(i);
-            Map<String, String> k = keys.apply(row);
-            if (k == null || k.isEmpty() || k.entrySet().stream().anyMatch(e -> e.getKey() == null
-                    || e.getValue() == null)) {
-                throw new IllegalArgumentException("row " + rowNo + " of training set " + name + " needs entity keys "
-                        + "without nulls");
+            Violation unfit = unfit(names, row, keys, asOf, label, features);
+            if (unfit != null) {
+                throw new IllegalArgumentException("row " + rowNo + " of training set " + name + ": "
+                        + unfit.message());
             }
+            Map<String, String> k = keys.apply(row);
             Instant at = asOf.apply(row);
             double y = label.applyAsDouble(row);
             double[] x = features.apply(row);
-            if (at == null || !Double.isFinite(y) || x == null || x.length != names.size()) {
-                throw new IllegalArgumentException("row " + rowNo + " of training set " + name + " needs a time, a "
-                        + "finite label and " + names.size() + " values, had " + at + ", " + y + ", "
-                        + (x == null ? "none" : x.length + " values"));
-            }
             StringBuilder values = new StringBuilder(x.length * 8).append('[');
             for (int j = 0; j < x.length; j++) {
-                if (Double.isInfinite(x[j])) {
-                    throw new IllegalArgumentException("feature " + names.get(j) + " of row " + rowNo
-                            + " of training set " + name + " is infinite");
-                }
                 values.append(j == 0 ? "" : ",").append(Double.isNaN(x[j]) ? "null" : Double.toString(x[j]));
             }
             bound.add(new Bound(rowNo, Rows.toJson(new TreeMap<>(k)), at, y, values.append(']').toString()));

@@ -3,9 +3,12 @@ package org.marketlink.store.features;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Pipeline;
+import org.marketlink.core.pipeline.Rejection;
 import org.marketlink.core.pipeline.RunOptions;
 import org.marketlink.core.pipeline.RunReport;
+import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.store.Backend;
 import org.marketlink.store.MarketStore;
@@ -18,6 +21,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class TrainingSetsTest {
     private static final Instant T0 = Instant.parse("2026-06-01T00:00:00Z");
@@ -74,17 +78,36 @@ class TrainingSetsTest {
     }
 
     @Test
-    void badRowsAreRefusedNamingTheRowAndTheSet() {
+    void badRowsAreQuarantinedByReasonInARun_andRefusedNamingTheRowAndTheSetWhenWrittenDirectly() {
         try (MarketStore store = MarketStore.inMemory()) {
             TrainingSets sets = TrainingSets.of(store);
             assertThatThrownBy(() -> sets.sink("s", List.of("a", "a"), e -> Map.of(), e -> T0, e -> 0, e -> null))
                     .hasMessageContaining("featureNames must be distinct");
             List<Example> rows = new ArrayList<>(examples(3, 1));
             rows.add(new Example("shg-1", "buyer-x", T0, 1, new double[] {1, Double.POSITIVE_INFINITY, 0, 0}));
-            assertThatThrownBy(() -> write(store, "s", rows, 10))
-                    .hasStackTraceContaining("feature b of row 4 of training set s is infinite");
-            // the chunk is written whole or not at all
-            assertThat(TrainingSets.of(store).versions("s")).isEmpty();
+            rows.add(new Example("shg-1", "buyer-y", null, 1, new double[] {1, 2, 0, 0}));
+            rows.add(new Example("shg-1", "buyer-z", T0, -1, new double[] {1, 2, 0, 0})); // read as a NaN label
+            rows.add(new Example("shg-1", "buyer-w", T0, 0, new double[] {1, 2, 0}));
+            rows.add(new Example("shg-1", null, T0, 0, new double[] {1, 2, 0, 0}));
+            Sinks.ListQuarantine quarantine = Sinks.quarantineList();
+            RunReport run = Pipeline.from(Sources.of("outcomes", rows))
+                    .to(sets.sink("s", List.of("a", "b", "c", "d"), e -> e.buyer() == null ? Map.of("shg", e.shg())
+                            : Map.of("shg", e.shg(), "buyer", e.buyer()), Example::at,
+                            e -> e.label() < 0 ? Double.NaN : e.label(), Example::x))
+                    .quarantineTo(quarantine).run(RunOptions.defaults().withChunkSize(10));
+            assertThat(run.balanced()).isTrue();
+            assertThat(quarantine.rejections()).extracting(Rejection::reasonCode, Rejection::column)
+                    .containsExactly(tuple("FEATURE_INFINITE", "b"), tuple("NO_TIME", ""),
+                            tuple("LABEL_NOT_FINITE", ""), tuple("WRONG_WIDTH", ""));
+            // a key map without the buyer is still a key map: that row is kept
+            assertThat(sets.read("s", run.runId()).orElseThrow().size()).isEqualTo(4);
+            // written without a pipeline, the chunk is refused whole, naming the row and the set
+            ChunkKey key = new ChunkKey("direct", 0, 1);
+            assertThatThrownBy(() -> sets.sink("t", List.of("a", "b", "c", "d"),
+                    (Example e) -> Map.of("shg", e.shg(), "buyer", e.buyer()), Example::at, Example::label,
+                    Example::x).write(key, rows.subList(0, 4)))
+                    .hasMessage("row 4 of training set t: feature b is infinite");
+            assertThat(sets.versions("t")).isEmpty();
         }
     }
 }
