@@ -6,6 +6,7 @@ import org.marketlink.core.features.interaction.InteractionSummary;
 import org.marketlink.core.features.interaction.LiveInteractionFeatures;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Sink;
+import org.marketlink.core.pipeline.Stage;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,6 +79,24 @@ public final class InteractionFeatureSink implements Sink<Interaction> {
     @Override
     public String name() {
         return "feature_values:" + profile.name();
+    }
+
+    /**
+     * Quarantines an interaction whose user id is longer than the feature store's keys
+     * ({@value FeatureStore#MAX_KEY_LENGTH} characters, code {@code KEY_TOO_LONG}) before it reaches the features,
+     * instead of failing its chunk's write and the run. The message gives the length, never the id: a user id may
+     * be personal data.
+     */
+    @Override
+    public Optional<Stage<Interaction, Interaction>> admission() {
+        return Optional.of((interaction, out) -> {
+            if (interaction.user().length() > FeatureStore.MAX_KEY_LENGTH) {
+                out.reject("KEY_TOO_LONG", "user", "user id has " + interaction.user().length() + " characters, more "
+                        + "than the " + FeatureStore.MAX_KEY_LENGTH + " the feature store keeps");
+            } else {
+                out.emit(interaction);
+            }
+        });
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.marketlink.core.features.interaction.LiveInteractionFeatures;
 import org.marketlink.core.pipeline.ChunkKey;
 import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunOptions;
+import org.marketlink.core.pipeline.RunReport;
+import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
 import org.marketlink.store.Backend;
 import org.marketlink.store.MarketStore;
@@ -67,6 +69,28 @@ class StreamingFeaturesTest {
             sink.write(again, extra);
             sink.write(again, extra);
             assertThat(features.latest(profile, "solo")[0]).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = "H2")
+    void aUserIdLongerThanTheStoresKeys_isQuarantinedWithoutItsText_andTheStreamGoesOn(Backend backend) {
+        String longId = "u".repeat(201);
+        List<Interaction> stream = List.of(new Interaction("c1", "item-1", T0, 4),
+                new Interaction(longId, "item-2", T0.plusSeconds(1), 3), new Interaction("c1", "item-3", T0.plusSeconds(2),
+                        Double.NaN));
+        try (MarketStore store = backend.open()) {
+            FeatureStore features = FeatureStore.of(store);
+            InteractionFeatureSink sink = InteractionFeatureSink.of(features, LiveInteractionFeatures.keepingRecent(5),
+                    "customer");
+            Sinks.ListQuarantine quarantine = Sinks.quarantineList();
+            RunReport run = Pipeline.from(Sources.of("interactions", stream)).to(sink).quarantineTo(quarantine).run();
+            assertThat(run.balanced()).isTrue();
+            assertThat(quarantine.rejections()).singleElement().satisfies(r -> {
+                assertThat(r.reasonCode()).isEqualTo("KEY_TOO_LONG");
+                assertThat(r.message()).contains("201 characters").doesNotContain(longId);
+            });
+            assertThat(features.latest(sink.profile(), "c1")[0]).isEqualTo(2);
         }
     }
 }
