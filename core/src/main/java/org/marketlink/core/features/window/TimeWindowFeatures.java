@@ -73,6 +73,27 @@ public final class TimeWindowFeatures {
      * @return the features, in the events' order
      */
     public WindowResult compute(int[] keys, long[] times, double[] values, Executor executor) {
+        return compute(keys, times, values, executor, false);
+    }
+
+    /**
+     * As {@link #compute(int[], long[], double[], Executor)}, the results in the order they are computed instead of
+     * the events' order: the rows of one key together, by time, and {@link WindowResult#events()} giving each row's
+     * event. For a caller that does not need the events' order (one that stores the features by key and time, or
+     * aggregates them), this saves writing every event's results to a random place in memory and cutting columns
+     * out of rows afterwards: the pass writes each column in sequence.
+     *
+     * @param keys     non-negative integer keys
+     * @param times    event times in epoch milliseconds
+     * @param values   finite values
+     * @param executor the host's threads, or null for the common fork-join pool
+     * @return the features, grouped by key
+     */
+    public WindowResult computeGrouped(int[] keys, long[] times, double[] values, Executor executor) {
+        return compute(keys, times, values, executor, true);
+    }
+
+    private WindowResult compute(int[] keys, long[] times, double[] values, Executor executor, boolean grouped) {
         int n = keys.length;
         if (times.length != n || values.length != n) {
             throw new IllegalArgumentException("keys, times and values must have the same length, were " + n + ", "
@@ -88,7 +109,7 @@ public final class TimeWindowFeatures {
         // grouped by key here, ordered by time within each key in the parallel blocks below (that sort is most of
         // the work when events arrive out of order, and each key's is its own)
         int[] keyStart = EventOrder.group(keys, order);
-        WindowResult out = new WindowResult(n, options.lags());
+        WindowResult out = new WindowResult(n, options.lags(), grouped);
         int keyCount = keyStart.length - 1;
         long range = options.range().toMillis();
         double halfLife = options.ewmHalfLife().toMillis();
@@ -98,7 +119,7 @@ public final class TimeWindowFeatures {
             KeyEvents events = new KeyEvents();
             for (int k = c * chunk, end = Math.min(keyCount, (c + 1) * chunk); k < end; k++) {
                 int len = events.gather(order, keyStart[k], keyStart[k + 1], times, values);
-                window.run(events.times, events.values, events.at, len, range, halfLife, out);
+                window.run(events.times, events.values, events.at, len, range, halfLife, out, keyStart[k]);
             }
         };
         int blocks = (keyCount + chunk - 1) / chunk;
@@ -124,9 +145,11 @@ public final class TimeWindowFeatures {
 
         /**
          * One key's events, gathered and sorted by time: times {@code ts}, values {@code vs} and each event's position
-         * in the input (where its results go) {@code at}, the first {@code len} of each.
+         * in the input {@code at}, the first {@code len} of each. Results go to rows {@code base ..} of the result's
+         * computed columns, in this order: each column is written in sequence.
          */
-        void run(long[] ts, double[] vs, int[] at, int len, long range, double halfLife, WindowResult out) {
+        void run(long[] ts, double[] vs, int[] at, int len, long range, double halfLife, WindowResult out,
+                 int base) {
             int from = 0;
             int to = len;
             head = tail = 0;
@@ -138,7 +161,19 @@ public final class TimeWindowFeatures {
             long previousTime = ts[from];
             double decayPerMilli = -Math.log(2) / halfLife;
             int lagCount = out.lagCount;
-            double[] rows = out.rows();
+            int[] events = out.eventsForWriting();
+            double[] counts = out.columnForWriting(WindowResult.COUNT);
+            double[] sums = out.columnForWriting(WindowResult.SUM);
+            double[] means = out.columnForWriting(WindowResult.MEAN);
+            double[] stddevs = out.columnForWriting(WindowResult.STDDEV);
+            double[] mins = out.columnForWriting(WindowResult.MIN);
+            double[] maxes = out.columnForWriting(WindowResult.MAX);
+            double[] ewms = out.columnForWriting(WindowResult.EWM);
+            double[] changes = out.columnForWriting(WindowResult.PCT_CHANGE);
+            double[][] lags = new double[lagCount][];
+            for (int k = 1; k <= lagCount; k++) {
+                lags[k - 1] = out.columnForWriting(WindowResult.PCT_CHANGE + k);
+            }
             for (int p = from; p < to; ) {
                 long t = ts[p];
                 int peersEnd = p;
@@ -170,23 +205,26 @@ public final class TimeWindowFeatures {
                 }
                 double stddev = variance > 0 ? Math.sqrt(variance) : variance == variance ? 0 : Double.NaN;
                 for (int q = p; q < peersEnd; q++) {
-                    int r = out.at(at[q]);
                     double v = vs[q];
-                    rows[r + WindowResult.COUNT] = count;
-                    rows[r + WindowResult.SUM] = windowSum;
-                    rows[r + WindowResult.MEAN] = mean;
-                    rows[r + WindowResult.STDDEV] = stddev;
-                    rows[r + WindowResult.MIN] = min;
-                    rows[r + WindowResult.MAX] = max;
                     double decay = t == previousTime ? 1 : Math.exp((t - previousTime) * decayPerMilli);
                     ewmSum = v + decay * ewmSum;
                     ewmWeight = 1 + decay * ewmWeight;
                     previousTime = t;
-                    rows[r + WindowResult.EWM] = ewmSum / ewmWeight;
+                    double ewm = ewmSum / ewmWeight;
                     double previous = q > from ? vs[q - 1] : Double.NaN;
-                    rows[r + WindowResult.PCT_CHANGE] = previous != 0 ? (v - previous) / previous : Double.NaN;
+                    double change = previous != 0 ? (v - previous) / previous : Double.NaN;
+                    int i = base + q;
+                    events[i] = at[q];
+                    counts[i] = count;
+                    sums[i] = windowSum;
+                    means[i] = mean;
+                    stddevs[i] = stddev;
+                    mins[i] = min;
+                    maxes[i] = max;
+                    ewms[i] = ewm;
+                    changes[i] = change;
                     for (int k = 1; k <= lagCount; k++) {
-                        rows[r + WindowResult.PCT_CHANGE + k] = q - k >= from ? vs[q - k] : Double.NaN;
+                        lags[k - 1][i] = q - k >= from ? vs[q - k] : Double.NaN;
                     }
                 }
                 p = peersEnd;

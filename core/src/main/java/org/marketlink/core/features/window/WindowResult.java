@@ -1,9 +1,11 @@
 package org.marketlink.core.features.window;
 
 /**
- * Time-window features of every event, in the order the events were given: {@code mean()[i]} belongs to event
- * {@code i}. Each column is made once, when first asked for, and then shared, not copied: treat it as read-only.
- * Thread-safe.
+ * Time-window features of every event. From {@link TimeWindowFeatures#compute} they are in the order the events were
+ * given: {@code mean()[i]} belongs to event {@code i}. From {@link TimeWindowFeatures#computeGrouped} they are in the
+ * order the windows were computed, key by key and by time within a key, and {@link #events()} says which event each
+ * row belongs to. Each column is made once, when first asked for, and then shared, not copied: treat it as
+ * read-only. Thread-safe.
  *
  * <p>Undefined values are NaN: the standard deviation of a window of one event, a lag before the key's first event,
  * and the percentage change when there is no previous event or the previous value is 0.
@@ -19,46 +21,79 @@ public final class WindowResult {
     static final int PCT_CHANGE = 7;
     private static final int FIXED = 8;
     /**
-     * Every event's results side by side ({@link #width} values an event), as the window pass writes them: events
-     * are visited key by key, so one event's results written together cost one cache line instead of one per column.
-     * Columns are cut out of it when first asked for.
+     * Every column in the order the window pass computes it (key by key, by time within a key), which it writes in
+     * sequence; {@link #events} maps each of those rows to its event.
      */
-    private final double[] rows;
+    private final double[][] computed;
+    /** For results in the events' order, each column scattered back to it when first asked for; else null. */
+    private final double[][] inEventOrder;
     private final int n;
     final int width;
     final int lagCount;
-    private final double[][] columns;
+    /** The event of each computed row. */
+    private final int[] events;
 
-    WindowResult(int n, int lagCount) {
+    /**
+     * Results for {@code n} events, written by the window pass in its own order; {@code grouped} ones are read in
+     * that order, the others in the events' order: each column is moved back to it when first asked for, one
+     * sequential read and one write per value, rather than every event's results written to a random place while
+     * the windows are computed.
+     */
+    WindowResult(int n, int lagCount, boolean grouped) {
         this.n = n;
         this.lagCount = lagCount;
         this.width = FIXED + lagCount;
-        if ((long) n * width > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("at most " + (Integer.MAX_VALUE - 8) / width + " events fit one call "
-                    + "with " + lagCount + " lag(s), were " + n + ": compute them in parts (by key)");
+        this.computed = new double[width][];
+        for (int c = 0; c < width; c++) {
+            computed[c] = new double[n];
         }
-        this.rows = new double[n * width];
-        this.columns = new double[width][];
+        this.events = new int[n];
+        this.inEventOrder = grouped ? null : new double[width][];
     }
 
-    /** Where event {@code i}'s results start in {@link #rows()}. */
-    int at(int i) {
-        return i * width;
+    /** Whether the rows are in the order the windows were computed ({@link #events()} maps them to events). */
+    public boolean grouped() {
+        return inEventOrder == null;
     }
 
-    double[] rows() {
-        return rows;
+    /**
+     * The event (its position in the input) of each row: for grouped results, rows of one key together in time
+     * order (the array itself, not a copy); for results in the events' order, {@code 0, 1, 2, ...}.
+     */
+    public int[] events() {
+        if (grouped()) {
+            return events;
+        }
+        int[] identity = new int[n];
+        for (int i = 0; i < n; i++) {
+            identity[i] = i;
+        }
+        return identity;
     }
 
-    /** The column {@code c}, cut out of the rows once (by the first caller; later callers get the same array). */
+    /** The events of the computed rows, written by the window pass. */
+    int[] eventsForWriting() {
+        return events;
+    }
+
+    /** The computed column {@code c}, written by the window pass. */
+    double[] columnForWriting(int c) {
+        return computed[c];
+    }
+
+    /** The column {@code c} in this result's order, made once (by the first caller; later ones get the same array). */
     private synchronized double[] column(int c) {
-        double[] col = columns[c];
+        if (inEventOrder == null) {
+            return computed[c];
+        }
+        double[] col = inEventOrder[c];
         if (col == null) {
+            double[] from = computed[c];
             col = new double[n];
-            for (int i = 0, at = c; i < n; i++, at += width) {
-                col[i] = rows[at];
+            for (int row = 0; row < n; row++) {
+                col[events[row]] = from[row];
             }
-            columns[c] = col;
+            inEventOrder[c] = col;
         }
         return col;
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -84,6 +85,31 @@ class TimeWindowFeaturesTest {
                 assertSame(got.pctChange()[i], e[7]);
                 for (int k = 1; k <= 3; k++) {
                     assertSame(got.lag(k)[i], e[7 + k]);
+                }
+            }
+            // grouped: the same results bit for bit, one row per event, each key's rows together in time order
+            WindowResult grouped = new TimeWindowFeatures(options).computeGrouped(key, time, value, null);
+            assertThat(grouped.grouped()).isTrue();
+            assertThat(got.grouped()).isFalse();
+            int[] events = grouped.events();
+            assertThat(Arrays.stream(events).sorted().toArray()).isEqualTo(got.events());
+            for (int row = 0; row < n; row++) {
+                int i = events[row];
+                if (row > 0) {
+                    int before = events[row - 1];
+                    assertThat(key[before] < key[i] || key[before] == key[i] && time[before] <= time[i])
+                            .as("row %d follows row %d", row, row - 1).isTrue();
+                }
+                assertSame(grouped.count()[row], got.count()[i]);
+                assertSame(grouped.sum()[row], got.sum()[i]);
+                assertSame(grouped.mean()[row], got.mean()[i]);
+                assertSame(grouped.stddev()[row], got.stddev()[i]);
+                assertSame(grouped.min()[row], got.min()[i]);
+                assertSame(grouped.max()[row], got.max()[i]);
+                assertSame(grouped.ewm()[row], got.ewm()[i]);
+                assertSame(grouped.pctChange()[row], got.pctChange()[i]);
+                for (int k = 1; k <= 3; k++) {
+                    assertSame(grouped.lag(k)[row], got.lag(k)[i]);
                 }
             }
         }
