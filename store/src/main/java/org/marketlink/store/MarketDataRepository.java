@@ -17,7 +17,6 @@ import org.marketlink.store.internal.Table;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -126,13 +125,13 @@ public final class MarketDataRepository {
     }
 
     private static void format(MarketData m, Copy.Line line) {
-        line.raw(m.productId())
-                .raw(DateTimeFormatter.ISO_INSTANT.format(m.observedAt()))
-                .raw(m.price().toPlainString())
-                .number(m.demandSignal())
-                .number(m.competitorCount())
-                .number(m.availabilityIndex())
-                .raw(m.trend().name())
+        line.uuid(m.productId())
+                .timestamp(m.observedAt())
+                .decimal(m.price())
+                .float8(m.demandSignal())
+                .int4(m.competitorCount())
+                .float8(m.availabilityIndex())
+                .text(m.trend().name())
                 .text(m.source());
     }
 

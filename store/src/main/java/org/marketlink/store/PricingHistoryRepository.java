@@ -104,8 +104,8 @@ public final class PricingHistoryRepository {
     }
 
     private static void format(PricingHistory p, Copy.Line line) {
-        line.raw(p.productId()).raw(p.saleDate()).raw(p.price().toPlainString())
-                .raw(p.quantitySold().toPlainString()).number(p.orderCount()).text(p.region());
+        line.uuid(p.productId()).date(p.saleDate()).decimal(p.price()).decimal(p.quantitySold())
+                .int4(p.orderCount()).text(p.region());
     }
 
     private static void bind(PricingHistory p, SqlStatement<?> s) {
