@@ -1,5 +1,6 @@
 package org.marketlink.store;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketlink.core.data.Field;
@@ -81,6 +82,21 @@ class TableSinkDecimalsTest {
             List<Long> stored = store.jdbi().withHandle(h -> h.createQuery("SELECT id FROM host_labels ORDER BY id")
                     .mapTo(Long.class).list());
             assertThat(stored).containsExactly(1L, 5L);
+        }
+    }
+
+    @Test
+    void aVarcharOfAMillionCharacters_keepsThem_andARowPastThatIsQuarantined() {
+        Schema schema = Schema.of(Field.required("id", FieldType.LONG), Field.optional("note", FieldType.STRING));
+        try (MarketStore store = Backend.H2.open()) {
+            store.jdbi().useHandle(h -> h.execute("CREATE TABLE host_long (id BIGINT PRIMARY KEY, note VARCHAR(1000000))"));
+            TableSink sink = store.tableSink("host_long", schema, List.of("id"));
+            Sinks.ListQuarantine quarantine = Sinks.quarantineList();
+            RunReport run = Pipeline.from(Sources.of("notes", List.of(Row.of(schema, 1L, "n".repeat(1_000_000)),
+                    Row.of(schema, 2L, "n".repeat(1_000_001))))).to(sink).quarantineTo(quarantine).run();
+            assertThat(run.balanced()).isTrue();
+            assertThat(run.rowsOut()).isEqualTo(1);
+            assertThat(quarantine.rejections()).extracting(Rejection::reasonCode).containsExactly("TEXT_TOO_LONG");
         }
     }
 }

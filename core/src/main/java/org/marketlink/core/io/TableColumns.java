@@ -98,10 +98,10 @@ public final class TableColumns {
                     int digits = rs.getInt("DECIMAL_DIGITS");
                     boolean fixed = (type == Types.DECIMAL || type == Types.NUMERIC) && !rs.wasNull() && size > 0
                             && size < 1000;
-                    // a text column without a stated bound reports a size of 2^31 - 1 (PostgreSQL) or H2's own
-                    // largest: neither is a bound a row of ours could reach
+                    // a text column without a stated bound reports 2^31 - 1 (PostgreSQL) or H2's own largest, beyond
+                    // what a row reaches; a stated bound, up to VARCHAR(1000000), is checked
                     boolean bounded = (type == Types.VARCHAR || type == Types.CHAR || type == Types.NVARCHAR
-                            || type == Types.NCHAR) && size > 0 && size < 1_000_000;
+                            || type == Types.NCHAR) && size > 0 && size <= 1_000_000;
                     bySchema.computeIfAbsent(schema, k -> new LinkedHashMap<>())
                             .put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), new Column(type,
                                     fixed ? digits : -1, fixed ? size : -1, bounded ? size : -1));
