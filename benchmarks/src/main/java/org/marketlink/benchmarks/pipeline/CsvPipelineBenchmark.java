@@ -16,6 +16,9 @@ import org.marketlink.testing.SharedData;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +61,8 @@ public final class CsvPipelineBenchmark {
         long oursDistinct = -1;
         long duckDistinct = -1;
         for (int round = 1; round <= rounds; round++) {
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long t0 = System.nanoTime();
             Normalize.RowStage names = Normalize.names(OnlineRetail.SCHEMA, "Description", "Country");
             RunReport report = Pipeline.from(CsvSource.of(file, OnlineRetail.SCHEMA, CsvOptions.defaults())
@@ -67,6 +72,15 @@ public final class CsvPipelineBenchmark {
                     .to(Sinks.discard())
                     .run(RunOptions.defaults().withChunkSize(20_000).withParallelism(threads));
             double ours = rows / ((System.nanoTime() - t0) / 1e9);
+            // the heap's high-water mark during the run, garbage not yet collected included (an upper bound of what
+            // the run held), and what is left after a collection with the run's report still referenced
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).mapToLong(pool -> pool.getPeakUsage().getUsed())
+                    .sum();
+            System.gc();
+            long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf("round %d heap: peak %,d MiB during the run (max heap %,d MiB), %,d MiB after it%n", round,
+                    peak >> 20, Runtime.getRuntime().maxMemory() >> 20, after >> 20);
             oursDistinct = report.rowsOut();
             if (report.rowsIn() != rows || !report.balanced()) {
                 throw new IllegalStateException("MarketLink read " + report.rowsIn() + " of " + rows + " rows");
