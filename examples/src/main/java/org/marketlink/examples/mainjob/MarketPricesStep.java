@@ -7,6 +7,7 @@ import org.marketlink.core.pipeline.Pipeline;
 import org.marketlink.core.pipeline.RunReport;
 import org.marketlink.core.pipeline.Sinks;
 import org.marketlink.core.pipeline.Sources;
+import org.marketlink.core.pipeline.Stages;
 import org.marketlink.store.MarketStore;
 
 import java.io.PrintStream;
@@ -57,8 +58,24 @@ final class MarketPricesStep {
     private MarketPricesStep() {
     }
 
+    /**
+     * One price as a market observation, before it is made a {@link MarketData}: that is done in the run's stage, so
+     * a price the model refuses (a market name too long for a source) is quarantined there, not thrown out of the
+     * job.
+     *
+     * @param price       the market's price that day
+     * @param competitors the other markets with a price that day
+     * @param trend       against the market's previous price
+     */
+    record Observed(PricingHistory price, int competitors, Trend trend) {
+        MarketData toMarketData() {
+            return new MarketData(price.productId(), price.saleDate().atStartOfDay().toInstant(ZoneOffset.UTC),
+                    price.price(), 0, competitors, 1, trend, SOURCE + price.region());
+        }
+    }
+
     static Result run(MarketStore store, Collection<UUID> products, PrintStream out) {
-        List<MarketData> observations = new ArrayList<>();
+        List<Observed> observations = new ArrayList<>();
         TreeSet<String> markets = new TreeSet<>();
         for (UUID product : new TreeSet<>(products)) {
             List<PricingHistory> prices = store.pricingHistory().findByProduct(product, LocalDate.of(1900, 1, 1),
@@ -67,7 +84,9 @@ final class MarketPricesStep {
             prices.forEach(p -> markets.add(p.region()));
         }
         RunReport run = Pipeline.from(Sources.of("pricing_history (WFP products)", observations))
-                .to(Sinks.of("market_data", store.marketData()::upsertAll)).run();
+                .then("to-market-data", Stages.map(Observed::toMarketData))
+                .to(Sinks.of("market_data", store.marketData()::upsertAll))
+                .quarantineTo(store.quarantine().sink()).run();
         store.lineage().record(run);
         out.printf("      market prices  %,d observations of %,d products at %,d markets into market_data (run %s)%n",
                 run.rowsOut(), products.size(), markets.size(), run.runId());
@@ -75,18 +94,17 @@ final class MarketPricesStep {
     }
 
     /** One product's prices, any order, as market observations (see the class comment). */
-    static List<MarketData> observations(List<PricingHistory> prices) {
+    static List<Observed> observations(List<PricingHistory> prices) {
         Map<LocalDate, List<PricingHistory>> byDay = new TreeMap<>();
         prices.forEach(p -> byDay.computeIfAbsent(p.saleDate(), d -> new ArrayList<>()).add(p));
         Map<String, BigDecimal> previous = new HashMap<>();
-        List<MarketData> out = new ArrayList<>(prices.size());
+        List<Observed> out = new ArrayList<>(prices.size());
         for (Map.Entry<LocalDate, List<PricingHistory>> day : byDay.entrySet()) {
             List<PricingHistory> sameDay = day.getValue();
             sameDay.sort((a, b) -> a.region().compareTo(b.region()));
             for (PricingHistory p : sameDay) {
                 BigDecimal before = previous.put(p.region(), p.price());
-                out.add(new MarketData(p.productId(), day.getKey().atStartOfDay().toInstant(ZoneOffset.UTC),
-                        p.price(), 0, sameDay.size() - 1, 1, trend(before, p.price()), SOURCE + p.region()));
+                out.add(new Observed(p, sameDay.size() - 1, trend(before, p.price())));
             }
         }
         return out;
