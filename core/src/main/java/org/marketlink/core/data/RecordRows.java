@@ -3,6 +3,8 @@ package org.marketlink.core.data;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.marketlink.core.Checks;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,9 +12,12 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Turns records of one class into {@link Row}s of {@link Schema#of(Class)}, so rules and stages written for rows
@@ -27,7 +32,8 @@ import java.util.UUID;
 public final class RecordRows<T extends Record> {
     private final Class<T> type;
     private final Schema schema;
-    private final MethodHandle[] accessors;
+    /** Each component's reader: a small class of its own made once per component, so a read is a plain call. */
+    private final Function<Object, Object>[] accessors;
     private final RecordComponent[] components;
     private final MethodHandle constructor;
 
@@ -45,16 +51,65 @@ public final class RecordRows<T extends Record> {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("record " + type.getName() + " has no public canonical constructor", e);
         }
-        this.accessors = new MethodHandle[components.length];
+        @SuppressWarnings("unchecked")
+        Function<Object, Object>[] readers = new Function[components.length];
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         for (int i = 0; i < components.length; i++) {
+            MethodHandle accessor;
             try {
-                // typed Object(Object) once, so that each read is an invokeExact without an adaptation per call
-                accessors[i] = lookup.unreflect(components[i].getAccessor())
-                        .asType(MethodType.methodType(Object.class, Object.class));
+                accessor = lookup.unreflect(components[i].getAccessor());
             } catch (IllegalAccessException e) {
                 throw new IllegalArgumentException("record " + type.getName() + " is not public", e);
             }
+            readers[i] = reader(accessor);
+        }
+        this.accessors = readers;
+    }
+
+    /**
+     * Readers of a record class's components, in order, each a plain call on the record (see {@link #reader}), for
+     * code that reads records field by field without converting them (the pipeline's checksum).
+     *
+     * @param type a record class
+     * @return one reader per component
+     * @throws IllegalArgumentException when the class or an accessor is not public
+     */
+    public static List<Function<Object, Object>> componentReaders(Class<? extends Record> type) {
+        RecordComponent[] components = Checks.notNull("type", type).getRecordComponents();
+        List<Function<Object, Object>> readers = new ArrayList<>(components.length);
+        for (RecordComponent c : components) {
+            try {
+                readers.add(reader(MethodHandles.publicLookup().unreflect(c.getAccessor())));
+            } catch (IllegalAccessException e) {
+                throw new IllegalArgumentException("record " + type.getName() + " is not public", e);
+            }
+        }
+        return readers;
+    }
+
+    /**
+     * A component's reader. A lambda made by {@link LambdaMetafactory} is a class the JIT inlines like any other;
+     * a method handle held in a field is not, and costs an indirect call with checks on every read. Where the
+     * factory cannot reach the accessor, the handle itself serves, typed once.
+     */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> reader(MethodHandle accessor) {
+        try {
+            CallSite site = LambdaMetafactory.metafactory(MethodHandles.lookup(), "apply",
+                    MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),
+                    accessor, accessor.type().wrap());
+            return (Function<Object, Object>) site.getTarget().invokeExact();
+        } catch (Throwable e) {
+            MethodHandle typed = accessor.asType(MethodType.methodType(Object.class, Object.class));
+            return record -> {
+                try {
+                    return typed.invokeExact(record);
+                } catch (RuntimeException | Error thrown) {
+                    throw thrown;
+                } catch (Throwable thrown) {
+                    throw new IllegalStateException(thrown);
+                }
+            };
         }
     }
 
@@ -97,8 +152,8 @@ public final class RecordRows<T extends Record> {
     private Object value(Object record, int i) {
         Object v;
         try {
-            v = accessors[i].invokeExact(record);
-        } catch (Throwable e) {
+            v = accessors[i].apply(record);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("could not read " + schema.field(i).name() + " of a "
                     + type.getSimpleName(), e);
         }

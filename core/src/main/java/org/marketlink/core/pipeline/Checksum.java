@@ -1,16 +1,28 @@
 package org.marketlink.core.pipeline;
 
 import org.marketlink.core.data.Json;
+import org.marketlink.core.data.RecordRows;
 import org.marketlink.core.data.Row;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * An order-independent fingerprint of a multiset of rows: the count and the sum (mod 2^64) of a 64-bit hash of
- * each row (for a {@link Row}, of its values; otherwise of its canonical text). Two runs that wrote the same rows in
+ * each row (for a {@link Row}, of its values; for a record, of its components; otherwise of its canonical text). Two runs that wrote the same rows in
  * any order, chunking or parallelism have the same checksum; checksums of parts {@link #merge} into the checksum of
  * the whole. Not thread-safe; merge per-thread instances.
  */
@@ -20,8 +32,121 @@ public final class Checksum {
 
     /** Adds one row. */
     public void add(Object row) {
-        sum += row instanceof Row r ? hashRow(r) : hash(canonical(row));
+        sum += row instanceof Row r ? hashRow(r) : row instanceof Record rec ? hashRecord(rec) : hash(canonical(row));
         count++;
+    }
+
+    /**
+     * Per record class, its components' readers, or null to hash its JSON: plain calls for a public record, the
+     * accessors opened by reflection for a host's private one, and JSON where neither can be had (a module that
+     * does not open the class).
+     */
+    private static final ClassValue<Function<Object, Object>[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected Function<Object, Object>[] computeValue(Class<?> type) {
+            try {
+                return RecordRows.componentReaders(type.asSubclass(Record.class)).toArray(new Function[0]);
+            } catch (RuntimeException notPublic) {
+                RecordComponent[] components = type.getRecordComponents();
+                Function<Object, Object>[] readers = new Function[components.length];
+                try {
+                    for (int i = 0; i < components.length; i++) {
+                        Method accessor = components[i].getAccessor();
+                        accessor.setAccessible(true);
+                        MethodHandle handle = MethodHandles.lookup().unreflect(accessor)
+                                .asType(MethodType.methodType(Object.class, Object.class));
+                        readers[i] = record -> {
+                            try {
+                                return handle.invokeExact(record);
+                            } catch (RuntimeException | Error e) {
+                                throw e;
+                            } catch (Throwable e) {
+                                throw new IllegalStateException(e);
+                            }
+                        };
+                    }
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+                return readers;
+            }
+        }
+    };
+
+    /**
+     * A record's hash, from its components as they are held, as {@link #hashRow} hashes a row's values: the common
+     * types without making text, a UUID from its bits, an enum from its name, an {@code Optional} as its content or
+     * empty, a nested record from its components, a list in order, a map or a set in any order (equal maps hash
+     * equal however they iterate, which their JSON text did not promise), and anything else from its MarketLink
+     * JSON. Records with equal
+     * components hash equal; a decimal counts stripped of trailing zeros, as in a row. Making every record's JSON
+     * text had cost more than validating it in a profile of a record pipeline.
+     */
+    static long hashRecord(Record rec) {
+        Function<Object, Object>[] readers = COMPONENTS.get(rec.getClass());
+        if (readers == null) {
+            return hash(canonical(rec));
+        }
+        long h = P3 + readers.length + P2;
+        for (Function<Object, Object> reader : readers) {
+            Object v;
+            try {
+                v = reader.apply(rec);
+            } catch (RuntimeException e) {
+                return hash(canonical(rec)); // an accessor that throws: the record's JSON says what it holds
+            }
+            h = Long.rotateLeft(h ^ componentHash(v) * P1, 31) * P2;
+        }
+        return finish(h);
+    }
+
+    private static long componentHash(Object v) {
+        if (v instanceof Optional<?> o) {
+            v = o.orElse(null);
+        }
+        if (v == null || v instanceof Long || v instanceof String || v instanceof Double || v instanceof Instant
+                || v instanceof LocalDate || v instanceof Boolean || v instanceof BigDecimal) {
+            return valueHash(v);
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return valueHash(((Number) v).longValue());
+        }
+        if (v instanceof Float f) {
+            return valueHash(f.doubleValue());
+        }
+        if (v instanceof UUID u) {
+            return finish(u.getMostSignificantBits() * P1 ^ u.getLeastSignificantBits());
+        }
+        if (v instanceof Enum<?> e) {
+            return textHash(e.name());
+        }
+        if (v instanceof Record nested) {
+            return hashRecord(nested);
+        }
+        if (v instanceof List<?> list) {
+            long h = P1 + list.size();
+            for (Object element : list) {
+                h = Long.rotateLeft(h ^ componentHash(element) * P2, 29) * P1;
+            }
+            return finish(h);
+        }
+        if (v instanceof Map<?, ?> map) {
+            // a sum over the entries: equal maps hash equal in whatever order they iterate
+            long sum = P2 + map.size();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                sum += finish(componentHash(entry.getKey()) * P1 ^ Long.rotateLeft(componentHash(entry.getValue()), 17));
+            }
+            return finish(sum);
+        }
+        if (v instanceof Set<?> set) {
+            long sum = P3 + set.size();
+            for (Object element : set) {
+                sum += finish(componentHash(element) ^ P1);
+            }
+            return finish(sum);
+        }
+        return textHash(Json.write(v));
     }
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -71,7 +196,29 @@ public final class Checksum {
         if (v instanceof Boolean b) {
             return b ? P1 : P2;
         }
-        return textHash(v instanceof BigDecimal d ? canonical(d) : String.valueOf(v));
+        return v instanceof BigDecimal d ? decimalHash(d) : textHash(String.valueOf(v));
+    }
+
+    /**
+     * A decimal's hash from its value stripped of trailing zeros, as {@link #canonical(BigDecimal)} shows it: from the
+     * unscaled digits as a long when they fit in 18 digits (no text: printing every price had been a tenth of a
+     * record pipeline's time), else from that text. Equal values take the same route, so they hash equal.
+     */
+    private static long decimalHash(BigDecimal d) {
+        BigDecimal v = d.precision() > 18 ? d.stripTrailingZeros() : d;
+        if (v.precision() > 18) {
+            return textHash(canonical(v));
+        }
+        long unscaled = v.unscaledValue().longValue();
+        long scale = v.scale();
+        if (unscaled == 0) {
+            scale = 0; // zero of any scale is one value
+        }
+        while (unscaled != 0 && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        return finish(unscaled * P1 ^ Long.rotateLeft(scale * P2, 23) ^ P3);
     }
 
     /** A 64-bit hash of a string's UTF-16 characters, four to a multiplication, with its length. */
@@ -139,7 +286,8 @@ public final class Checksum {
     /**
      * The text that says when two rows are the same for a checksum: a {@link Row}'s values in order (separated by
      * the unit separator; the row is hashed from its values, equal whenever this text is), a record's MarketLink
-     * JSON, or {@code toString()} for anything else (both hashed from this text).
+     * JSON (a record is hashed from its components where they can be read, else from this text), or
+     * {@code toString()} for anything else (hashed from this text).
      */
     public static String canonical(Object row) {
         if (row instanceof Row r) {

@@ -11,9 +11,12 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -130,6 +133,14 @@ class ChecksumTest {
         Row b = Row.of(schema, "x€", 7L, 1.5, new BigDecimal("1.5"), true, LocalDate.of(2026, 1, 2),
                 Instant.parse("2026-01-02T03:04:05.123Z"));
         assertThat(Checksum.hashRow(a)).isEqualTo(Checksum.hashRow(b));
+        // one value written with more than 18 digits (trailing zeros) and with few: one hash, whichever way it is made
+        Schema one = Schema.of(Field.optional("m", FieldType.DECIMAL));
+        assertThat(Checksum.hashRow(Row.of(one, new BigDecimal("12.5000000000000000000000000"))))
+                .isEqualTo(Checksum.hashRow(Row.of(one, new BigDecimal("12.5"))));
+        assertThat(Checksum.hashRow(Row.of(one, new BigDecimal("0E-30"))))
+                .isEqualTo(Checksum.hashRow(Row.of(one, BigDecimal.ZERO)));
+        assertThat(Checksum.hashRow(Row.of(one, new BigDecimal("123456789012345678901234567890"))))
+                .isNotEqualTo(Checksum.hashRow(Row.of(one, new BigDecimal("123456789012345678901234567891"))));
     }
 
     @Test
@@ -139,5 +150,67 @@ class ChecksumTest {
         assertThat(Checksum.hashRow(Row.of(two, "a", null))).isNotEqualTo(Checksum.hashRow(Row.of(two, null, "a")));
         assertThat(Checksum.hashRow(Row.of(two, "", null))).isNotEqualTo(Checksum.hashRow(Row.of(two, null, "")));
         assertThat(Checksum.hashRow(Row.of(two, "ab", ""))).isNotEqualTo(Checksum.hashRow(Row.of(two, "a", "b")));
+    }
+
+    enum Grade { A, B }
+
+    /** Private, with every kind of component a record of the model has. */
+    private record Lot(UUID id, String name, int units, long weight, double price, BigDecimal total, Instant at,
+                       LocalDate day, Grade grade, Optional<String> note, List<String> tags, Map<String, Double> attrs,
+                       boolean organic) {
+    }
+
+    private static Lot lot(Random r) {
+        return new Lot(new UUID(r.nextInt(3), r.nextInt(3)), r.nextBoolean() ? "maize" : "millet", r.nextInt(3),
+                r.nextInt(3), r.nextInt(3) / 2.0, BigDecimal.valueOf(r.nextInt(3), 2),
+                Instant.ofEpochSecond(r.nextInt(3)), LocalDate.ofEpochDay(r.nextInt(3)),
+                Grade.values()[r.nextInt(2)], r.nextBoolean() ? Optional.empty() : Optional.of("n" + r.nextInt(2)),
+                r.nextBoolean() ? List.of() : List.of("t" + r.nextInt(2)), r.nextBoolean() ? Map.of()
+                : Map.of("k", (double) r.nextInt(2)), r.nextBoolean());
+    }
+
+    /**
+     * A record is hashed from its components, without making its JSON: equal records hash equal (fresh strings and
+     * decimals of another scale too), records that differ in any component differ, over many small random ones.
+     */
+    @Test
+    void aRecordsHash_fromItsComponents_isEqualExactlyWhenTheRecordsAre() {
+        Random r = new Random(9);
+        Map<Lot, Long> hashOf = new HashMap<>();
+        Map<Long, Lot> lotOf = new HashMap<>();
+        int repeats = 0;
+        for (int i = 0; i < 100_000; i++) {
+            Lot lot = lot(r);
+            long hash = Checksum.hashRecord(lot);
+            Long before = hashOf.putIfAbsent(lot, hash);
+            if (before != null) {
+                repeats++;
+                assertThat(hash).as(lot.toString()).isEqualTo(before.longValue());
+            }
+            Lot other = lotOf.putIfAbsent(hash, lot);
+            assertThat(other == null ? lot : other).as("a hash shared by two records").isEqualTo(lot);
+        }
+        assertThat(repeats).isGreaterThan(100);
+        Lot a = new Lot(new UUID(1, 2), new String("maize"), 1, 2, 0.5, new BigDecimal("1.50"), Instant.EPOCH,
+                LocalDate.EPOCH, Grade.A, Optional.of("x"), List.of("t"), Map.of("k", 1.0), true);
+        Lot b = new Lot(new UUID(1, 2), "maize", 1, 2, 0.5, new BigDecimal("1.5"), Instant.EPOCH, LocalDate.EPOCH,
+                Grade.A, Optional.of("x"), List.of("t"), Map.of("k", 1.0), true);
+        assertThat(Checksum.hashRecord(a)).isEqualTo(Checksum.hashRecord(b));
+        // equal maps that iterate in other orders
+        Map<String, Double> oneWay = new LinkedHashMap<>();
+        oneWay.put("x", 1.0);
+        oneWay.put("y", 2.0);
+        Map<String, Double> otherWay = new LinkedHashMap<>();
+        otherWay.put("y", 2.0);
+        otherWay.put("x", 1.0);
+        assertThat(Checksum.hashRecord(new Lot(a.id(), "m", 1, 2, 0.5, BigDecimal.ONE, Instant.EPOCH, LocalDate.EPOCH,
+                Grade.A, Optional.empty(), List.of(), oneWay, true))).isEqualTo(Checksum.hashRecord(new Lot(a.id(), "m",
+                1, 2, 0.5, BigDecimal.ONE, Instant.EPOCH, LocalDate.EPOCH, Grade.A, Optional.empty(), List.of(),
+                otherWay, true)));
+        // the same values in another order of components are another record
+        record Pair(String x, String y) {
+        }
+        assertThat(Checksum.hashRecord(new Pair("a", "b"))).isNotEqualTo(Checksum.hashRecord(new Pair("b", "a")));
+        assertThat(Checksum.hashRecord(new Pair("a", null))).isNotEqualTo(Checksum.hashRecord(new Pair(null, "a")));
     }
 }
