@@ -7,6 +7,7 @@ import org.marketlink.core.data.PersonalTypes;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
@@ -55,11 +56,40 @@ public final class Masking {
         return dot < 0 ? column : column.substring(0, dot);
     }
 
+    /**
+     * Per record class, its components, each accessor opened, and which are marked {@link Personal}: read once, since
+     * asking the class again for every rejected row had cost more than the rest of a run's work on it.
+     */
+    private record Components(RecordComponent[] components, Method[] accessors, boolean[] marked) {
+    }
+
+    private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Components computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            boolean[] marked = new boolean[components.length];
+            for (int i = 0; i < components.length; i++) {
+                marked[i] = components[i].isAnnotationPresent(Personal.class);
+                try {
+                    Method accessor = components[i].getAccessor();
+                    accessor.setAccessible(true);
+                    accessors[i] = accessor;
+                } catch (RuntimeException e) {
+                    accessors[i] = null; // not readable from here: shown as "?"
+                }
+            }
+            return new Components(components, accessors, marked);
+        }
+    };
+
     private static boolean isPersonal(Class<?> type, String column) {
         String name = head(column);
-        for (RecordComponent c : type.getRecordComponents()) {
+        Components known = COMPONENTS.get(type);
+        for (int i = 0; i < known.components().length; i++) {
+            RecordComponent c = known.components()[i];
             if (c.getName().equals(name)) {
-                if (c.isAnnotationPresent(Personal.class)) {
+                if (known.marked()[i]) {
                     return true;
                 }
                 if (name.length() == column.length()) {
@@ -109,17 +139,17 @@ public final class Masking {
             appendJson(out, row, depth);
         } else if (value instanceof Record r) {
             out.append(r.getClass().getSimpleName()).append('[');
-            RecordComponent[] components = r.getClass().getRecordComponents();
+            Components known = COMPONENTS.get(r.getClass());
+            RecordComponent[] components = known.components();
             for (int i = 0; i < components.length; i++) {
                 out.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=');
-                if (components[i].isAnnotationPresent(Personal.class)) {
+                if (known.marked()[i]) {
                     out.append(MASK);
                     continue;
                 }
                 Object v;
                 try {
-                    components[i].getAccessor().setAccessible(true);
-                    v = components[i].getAccessor().invoke(r);
+                    v = known.accessors()[i] == null ? "?" : known.accessors()[i].invoke(r);
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     v = "?";
                 }
