@@ -68,11 +68,13 @@ public final class RecordRows<T extends Record> {
 
     /**
      * Readers of a record class's components, in order, each a plain call on the record (see {@link #reader}), for
-     * code that reads records field by field without converting them (the pipeline's checksum).
+     * code that reads records field by field without converting them (the pipeline's checksum, masking). A record
+     * that is not public (a host's private one) is read through its accessors opened by reflection.
      *
      * @param type a record class
      * @return one reader per component
-     * @throws IllegalArgumentException when the class or an accessor is not public
+     * @throws IllegalArgumentException when an accessor can be neither reached nor opened (a module that does not
+     *                                  open the class)
      */
     public static List<Function<Object, Object>> componentReaders(Class<? extends Record> type) {
         RecordComponent[] components = Checks.notNull("type", type).getRecordComponents();
@@ -80,8 +82,15 @@ public final class RecordRows<T extends Record> {
         for (RecordComponent c : components) {
             try {
                 readers.add(reader(MethodHandles.publicLookup().unreflect(c.getAccessor())));
-            } catch (IllegalAccessException e) {
-                throw new IllegalArgumentException("record " + type.getName() + " is not public", e);
+            } catch (IllegalAccessException notPublic) {
+                // opened, the handle itself reads it: a lambda class of ours could not call a private class's method
+                try {
+                    c.getAccessor().setAccessible(true);
+                    readers.add(handleReader(MethodHandles.lookup().unreflect(c.getAccessor())));
+                } catch (IllegalAccessException | RuntimeException closed) {
+                    throw new IllegalArgumentException("the components of record " + type.getName()
+                            + " cannot be read from here", closed);
+                }
             }
         }
         return readers;
@@ -100,17 +109,22 @@ public final class RecordRows<T extends Record> {
                     accessor, accessor.type().wrap());
             return (Function<Object, Object>) site.getTarget().invokeExact();
         } catch (Throwable e) {
-            MethodHandle typed = accessor.asType(MethodType.methodType(Object.class, Object.class));
-            return record -> {
-                try {
-                    return typed.invokeExact(record);
-                } catch (RuntimeException | Error thrown) {
-                    throw thrown;
-                } catch (Throwable thrown) {
-                    throw new IllegalStateException(thrown);
-                }
-            };
+            return handleReader(accessor);
         }
+    }
+
+    /** A component's reader through its method handle, typed once. */
+    private static Function<Object, Object> handleReader(MethodHandle accessor) {
+        MethodHandle typed = accessor.asType(MethodType.methodType(Object.class, Object.class));
+        return record -> {
+            try {
+                return typed.invokeExact(record);
+            } catch (RuntimeException | Error thrown) {
+                throw thrown;
+            } catch (Throwable thrown) {
+                throw new IllegalStateException(thrown);
+            }
+        };
     }
 
     /** The mapping of a record type, its schema read once from its components (and their {@code @Personal} marks). */

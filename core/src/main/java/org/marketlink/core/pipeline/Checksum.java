@@ -4,11 +4,6 @@ import org.marketlink.core.data.Json;
 import org.marketlink.core.data.RecordRows;
 import org.marketlink.core.data.Row;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,9 +32,9 @@ public final class Checksum {
     }
 
     /**
-     * Per record class, its components' readers, or null to hash its JSON: plain calls for a public record, the
-     * accessors opened by reflection for a host's private one, and JSON where neither can be had (a module that
-     * does not open the class).
+     * Per record class, its components' readers ({@link RecordRows#componentReaders}: plain calls for a public
+     * record, opened accessors for a host's private one), or null to hash its JSON where they cannot be had (a
+     * module that does not open the class).
      */
     private static final ClassValue<Function<Object, Object>[]> COMPONENTS = new ClassValue<>() {
         @Override
@@ -47,29 +42,8 @@ public final class Checksum {
         protected Function<Object, Object>[] computeValue(Class<?> type) {
             try {
                 return RecordRows.componentReaders(type.asSubclass(Record.class)).toArray(new Function[0]);
-            } catch (RuntimeException notPublic) {
-                RecordComponent[] components = type.getRecordComponents();
-                Function<Object, Object>[] readers = new Function[components.length];
-                try {
-                    for (int i = 0; i < components.length; i++) {
-                        Method accessor = components[i].getAccessor();
-                        accessor.setAccessible(true);
-                        MethodHandle handle = MethodHandles.lookup().unreflect(accessor)
-                                .asType(MethodType.methodType(Object.class, Object.class));
-                        readers[i] = record -> {
-                            try {
-                                return handle.invokeExact(record);
-                            } catch (RuntimeException | Error e) {
-                                throw e;
-                            } catch (Throwable e) {
-                                throw new IllegalStateException(e);
-                            }
-                        };
-                    }
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return null;
-                }
-                return readers;
+            } catch (RuntimeException closed) {
+                return null;
             }
         }
     };

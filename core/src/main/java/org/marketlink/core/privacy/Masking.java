@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.marketlink.core.data.Field;
 import org.marketlink.core.data.Personal;
 import org.marketlink.core.data.PersonalTypes;
+import org.marketlink.core.data.RecordRows;
 import org.marketlink.core.data.Row;
 import org.marketlink.core.data.Schema;
 
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How the library shows values to people without showing personal data: pure functions of a field (or a record
@@ -57,29 +59,29 @@ public final class Masking {
     }
 
     /**
-     * Per record class, its components, each accessor opened, and which are marked {@link Personal}: read once, since
-     * asking the class again for every rejected row had cost more than the rest of a run's work on it.
+     * Per record class, its components, their readers ({@link RecordRows#componentReaders}; null where they cannot
+     * be had) and which are marked {@link Personal}: read once, since asking the class again for every rejected row
+     * had cost more than the rest of a run's work on it.
      */
-    private record Components(RecordComponent[] components, Method[] accessors, boolean[] marked) {
+    private record Components(RecordComponent[] components, List<Function<Object, Object>> readers,
+                              boolean[] marked) {
     }
 
     private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
         @Override
         protected Components computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
-            Method[] accessors = new Method[components.length];
             boolean[] marked = new boolean[components.length];
             for (int i = 0; i < components.length; i++) {
                 marked[i] = components[i].isAnnotationPresent(Personal.class);
-                try {
-                    Method accessor = components[i].getAccessor();
-                    accessor.setAccessible(true);
-                    accessors[i] = accessor;
-                } catch (RuntimeException e) {
-                    accessors[i] = null; // not readable from here: shown as "?"
-                }
             }
-            return new Components(components, accessors, marked);
+            List<Function<Object, Object>> readers;
+            try {
+                readers = RecordRows.componentReaders(type.asSubclass(Record.class));
+            } catch (RuntimeException closed) {
+                readers = null; // not readable from here: every value shown as "?"
+            }
+            return new Components(components, readers, marked);
         }
     };
 
@@ -149,8 +151,8 @@ public final class Masking {
                 }
                 Object v;
                 try {
-                    v = known.accessors()[i] == null ? "?" : known.accessors()[i].invoke(r);
-                } catch (ReflectiveOperationException | RuntimeException e) {
+                    v = known.readers() == null ? "?" : known.readers().get(i).apply(r);
+                } catch (RuntimeException e) {
                     v = "?";
                 }
                 append(out, v, depth + 1);
