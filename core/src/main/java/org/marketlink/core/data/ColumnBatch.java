@@ -557,11 +557,7 @@ public final class ColumnBatch {
      * @throws IllegalArgumentException when a required field is empty
      */
     public Row row(int row) {
-        Object[] out = new Object[schema.size()];
-        for (int f = 0; f < out.length; f++) {
-            out[f] = get(f, row);
-        }
-        return Row.ofOwned(schema, out);
+        return view(row).toRow();
     }
 
     /**
