@@ -130,19 +130,21 @@ public final class TrainingSets {
     private static <T> Violation unfit(List<String> names, T row, Function<T, Map<String, String>> keys,
                                        Function<T, Instant> asOf, ToDoubleFunction<T> label,
                                        Function<T, double[]> features) {
-        Map<String, String> k = keys.apply(row);
+        return unfit(names, keys.apply(row), asOf.apply(row), label.applyAsDouble(row), features.apply(row));
+    }
+
+    /** Why a row of these keys, time, label and values cannot be one of the set's, or null when it can. */
+    private static Violation unfit(List<String> names, Map<String, String> k, Instant at, double y, double[] x) {
         if (k == null || k.isEmpty() || k.entrySet().stream().anyMatch(e -> e.getKey() == null
                 || e.getValue() == null)) {
             return new Violation("NO_KEYS", "", "needs entity keys without nulls");
         }
-        if (asOf.apply(row) == null) {
+        if (at == null) {
             return new Violation("NO_TIME", "", "needs the time its features describe");
         }
-        double y = label.applyAsDouble(row);
         if (!Double.isFinite(y)) {
             return new Violation("LABEL_NOT_FINITE", "", "needs a finite label, had " + y);
         }
-        double[] x = features.apply(row);
         if (x == null || x.length != names.size()) {
             return new Violation("WRONG_WIDTH", "", "needs " + names.size() + " values, had "
                     + (x == null ? "none" : x.length));
@@ -162,15 +164,16 @@ public final class TrainingSets {
         for (int i = 0; i < rows.size(); i++) {
             long rowNo = chunk.firstRow() + i;
             T row = rows.get(i);
-            Violation unfit = unfit(names, row, keys, asOf, label, features);
-            if (unfit != null) {
-                throw new IllegalArgumentException("row " + rowNo + " of training set " + name + ": "
-                        + unfit.message());
-            }
+            // each function called once: the same values are checked and written
             Map<String, String> k = keys.apply(row);
             Instant at = asOf.apply(row);
             double y = label.applyAsDouble(row);
             double[] x = features.apply(row);
+            Violation unfit = unfit(names, k, at, y, x);
+            if (unfit != null) {
+                throw new IllegalArgumentException("row " + rowNo + " of training set " + name + ": "
+                        + unfit.message());
+            }
             StringBuilder values = new StringBuilder(x.length * 8).append('[');
             for (int j = 0; j < x.length; j++) {
                 values.append(j == 0 ? "" : ",").append(Double.isNaN(x[j]) ? "null" : Double.toString(x[j]));
