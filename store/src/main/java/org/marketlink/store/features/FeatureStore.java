@@ -125,12 +125,17 @@ public final class FeatureStore {
                 } catch (RuntimeException e) {
                     // the function's message may quote its input: withheld when the input holds personal data
                     throw new IllegalArgumentException("feature " + f.key() + " failed for " + set.entity() + " '" + k
-                            + "' (input " + i + "): " + (Masking.mayHoldPersonal(input) ? e.getClass().getName()
-                            + " (its message is withheld: the input holds personal data)" : String.valueOf(e)), e);
+                            + "' (input " + i + "): " + why(input, e), e);
                 }
             }
         }
         return write(set, keys, times, values, runId);
+    }
+
+    /** What a feature function's exception says, withheld when the input holds personal data (it may quote it). */
+    private static String why(Object input, RuntimeException e) {
+        return Masking.mayHoldPersonal(input) ? e.getClass().getName()
+                + " (its message is withheld: the input holds personal data)" : String.valueOf(e);
     }
 
     /** The longest entity key the {@code feature_values} table keeps. */
@@ -181,9 +186,7 @@ public final class FeatureStore {
                             v = f.function().applyAsDouble(input);
                         } catch (RuntimeException e) {
                             out.reject("FEATURE_FAILED", f.name(), "feature " + f.key() + " failed for "
-                                    + set.entity() + " '" + k + "': " + (Masking.mayHoldPersonal(input)
-                                    ? e.getClass().getName() + " (its message is withheld: the input holds "
-                                    + "personal data)" : String.valueOf(e)));
+                                    + set.entity() + " '" + k + "': " + why(input, e));
                             return;
                         }
                         if (Double.isInfinite(v)) {
