@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>A value is {@code null} when the field is empty, and otherwise of its field's {@link FieldType#javaType()}.
  * A view reads its source when asked, so it shows what the source holds at that moment: keep {@link #toRow()},
  * not the view, when a row must outlive the call that was handed it. {@link Row}s are immutable; a record's view is
- * as immutable as the record; a batch's view changes when the batch is refilled.
+ * as immutable as the record; a batch's view changes when the batch is refilled. A view is as thread-safe as what
+ * it reads: rows and records may be read from any thread, a batch's view only by the thread that owns the batch.
  */
 public interface RowView {
 
